@@ -1,0 +1,51 @@
+# The two set-up commands are `make demo` and `make test`; both work from a fresh clone.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
+# In CI the suite runs a second time against PostgreSQL (trust authentication, database test).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_ARGS ?=
+
+.PHONY: demo test test-postgres check fmt schema bench clean install
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+## Create the virtual environment, migrate an SQLite database, load the model plan, serve it.
+demo: $(STAMP)
+	$(BIN)/comitia demo examples/oas-csh-2019-2020.yaml
+
+## Run the whole test suite on SQLite.
+test: $(STAMP)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+## Run the whole test suite on the PostgreSQL server named by POSTGRES_URL.
+test-postgres: $(STAMP)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+check: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix src tests benchmarks
+	$(BIN)/ruff format src tests benchmarks
+
+## Regenerate the published JSON Schema of plan files.
+schema: $(STAMP)
+	$(BIN)/python -m comitia.plan.schema > docs/plan.schema.json
+
+## Run the benchmarks and print their figures (on demand, never in the test suite).
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_plan.py
+
+clean:
+	rm -rf $(VENV) staticfiles comitia.sqlite3 comitia.sqlite3-wal comitia.sqlite3-shm

@@ -1,0 +1,5 @@
+import sys
+
+from comitia.cli import main
+
+sys.exit(main())

@@ -1,0 +1,193 @@
+"""The ``comitia`` command.
+
+Commands that work on a plan file (``export``) never start Django; those that touch the
+database (``load``, ``dump``, ``serve``, ``demo``, ``manage``) set it up first. Bad input ends
+with a one-line message on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from comitia import __version__
+from comitia.plan.files import PlanFileError, dump_plan_json, read_plan, write_plan
+
+DEFAULT_PLAN = Path("examples") / "oas-csh-2019-2020.yaml"
+EXIT_BAD_INPUT = 2
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one message, with exit status 2."""
+
+
+def _setup_django(*, debug: bool | None = None) -> None:
+    if debug is not None:
+        os.environ["COMITIA_DEBUG"] = "true" if debug else "false"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
+    import django
+
+    django.setup()
+
+
+def _write_text(text: str, output: str | None) -> None:
+    if output is None or output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(output).write_text(text, encoding="utf-8")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    plan = read_plan(args.plan)
+    _write_text(dump_plan_json(plan), args.output)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    plan = read_plan(args.plan)
+    _setup_django()
+    from comitia.web.plans.convert import save_plan
+
+    term = save_plan(plan, replace=args.replace)
+    print(f"loaded {term} ({len(plan.meetings)} meetings, {len(plan.activities)} activities)")
+    return 0
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    _setup_django()
+    from comitia.web.plans.convert import find_term, load_plan
+
+    plan = load_plan(find_term(args.term))
+    if args.output in (None, "-"):
+        from comitia.plan.files import dump_plan_yaml
+
+        sys.stdout.write(dump_plan_yaml(plan))
+    else:
+        write_plan(plan, args.output)
+    return 0
+
+
+def _migrate_and_collect() -> None:
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _serve(host: str, port: int) -> None:
+    from django.conf import settings
+    from waitress import serve
+
+    from comitia.web.wsgi import application
+
+    if settings.SECRET_KEY_IS_EPHEMERAL and not settings.DEBUG:
+        raise CommandError(
+            "COMITIA_SECRET_KEY is not set: set it to a long random value before serving "
+            "(or set COMITIA_DEBUG=true for a local trial)"
+        )
+    print(f"Comitia is serving on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
+    serve(application, host=host, port=port, threads=8, ident="Comitia")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    _setup_django()
+    _migrate_and_collect()
+    _serve(args.host, args.port)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    plan_path = Path(args.plan)
+    plan = read_plan(plan_path)
+    _setup_django(debug=True)
+    _migrate_and_collect()
+    from comitia.web.plans.convert import save_plan
+
+    term = save_plan(plan, replace=True)
+    print(f"loaded the model plan {term} from {plan_path}", flush=True)
+    if args.no_serve:
+        return 0
+    _serve(args.host, args.port)
+    return 0
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    _setup_django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["comitia manage", *args.arguments])
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="comitia",
+        description="Keep a committee's work plan as one source of truth.",
+    )
+    parser.add_argument("--version", action="version", version=f"comitia {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    export = add("export", cmd_export, "Print a plan file as JSON following the JSON Schema.")
+    export.add_argument("plan", metavar="PLAN.yaml")
+    export.add_argument("--format", choices=["json"], default="json")
+    export.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
+
+    load = add("load", cmd_load, "Load a plan file into the database.")
+    load.add_argument("plan", metavar="PLAN.yaml")
+    load.add_argument(
+        "--replace", action="store_true", help="replace the term if it is already loaded"
+    )
+
+    dump = add("dump", cmd_dump, "Write a term from the database as a plan file.")
+    dump.add_argument("term", metavar="TERM", help="the term's name, such as csh-2019-2020")
+    dump.add_argument("-o", "--output", metavar="PLAN.yaml", help="file to write (default: stdout)")
+
+    serve = add("serve", cmd_serve, "Serve the web application with a production WSGI server.")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+
+    demo = add("demo", cmd_demo, "Migrate, load the model plan and serve it, for a trial.")
+    demo.add_argument("plan", nargs="?", default=str(DEFAULT_PLAN), metavar="PLAN.yaml")
+    demo.add_argument("--host", default="127.0.0.1")
+    demo.add_argument("--port", type=int, default=8000)
+    demo.add_argument("--no-serve", action="store_true", help="load only; do not serve")
+
+    manage = add("manage", cmd_manage, "Run one of Django's management commands.")
+    manage.add_argument("arguments", nargs=argparse.REMAINDER)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except PlanFileError as error:
+        print(error, file=sys.stderr)
+    except CommandError as error:
+        print(f"comitia: {error}", file=sys.stderr)
+    except _django_user_errors() as error:
+        print(f"comitia: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_BAD_INPUT
+
+
+def _django_user_errors() -> tuple[type[BaseException], ...]:
+    """Errors of the web layer that are the user's to fix, once Django has been imported."""
+    if "comitia.web.plans.convert" not in sys.modules:
+        return ()
+    from comitia.web.plans.convert import PlanLoadError
+
+    return (PlanLoadError,)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,183 @@
+"""The plan: everything a committee plans and follows for one term, in one validated object.
+
+``Plan.model_validate`` checks each object's shape and then the plan's integrity: identifiers
+are unique, every reference names an object of the plan, the bureau has one officer per role.
+Each broken rule is reported at the place that breaks it (for example
+``officers.1.role``), so a plan file's error can name its line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, Self
+
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
+
+from comitia.plan.entities import (
+    Activity,
+    AgendaKind,
+    Appropriation,
+    Body,
+    Citation,
+    Mandate,
+    Meeting,
+    Negotiation,
+    NonMeetingDay,
+    Officer,
+    PlanDocument,
+    ReportingObligation,
+    RequestedEvent,
+    Term,
+    ThematicArea,
+)
+from comitia.plan.fields import Language, PlanModel
+
+FORMAT_VERSION = 1
+
+Location = tuple[str | int, ...]
+
+
+class Plan(PlanModel):
+    """One committee's plan for one term."""
+
+    comitia: Literal[1] = Field(
+        default=FORMAT_VERSION, description="Version of the plan file format."
+    )
+    language: Language = Field(description="The language the plan's content is written in.")
+    languages: list[Language] = Field(
+        default_factory=lambda: list(Language), description="Languages the plan is published in."
+    )
+    term: Term
+    document: PlanDocument | None = None
+    bodies: list[Body] = Field(default_factory=list)
+    officers: list[Officer] = Field(default_factory=list)
+    thematic_areas: list[ThematicArea] = Field(default_factory=list)
+    mandates: list[Mandate] = Field(default_factory=list)
+    requested_events: list[RequestedEvent] = Field(default_factory=list)
+    meetings: list[Meeting] = Field(default_factory=list)
+    activities: list[Activity] = Field(default_factory=list)
+    non_meeting_days: list[NonMeetingDay] = Field(default_factory=list)
+    obligations: list[ReportingObligation] = Field(default_factory=list)
+    appropriations: list[Appropriation] = Field(default_factory=list)
+    negotiation: Negotiation | None = None
+
+    @model_validator(mode="after")
+    def _integrity(self) -> Self:
+        problems = list(integrity_problems(self))
+        if problems:
+            raise ValidationError.from_exception_data(
+                "Plan",
+                [
+                    InitErrorDetails(
+                        type=PydanticCustomError("plan_integrity", message),
+                        loc=location,
+                        input=value,
+                    )
+                    for location, message, value in problems
+                ],
+            )
+        return self
+
+    def body(self, body_id: str) -> Body:
+        return next(body for body in self.bodies if body.id == body_id)
+
+
+Problem = tuple[Location, str, Any]
+
+
+def integrity_problems(plan: Plan) -> Iterator[Problem]:
+    """Every broken cross-object rule of ``plan``, with where it is broken."""
+    yield from _unique("bodies", (body.id for body in plan.bodies))
+    yield from _unique("thematic_areas", (area.id for area in plan.thematic_areas))
+    yield from _unique("mandates", (mandate.id for mandate in plan.mandates))
+    yield from _unique("meetings", (meeting.id for meeting in plan.meetings))
+    yield from _unique("activities", (activity.id for activity in plan.activities))
+    yield from _unique("requested_events", (event.id for event in plan.requested_events))
+    yield from _unique("obligations", (item.id for item in plan.obligations))
+    yield from _unique("appropriations", (item.id for item in plan.appropriations))
+    yield from _unique(
+        "thematic_areas", (area.number for area in plan.thematic_areas), field="number"
+    )
+    yield from _unique("officers", (officer.role.value for officer in plan.officers), field="role")
+    yield from _unique(
+        "non_meeting_days", (day.date.isoformat() for day in plan.non_meeting_days), field="date"
+    )
+    if plan.negotiation is not None:
+        yield from _unique(
+            ("negotiation", "milestones"), (m.id for m in plan.negotiation.milestones)
+        )
+    yield from _references(plan)
+
+
+def _unique(
+    collection: str | tuple[str, ...], keys: Iterable[Any], *, field: str = "id"
+) -> Iterator[Problem]:
+    prefix = (collection,) if isinstance(collection, str) else collection
+    seen: dict[Any, int] = {}
+    for index, key in enumerate(keys):
+        if key in seen:
+            yield (
+                (*prefix, index, field),
+                f"{field} {key!r} is already used by entry {seen[key] + 1} of {prefix[-1]}",
+                key,
+            )
+        else:
+            seen[key] = index
+
+
+def _references(plan: Plan) -> Iterator[Problem]:
+    bodies = {body.id for body in plan.bodies}
+    areas = {area.id for area in plan.thematic_areas}
+    mandates = {mandate.id for mandate in plan.mandates}
+    meetings = {meeting.id for meeting in plan.meetings}
+    activities = {activity.id for activity in plan.activities}
+
+    def check(known: set[str], kind: str, value: str | None, *location: str | int) -> Iterator[Problem]:
+        if value is not None and value not in known:
+            yield location, f"no {kind} has the id {value!r}", value
+
+    yield from check(bodies, "body", plan.term.committee, "term", "committee")
+    yield from check(bodies, "body", plan.term.installed_by, "term", "installed_by")
+    if plan.document is not None:
+        yield from check(bodies, "body", plan.document.approved_by, "document", "approved_by")
+    for i, body in enumerate(plan.bodies):
+        yield from check(bodies, "body", body.parent, "bodies", i, "parent")
+    for i, officer in enumerate(plan.officers):
+        yield from check(bodies, "body", officer.elected_by, "officers", i, "elected_by")
+    for i, mandate in enumerate(plan.mandates):
+        yield from check(bodies, "body", mandate.body, "mandates", i, "body")
+        yield from check(areas, "thematic area", mandate.area, "mandates", i, "area")
+
+    def citations(items: list[Citation], *location: str | int) -> Iterator[Problem]:
+        for c, citation in enumerate(items):
+            yield from check(mandates, "mandate", citation.mandate, *location, "citations", c, "mandate")
+
+    for i, meeting in enumerate(plan.meetings):
+        stack: list[tuple[Location, Any]] = [
+            (("meetings", i, "agenda", n), node) for n, node in enumerate(meeting.agenda)
+        ]
+        while stack:
+            location, node = stack.pop()
+            if node.kind is AgendaKind.AREA:
+                yield from check(areas, "thematic area", node.area, *location, "area")
+                if len(location) > 4:
+                    yield (*location, "kind"), "an area node sits at the top of the agenda", "area"
+            for p, presenter in enumerate(node.presenters):
+                yield from check(bodies, "body", presenter, *location, "presenters", p)
+            yield from citations(node.citations, *location)
+            stack.extend(((*location, "items", n), child) for n, child in enumerate(node.items))
+    for i, activity in enumerate(plan.activities):
+        yield from check(bodies, "body", activity.body, "activities", i, "body")
+        yield from citations(activity.citations, "activities", i)
+    for i, event in enumerate(plan.requested_events):
+        yield from check(meetings, "meeting", event.meeting, "requested_events", i, "meeting")
+        yield from check(activities, "activity", event.activity, "requested_events", i, "activity")
+        yield from citations(event.citations, "requested_events", i)
+    for i, appropriation in enumerate(plan.appropriations):
+        yield from check(bodies, "body", appropriation.approved_by, "appropriations", i, "approved_by")
+    if plan.negotiation is not None:
+        for i, milestone in enumerate(plan.negotiation.milestones):
+            yield from check(
+                meetings, "meeting", milestone.meeting, "negotiation", "milestones", i, "meeting"
+            )

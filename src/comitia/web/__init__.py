@@ -1,0 +1,1 @@
+"""The web application: stores plans, serves pages, and enforces who may do what."""

@@ -1,0 +1,1 @@
+"""Plans in the database: terms, their bureau, mandates, calendar, obligations and budget."""
