@@ -5,5 +5,6 @@ Plain Python; never imports Django or pydantic. Bad input raises ``FuzzyDateErro
 """
 
 from comitia.dates.fuzzy import FuzzyDate, FuzzyDateError, Precision
+from comitia.dates.printing import format_day
 
-__all__ = ["FuzzyDate", "FuzzyDateError", "Precision"]
+__all__ = ["FuzzyDate", "FuzzyDateError", "Precision", "format_day"]
