@@ -90,6 +90,9 @@ def test_bad_constructor_arguments_raise_fuzzy_date_error(make: object, complain
         (P.UNKNOWN, False, D(2020, 1, 1), None),
         (P.MONTH, False, None, None),
         (P.RANGE, False, D(2020, 1, 1), D(2020, 1, 5)),
+        (P.DAYS, False, D(2020, 1, 1), D(2020, 1, 3), [D(2020, 1, 1), D(2020, 1, 3)]),
+        (P.DAYS, False, D(2020, 1, 1), D(2020, 1, 5), (D(2020, 1, 1), D(2020, 1, 3))),
+        (P.MONTH, "yes", D(2020, 1, 1), D(2020, 1, 31)),
     ],
 )
 def test_direct_construction_of_an_invalid_value_raises(fields: tuple[object, ...]) -> None:

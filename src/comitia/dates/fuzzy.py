@@ -140,6 +140,8 @@ class FuzzyDate:
             return "precision must be a Precision"
         if not isinstance(self.provisional, bool):
             return "provisional must be a bool"
+        if not isinstance(self.listed_days, tuple):
+            return "listed_days must be a tuple"
         if p is not Precision.DAYS and self.listed_days:
             return "only DAYS has listed_days"
         if p is not Precision.RANGE and self.range_unit is not None:
