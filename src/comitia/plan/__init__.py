@@ -10,4 +10,12 @@ from comitia.plan.fields import Language, Text
 from comitia.plan.plan import FORMAT_VERSION, Plan
 from comitia.plan.states import OAS_MEMBER_STATES, state_name
 
-__all__ = [*_entities, "FORMAT_VERSION", "OAS_MEMBER_STATES", "Language", "Plan", "Text", "state_name"]
+__all__ = [
+    *_entities,
+    "FORMAT_VERSION",
+    "OAS_MEMBER_STATES",
+    "Language",
+    "Plan",
+    "Text",
+    "state_name",
+]

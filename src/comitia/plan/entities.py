@@ -56,7 +56,10 @@ class Term(PlanModel):
     def _end_after_start(self) -> Self:
         if self.end <= self.start:
             raise field_error(
-                "Term", "end", f"the term ends ({self.end}) before it starts ({self.start})", self.end
+                "Term",
+                "end",
+                f"the term ends ({self.end}) before it starts ({self.start})",
+                self.end,
             )
         return self
 
@@ -82,7 +85,9 @@ class Officer(PlanModel):
     """A member of the bureau and how they were elected."""
 
     role: OfficerRole
-    person: str = Field(min_length=1, description="Name as printed, such as José Manuel Boza Orozco.")
+    person: str = Field(
+        min_length=1, description="Name as printed, such as José Manuel Boza Orozco."
+    )
     honorific: Text | None = Field(default=None, description="Such as Ambassadeur or M.")
     position: Text | None = Field(
         default=None, description="Such as Représentant permanent du Pérou près l’OEA."

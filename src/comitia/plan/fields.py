@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Annotated, Any
 
+from pydantic import BaseModel as _BaseModel
 from pydantic import (
     BeforeValidator,
     ConfigDict,
@@ -22,7 +23,6 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic import BaseModel as _BaseModel
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from comitia.dates import FuzzyDate, FuzzyDateError

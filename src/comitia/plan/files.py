@@ -35,8 +35,8 @@ class _PlanLoader(_BaseLoader):  # type: ignore[misc, valid-type]
     """YAML 1.1 as PyYAML reads it, less two traps for plan files.
 
     Base-60 numbers are not recognised, so an unquoted 10:00 stays the text "10:00" instead of
-    becoming 600; and a key repeated in one mapping is an error instead of silently replacing
-    the first.
+    becoming 600; dates are left as text for the plan model to parse; and a key repeated in one
+    mapping is an error instead of silently replacing the first.
     """
 
 
@@ -68,16 +68,19 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node, deep=True)
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 None, None, f"the key {key!r} appears twice in one mapping", key_node.start_mark
             )
-        mapping[key] = loader.construct_object(value_node, deep=True)  # type: ignore[no-untyped-call]
+        mapping[key] = loader.construct_object(value_node, deep=True)
     return mapping
 
 
 _PlanLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay text here and are parsed by the plan model, whose errors name the field and line;
+# PyYAML's own date parsing would fail on 2019-10-34 with no location.
+_PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
 
 
 def parse_plan_text(text: str, source: str = "<plan>") -> Plan:
@@ -110,7 +113,9 @@ def read_plan(path: str | Path) -> Plan:
     except FileNotFoundError:
         raise PlanFileError([f"{path}: no such file"]) from None
     except UnicodeDecodeError as error:
-        raise PlanFileError([f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"]) from None
+        raise PlanFileError(
+            [f"{path}: not UTF-8 text ({error.reason} at byte {error.start})"]
+        ) from None
     except OSError as error:
         raise PlanFileError([f"{path}: cannot be read ({error.strerror})"]) from None
     return parse_plan_text(text, str(path))
@@ -124,9 +129,7 @@ def plan_to_data(plan: Plan, *, complete: bool = False) -> dict[str, Any]:
 def dump_plan_yaml(plan: Plan) -> str:
     """The plan as a YAML plan file, fields in schema order, defaults left out."""
     data = {"comitia": plan.comitia, **plan_to_data(plan)}
-    return yaml.dump(  # type: ignore[no-any-return]
-        data, Dumper=_BaseDumper, allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.dump(data, Dumper=_BaseDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def dump_plan_json(plan: Plan) -> str:
@@ -180,7 +183,10 @@ def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
             if key_node.value == str(part):
                 # For a key the reader must fix (unknown, wrong value), point at the key's line.
                 return value_node if isinstance(value_node, yaml.CollectionNode) else key_node
-    elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-        if 0 <= part < len(node.value):
-            return node.value[part]  # type: ignore[no-any-return]
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(part, int)
+        and 0 <= part < len(node.value)
+    ):
+        return node.value[part]  # type: ignore[no-any-return]
     return None

@@ -33,7 +33,7 @@ from comitia.plan.entities import (
 )
 from comitia.plan.fields import Language, PlanModel
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Literal[1] = 1
 
 Location = tuple[str | int, ...]
 
@@ -133,7 +133,9 @@ def _references(plan: Plan) -> Iterator[Problem]:
     meetings = {meeting.id for meeting in plan.meetings}
     activities = {activity.id for activity in plan.activities}
 
-    def check(known: set[str], kind: str, value: str | None, *location: str | int) -> Iterator[Problem]:
+    def check(
+        known: set[str], kind: str, value: str | None, *location: str | int
+    ) -> Iterator[Problem]:
         if value is not None and value not in known:
             yield location, f"no {kind} has the id {value!r}", value
 
@@ -151,7 +153,9 @@ def _references(plan: Plan) -> Iterator[Problem]:
 
     def citations(items: list[Citation], *location: str | int) -> Iterator[Problem]:
         for c, citation in enumerate(items):
-            yield from check(mandates, "mandate", citation.mandate, *location, "citations", c, "mandate")
+            yield from check(
+                mandates, "mandate", citation.mandate, *location, "citations", c, "mandate"
+            )
 
     for i, meeting in enumerate(plan.meetings):
         stack: list[tuple[Location, Any]] = [
@@ -175,7 +179,9 @@ def _references(plan: Plan) -> Iterator[Problem]:
         yield from check(activities, "activity", event.activity, "requested_events", i, "activity")
         yield from citations(event.citations, "requested_events", i)
     for i, appropriation in enumerate(plan.appropriations):
-        yield from check(bodies, "body", appropriation.approved_by, "appropriations", i, "approved_by")
+        yield from check(
+            bodies, "body", appropriation.approved_by, "appropriations", i, "approved_by"
+        )
     if plan.negotiation is not None:
         for i, milestone in enumerate(plan.negotiation.milestones):
             yield from check(
