@@ -21,8 +21,8 @@ def ranges(draw: st.DrawFn) -> FuzzyDate:
     provisional = draw(flags)
     if unit is Precision.DAY:
         start = draw(days.filter(lambda d: d < date(9999, 12, 31)))
-        length = draw(st.integers(min_value=1, max_value=400))
-        end = min(start + timedelta(days=length), date(9999, 12, 31))
+        room = (date(9999, 12, 31) - start).days
+        end = start + timedelta(days=draw(st.integers(min_value=1, max_value=min(400, room))))
         return FuzzyDate.range(start, end, provisional=provisional)
     if unit is Precision.MONTH:
         first = draw(st.integers(min_value=1000 * 12, max_value=9999 * 12 + 10))
