@@ -173,9 +173,8 @@ class FuzzyDate:
             return None
         if p is Precision.RANGE:
             unit = self.range_unit
-            if unit not in _RANGE_UNITS:
+            if unit is None or unit not in _RANGE_UNITS:
                 return "range_unit must be DAY, MONTH or YEAR"
-            assert unit is not None  # for mypy; checked just above
             if _unit_bounds(unit, first)[0] != first or _unit_bounds(unit, last)[1] != last:
                 return f"range endpoints must be whole {unit.value}s"
             if _unit_bounds(unit, first)[1] >= last:
