@@ -8,7 +8,7 @@ import json
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from comitia.dates import FuzzyDate
+from comitia.dates import FuzzyDate, Precision
 from comitia.plan import (
     Activity,
     AgendaKind,
@@ -48,7 +48,7 @@ def texts(draw: st.DrawFn) -> Text:
 def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
     provisional = draw(st.booleans())
     year = draw(st.integers(2019, 2021))
-    choice = draw(st.integers(0, 6))
+    choice = draw(st.integers(0, 8))
     if choice == 0:
         return FuzzyDate.day(draw(DAYS), provisional=provisional)
     if choice == 1:
@@ -64,6 +64,19 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
         return FuzzyDate.semester(year, draw(st.integers(1, 2)), provisional=provisional)
     if choice == 5:
         return FuzzyDate.year(year, provisional=provisional)
+    if choice == 6:
+        days = draw(st.lists(DAYS, min_size=2, max_size=4, unique=True))
+        return FuzzyDate.days(days, provisional=provisional)
+    if choice == 7:
+        first, last = sorted(
+            draw(st.lists(st.integers(1, 12), min_size=2, max_size=2, unique=True))
+        )
+        return FuzzyDate.range(
+            dt.date(year, first, 1),
+            dt.date(year, last, 1),
+            unit=Precision.MONTH,
+            provisional=provisional,
+        )
     return FuzzyDate.unknown()
 
 

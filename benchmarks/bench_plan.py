@@ -1,0 +1,101 @@
+"""Benchmark: reading, loading and dumping the model plan and a plan ten times its size.
+
+Run on demand (``make bench`` or ``.venv/bin/python benchmarks/bench_plan.py``); it prints
+figures and never fails on a slow machine. It uses a fresh SQLite file unless DATABASE_URL is
+set, so it can be pointed at PostgreSQL too. Targets (issue 2): loading the model plan under one
+second on SQLite, time growing linearly with size, and a query count that does not grow.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
+
+
+def scaled(plan: Any, factor: int) -> Any:
+    """``plan`` with its meetings and activities repeated ``factor`` times under new ids."""
+    meetings = [
+        meeting.model_copy(update={"id": f"{meeting.id}-{copy}"})
+        for copy in range(factor)
+        for meeting in plan.meetings
+    ]
+    activities = [
+        activity.model_copy(update={"id": f"{activity.id}-{copy}"})
+        for copy in range(factor)
+        for activity in plan.activities
+    ]
+    return plan.model_copy(
+        update={
+            "meetings": meetings,
+            "activities": activities,
+            "requested_events": [],
+            "negotiation": None,
+        }
+    )
+
+
+def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The median wall time of ``repeat`` runs of ``action``, in milliseconds, and its result."""
+    times = []
+    result = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = action()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    database = None
+    if "DATABASE_URL" not in os.environ:
+        database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
+        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from comitia.plan.files import read_plan
+    from comitia.web.plans.convert import load_plan, save_plan
+
+    call_command("migrate", interactive=False, verbosity=0)
+    print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
+    read_ms, model = timed(lambda: read_plan(MODEL_PLAN), 5)
+    print(f"read and validate {MODEL_PLAN.name}: {read_ms:.1f} ms")
+    print(
+        f"{'plan':<12}{'meetings':>9}{'activities':>11}{'agenda':>8}"
+        f"{'load ms':>10}{'queries':>9}{'dump ms':>10}{'queries':>9}"
+    )
+    for label, factor in (("model", 1), ("model x10", 10)):
+        plan = model if factor == 1 else scaled(model, factor)
+        agenda = sum(len(meeting.agenda_nodes()) for meeting in plan.meetings)
+        with CaptureQueriesContext(connection) as load_queries:
+            term = save_plan(plan, replace=True)
+        load_ms, term = timed(lambda plan=plan: save_plan(plan, replace=True), 3)
+        with CaptureQueriesContext(connection) as dump_queries:
+            dumped = load_plan(term)
+        dump_ms, dumped = timed(lambda term=term: load_plan(term), 3)
+        assert dumped == plan, "the dumped plan differs from the loaded one"
+        print(
+            f"{label:<12}{len(plan.meetings):>9}{len(plan.activities):>11}{agenda:>8}"
+            f"{load_ms:>10.1f}{len(load_queries):>9}{dump_ms:>10.1f}{len(dump_queries):>9}"
+        )
+    if database is not None:
+        print(f"(SQLite file {database})")
+
+
+if __name__ == "__main__":
+    main()
