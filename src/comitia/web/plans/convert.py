@@ -1,0 +1,699 @@
+"""The one place that converts between the database and the plan model.
+
+A term is named by its slug, the committee's identifier and the term's label joined by a
+hyphen (``csh-2019-2020``); :func:`term_slug` makes it and :func:`find_term` finds a term by it.
+
+``save_plan`` writes a plan with one ``bulk_create`` per table (agenda nodes one tree level at a
+time), and ``load_plan`` reads a term with one query per table, so neither does more queries
+for more meetings. On SQLite, Django splits an insert into batches of 999 parameters, so a
+very large plan takes a few more insert statements there; PostgreSQL inserts each table at once.
+
+Both raise :class:`PlanLoadError`, whose message is meant for the person loading or dumping.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+from django.utils.text import slugify
+from pydantic import ValidationError
+
+from comitia.dates import FuzzyDate
+from comitia.plan import AgendaNode as PlanAgendaNode
+from comitia.plan import Citation as PlanCitation
+from comitia.plan import Plan, Text
+from comitia.plan import Term as PlanTerm
+from comitia.web.plans import models as m
+
+__all__ = ["PlanLoadError", "find_term", "load_plan", "save_plan", "term_slug"]
+
+
+class PlanLoadError(Exception):
+    """A plan cannot be stored, or a stored term cannot be found or read back."""
+
+
+def term_slug(term: PlanTerm) -> str:
+    """The name of a plan's term in the database, such as ``csh-2019-2020``."""
+    return slugify(f"{term.committee}-{term.label}")
+
+
+def find_term(name: str) -> m.Term:
+    """The term named ``name`` (its slug, any case); PlanLoadError lists the known ones."""
+    slug = name.strip().lower()
+    term = m.Term.objects.filter(slug=slug).first()
+    if term is not None:
+        return term
+    known = list(m.Term.objects.order_by("slug").values_list("slug", flat=True))
+    if not known:
+        raise PlanLoadError(f"no term is named {name!r}: the database holds no term yet")
+    raise PlanLoadError(f"no term is named {name!r}; the database holds: {', '.join(known)}")
+
+
+# -- plan to database ------------------------------------------------------------------------
+
+
+def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
+    """Store ``plan`` as a new term and return it.
+
+    If a term of the same name exists, raise PlanLoadError, or with ``replace`` delete it and
+    store the plan in its place. Everything happens in one transaction: on any error nothing
+    is written.
+    """
+    if not connection.features.can_return_rows_from_bulk_insert:
+        raise PlanLoadError(f"the {connection.vendor} database cannot return new rows' ids")
+    slug = term_slug(plan.term)
+    try:
+        with transaction.atomic():
+            existing = m.Term.objects.filter(slug=slug).first()
+            if existing is not None:
+                if not replace:
+                    raise PlanLoadError(
+                        f"the term {slug} is already in the database; "
+                        "replace it explicitly (comitia load --replace) to load it again"
+                    )
+                existing.delete()
+            return _Writer(plan, slug).write()
+    except IntegrityError as error:
+        raise PlanLoadError(f"the plan of {slug} breaks a rule of the database: {error}") from error
+
+
+def _text(value: Text | None) -> dict[str, str] | None:
+    return None if value is None else {str(lang): text for lang, text in value.root.items()}
+
+
+def _texts(values: Iterable[Text]) -> list[dict[str, str]]:
+    return [{str(lang): text for lang, text in value.root.items()} for value in values]
+
+
+def _fuzzy(prefix: str, value: FuzzyDate | None) -> dict[str, Any]:
+    if value is None:
+        return {prefix: None, f"{prefix}_first": None, f"{prefix}_last": None}
+    return {
+        prefix: str(value),
+        f"{prefix}_first": value.first_day,
+        f"{prefix}_last": value.last_day,
+    }
+
+
+class _Writer:
+    """Writes one plan; each ``_write_*`` step inserts one table (or one agenda level)."""
+
+    def __init__(self, plan: Plan, slug: str) -> None:
+        self.plan = plan
+        self.slug = slug
+        self.citations: list[m.Citation] = []
+
+    def write(self) -> m.Term:
+        plan = self.plan
+        self.term = m.Term.objects.create(
+            slug=self.slug,
+            label=plan.term.label,
+            start=plan.term.start,
+            end=plan.term.end,
+            installed_on=plan.term.installed_on,
+            timezone=plan.term.timezone,
+            language=plan.language.value,
+            languages=[lang.value for lang in plan.languages],
+        )
+        self._write_bodies()
+        self._write_document()
+        self.areas = self._bulk(
+            m.ThematicArea(
+                term=self.term, key=area.id, position=i, number=area.number, title=_text(area.title)
+            )
+            for i, area in enumerate(plan.thematic_areas)
+        )
+        self.mandates = self._bulk(
+            m.Mandate(
+                term=self.term,
+                key=mandate.id,
+                position=i,
+                group=mandate.group.value,
+                title=_text(mandate.title),
+                source=mandate.source,
+                article=mandate.article,
+                body=self._body(mandate.body),
+                area=self.areas[mandate.area] if mandate.area else None,
+                excluded_paragraphs=mandate.excluded_paragraphs,
+                notes=_texts(mandate.notes),
+            )
+            for i, mandate in enumerate(plan.mandates)
+        )
+        self._insert(
+            [
+                m.Officer(
+                    term=self.term,
+                    position=i,
+                    role=officer.role.value,
+                    person=officer.person,
+                    honorific=_text(officer.honorific),
+                    appointment=_text(officer.position),
+                    state=officer.state,
+                    elected_on=officer.elected_on,
+                    elected_by=self._body(officer.elected_by),
+                )
+                for i, officer in enumerate(plan.officers)
+            ]
+        )
+        self._write_meetings()
+        self._write_activities()
+        self._write_follow_up()
+        m.Citation.objects.bulk_create(self.citations)
+        return self.term
+
+    def _bulk(self, rows: Iterable[Any]) -> dict[str, Any]:
+        """Insert ``rows`` (all of one model, each with a ``key``) and map keys to rows."""
+        created = type(self)._insert(list(rows))
+        return {row.key: row for row in created}
+
+    @staticmethod
+    def _insert(rows: Sequence[Any]) -> Sequence[Any]:
+        if not rows:
+            return rows
+        return type(rows[0]).objects.bulk_create(rows)
+
+    def _body(self, key: str | None) -> m.Body | None:
+        return None if key is None else self.bodies[key]
+
+    def _cite(self, citations: list[PlanCitation], **owner: Any) -> None:
+        self.citations.extend(
+            m.Citation(
+                term=self.term,
+                position=i,
+                mandate=self.mandates[c.mandate] if c.mandate else None,
+                symbol=c.symbol,
+                paragraphs=c.paragraphs,
+                article=c.article,
+                **owner,
+            )
+            for i, c in enumerate(citations)
+        )
+
+    def _write_bodies(self) -> None:
+        plan, term = self.plan, self.term
+        self.bodies = self._bulk(
+            m.Body(
+                term=term,
+                key=body.id,
+                position=i,
+                acronym=_text(body.acronym),
+                name=_text(body.name),
+            )
+            for i, body in enumerate(plan.bodies)
+        )
+        children = []
+        for body in plan.bodies:
+            if body.parent is not None:
+                row = self.bodies[body.id]
+                row.parent = self.bodies[body.parent]
+                children.append(row)
+        if children:
+            m.Body.objects.bulk_update(children, ["parent"])
+        term.committee = self.bodies[plan.term.committee]
+        term.installed_by = self._body(plan.term.installed_by)
+        term.save(update_fields=["committee", "installed_by"])
+
+    def _write_document(self) -> None:
+        document = self.plan.document
+        if document is not None:
+            m.PlanDocument.objects.create(
+                term=self.term,
+                title=_text(document.title),
+                symbol=document.symbol,
+                revision=document.revision,
+                approved_on=document.approved_on,
+                approved_by=self._body(document.approved_by),
+            )
+
+    def _write_meetings(self) -> None:
+        plan, term = self.plan, self.term
+        self.meetings = self._bulk(
+            m.Meeting(
+                term=term,
+                key=meeting.id,
+                position=i,
+                date=meeting.date,
+                start=meeting.start,
+                end=meeting.end,
+                kind=meeting.kind.value,
+                status=meeting.status.value,
+                provisional=meeting.provisional,
+                title=_text(meeting.title),
+                venue=_text(meeting.venue),
+                notes=_texts(meeting.notes),
+            )
+            for i, meeting in enumerate(plan.meetings)
+        )
+        self._insert(
+            [
+                m.PreviousDate(meeting=self.meetings[meeting.id], position=i, date=date)
+                for meeting in plan.meetings
+                for i, date in enumerate(meeting.previous_dates)
+            ]
+        )
+        # One insert per tree level: a child needs its parent's id.
+        level: list[tuple[m.Meeting, m.AgendaNode | None, int, PlanAgendaNode]] = [
+            (self.meetings[meeting.id], None, i, node)
+            for meeting in plan.meetings
+            for i, node in enumerate(meeting.agenda)
+        ]
+        depth = 0
+        presenters: list[m.AgendaPresenter] = []
+        while level:
+            rows = self._insert(
+                [
+                    m.AgendaNode(
+                        term=term,
+                        meeting=meeting,
+                        parent=parent,
+                        position=i,
+                        depth=depth,
+                        kind=node.kind.value,
+                        area=self.areas[node.area] if node.area else None,
+                        title=_text(node.title),
+                        documents=node.documents,
+                        notes=_texts(node.notes),
+                    )
+                    for meeting, parent, i, node in level
+                ]
+            )
+            next_level = []
+            for row, (meeting, _parent, _i, node) in zip(rows, level, strict=True):
+                presenters.extend(
+                    m.AgendaPresenter(node=row, body=self.bodies[key], position=p)
+                    for p, key in enumerate(node.presenters)
+                )
+                self._cite(node.citations, node=row)
+                next_level.extend((meeting, row, i, child) for i, child in enumerate(node.items))
+            level = next_level
+            depth += 1
+        self._insert(presenters)
+
+    def _write_activities(self) -> None:
+        plan, term = self.plan, self.term
+        self.activities = self._bulk(
+            m.Activity(
+                term=term,
+                key=activity.id,
+                position=i,
+                title=_text(activity.title),
+                body=self._body(activity.body),
+                **_fuzzy("when", activity.when),
+                provisional=activity.provisional,
+                start=activity.start,
+                end=activity.end,
+                venue=_text(activity.venue),
+                notes=_texts(activity.notes),
+            )
+            for i, activity in enumerate(plan.activities)
+        )
+        for activity in plan.activities:
+            self._cite(activity.citations, activity=self.activities[activity.id])
+        events = self._bulk(
+            m.RequestedEvent(
+                term=term,
+                key=event.id,
+                position=i,
+                title=_text(event.title),
+                **_fuzzy("when", event.when),
+                venue=_text(event.venue),
+                meeting=self.meetings[event.meeting] if event.meeting else None,
+                activity=self.activities[event.activity] if event.activity else None,
+            )
+            for i, event in enumerate(plan.requested_events)
+        )
+        for event in plan.requested_events:
+            self._cite(event.citations, requested_event=events[event.id])
+        self._insert(
+            [
+                m.NonMeetingDay(term=term, position=i, date=day.date, name=_text(day.name))
+                for i, day in enumerate(plan.non_meeting_days)
+            ]
+        )
+
+    def _write_follow_up(self) -> None:
+        plan, term = self.plan, self.term
+        obligations = self._bulk(
+            m.ReportingObligation(
+                term=term,
+                key=obligation.id,
+                position=i,
+                title=_text(obligation.title),
+                frequency=obligation.frequency.value,
+                due=obligation.due,
+                parties=obligation.parties.value,
+                request=_texts(obligation.request),
+                basis=obligation.basis,
+                channel=obligation.channel,
+            )
+            for i, obligation in enumerate(plan.obligations)
+        )
+        self._insert(
+            [
+                m.Submission(
+                    obligation=obligations[obligation.id],
+                    position=i,
+                    state=submission.state,
+                    date=submission.date,
+                    reference=submission.reference,
+                )
+                for obligation in plan.obligations
+                for i, submission in enumerate(obligation.submissions)
+            ]
+        )
+        self._bulk(
+            m.Appropriation(
+                term=term,
+                key=item.id,
+                position=i,
+                **_fuzzy("period", item.period),
+                amount=item.amount,
+                currency=item.currency,
+                basis=item.basis,
+                basis_title=_text(item.basis_title),
+                approved_by=self._body(item.approved_by),
+                notes=_texts(item.notes),
+            )
+            for i, item in enumerate(plan.appropriations)
+        )
+        negotiation = plan.negotiation
+        if negotiation is not None:
+            row = m.Negotiation.objects.create(
+                term=term, title=_text(negotiation.title), **_fuzzy("starts", negotiation.starts)
+            )
+            self._insert(
+                [
+                    m.Milestone(
+                        negotiation=row,
+                        key=milestone.id,
+                        position=i,
+                        kind=milestone.kind.value,
+                        title=_text(milestone.title),
+                        **_fuzzy("when", milestone.when),
+                        meeting=self.meetings[milestone.meeting] if milestone.meeting else None,
+                        half_day_sessions=milestone.half_day_sessions,
+                        full_day_sessions=milestone.full_day_sessions,
+                    )
+                    for i, milestone in enumerate(negotiation.milestones)
+                ]
+            )
+
+
+# -- database to plan ------------------------------------------------------------------------
+
+
+def load_plan(term: m.Term) -> Plan:
+    """The plan stored as ``term``, read with one query per table.
+
+    Raise PlanLoadError if the rows, as edited since they were loaded, no longer make a valid
+    plan; the message lists what is wrong.
+    """
+    data = _Reader(term).read()
+    try:
+        return Plan.model_validate(data)
+    except ValidationError as error:
+        raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{error}") from error
+
+
+def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
+    """``data`` with those ``values`` that are set, so defaults stay defaults."""
+    data.update({name: value for name, value in values.items() if value not in (None, [])})
+    return data
+
+
+def _amount(value: Decimal) -> Decimal:
+    """A whole amount without decimals (126200), any other with its two (1500.50).
+
+    The column keeps two decimal places, so this is how an amount reads back as the plan file
+    most likely wrote it; either way it equals the amount that was stored.
+    """
+    whole = value.to_integral_value()
+    return whole if value == whole else value
+
+
+class _Reader:
+    def __init__(self, term: m.Term) -> None:
+        self.term = term
+
+    def _rows(self, model: type[Any], **lookup: Any) -> list[Any]:
+        return list(model.objects.filter(**(lookup or {"term": self.term})).order_by("position"))
+
+    def read(self) -> dict[str, Any]:
+        term = self.term
+        bodies = self._rows(m.Body)
+        self.body_keys = {body.pk: body.key for body in bodies}
+        areas = self._rows(m.ThematicArea)
+        self.area_keys = {area.pk: area.key for area in areas}
+        mandates = self._rows(m.Mandate)
+        self.mandate_keys = {mandate.pk: mandate.key for mandate in mandates}
+        self.citations: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
+        for c in self._rows(m.Citation):
+            owner = (
+                ("node", c.node_id)
+                if c.node_id
+                else ("activity", c.activity_id)
+                if c.activity_id
+                else ("event", c.requested_event_id)
+            )
+            self.citations[owner].append(
+                _optional(
+                    {},
+                    mandate=self.mandate_keys.get(c.mandate_id),
+                    symbol=c.symbol,
+                    paragraphs=c.paragraphs,
+                    article=c.article,
+                )
+            )
+        if term.committee_id is None:
+            raise PlanLoadError(f"the term {term.slug} names no committee")
+        data: dict[str, Any] = {
+            "language": term.language,
+            "languages": term.languages,
+            "term": _optional(
+                {
+                    "committee": self.body_keys[term.committee_id],
+                    "label": term.label,
+                    "start": term.start,
+                    "end": term.end,
+                    "timezone": term.timezone,
+                },
+                installed_on=term.installed_on,
+                installed_by=self._body(term.installed_by_id),
+            ),
+        }
+        document = m.PlanDocument.objects.filter(term=term).first()
+        if document is not None:
+            data["document"] = _optional(
+                {"title": document.title, "symbol": document.symbol, "revision": document.revision},
+                approved_on=document.approved_on,
+                approved_by=self._body(document.approved_by_id),
+            )
+        data["bodies"] = [
+            _optional(
+                {"id": body.key, "name": body.name},
+                acronym=body.acronym,
+                parent=self._body(body.parent_id),
+            )
+            for body in bodies
+        ]
+        data["officers"] = [
+            _optional(
+                {
+                    "role": officer.role,
+                    "person": officer.person,
+                    "state": officer.state,
+                    "elected_on": officer.elected_on,
+                    "elected_by": self.body_keys[officer.elected_by_id],
+                },
+                honorific=officer.honorific,
+                position=officer.appointment,
+            )
+            for officer in self._rows(m.Officer)
+        ]
+        data["thematic_areas"] = [
+            {"id": area.key, "number": area.number, "title": area.title} for area in areas
+        ]
+        data["mandates"] = [
+            _optional(
+                {
+                    "id": mandate.key,
+                    "group": mandate.group,
+                    "title": mandate.title,
+                    "source": mandate.source,
+                },
+                article=mandate.article,
+                body=self._body(mandate.body_id),
+                area=self.area_keys.get(mandate.area_id),
+                excluded_paragraphs=mandate.excluded_paragraphs,
+                notes=mandate.notes,
+            )
+            for mandate in mandates
+        ]
+        data["meetings"] = self._meetings()
+        data.update(self._activities())
+        data["non_meeting_days"] = [
+            {"date": day.date, "name": day.name} for day in self._rows(m.NonMeetingDay)
+        ]
+        data.update(self._follow_up())
+        return data
+
+    def _body(self, pk: int | None) -> str | None:
+        return None if pk is None else self.body_keys[pk]
+
+    def _meetings(self) -> list[dict[str, Any]]:
+        previous: dict[int, list[Any]] = defaultdict(list)
+        for meeting_id, date in (
+            m.PreviousDate.objects.filter(meeting__term=self.term)
+            .order_by("meeting_id", "position")
+            .values_list("meeting_id", "date")
+        ):
+            previous[meeting_id].append(date)
+        presenters: dict[int, list[str]] = defaultdict(list)
+        for node_id, body_id in (
+            m.AgendaPresenter.objects.filter(node__term=self.term)
+            .order_by("node_id", "position")
+            .values_list("node_id", "body_id")
+        ):
+            presenters[node_id].append(self.body_keys[body_id])
+        children: dict[tuple[int, int | None], list[m.AgendaNode]] = defaultdict(list)
+        for node in m.AgendaNode.objects.filter(term=self.term).order_by("depth", "position"):
+            children[node.meeting_id, node.parent_id].append(node)
+
+        def tree(meeting_id: int, parent_id: int | None) -> list[dict[str, Any]]:
+            return [
+                _optional(
+                    {"kind": node.kind},
+                    area=self.area_keys.get(node.area_id),
+                    title=node.title,
+                    presenters=presenters.get(node.pk),
+                    citations=self.citations.get(("node", node.pk)),
+                    documents=node.documents,
+                    notes=node.notes,
+                    items=tree(meeting_id, node.pk),
+                )
+                for node in children.get((meeting_id, parent_id), [])
+            ]
+
+        meetings = self._rows(m.Meeting)
+        self.meeting_keys = {meeting.pk: meeting.key for meeting in meetings}
+        return [
+            _optional(
+                {
+                    "id": meeting.key,
+                    "date": meeting.date,
+                    "start": meeting.start,
+                    "end": meeting.end,
+                    "kind": meeting.kind,
+                    "status": meeting.status,
+                    "provisional": meeting.provisional,
+                },
+                previous_dates=previous.get(meeting.pk),
+                title=meeting.title,
+                venue=meeting.venue,
+                agenda=tree(meeting.pk, None),
+                notes=meeting.notes,
+            )
+            for meeting in meetings
+        ]
+
+    def _activities(self) -> dict[str, Any]:
+        activities = self._rows(m.Activity)
+        activity_keys = {activity.pk: activity.key for activity in activities}
+        meeting_keys = self.meeting_keys
+        return {
+            "activities": [
+                _optional(
+                    {
+                        "id": activity.key,
+                        "title": activity.title,
+                        "when": activity.when,
+                        "provisional": activity.provisional,
+                    },
+                    body=self._body(activity.body_id),
+                    start=activity.start,
+                    end=activity.end,
+                    venue=activity.venue,
+                    citations=self.citations.get(("activity", activity.pk)),
+                    notes=activity.notes,
+                )
+                for activity in activities
+            ],
+            "requested_events": [
+                _optional(
+                    {"id": event.key, "title": event.title, "when": event.when},
+                    venue=event.venue,
+                    meeting=meeting_keys.get(event.meeting_id),
+                    activity=activity_keys.get(event.activity_id),
+                    citations=self.citations.get(("event", event.pk)),
+                )
+                for event in self._rows(m.RequestedEvent)
+            ],
+        }
+
+    def _follow_up(self) -> dict[str, Any]:
+        submissions: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for submission in m.Submission.objects.filter(obligation__term=self.term).order_by(
+            "obligation_id", "position"
+        ):
+            submissions[submission.obligation_id].append(
+                _optional(
+                    {"state": submission.state, "date": submission.date},
+                    reference=submission.reference,
+                )
+            )
+        data: dict[str, Any] = {
+            "obligations": [
+                _optional(
+                    {
+                        "id": item.key,
+                        "title": item.title,
+                        "frequency": item.frequency,
+                        "parties": item.parties,
+                    },
+                    due=item.due,
+                    request=item.request,
+                    basis=item.basis,
+                    channel=item.channel,
+                    submissions=submissions.get(item.pk),
+                )
+                for item in self._rows(m.ReportingObligation)
+            ],
+            "appropriations": [
+                _optional(
+                    {
+                        "id": item.key,
+                        "period": item.period,
+                        "amount": _amount(item.amount),
+                        "currency": item.currency,
+                        "basis": item.basis,
+                    },
+                    basis_title=item.basis_title,
+                    approved_by=self._body(item.approved_by_id),
+                    notes=item.notes,
+                )
+                for item in self._rows(m.Appropriation)
+            ],
+        }
+        negotiation = m.Negotiation.objects.filter(term=self.term).first()
+        if negotiation is not None:
+            data["negotiation"] = _optional(
+                {
+                    "milestones": [
+                        _optional(
+                            {"id": item.key, "kind": item.kind, "title": item.title},
+                            when=item.when,
+                            meeting=self.meeting_keys.get(item.meeting_id),
+                            half_day_sessions=item.half_day_sessions,
+                            full_day_sessions=item.full_day_sessions,
+                        )
+                        for item in self._rows(m.Milestone, negotiation=negotiation)
+                    ]
+                },
+                title=negotiation.title,
+                starts=negotiation.starts,
+            )
+        return data

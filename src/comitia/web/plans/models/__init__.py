@@ -1,0 +1,45 @@
+"""Django models of a committee's plan, one row per plan object, grouped as the plan model is.
+
+See ``fields`` for how multilingual text and fuzzy dates are stored.
+"""
+
+from comitia.web.plans.models.calendar import (
+    Activity,
+    AgendaNode,
+    AgendaPresenter,
+    Citation,
+    Meeting,
+    NonMeetingDay,
+    PreviousDate,
+    RequestedEvent,
+)
+from comitia.web.plans.models.follow_up import (
+    Appropriation,
+    Milestone,
+    Negotiation,
+    ReportingObligation,
+    Submission,
+)
+from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
+
+__all__ = [
+    "Activity",
+    "AgendaNode",
+    "AgendaPresenter",
+    "Appropriation",
+    "Body",
+    "Citation",
+    "Mandate",
+    "Meeting",
+    "Milestone",
+    "Negotiation",
+    "NonMeetingDay",
+    "Officer",
+    "PlanDocument",
+    "PreviousDate",
+    "ReportingObligation",
+    "RequestedEvent",
+    "Submission",
+    "Term",
+    "ThematicArea",
+]

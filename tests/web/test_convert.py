@@ -1,0 +1,89 @@
+"""Plans go into the database and come back out unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from comitia.plan import Plan
+from comitia.plan.files import read_plan
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import PlanLoadError, find_term, load_plan, save_plan
+
+from .conftest import build_plan
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "oas-csh-2019-2020.yaml"
+
+
+def assert_same_plan(loaded: Plan, original: Plan) -> None:
+    # JSON text, not dicts: the order of a text's languages (original first) must survive.
+    assert loaded.model_dump_json() == original.model_dump_json()
+    assert loaded.model_dump(mode="json") == original.model_dump(mode="json")
+
+
+@pytest.mark.django_db
+def test_a_stored_plan_reads_back_identical(plan: Plan) -> None:
+    assert_same_plan(load_plan(save_plan(plan)), plan)
+
+
+@pytest.mark.django_db
+def test_a_plan_read_back_stores_and_reads_back_identical_again(plan: Plan) -> None:
+    first = load_plan(save_plan(plan))
+    assert_same_plan(load_plan(save_plan(first, replace=True)), plan)
+
+
+@pytest.mark.django_db
+def test_a_plan_without_meetings_or_options_reads_back_identical() -> None:
+    plan = build_plan(0)
+    plan = plan.model_copy(update={"document": None, "negotiation": None})
+    assert_same_plan(load_plan(save_plan(plan)), plan)
+
+
+@pytest.mark.django_db
+def test_the_model_plan_reads_back_identical() -> None:
+    plan = read_plan(EXAMPLE)
+    assert_same_plan(load_plan(save_plan(plan)), plan)
+
+
+@pytest.mark.django_db
+def test_the_original_language_of_a_text_stays_first(term: m.Term) -> None:
+    # Spanish is the original and sorts after English: jsonb would reorder an object's keys.
+    meeting = m.Meeting.objects.get(term=term, key="m1")
+    assert list(meeting.venue) == ["es", "en"]
+    assert load_plan(term).meetings[1].venue.original == "es"
+
+
+@pytest.mark.django_db
+def test_a_term_is_named_by_committee_and_label(term: m.Term) -> None:
+    assert term.slug == "csh-2019-2020"
+    assert find_term("CSH-2019-2020 ") == term
+
+
+@pytest.mark.django_db
+def test_an_unknown_term_lists_the_known_ones(term: m.Term) -> None:
+    save_plan(build_plan(1, label="2020-2021"))
+    with pytest.raises(PlanLoadError, match="csh-2019-2020, csh-2020-2021"):
+        find_term("csh-2018-2019")
+
+
+@pytest.mark.django_db
+def test_an_unknown_term_in_an_empty_database_says_so() -> None:
+    with pytest.raises(PlanLoadError, match="no term yet"):
+        find_term("csh-2019-2020")
+
+
+@pytest.mark.django_db
+def test_loading_a_term_again_is_refused_and_keeps_the_stored_one(term: m.Term) -> None:
+    with pytest.raises(PlanLoadError, match="already in the database"):
+        save_plan(build_plan(5))
+    assert m.Meeting.objects.filter(term=term).count() == 3
+
+
+@pytest.mark.django_db
+def test_replacing_a_term_stores_the_new_plan_in_its_place(term: m.Term) -> None:
+    new = build_plan(5)
+    replaced = save_plan(new, replace=True)
+    assert list(m.Term.objects.values_list("slug", flat=True)) == ["csh-2019-2020"]
+    assert m.Meeting.objects.count() == 5
+    assert_same_plan(load_plan(replaced), new)
