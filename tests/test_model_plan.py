@@ -175,13 +175,10 @@ def printed_activities(calendar: str) -> list[PrintedActivity]:
         if ":" not in line:
             continue
         left, text = (part.strip() for part in line.split(":", 1))
-        for shape, pattern in ACTIVITY_DATES:
-            match = pattern.fullmatch(left)
-            if match:
-                break
-        else:
+        shapes = [(s, m) for s, p in ACTIVITY_DATES if (m := p.fullmatch(left))]
+        if not shapes:
             continue
-        when = edtf(shape, match, year)
+        when = edtf(*shapes[0], year)
         start = end = None
         if times := ACTIVITY_TIMES.match(text):
             start = dt.time(int(times["start_h"]), int(times["start_m"]))
