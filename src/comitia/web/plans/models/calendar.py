@@ -219,7 +219,7 @@ class Activity(FuzzyBoundsMixin, models.Model):
     when = edtf_field(verbose_name=_("when (EDTF)"))
     when_first = models.DateField(_("first possible day"), null=True, blank=True, editable=False)
     when_last = models.DateField(_("last possible day"), null=True, blank=True, editable=False)
-    provisional = models.BooleanField(_("provisional"), default=False)
+    provisional = models.BooleanField(_("provisional"), default=False, editable=False)
     start = models.TimeField(_("start"), null=True, blank=True)
     end = models.TimeField(_("end"), null=True, blank=True)
     venue = MultilingualField(_("venue"), null=True, blank=True)
@@ -232,7 +232,8 @@ class Activity(FuzzyBoundsMixin, models.Model):
         constraints = (
             models.UniqueConstraint(fields=["term", "key"], name="activity_key_unique_per_term"),
             models.CheckConstraint(
-                condition=Q(start__isnull=True, end__isnull=True) | Q(end__gt=F("start")),
+                condition=Q(start__isnull=True, end__isnull=True)
+                | Q(start__isnull=False, end__isnull=False, end__gt=F("start")),
                 name="activity_times_both_end_after_start",
             ),
             models.CheckConstraint(
@@ -248,6 +249,11 @@ class Activity(FuzzyBoundsMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.when} {_first_text(self.title)}"
+
+    def sync_fuzzy_bounds(self) -> None:
+        super().sync_fuzzy_bounds()
+        # The flag repeats the date's trailing ? so the calendar can filter on it.
+        self.provisional = self.when.endswith("?")
 
 
 class RequestedEvent(FuzzyBoundsMixin, models.Model):
