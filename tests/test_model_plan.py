@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from comitia.plan import Frequency, MeetingKind, Plan
-from comitia.plan.files import read_plan
+from comitia.plan.files import dump_plan_json, dump_plan_yaml, parse_plan_text, read_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLAN_FILE = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -422,3 +422,48 @@ def test_agenda_nodes_are_counted(plan: Plan) -> None:
     nodes = [node for meeting in plan.meetings for node in meeting.agenda_nodes()]
     counts = {kind: sum(1 for n in nodes if n.kind == kind) for kind in ("area", "topic", "item")}
     assert counts == {"area": 30, "topic": 42, "item": 95}
+
+
+# --------------------------------------------------------------------------- negotiation
+
+
+def test_may_holds_the_half_and_full_day_meetings_the_methodology_announces(
+    plan: Plan, document: str
+) -> None:
+    words = {"une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5}
+    announced = re.search(
+        r"(\w+) réunions d’une demi-journée et (\w+) réunions de toute la journée",
+        squash(document),
+    )
+    assert announced is not None
+    half, full = words[announced[1]], words[announced[2]]
+    may = [m for m in plan.meetings if (m.date.year, m.date.month) == (2020, 5)]
+    hours = [
+        (dt.datetime.combine(m.date, m.end) - dt.datetime.combine(m.date, m.start)).seconds / 3600
+        for m in may
+    ]
+    assert (sum(h <= 4 for h in hours), sum(h > 4 for h in hours)) == (half, full)
+    assert plan.negotiation is not None
+    review = next(m for m in plan.negotiation.milestones if m.kind == "formal_review")
+    assert (review.half_day_sessions, review.full_day_sessions) == (half, full)
+
+
+def test_milestones_sit_at_the_meetings_the_methodology_names(plan: Plan) -> None:
+    assert plan.negotiation is not None
+    assert str(plan.negotiation.starts) == "2020-04"
+    at = {m.kind.value: m.meeting for m in plan.negotiation.milestones}
+    dates = sorted(m.date for m in plan.meetings)
+    first_of = {
+        month: next(d for d in dates if (d.year, d.month) == (2020, month)) for month in (4, 5)
+    }
+    assert at["methodology"] == "csh-2020-02-27"  # "à la réunion de 27 février 2020"
+    assert at["first_draft"] == f"csh-{first_of[4]}"  # "à la première réunion d’avril 2020"
+    assert at["final_reports"] == f"csh-{first_of[5]}"  # "à la première réunion de mai 2020"
+
+
+# --------------------------------------------------------------------------- the file itself
+
+
+def test_model_plan_reads_back_equal_after_writing_yaml_and_json(plan: Plan) -> None:
+    assert parse_plan_text(dump_plan_yaml(plan)) == plan
+    assert parse_plan_text(dump_plan_json(plan)) == plan
