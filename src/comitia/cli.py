@@ -79,7 +79,7 @@ def _migrate_and_collect() -> None:
 
 def _serve(host: str, port: int) -> None:
     from django.conf import settings
-    from waitress import serve
+    from waitress.server import create_server
 
     from comitia.web.wsgi import application
 
@@ -88,8 +88,15 @@ def _serve(host: str, port: int) -> None:
             "COMITIA_SECRET_KEY is not set: set it to a long random value before serving "
             "(or set COMITIA_DEBUG=true for a local trial)"
         )
+    try:
+        server = create_server(application, host=host, port=port, threads=8, ident="Comitia")
+    except OSError as error:
+        raise CommandError(
+            f"cannot listen on {host}:{port} ({error.strerror}); is another server using it? "
+            "Choose another with --port"
+        ) from None
     print(f"Comitia is serving on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
-    serve(application, host=host, port=port, threads=8, ident="Comitia")
+    server.run()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -126,7 +126,7 @@ def test_semester_prints_as_premier_semestre_in_french() -> None:
     [
         ("fr", "24 octobre 2019", "jeudi 24 octobre 2019"),
         ("en", "24 October 2019", "Thursday, 24 October 2019"),
-        ("es", "24 de octubre de 2019", "jueves, 24 de octubre de 2019"),
+        ("es", "24 de octubre de 2019", "jueves 24 de octubre de 2019"),
         ("pt", "24 de outubro de 2019", "quinta-feira, 24 de outubro de 2019"),
     ],
 )

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "comitia.web.plans",
+    "comitia.web.home",
 ]
 
 MIDDLEWARE = [
@@ -124,6 +125,7 @@ TIME_ZONE = "America/New_York"
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(_env("COMITIA_STATIC_ROOT") or Path.cwd() / "staticfiles")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

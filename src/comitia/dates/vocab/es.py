@@ -6,7 +6,8 @@ VOCABULARY = Vocabulary(
     locale="es",
     day_month="{day} de {month}",
     month_year="{month} de {year}",
-    weekday_date="{weekday}, {date}",
+    # Spanish documents of the OAS write "jueves 24 de octubre de 2019", without a comma.
+    weekday_date="{weekday} {date}",
     last_separator=" y ",
     day_range="del {start} al {end}",
     period_range="de {start} a {end}",

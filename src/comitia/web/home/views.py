@@ -1,0 +1,55 @@
+"""The home page: the term at a glance."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from comitia.web.home.overview import (
+    LocalText,
+    display_language,
+    months_of_meetings,
+    officer_lines,
+)
+from comitia.web.plans.convert import load_plan
+from comitia.web.plans.models import Term
+
+
+def _role_names() -> dict[str, str]:
+    return {
+        "chair": _("Chair"),
+        "first_vice_chair": _("First Vice-Chair"),
+        "second_vice_chair": _("Second Vice-Chair"),
+        "third_vice_chair": _("Third Vice-Chair"),
+    }
+
+
+def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    terms = list(Term.objects.order_by("-start"))
+    if slug is None:
+        if not terms:
+            return render(request, "home/empty.html")
+        term = terms[0]
+    else:
+        term = next((t for t in terms if t.slug == slug), None)
+        if term is None:
+            raise Http404(_("No term has that name."))
+    plan = load_plan(term)
+    lang = display_language(get_language() or "en")
+    committee = plan.body(plan.term.committee)
+    context = {
+        "term": term,
+        "terms": terms,
+        "plan": plan,
+        "lang": lang,
+        "committee_name": LocalText.of(committee.name, lang),
+        "committee_acronym": LocalText.of(committee.acronym, lang),
+        "document_title": LocalText.of(plan.document.title, lang) if plan.document else None,
+        "officers": officer_lines(plan, lang, _role_names()),
+        "months": months_of_meetings(plan, lang),
+        "meeting_count": len(plan.meetings),
+        "activity_count": len(plan.activities),
+    }
+    return render(request, "home/term.html", context)

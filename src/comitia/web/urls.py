@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from comitia.web.home import views as home
+
+urlpatterns = [
+    path("", home.home, name="home"),
+    path("terms/<slug:slug>/", home.home, name="term"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
