@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils.text import slugify
 from pydantic import ValidationError
 
@@ -77,7 +77,7 @@ def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
                     )
                 existing.delete()
             return _Writer(plan, slug).write()
-    except IntegrityError as error:
+    except (IntegrityError, DataError) as error:
         raise PlanLoadError(f"the plan of {slug} breaks a rule of the database: {error}") from error
 
 
