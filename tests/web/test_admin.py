@@ -1,0 +1,43 @@
+"""The secretariat's admin shows every stored plan object."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from comitia.web.plans import models as m
+
+PLAN_MODELS = list(apps.get_app_config("plans").get_models())
+
+
+@pytest.fixture
+def staff(db: None) -> Client:
+    client = Client()
+    client.force_login(User.objects.create_superuser("secretariat", "s@example.org", "x"))
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", PLAN_MODELS, ids=[model.__name__ for model in PLAN_MODELS])
+def test_every_plan_model_lists_and_opens_in_the_admin(staff: Client, term: m.Term, model) -> None:
+    meta = model._meta
+    listing = staff.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"))
+    assert listing.status_code == 200
+    searched = staff.get(
+        reverse(f"admin:{meta.app_label}_{meta.model_name}_changelist"), {"q": "CSH"}
+    )
+    assert searched.status_code == 200
+    row = model.objects.first()
+    change = staff.get(reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[row.pk]))
+    assert change.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_meeting_page_shows_its_agenda_and_previous_dates(staff: Client, term: m.Term) -> None:
+    meeting = m.Meeting.objects.get(term=term, key="m1")
+    page = staff.get(reverse("admin:plans_meeting_change", args=[meeting.pk]))
+    assert "Sujet 1" in page.text
+    assert "2019-09-29" in page.text
