@@ -183,7 +183,13 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 meeting="m0" if meetings_count else None,
                 citations=[Citation(mandate="res-2945", paragraphs=["12"])],
             ),
-            RequestedEvent(id="ev-tbc", title=text("Dialogue"), when="XXXX", activity="act-cicte"),
+            RequestedEvent(
+                id="ev-tbc",
+                title=text("Dialogue"),
+                when="XXXX",
+                venue=text("Lima"),
+                activity="act-cicte",
+            ),
         ],
         meetings=meetings(meetings_count),
         activities=[
@@ -240,7 +246,11 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 notes=[text("Pour les réunions")],
             ),
             Appropriation(
-                id="budget-s1", period="2019-41", amount=Decimal("1500.50"), basis="CP/RES. 1061/16"
+                id="budget-s1",
+                period="2019-41",
+                amount=Decimal("1500.50"),
+                currency="EUR",
+                basis="CP/RES. 1061/16",
             ),
         ],
         negotiation=Negotiation(
