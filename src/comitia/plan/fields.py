@@ -147,7 +147,8 @@ def _parse_fuzzy(value: Any) -> FuzzyDate:
 
 EDTF_DESCRIPTION = (
     "A fuzzy date in EDTF (ISO 8601-2): a day (2019-10-24), days ({2020-02-03,2020-02-05}), "
-    "a range (2019-10-30/2019-10-31, or of months: 2019-10/2019-12), a month (2020-03), a quarter (2020-33 to 2020-36), "
+    "a range (2019-10-30/2019-10-31, or of months: 2019-10/2019-12), a month (2020-03), "
+    "a quarter (2020-33 to 2020-36), "
     "a semester (2020-40, 2020-41), a year (2020) or XXXX (to be confirmed); "
     "a trailing ? marks it provisional."
 )

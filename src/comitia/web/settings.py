@@ -95,6 +95,8 @@ TEMPLATES = [
 DATABASE_URL = _env("DATABASE_URL") or f"sqlite:///{Path.cwd() / 'comitia.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The same backend, knowing this SQLite's real limit on query parameters.
+    DATABASES["default"]["ENGINE"] = "comitia.web.sqlite"
     # WAL lets readers go on while a plan is being loaded; the transaction mode avoids
     # "database is locked" errors when two writers start at once.
     DATABASES["default"]["OPTIONS"] = {

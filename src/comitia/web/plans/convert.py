@@ -75,10 +75,48 @@ def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
                         f"the term {slug} is already in the database; "
                         "replace it explicitly (comitia load --replace) to load it again"
                     )
-                existing.delete()
+                delete_term(existing)
             return _Writer(plan, slug).write()
     except (IntegrityError, DataError) as error:
         raise PlanLoadError(f"the plan of {slug} breaks a rule of the database: {error}") from error
+
+
+def delete_term(term: m.Term) -> None:
+    """Delete ``term`` and everything in it, with one statement per table.
+
+    Django's cascading ``delete()`` first fetches every row it will delete, in batches, so its
+    number of queries grows with the size of the plan. The term's rows are instead deleted
+    table by table, children first. ``_raw_delete`` is the statement Django's own collector
+    issues for a "fast delete"; it is used here because no model of a plan has delete signals.
+    Foreign keys are checked at commit (Django declares them deferred on SQLite and
+    PostgreSQL), so the committee body that the term row points to may go before the term;
+    hence the transaction, which also makes the deletion all or nothing.
+    """
+    using = term._state.db or "default"
+    rows_of_term = [
+        m.AgendaPresenter.objects.filter(node__term=term),
+        m.Citation.objects.filter(term=term),
+        m.PreviousDate.objects.filter(meeting__term=term),
+        m.Submission.objects.filter(obligation__term=term),
+        m.Milestone.objects.filter(negotiation__term=term),
+        m.AgendaNode.objects.filter(term=term),
+        m.RequestedEvent.objects.filter(term=term),
+        m.Activity.objects.filter(term=term),
+        m.Meeting.objects.filter(term=term),
+        m.NonMeetingDay.objects.filter(term=term),
+        m.ReportingObligation.objects.filter(term=term),
+        m.Appropriation.objects.filter(term=term),
+        m.Negotiation.objects.filter(term=term),
+        m.Officer.objects.filter(term=term),
+        m.Mandate.objects.filter(term=term),
+        m.ThematicArea.objects.filter(term=term),
+        m.PlanDocument.objects.filter(term=term),
+        m.Body.objects.filter(term=term),
+        m.Term.objects.filter(pk=term.pk),
+    ]
+    with transaction.atomic(using=using):
+        for rows in rows_of_term:
+            rows._raw_delete(using)
 
 
 def _text(value: Text | None) -> dict[str, str] | None:
