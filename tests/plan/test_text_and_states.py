@@ -51,3 +51,12 @@ def test_every_member_state_has_a_name_in_every_language() -> None:
 def test_a_state_outside_the_organization_is_refused() -> None:
     with pytest.raises(ValueError, match="not a member state"):
         state_name("FR", "fr")
+
+
+def test_a_control_character_in_a_text_is_refused() -> None:
+    with pytest.raises(ValidationError, match="U\\+0000"):
+        Text.model_validate({"fr": "Sécurité\x00"})
+
+
+def test_line_breaks_and_tabs_are_allowed_in_a_text() -> None:
+    assert Text.model_validate({"fr": "ligne\n\tsuite"}).get("fr")[0] == "ligne\n\tsuite"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from decimal import Decimal
 from typing import Self
 
 from pydantic import Field, model_validator
 
 from comitia.plan.fields import (
+    Amount,
     Fuzzy,
     Identifier,
     Language,
@@ -335,7 +335,7 @@ class Appropriation(PlanModel):
 
     id: Identifier
     period: Fuzzy
-    amount: Decimal = Field(ge=0, decimal_places=2)
+    amount: Amount
     currency: str = Field(default="USD", pattern=r"^[A-Z]{3}$")
     basis: str = Field(description="Symbol of the resolution that appropriated it.")
     basis_title: Text | None = None

@@ -9,11 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import unicodedata
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel as _BaseModel
 from pydantic import (
+    AfterValidator,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -23,6 +25,7 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic import BaseModel as _BaseModel
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from comitia.dates import FuzzyDate, FuzzyDateError
@@ -68,6 +71,8 @@ class Text(RootModel[dict[Language, str]]):
         for lang, text in self.root.items():
             if not text.strip():
                 raise ValueError(f"the {lang.value!r} text is empty")
+            # Control characters cannot be stored by PostgreSQL (NUL) or printed in documents.
+            _no_control_characters(text)
         return self
 
     @classmethod
@@ -159,6 +164,31 @@ Fuzzy = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema({"type": "string", "description": EDTF_DESCRIPTION, "examples": ["2020-40"]}),
 ]
+
+
+def _canonical_amount(value: Decimal) -> Decimal:
+    """A whole amount without decimals (126200), any other with two (1500.50).
+
+    Whatever the file or the database wrote (1500.5, 1500.50, 126200.00), the same amount
+    then prints the same way, so writing a plan and reading it back gives the same text.
+    """
+    whole = value.to_integral_value()
+    return whole if value == whole else value.quantize(Decimal("0.01"))
+
+
+Amount = Annotated[
+    Decimal,
+    Field(ge=0, max_digits=14, decimal_places=2),
+    AfterValidator(_canonical_amount),
+]
+
+
+def _no_control_characters(text: str) -> str:
+    for character in text:
+        if unicodedata.category(character) == "Cc" and character not in "\t\n":
+            raise ValueError(f"the text holds the control character U+{ord(character):04X}")
+    return text
+
 
 _MONTH_DAY = re.compile(r"^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
 from typing import Any
 
 from django.db import DataError, IntegrityError, connection, transaction
@@ -463,16 +462,6 @@ def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
     return data
 
 
-def _amount(value: Decimal) -> Decimal:
-    """A whole amount without decimals (126200), any other with its two (1500.50).
-
-    The column keeps two decimal places, so this is how an amount reads back as the plan file
-    most likely wrote it; either way it equals the amount that was stored.
-    """
-    whole = value.to_integral_value()
-    return whole if value == whole else value
-
-
 class _Reader:
     def __init__(self, term: m.Term) -> None:
         self.term = term
@@ -705,7 +694,7 @@ class _Reader:
                     {
                         "id": item.key,
                         "period": item.period,
-                        "amount": _amount(item.amount),
+                        "amount": item.amount,
                         "currency": item.currency,
                         "basis": item.basis,
                     },
