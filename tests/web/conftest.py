@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-try:
-    from tests.factories import build_plan
-except ModuleNotFoundError:  # tests/ is not a package; pytest put tests/ itself on sys.path
-    from factories import build_plan
-
 from comitia.plan import Plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
+from tests.factories import build_plan
 
 __all__ = ["build_plan"]
 
