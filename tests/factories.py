@@ -15,6 +15,8 @@ from comitia.plan import (
     Appropriation,
     Body,
     Citation,
+    ClaimedCount,
+    CountClaim,
     Frequency,
     Language,
     Mandate,
@@ -34,6 +36,7 @@ from comitia.plan import (
     ReportingObligation,
     RequestedEvent,
     Submission,
+    SummaryClaim,
     Text,
 )
 from comitia.plan.entities import Term, ThematicArea
@@ -273,4 +276,25 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 ),
             ],
         ),
+        summary_claims=[
+            SummaryClaim(
+                when="2019-11-21", title=text("Réunion ordinaire de la CSH"), committee=True
+            ),
+                when="2019-11-21", title=text("Réunion ordinaire de la CSH"), committee=True
+            ),
+            SummaryClaim(
+                when="2019-12-17/2019-12-20",
+                title=text("Séminaire sur les droits de la personne (CID)"),
+                committee=False,
+                line=612,
+            ),
+        ],
+        count_claims=[
+            CountClaim(
+                counts=ClaimedCount.REGULAR_MEETINGS,
+                number=13,
+                text=text("Le calendrier comprend 13 réunions ordinaires."),
+                line=12,
+            )
+        ],
     )

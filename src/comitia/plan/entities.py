@@ -372,6 +372,38 @@ class Negotiation(PlanModel):
     milestones: list[Milestone] = Field(default_factory=list)
 
 
+class ClaimedCount(enum.StrEnum):
+    """What a count stated in a document's prose counts."""
+
+    COMMITTEE_MEETINGS = "committee_meetings"
+    REGULAR_MEETINGS = "regular_meetings"
+    GA_REQUESTED_MEETINGS = "ga_requested_meetings"
+    HALF_DAY_SESSIONS = "half_day_sessions"
+    FULL_DAY_SESSIONS = "full_day_sessions"
+
+
+class CountClaim(PlanModel):
+    """A count that an imported document states in its prose ("13 réunions ordinaires")."""
+
+    counts: ClaimedCount
+    number: int = Field(ge=0)
+    text: Text = Field(description="The sentence that states it, as printed.")
+    line: int | None = Field(default=None, ge=1, description="Its line in the source document.")
+
+
+class SummaryClaim(PlanModel):
+    """One entry of an imported document's own month-by-month summary of meetings.
+
+    Kept as the document printed it, to be checked against the calendar, never used as data:
+    the summary Comitia prints is derived from the meetings and activities.
+    """
+
+    when: Fuzzy
+    title: Text
+    committee: bool = Field(description="Whether the entry names a meeting of the committee.")
+    line: int | None = Field(default=None, ge=1, description="Its line in the source document.")
+
+
 __all__ = [
     "Activity",
     "AgendaKind",
@@ -379,6 +411,8 @@ __all__ = [
     "Appropriation",
     "Body",
     "Citation",
+    "ClaimedCount",
+    "CountClaim",
     "Frequency",
     "Language",
     "Mandate",
@@ -397,6 +431,7 @@ __all__ = [
     "ReportingObligation",
     "RequestedEvent",
     "Submission",
+    "SummaryClaim",
     "Term",
     "ThematicArea",
 ]

@@ -20,6 +20,7 @@ from comitia.plan.entities import (
     Appropriation,
     Body,
     Citation,
+    CountClaim,
     Mandate,
     Meeting,
     Negotiation,
@@ -28,6 +29,7 @@ from comitia.plan.entities import (
     PlanDocument,
     ReportingObligation,
     RequestedEvent,
+    SummaryClaim,
     Term,
     ThematicArea,
 )
@@ -61,6 +63,14 @@ class Plan(PlanModel):
     obligations: list[ReportingObligation] = Field(default_factory=list)
     appropriations: list[Appropriation] = Field(default_factory=list)
     negotiation: Negotiation | None = None
+    summary_claims: list[SummaryClaim] = Field(
+        default_factory=list,
+        description="An imported document's own summary of its meetings, kept to be checked.",
+    )
+    count_claims: list[CountClaim] = Field(
+        default_factory=list,
+        description="Counts an imported document states in its prose, kept to be checked.",
+    )
 
     @model_validator(mode="after")
     def _integrity(self) -> Self:

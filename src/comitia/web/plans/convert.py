@@ -118,6 +118,12 @@ def delete_term(term: m.Term) -> None:
             rows._raw_delete(using)
 
 
+def _claims(plan: Plan) -> dict[str, Any]:
+    """The plan's claims of its source document, as the JSON the term keeps them in."""
+    data = plan.model_dump(mode="json", include={"summary_claims", "count_claims"})
+    return {key: value for key, value in data.items() if value}
+
+
 def _text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {str(lang): text for lang, text in value.root.items()}
 
@@ -155,6 +161,7 @@ class _Writer:
             timezone=plan.term.timezone,
             language=plan.language.value,
             languages=[lang.value for lang in plan.languages],
+            document_claims=_claims(plan),
         )
         self._write_bodies()
         self._write_document()
@@ -498,6 +505,7 @@ class _Reader:
         if term.committee_id is None:
             raise PlanLoadError(f"the term {term.slug} names no committee")
         data: dict[str, Any] = {
+            **term.document_claims,
             "language": term.language,
             "languages": term.languages,
             "term": _optional(

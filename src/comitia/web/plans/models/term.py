@@ -68,6 +68,11 @@ class Term(models.Model):
     timezone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
     language = models.CharField(_("language"), max_length=2, choices=LanguageChoice.choices)
     languages = models.JSONField(_("published languages"), default=list)
+    # What an imported document says about itself (its summary of meetings, counts in its
+    # prose), as the plan file's summary_claims and count_claims. These are read-only records
+    # of a source, checked against the calendar and never edited or queried piecemeal, so they
+    # are kept whole in JSON rather than in tables of their own.
+    document_claims = models.JSONField(_("claims of the source document"), default=dict, blank=True)
 
     class Meta:
         ordering = ("-start", "slug")
