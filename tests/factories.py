@@ -280,8 +280,6 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
             SummaryClaim(
                 when="2019-11-21", title=text("Réunion ordinaire de la CSH"), committee=True
             ),
-                when="2019-11-21", title=text("Réunion ordinaire de la CSH"), committee=True
-            ),
             SummaryClaim(
                 when="2019-12-17/2019-12-20",
                 title=text("Séminaire sur les droits de la personne (CID)"),
