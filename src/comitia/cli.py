@@ -46,6 +46,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    from comitia.render import renderer
+
+    render = renderer(args.format)
+    plan = read_plan(args.plan)
+    content = render(plan, args.lang)
+    if args.output == "-":
+        sys.stdout.buffer.write(content)
+    else:
+        Path(args.output).write_bytes(content)
+    return 0
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _setup_django()
@@ -149,6 +162,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
 
+    from comitia.render import available_formats
+
+    render = add("render", cmd_render, "Write a plan as a document or calendar feed.")
+    render.add_argument("plan", metavar="PLAN.yaml")
+    render.add_argument("--format", required=True, choices=available_formats())
+    render.add_argument("--lang", required=True, choices=["fr", "en", "es", "pt"])
+    render.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help="file, or - for stdout"
+    )
+
     load = add("load", cmd_load, "Load a plan file into the database.")
     load.add_argument("plan", metavar="PLAN.yaml")
     load.add_argument(
@@ -180,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except PlanFileError as error:
         print(error, file=sys.stderr)
+    except _render_errors() as error:
+        print(f"comitia: {error}", file=sys.stderr)
     except CommandError as error:
         print(f"comitia: {error}", file=sys.stderr)
     except _django_user_errors() as error:
@@ -187,6 +212,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return EXIT_BAD_INPUT
+
+
+def _render_errors() -> tuple[type[BaseException], ...]:
+    from comitia.render import RenderError
+
+    return (RenderError,)
 
 
 def _django_user_errors() -> tuple[type[BaseException], ...]:
