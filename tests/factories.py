@@ -26,6 +26,7 @@ from comitia.plan import (
     MeetingStatus,
     Milestone,
     MilestoneKind,
+    Move,
     Negotiation,
     NonMeetingDay,
     Officer,
@@ -92,6 +93,16 @@ def meetings(count: int) -> list[Meeting]:
             previous_dates=[TERM_START - dt.timedelta(days=2), TERM_START - dt.timedelta(days=1)]
             if index % 4 == 1
             else [],
+            moves=[
+                Move(
+                    date=TERM_START - dt.timedelta(days=1),
+                    reason=text("Coïncide avec une session du Conseil permanent"),
+                    recorded_at=dt.datetime(2019, 9, 20, 15, 30, tzinfo=dt.UTC),
+                )
+            ]
+            if index % 4 == 1
+            else [],
+            sequence=index % 3,
             title=text(f"Réunion {index}") if index % 2 else None,
             venue=Text.of("es", "Salón Simón Bolívar", en="Simon Bolivar Room") if index else None,
             agenda=agenda(index),

@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from typing import Self
 
-from pydantic import Field, model_validator
+from pydantic import AwareDatetime, Field, model_validator
 
 from comitia.plan.fields import (
     Amount,
@@ -196,6 +196,16 @@ class MeetingStatus(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+class Move(PlanModel):
+    """Why and when a meeting left one of its earlier dates (listed in ``previous_dates``)."""
+
+    date: dt.date = Field(description="The earlier date, one of the meeting's previous_dates.")
+    reason: Text | None = None
+    recorded_at: AwareDatetime | None = Field(
+        default=None, description="When the move was recorded, with its UTC offset."
+    )
+
+
 class Meeting(PlanModel):
     """One of the committee's own sessions."""
 
@@ -208,6 +218,15 @@ class Meeting(PlanModel):
     provisional: bool = Field(default=False, description="The date is not final.")
     previous_dates: list[dt.date] = Field(
         default_factory=list, description="Dates it was scheduled for before, oldest first."
+    )
+    moves: list[Move] = Field(
+        default_factory=list,
+        description="Optional: why and when it left some of its previous dates.",
+    )
+    sequence: int = Field(
+        default=0,
+        ge=0,
+        description="Revision number, raised by each change (the SEQUENCE of calendar feeds).",
     )
     title: Text | None = None
     venue: Text | None = Field(default=None, description="Empty for the headquarters.")
@@ -223,6 +242,16 @@ class Meeting(PlanModel):
                 f"the meeting ends ({self.end:%H:%M}) before it starts ({self.start:%H:%M})",
                 self.end.strftime("%H:%M"),
             )
+        seen: set[dt.date] = set()
+        for move in self.moves:
+            if move.date not in self.previous_dates or move.date in seen:
+                raise field_error(
+                    "Meeting",
+                    "moves",
+                    f"a move's date ({move.date}) is one of previous_dates, listed once",
+                    move.date.isoformat(),
+                )
+            seen.add(move.date)
         return self
 
     def agenda_nodes(self) -> list[AgendaNode]:
@@ -422,6 +451,7 @@ __all__ = [
     "MeetingStatus",
     "Milestone",
     "MilestoneKind",
+    "Move",
     "Negotiation",
     "NonMeetingDay",
     "Officer",

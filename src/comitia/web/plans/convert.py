@@ -24,6 +24,8 @@ from pydantic import ValidationError
 from comitia.dates import FuzzyDate
 from comitia.plan import AgendaNode as PlanAgendaNode
 from comitia.plan import Citation as PlanCitation
+from comitia.plan import Meeting as PlanMeeting
+from comitia.plan import Move as PlanMove
 from comitia.plan import Plan, Text
 from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
@@ -130,6 +132,13 @@ def _text(value: Text | None) -> dict[str, str] | None:
 
 def _texts(values: Iterable[Text]) -> list[dict[str, str]]:
     return [{str(lang): text for lang, text in value.root.items()} for value in values]
+
+
+def _move_of(meeting: PlanMeeting, date: Any, position: int) -> PlanMove | None:
+    """The move from ``date`` if ``position`` is the first of that date in previous_dates."""
+    if meeting.previous_dates.index(date) != position:
+        return None
+    return next((move for move in meeting.moves if move.date == date), None)
 
 
 def _fuzzy(prefix: str, value: FuzzyDate | None) -> dict[str, Any]:
@@ -286,6 +295,7 @@ class _Writer:
                 kind=meeting.kind.value,
                 status=meeting.status.value,
                 provisional=meeting.provisional,
+                sequence=meeting.sequence,
                 title=_text(meeting.title),
                 venue=_text(meeting.venue),
                 notes=_texts(meeting.notes),
@@ -294,9 +304,17 @@ class _Writer:
         )
         self._insert(
             [
-                m.PreviousDate(meeting=self.meetings[meeting.id], position=i, date=date)
+                m.PreviousDate(
+                    meeting=self.meetings[meeting.id],
+                    position=i,
+                    date=date,
+                    reason=_text(move.reason) if move else None,
+                    recorded_at=move.recorded_at if move else None,
+                )
                 for meeting in plan.meetings
                 for i, date in enumerate(meeting.previous_dates)
+                # A move is told on the first row of its date.
+                for move in [_move_of(meeting, date, i)]
             ]
         )
         # One insert per tree level: a child needs its parent's id.
@@ -581,12 +599,17 @@ class _Reader:
 
     def _meetings(self) -> list[dict[str, Any]]:
         previous: dict[int, list[Any]] = defaultdict(list)
-        for meeting_id, date in (
+        moves: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for meeting_id, date, reason, recorded_at in (
             m.PreviousDate.objects.filter(meeting__term=self.term)
             .order_by("meeting_id", "position")
-            .values_list("meeting_id", "date")
+            .values_list("meeting_id", "date", "reason", "recorded_at")
         ):
             previous[meeting_id].append(date)
+            if reason is not None or recorded_at is not None:
+                moves[meeting_id].append(
+                    _optional({"date": date}, reason=reason, recorded_at=recorded_at)
+                )
         presenters: dict[int, list[str]] = defaultdict(list)
         for node_id, body_id in (
             m.AgendaPresenter.objects.filter(node__term=self.term)
@@ -625,8 +648,10 @@ class _Reader:
                     "kind": meeting.kind,
                     "status": meeting.status,
                     "provisional": meeting.provisional,
+                    "sequence": meeting.sequence,
                 },
                 previous_dates=previous.get(meeting.pk),
+                moves=moves.get(meeting.pk),
                 title=meeting.title,
                 venue=meeting.venue,
                 agenda=tree(meeting.pk, None),

@@ -64,6 +64,11 @@ class Meeting(models.Model):
         default=MeetingStatusChoice.SCHEDULED,
     )
     provisional = models.BooleanField(_("provisional date"), default=False)
+    sequence = models.PositiveIntegerField(
+        _("revision"),
+        default=0,
+        help_text=_("Raised by each change, so subscribed calendars update (iCalendar SEQUENCE)."),
+    )
     title = MultilingualField(_("title"), null=True, blank=True)
     venue = MultilingualField(
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
@@ -92,6 +97,8 @@ class PreviousDate(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="previous_dates")
     position = position_field()
     date = models.DateField(_("date"))
+    reason = MultilingualField(_("reason for the move"), null=True, blank=True)
+    recorded_at = models.DateTimeField(_("move recorded at"), null=True, blank=True)
 
     class Meta:
         ordering = ("meeting", "position")
