@@ -5,6 +5,23 @@ Plain Python; never imports Django or pydantic. Bad input raises ``FuzzyDateErro
 """
 
 from comitia.dates.fuzzy import FuzzyDate, FuzzyDateError, Precision
+from comitia.dates.parsing import (
+    DateParseError,
+    TimeRange,
+    WeekdayMismatchError,
+    parse,
+    parse_time_range,
+)
 from comitia.dates.printing import format_day
 
-__all__ = ["FuzzyDate", "FuzzyDateError", "Precision", "format_day"]
+__all__ = [
+    "DateParseError",
+    "FuzzyDate",
+    "FuzzyDateError",
+    "Precision",
+    "TimeRange",
+    "WeekdayMismatchError",
+    "format_day",
+    "parse",
+    "parse_time_range",
+]

@@ -12,6 +12,34 @@ from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
+class ReadingWords:
+    """Words that ``comitia.dates.parsing`` recognizes besides Babel's month and weekday names.
+
+    All entries are lower case; accents are kept. Phrases may hold several words.
+    """
+
+    # Join days or items of a list: "et", "and".
+    conjunctions: tuple[str, ...] = ()
+    # Open a range ("du", "from"); read and dropped.
+    range_openers: tuple[str, ...] = ()
+    # Close a range's start: "au", "to"; "-" and "–" work in every language.
+    range_closers: tuple[str, ...] = ()
+    # Words that carry no meaning inside a date: "de", "of", "le".
+    fillers: tuple[str, ...] = ()
+    # Ordinals 1..4 for quarters and semesters (several spellings per ordinal).
+    ordinals: tuple[tuple[str, ...], ...] = ()
+    quarter_words: tuple[str, ...] = ()
+    semester_words: tuple[str, ...] = ()
+    # Marks of a provisional date and of an unknown one, matched as whole phrases.
+    provisional_marks: tuple[str, ...] = ()
+    unknown_marks: tuple[str, ...] = ()
+    # Suffixes written after a day number: "er" (1er), "º", "st".
+    day_suffixes: tuple[str, ...] = ()
+    # Time words: "h", "heures", "horas"; words before a time ("à", "a las") are fillers.
+    hour_words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """Words and templates for one language."""
 
@@ -42,3 +70,5 @@ class Vocabulary:
     day_numbers: Mapping[int, str] = field(default_factory=dict)
     # (word, elided) pairs applied before a vowel: French "de octobre" -> "d’octobre".
     elisions: tuple[tuple[str, str], ...] = ()
+    # Words for reading dates back (``comitia.dates.parsing``).
+    reading: ReadingWords = field(default_factory=ReadingWords)

@@ -1,6 +1,6 @@
 """English vocabulary, day-month-year as in OAS English documents."""
 
-from comitia.dates.vocab.base import Vocabulary
+from comitia.dates.vocab.base import ReadingWords, Vocabulary
 
 VOCABULARY = Vocabulary(
     locale="en",
@@ -19,4 +19,31 @@ VOCABULARY = Vocabulary(
     semesters=("first half of {year}", "second half of {year}"),
     unknown="to be confirmed",
     provisional=" (provisional)",
+    reading=ReadingWords(
+        conjunctions=("and", "&"),
+        range_openers=("from", "between"),
+        range_closers=("to", "until", "through", "till", "thru"),
+        fillers=("the", "of", "on", "in"),
+        ordinals=(
+            ("first", "1st"),
+            ("second", "2nd"),
+            ("third", "3rd"),
+            ("fourth", "4th", "last"),
+        ),
+        quarter_words=("quarter",),
+        semester_words=("half", "semester"),
+        provisional_marks=(
+            "provisional date",
+            "provisional",
+            "prov.",
+            "tentative date",
+            "tentative",
+            "proposed date",
+            "proposed",
+            "tbc",
+        ),
+        unknown_marks=("to be confirmed", "to be determined", "date to be confirmed", "tbd"),
+        day_suffixes=("st", "nd", "rd", "th"),
+        hour_words=("h", "hrs", "hours", "hour"),
+    ),
 )

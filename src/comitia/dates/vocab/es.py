@@ -1,6 +1,6 @@
 """Spanish vocabulary."""
 
-from comitia.dates.vocab.base import Vocabulary
+from comitia.dates.vocab.base import ReadingWords, Vocabulary
 
 VOCABULARY = Vocabulary(
     locale="es",
@@ -20,4 +20,31 @@ VOCABULARY = Vocabulary(
     semesters=("primer semestre de {year}", "segundo semestre de {year}"),
     unknown="por confirmar",
     provisional=" (provisional)",
+    reading=ReadingWords(
+        conjunctions=("y", "e"),
+        range_openers=("del", "de", "desde el", "desde"),
+        range_closers=("al", "a", "hasta el", "hasta"),
+        fillers=("de", "del", "el", "los", "en"),
+        ordinals=(
+            ("primer", "primero", "1er", "1º", "1.er"),
+            ("segundo", "2º"),
+            ("tercer", "tercero", "3º"),
+            ("cuarto", "4º"),
+        ),
+        quarter_words=("trimestre",),
+        semester_words=("semestre",),
+        provisional_marks=(
+            "fecha provisional",
+            "provisional",
+            "prov.",
+            "fecha tentativa",
+            "tentativa",
+            "tentativo",
+            "fecha propuesta",
+            "propuesta",
+        ),
+        unknown_marks=("por confirmar", "fecha por confirmar", "por determinar", "a confirmar"),
+        day_suffixes=("º", "°", "o"),
+        hour_words=("h", "horas", "hora", "hrs"),
+    ),
 )

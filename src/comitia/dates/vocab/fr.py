@@ -1,6 +1,6 @@
 """French vocabulary."""
 
-from comitia.dates.vocab.base import Vocabulary
+from comitia.dates.vocab.base import ReadingWords, Vocabulary
 
 VOCABULARY = Vocabulary(
     locale="fr",
@@ -21,4 +21,30 @@ VOCABULARY = Vocabulary(
     provisional=" (provisoire)",
     day_numbers={1: "1er"},
     elisions=(("de ", "d’"),),
+    reading=ReadingWords(
+        conjunctions=("et",),
+        range_openers=("du", "de", "d’", "d'", "depuis le", "entre le"),
+        range_closers=("au", "à", "jusqu’au", "jusqu'au", "a"),
+        fillers=("le", "les", "la", "l’", "l'", "en", "de", "d’", "d'", "des", "du"),
+        ordinals=(
+            ("premier", "1er", "1re", "première"),
+            ("deuxième", "second", "seconde", "2e", "2ème"),
+            ("troisième", "3e", "3ème"),
+            ("quatrième", "4e", "4ème"),
+        ),
+        quarter_words=("trimestre",),
+        semester_words=("semestre",),
+        provisional_marks=(
+            "date provisoire",
+            "provisoire",
+            "prov.",
+            "prov",
+            "date proposée",
+            "proposée",
+            "à titre provisoire",
+        ),
+        unknown_marks=("date à confirmer", "à confirmer", "date à déterminer", "à déterminer"),
+        day_suffixes=("er", "re"),
+        hour_words=("h", "heures", "heure", "hrs"),
+    ),
 )

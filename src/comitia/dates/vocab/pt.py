@@ -1,6 +1,6 @@
 """Portuguese (Brazilian) vocabulary."""
 
-from comitia.dates.vocab.base import Vocabulary
+from comitia.dates.vocab.base import ReadingWords, Vocabulary
 
 VOCABULARY = Vocabulary(
     locale="pt",
@@ -21,4 +21,30 @@ VOCABULARY = Vocabulary(
     provisional=" (provisório)",
     # Brazilian usage writes the first of the month as an ordinal: "1º de julho".
     day_numbers={1: "1º"},
+    reading=ReadingWords(
+        conjunctions=("e",),
+        range_openers=("de", "do", "desde"),
+        range_closers=("a", "ao", "até"),
+        fillers=("de", "do", "da", "o", "em"),
+        ordinals=(
+            ("primeiro", "1º", "1o"),
+            ("segundo", "2º", "2o"),
+            ("terceiro", "3º", "3o"),
+            ("quarto", "4º", "4o"),
+        ),
+        quarter_words=("trimestre",),
+        semester_words=("semestre",),
+        provisional_marks=(
+            "data provisória",
+            "provisória",
+            "provisório",
+            "prov.",
+            "data proposta",
+            "proposta",
+            "tentativa",
+        ),
+        unknown_marks=("a confirmar", "data a confirmar", "a definir", "por confirmar"),
+        day_suffixes=("º", "°", "o"),
+        hour_words=("h", "horas", "hora", "hrs"),
+    ),
 )

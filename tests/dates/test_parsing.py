@@ -1,0 +1,157 @@
+"""Reading dates and times in four languages: tables of expressions and round-trip properties."""
+
+from datetime import date, time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from comitia.dates import (
+    DateParseError,
+    FuzzyDate,
+    TimeRange,
+    WeekdayMismatchError,
+    parse,
+    parse_time_range,
+)
+from tests.dates.test_properties import fuzzy_dates
+
+# A 2019-2020 plan runs from October 2019 to September 2020.
+TERM = (date(2019, 10, 1), date(2020, 9, 30))
+
+EXPRESSIONS = [
+    # French
+    ("fr", "Jeudi 24 octobre", "2019-10-24"),
+    ("fr", "jeudi 24 octobre 2019", "2019-10-24"),
+    ("fr", "30 et 31 octobre", "2019-10-30/2019-10-31"),
+    ("fr", "Du 17 au 20 novembre", "2019-11-17/2019-11-20"),
+    ("fr", "du 30 décembre au 2 janvier", "2019-12-30/2020-01-02"),
+    ("fr", "3, 5 et 7 février 2020", "{2020-02-03,2020-02-05,2020-02-07}"),
+    ("fr", "Du 16 au 18 mars 2020", "2020-03-16/2020-03-18"),
+    ("fr", "Mars", "2020-03"),
+    ("fr", "Juillet (prov.)", "2020-07?"),
+    ("fr", "Août (prov.)", "2020-08?"),
+    ("fr", "2 avril (provisoire)", "2020-04-02?"),
+    ("fr", "Mardi 14 avril (Date provisoire)", "2020-04-14?"),
+    ("fr", "date proposée : le 26 mars 2020", "2020-03-26?"),
+    ("fr", "Premier semestre", "2020-40"),
+    ("fr", "second semestre 2020", "2020-41"),
+    ("fr", "troisième trimestre 2020", "2020-35"),
+    ("fr", "d’octobre à décembre 2019", "2019-10/2019-12"),
+    ("fr", "1er juillet", "2020-07-01"),
+    ("fr", "date à confirmer", "XXXX"),
+    ("fr", "2020", "2020"),
+    ("fr", "17-20 décembre", "2019-12-17/2019-12-20"),
+    # English
+    ("en", "Thursday, October 24, 2019", "2019-10-24"),
+    ("en", "Thursday, 24 October 2019", "2019-10-24"),
+    ("en", "6 and 7 November", "2019-11-06/2019-11-07"),
+    ("en", "17-20 November", "2019-11-17/2019-11-20"),
+    ("en", "November 17-20, 2019", "2019-11-17/2019-11-20"),
+    ("en", "October 30 to November 2, 2019", "2019-10-30/2019-11-02"),
+    ("en", "from 14 to 17 January 2020", "2020-01-14/2020-01-17"),
+    ("en", "second half of 2020", "2020-41"),
+    ("en", "first quarter of 2020", "2020-33"),
+    ("en", "March (tentative)", "2020-03?"),
+    ("en", "to be confirmed", "XXXX"),
+    ("en", "July 1st", "2020-07-01"),
+    # Spanish
+    ("es", "jueves 24 de octubre de 2019", "2019-10-24"),
+    ("es", "del 17 al 20 de noviembre", "2019-11-17/2019-11-20"),
+    ("es", "6 y 7 de noviembre", "2019-11-06/2019-11-07"),
+    ("es", "segundo semestre de 2014", "2014-41"),
+    ("es", "primer trimestre de 2020", "2020-33"),
+    ("es", "marzo (fecha provisional)", "2020-03?"),
+    ("es", "por confirmar", "XXXX"),
+    ("es", "de octubre a diciembre de 2019", "2019-10/2019-12"),
+    # Portuguese
+    ("pt", "quinta-feira, 24 de outubro", "2019-10-24"),
+    ("pt", "de 17 a 20 de novembro", "2019-11-17/2019-11-20"),
+    ("pt", "30 e 31 de outubro de 2019", "2019-10-30/2019-10-31"),
+    ("pt", "primeiro trimestre", "2020-33"),
+    ("pt", "segundo semestre de 2020", "2020-41"),
+    ("pt", "1º de julho de 2020", "2020-07-01"),
+    ("pt", "abril (provisório)", "2020-04?"),
+    ("pt", "a confirmar", "XXXX"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "edtf"), EXPRESSIONS)
+def test_an_expression_reads_as_its_edtf_value(lang: str, text: str, edtf: str) -> None:
+    assert str(parse(text, lang, period=TERM)) == edtf
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Jeudi 25 octobre 2019"),
+        ("en", "Monday, October 24, 2019"),
+        ("es", "viernes 24 de octubre de 2019"),
+        ("pt", "sábado, 24 de outubro de 2019"),
+    ],
+)
+def test_a_weekday_that_contradicts_its_date_is_an_error_that_keeps_the_date(
+    lang: str, text: str
+) -> None:
+    with pytest.raises(WeekdayMismatchError, match="weekday") as caught:
+        parse(text, lang)
+    assert caught.value.value.first_day is not None
+    assert isinstance(caught.value, DateParseError)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "why"),
+    [
+        ("fr", "", "empty"),
+        ("fr", "Jeudi 24 octobre", "no year"),
+        ("fr", "31 février 2020", "does not exist"),
+        ("fr", "réunion ordinaire", "réunion"),
+        ("en", "5 trimestre 2020", "trimestre"),
+        ("en", "fifth quarter", "fifth"),
+        ("fr", "20 au 17 novembre 2019", "does not come after"),
+        ("xx", "24 octobre 2019", "unsupported language"),
+    ],
+)
+def test_text_that_is_not_a_date_raises_one_error_naming_the_problem(
+    lang: str, text: str, why: str
+) -> None:
+    with pytest.raises(DateParseError if lang != "xx" else ValueError, match=why):
+        parse(text, lang)
+
+
+def test_a_missing_year_comes_from_the_period_october_to_september() -> None:
+    assert str(parse("Novembre", "fr", period=TERM)) == "2019-11"
+    assert str(parse("Septembre", "fr", period=TERM)) == "2020-09"
+    calendar_2020 = (date(2020, 1, 1), date(2020, 12, 31))
+    assert str(parse("Novembre", "fr", period=calendar_2020)) == "2020-11"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("10 h 00 – 13 h00", TimeRange(time(10), time(13))),
+        ("14 h 30 – 17 h 30", TimeRange(time(14, 30), time(17, 30))),
+        ("10 h 00 – 13 h 00", TimeRange(time(10), time(13))),
+        ("10:00-13:00", TimeRange(time(10), time(13))),
+        ("2:30 p.m.", TimeRange(time(14, 30))),
+        ("10-11 a.m.", TimeRange(time(10), time(11))),
+        ("a las 10.00 horas", TimeRange(time(10))),
+        ("às 14h30", TimeRange(time(14, 30))),
+        ("9 h 30 - 11 heures", TimeRange(time(9, 30), time(11))),
+        ("(9 h 00 – 12 h 00)", TimeRange(time(9), time(12))),
+    ],
+)
+def test_times_and_time_ranges_read_in_every_language(text: str, expected: TimeRange) -> None:
+    assert parse_time_range(text) == expected
+
+
+@pytest.mark.parametrize("text", ["24 octobre", "salle 12", "25:00", ""])
+def test_text_without_a_time_raises(text: str) -> None:
+    with pytest.raises(DateParseError):
+        parse_time_range(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fuzzy_dates, st.sampled_from(["fr", "en", "es", "pt"]))
+def test_printing_then_parsing_gives_the_same_fuzzy_date(value: FuzzyDate, lang: str) -> None:
+    assert parse(value.format(lang), lang) == value
