@@ -1,0 +1,339 @@
+"""A plan's calendar as an iCalendar feed (RFC 5545), built with the icalendar library.
+
+What goes in, and how:
+
+- Each committee meeting is one timed event at its local time in the term's time zone (with
+  its VTIMEZONE), ``SEQUENCE`` from the meeting's revision number, ``STATUS`` ``CANCELLED``
+  (kept, so subscribed calendars drop it), ``TENTATIVE`` when its date is provisional, else
+  ``CONFIRMED``. The summary repeats the status in words, because most calendar applications
+  never show ``STATUS``. The description holds the numbered agenda, the earlier dates and,
+  when the caller gives ``meeting_url``, the address of the meeting's page.
+- Each activity of another body with days known is an all-day event over its days, with an
+  exclusive ``DTEND`` (a single day with times is a timed event); a list of separate days is
+  one event per day. An activity known only to a month, quarter, half-year or year is an
+  all-day event over that whole period, free time (``TRANSP:TRANSPARENT``), whose summary says
+  "date to be confirmed: first half of 2020": that is what is known, and a calendar shows it
+  where a diplomat looks for it. An activity with no date at all (``XXXX``) has no place in a
+  calendar and is left out; the web pages list it under "to be confirmed".
+- With ``deadlines``, each yearly reporting obligation is an all-day event on its due day
+  recurring every year (``RRULE:FREQ=YEARLY;BYMONTH=..;BYMONTHDAY=..``), from its first due
+  day in the term on. Obligations without a yearly day (voluntary, standing) have no date.
+
+UIDs are built from the term and the object's identifier, so they stay the same from one
+version of the feed to the next and across languages. ``DTSTAMP`` does not change between
+two renderings of the same plan (it is the plan's approval day, or the latest recorded move),
+so an unchanged plan gives byte-identical feeds, and HTTP caches and ETags work.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import icalendar
+
+from comitia.dates import FuzzyDate, Precision, format_day
+from comitia.plan import Activity, Frequency, Meeting, MeetingStatus, Plan, Text
+from comitia.render.ics.agenda import AgendaLine, agenda_outline
+from comitia.render.ics.wording import Wording, wording
+
+PRODID = "-//Comitia//Comitia calendar//EN"
+LANGUAGES = ("en", "es", "fr", "pt")
+
+UrlOf = Callable[[str], str]
+
+
+class FeedError(ValueError):
+    """A feed that cannot be built: unknown language or time zone."""
+
+
+def build_feed(
+    plan: Plan,
+    lang: str,
+    *,
+    deadlines: bool = False,
+    meeting_url: UrlOf | None = None,
+    calendar_url: str | None = None,
+) -> bytes:
+    """The plan's meetings and activities (and with ``deadlines`` its yearly reporting
+    deadlines) as an iCalendar file in ``lang``.
+
+    ``meeting_url(meeting_id)`` gives the address of a meeting's page; without it the events
+    carry no address. Raise FeedError for a language other than en, es, fr or pt, or a term
+    time zone unknown to the system's time-zone database.
+    """
+    if lang not in LANGUAGES:
+        raise FeedError(f"no calendar feed in {lang!r}; languages: {', '.join(LANGUAGES)}")
+    try:
+        zone = ZoneInfo(plan.term.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FeedError(f"unknown time zone {plan.term.timezone!r}") from None
+    return _Feed(plan, lang, zone, meeting_url).build(deadlines, calendar_url)
+
+
+def meeting_uid(plan: Plan, meeting_id: str) -> str:
+    return f"meeting-{meeting_id}.{_term_key(plan)}@comitia"
+
+
+def activity_uid(plan: Plan, activity_id: str, day: dt.date | None = None) -> str:
+    suffix = f"-{day:%Y%m%d}" if day is not None else ""
+    return f"activity-{activity_id}{suffix}.{_term_key(plan)}@comitia"
+
+
+def deadline_uid(plan: Plan, obligation_id: str) -> str:
+    return f"deadline-{obligation_id}.{_term_key(plan)}@comitia"
+
+
+def _term_key(plan: Plan) -> str:
+    return f"{plan.term.committee}-{plan.term.label}".lower().replace(" ", "-")
+
+
+def plan_stamp(plan: Plan) -> dt.datetime:
+    """The DTSTAMP of events that never moved: the plan's approval day, else its start."""
+    day = plan.document.approved_on if plan.document and plan.document.approved_on else None
+    return dt.datetime.combine(day or plan.term.start, dt.time(0, 0), tzinfo=dt.UTC)
+
+
+class _Feed:
+    def __init__(self, plan: Plan, lang: str, zone: ZoneInfo, meeting_url: UrlOf | None) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.zone = zone
+        self.words: Wording = wording(lang)
+        self.meeting_url = meeting_url
+        self.stamp = plan_stamp(plan)
+        committee = plan.body(plan.term.committee)
+        self.committee = (committee.acronym or committee.name).get(lang)[0]
+        self.bodies = {body.id: body for body in plan.bodies}
+
+    def build(self, deadlines: bool, calendar_url: str | None) -> bytes:
+        plan, words = self.plan, self.words
+        calendar = icalendar.Calendar()
+        calendar.add("prodid", PRODID)
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        template = words.deadlines_calendar_name if deadlines else words.calendar_name
+        name = template.format(committee=self.committee, label=plan.term.label)
+        calendar.add("name", name)
+        calendar.add("x-wr-calname", name)
+        calendar.add("x-wr-timezone", plan.term.timezone)
+        # Ask subscribed calendars to look again every hour (RFC 7986 and Outlook's variant).
+        calendar.add("refresh-interval", dt.timedelta(hours=1), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", "PT1H")
+        if calendar_url:
+            calendar.add("source", calendar_url, parameters={"VALUE": "URI"})
+        if plan.meetings:
+            calendar.add_component(
+                icalendar.Timezone.from_tzid(
+                    plan.term.timezone,
+                    first_date=dt.date(plan.term.start.year, 1, 1),
+                    last_date=dt.date(plan.term.end.year + 1, 12, 31),
+                )
+            )
+        for meeting in sorted(plan.meetings, key=lambda m: (m.date, m.start, m.id)):
+            calendar.add_component(self.meeting(meeting))
+        for activity in plan.activities:
+            for event in self.activity(activity):
+                calendar.add_component(event)
+        if deadlines:
+            for obligation in plan.obligations:
+                if obligation.frequency is Frequency.YEARLY and obligation.due:
+                    calendar.add_component(
+                        self.deadline(
+                            obligation.id,
+                            obligation.title,
+                            obligation.due,
+                            obligation.channel,
+                            obligation.basis,
+                            obligation.request,
+                        )
+                    )
+        return bytes(calendar.to_ical())
+
+    # -- events ----------------------------------------------------------------------------
+
+    def _text(self, event: icalendar.Event, name: str, value: str, fallback: str | None) -> None:
+        # LANGUAGE says which language a text is in when it is not the feed's (RFC 5545 3.2.10).
+        if fallback:
+            event.add(name, value, parameters={"LANGUAGE": fallback})
+        else:
+            event.add(name, value)
+
+    def meeting(self, meeting: Meeting) -> icalendar.Event:
+        words, lang = self.words, self.lang
+        event = icalendar.Event()
+        event.add("uid", meeting_uid(self.plan, meeting.id))
+        stamps = [move.recorded_at for move in meeting.moves if move.recorded_at]
+        event.add("dtstamp", max([self.stamp, *(s.astimezone(dt.UTC) for s in stamps)]))
+        event.add("sequence", meeting.sequence)
+        event.add("dtstart", dt.datetime.combine(meeting.date, meeting.start, tzinfo=self.zone))
+        event.add("dtend", dt.datetime.combine(meeting.date, meeting.end, tzinfo=self.zone))
+        if meeting.status is MeetingStatus.CANCELLED:
+            event.add("status", "CANCELLED")
+        elif meeting.provisional:
+            event.add("status", "TENTATIVE")
+        else:
+            event.add("status", "CONFIRMED")
+        title, fallback = self._title(meeting.title, words.meeting_kinds[meeting.kind.value])
+        summary = f"{self.committee}: {title}"
+        if meeting.provisional:
+            summary += f" ({words.provisional})"
+        if meeting.status is MeetingStatus.CANCELLED:
+            summary = f"{words.cancelled}: {summary}"
+        self._text(event, "summary", summary, fallback)
+        if meeting.venue is not None:
+            venue, venue_fallback = meeting.venue.get(lang)
+            self._text(event, "location", venue, _original(meeting.venue, venue_fallback))
+        event.add("categories", [self.committee])
+        event.add("transp", "OPAQUE")
+        lines = [
+            f"{words.meeting_kinds[meeting.kind.value]} · {meeting.start:%H:%M}–{meeting.end:%H:%M}"
+        ]
+        reasons = {move.date: move.reason for move in meeting.moves if move.reason}
+        for earlier in meeting.previous_dates:
+            line = words.initially_scheduled.format(date=format_day(earlier, lang))
+            reason = reasons.get(earlier)
+            if reason is not None:
+                line += f" ({words.reason.format(reason=reason.get(lang)[0])})"
+            lines.append(line)
+        outline = agenda_outline(meeting, self.plan, lang)
+        if outline:
+            lines += ["", f"{words.agenda}:"]
+            for root in outline:
+                lines.extend(self._agenda_line(line) for line in root.walk())
+        if self.meeting_url is not None:
+            url = self.meeting_url(meeting.id)
+            event.add("url", url, parameters={"VALUE": "URI"})
+            lines += ["", f"{words.more}: {url}"]
+        event.add("description", "\n".join(lines))
+        return event
+
+    def _agenda_line(self, line: AgendaLine) -> str:
+        words = self.words
+        text = f"{'  ' * line.depth}{line.number}. {line.title.text if line.title else ''}"
+        extras = []
+        for citation in line.citations:
+            source = citation.symbol or ""
+            if citation.article:
+                source += f", {words.article} {citation.article}"
+            if citation.paragraphs:
+                source += f", {words.paragraphs} {', '.join(citation.paragraphs)}"
+            extras.append(source.strip(", "))
+        if line.documents:
+            extras.append(f"{words.documents}: {', '.join(line.documents)}")
+        if line.presenters:
+            extras.append(f"{words.presented_by} {', '.join(p.text for p in line.presenters)}")
+        return f"{text} ({'; '.join(extras)})" if extras else text
+
+    def _title(self, title: Text | None, default: str) -> tuple[str, str | None]:
+        if title is None:
+            return default, None
+        text, fallback = title.get(self.lang)
+        return text, title.original.value if fallback else None
+
+    def activity(self, activity: Activity) -> list[icalendar.Event]:
+        when = activity.when
+        first, last = when.first_day, when.last_day
+        if first is None or last is None:
+            return []
+        if when.precision is Precision.DAYS:
+            return [
+                self._activity_event(activity, day, day, activity_uid(self.plan, activity.id, day))
+                for day in when.listed_days
+            ]
+        return [self._activity_event(activity, first, last, activity_uid(self.plan, activity.id))]
+
+    def _activity_event(
+        self, activity: Activity, first: dt.date, last: dt.date, uid: str
+    ) -> icalendar.Event:
+        words, lang = self.words, self.lang
+        event = icalendar.Event()
+        event.add("uid", uid)
+        event.add("dtstamp", self.stamp)
+        event.add("sequence", 0)
+        timed = first == last and activity.start is not None and activity.end is not None
+        if timed and activity.start is not None and activity.end is not None:
+            event.add("dtstart", dt.datetime.combine(first, activity.start, tzinfo=self.zone))
+            event.add("dtend", dt.datetime.combine(first, activity.end, tzinfo=self.zone))
+        else:
+            event.add("dtstart", first)
+            event.add("dtend", last + dt.timedelta(days=1))
+        title, fallback = activity.title.get(lang)
+        body = self.bodies.get(activity.body) if activity.body else None
+        acronym = (body.acronym or body.name).get(lang)[0] if body is not None else ""
+        # The body's acronym leads the summary unless the title already names it.
+        summary = f"{acronym}: {title}" if acronym and acronym not in title else title
+        if _is_period(activity.when):
+            summary += f" ({words.to_be_confirmed.format(period=activity.when.format(lang))})"
+        elif activity.provisional:
+            summary += f" ({words.provisional})"
+        self._text(event, "summary", summary, activity.title.original.value if fallback else None)
+        event.add("status", "TENTATIVE" if activity.provisional else "CONFIRMED")
+        # Other bodies' events and periods are shown, not booked: they leave time free.
+        event.add("transp", "TRANSPARENT")
+        if activity.venue is not None:
+            venue, venue_fallback = activity.venue.get(lang)
+            self._text(event, "location", venue, _original(activity.venue, venue_fallback))
+        lines = [activity.when.format(lang)]
+        lines += [note.get(lang)[0] for note in activity.notes]
+        event.add("description", "\n".join(lines))
+        return event
+
+    def deadline(
+        self,
+        obligation_id: str,
+        title: Text,
+        due: str,
+        channel: str | None,
+        basis: list[str],
+        request: list[Text],
+    ) -> icalendar.Event:
+        words, lang = self.words, self.lang
+        month, day = int(due[2:4]), int(due[5:7])
+        first = _first_occurrence(self.plan.term.start, month, day)
+        event = icalendar.Event()
+        event.add("uid", deadline_uid(self.plan, obligation_id))
+        event.add("dtstamp", self.stamp)
+        event.add("sequence", 0)
+        event.add("dtstart", first)
+        event.add("dtend", first + dt.timedelta(days=1))
+        event.add("rrule", {"freq": "yearly", "bymonth": month, "bymonthday": day})
+        text, fallback = title.get(lang)
+        self._text(
+            event,
+            "summary",
+            words.deadline.format(title=text),
+            title.original.value if fallback else None,
+        )
+        event.add("transp", "TRANSPARENT")
+        lines = [item.get(lang)[0] for item in request]
+        if basis:
+            lines.append(f"{words.basis}: {', '.join(basis)}")
+        if channel:
+            lines.append(f"{words.how_to_send}: {channel}")
+        event.add("description", "\n".join(lines))
+        return event
+
+
+def _original(text: Text, fallback: bool) -> str | None:
+    return text.original.value if fallback else None
+
+
+def _is_period(when: FuzzyDate) -> bool:
+    """Whether only a period is known (a month, quarter, half, year, or a range of those)."""
+    if when.precision in (Precision.MONTH, Precision.QUARTER, Precision.SEMESTER, Precision.YEAR):
+        return True
+    return when.precision is Precision.RANGE and when.range_unit is not Precision.DAY
+
+
+def _first_occurrence(start: dt.date, month: int, day: int) -> dt.date:
+    """The first ``month``-``day`` on or after ``start`` (29 February: the next leap year)."""
+    for year in range(start.year, start.year + 9):
+        try:
+            candidate = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= start:
+            return candidate
+    raise FeedError(f"no day --{month:02d}-{day:02d} follows {start}")
