@@ -1,0 +1,151 @@
+"""Spanish wording of findings."""
+
+# Templates are data, one a line, so that translators compare languages line by line.
+# ruff: noqa: E501
+
+LABELS = {
+    "hint": "sugerencia",
+    "summary": "{errors} error(es), {warnings} advertencia(s), {infos} información(es)",
+    "committee_meetings": "reuniones de la Comisión",
+    "regular_meetings": "reuniones ordinarias",
+    "ga_requested_meetings": "reuniones solicitadas por la Asamblea General",
+    "half_day_sessions": "sesiones de medio día",
+    "full_day_sessions": "sesiones de día completo",
+    "error": "error",
+    "warning": "advertencia",
+    "info": "información",
+    "yearly": "anual",
+    "biennial": "bienal",
+    "voluntary": "voluntaria",
+    "standing": "permanente",
+}
+
+MESSAGES = {
+    "CLM001": {
+        "message": "El resumen menciona una reunión de la Comisión el {date} ({title}) que el calendario no tiene.",
+        "hint": "Agregue la reunión al calendario o retírela del resumen.",
+        "hint.moved": "La reunión del {meeting} estaba prevista inicialmente para ese día: el resumen conserva la fecha anterior. Derive el resumen del calendario.",
+    },
+    "CLM002": {
+        "message": "El calendario tiene una reunión de la Comisión el {date} que el resumen no menciona.",
+        "hint": "Agregue la reunión al resumen (mejor: derive el resumen del calendario).",
+    },
+    "CLM003": {
+        "message": "El resumen fecha «{title}» {claimed}, el calendario {actual}.",
+        "hint": "Averigüe qué fecha es la correcta y corrija la otra.",
+    },
+    "CLM004": {
+        "message": "El resumen menciona «{title}» ({claimed}), que no corresponde a nada del calendario.",
+        "hint": "Agregue el evento al calendario o retírelo del resumen.",
+    },
+    "CLM005": {
+        "message": "«{title}» el {date} es provisional en el calendario pero no en el resumen.",
+        "message.added": "«{title}» el {date} es provisional en el resumen pero no en el calendario.",
+        "hint": "Marque la fecha igual en ambos lugares: una fecha provisional debe indicarlo dondequiera que se imprima.",
+    },
+    "CLM006": {
+        "message": "El documento indica {claimed} {what}, el calendario tiene {actual}.",
+        "hint": "Corrija la frase «{text}»; conviene derivar los números del calendario.",
+        "hint.requested": "Corrija la frase «{text}»: de los {requested} eventos solicitados por la Asamblea General, {activities} son actividades de otros órganos, no reuniones de la Comisión.",
+    },
+    "DAT001": {
+        "message": "La reunión del {date} está fuera del período ({start} – {end}).",
+        "hint": "Traslade la reunión dentro del período o corrija las fechas del período.",
+    },
+    "DAT002": {
+        "message": "«{title}» ({when}) cae fuera del período ({start} – {end}).",
+        "hint": "Verifique la fecha; un evento posterior al período corresponde al plan siguiente.",
+    },
+    "DAT003": {
+        "message": "La reunión del {date} cae en un día sin reuniones ({name}).",
+        "hint": "Traslade la reunión a otro día.",
+    },
+    "DAT004": {
+        "message": "La reunión del {date} cae en fin de semana.",
+        "hint": "Verifique la fecha: la Comisión suele reunirse en días hábiles.",
+    },
+    "DAT005": {
+        "message": "Dos reuniones de la Comisión se superponen el {date}: {first} y {second}.",
+        "hint": "Traslade una de ellas o cambie sus horarios.",
+    },
+    "DAT006": {
+        "message": "La reunión del {date} necesita a {body}, que celebra «{title}» el mismo día.",
+        "hint": "Verifique que {body} pueda asistir, o traslade el tema o la reunión.",
+    },
+    "DAT007": {
+        "message": "«{title}» ({when}) parece figurar dos veces (también como «{other}»).",
+        "hint": "Elimine una de las dos entradas.",
+    },
+    "DAT008": {
+        "message": "La reunión del {date} incluye su propia fecha entre sus fechas anteriores.",
+        "hint": "Una fecha anterior es la fecha prevista antes del traslado: elimine esta.",
+    },
+    "DAT009": {
+        "message": "La reunión del {date} se trasladó del {previous}, pero sigue prevista otra reunión el {previous}.",
+        "hint": "Verifique la nota sobre el traslado: si la reunión del {previous} es nueva, indíquelo; si no, corrija la fecha anterior.",
+    },
+    "DAT010": {
+        "message": "La reunión del {date} sigue siendo provisional, dentro de {days} días (menos de {weeks} semanas).",
+        "hint": "Confirme la fecha o traslade la reunión, para que las delegaciones puedan organizarse.",
+    },
+    "WDY001": {
+        "message": "El texto «{text}» da un día de la semana erróneo: se trata del {weekday}.",
+        "hint": "Corrija el día de la semana o la fecha.",
+    },
+    "REF001": {
+        "message": "Un tema del orden del día de la reunión del {date} cita el párrafo {paragraph} de {source}, asignado a otros órganos.",
+        "message.other": "«{title}» cita el párrafo {paragraph} de {source}, asignado a otros órganos.",
+        "hint": "Retire la cita o corrija el número de párrafo.",
+    },
+    "REF002": {
+        "message": "Una cita da «{paragraph}» como párrafo, lo que no es un número de párrafo.",
+        "hint": "Escriba un párrafo como un número (12), un número y una letra (12 bis, 12a) o un intervalo (9-14).",
+    },
+    "REF003": {
+        "message": "El tema «{title}» del {date} nombra a {acronym} como presentador, que no es un órgano conocido.",
+        "hint": "Corrija la sigla en el título o agregue el órgano al plan.",
+    },
+    "REF004": {
+        "message": "La signatura del documento «{symbol}» está mal formada.",
+        "message.year": "La signatura del documento «{symbol}» tiene un año imposible.",
+        "message.session": "La signatura del documento «{symbol}»: el número de período de sesiones no corresponde al año.",
+        "hint": "Escriba las signaturas como la Organización, por ejemplo CP/CSH-1933/19 rev. 2 o AG/RES. 2945 (XLIX-O/19).",
+    },
+    "COV001": {
+        "message": "Ninguna reunión trata el mandato «{title}».",
+        "hint": "Agregue un tema del orden del día que cite el mandato, o indique por qué no requiere reunión.",
+    },
+    "COV002": {
+        "message": "Ninguna reunión presenta el informe anual de {body} previsto en la Carta ({source}, artículo {article}).",
+        "hint": "Agregue al orden del día de una reunión un tema que cite este mandato.",
+    },
+    "COV003": {
+        "message": "La obligación de informar «{title}» no tiene fecha para recordarla a los Estados.",
+        "hint": "Una obligación {frequency} no tiene vencimiento anual: indique en el plan cuándo se espera el próximo informe, o trátela como voluntaria.",
+    },
+    "NEG001": {
+        "message": "El primer borrador ({draft}) está previsto antes de la metodología de la negociación ({methodology}).",
+        "hint": "Presente primero la metodología y después el primer borrador.",
+    },
+    "NEG002": {
+        "message": "La consideración formal ({review}) empieza antes de la presentación del primer borrador ({draft}).",
+        "hint": "Presente el primer borrador antes de que empiece la consideración formal.",
+    },
+    "NEG003": {
+        "message": "El plan de negociación anuncia {planned} {what} para la consideración formal ({when}), el calendario tiene {actual}.",
+        "hint": "Agregue las sesiones que faltan al calendario o corrija el plan.",
+    },
+    "NEG004": {
+        "message": "La etapa «{title}» está fechada {when}, pero su reunión es el {date}.",
+        "hint": "Corrija la fecha de la etapa o la reunión que nombra.",
+    },
+    "NEG005": {
+        "message": "La reunión del {date} trata «{title}» durante la consideración formal del proyecto de resolución ({when}).",
+        "hint": "El período de consideración formal está reservado al proyecto de resolución: traslade el tema, o indique en el plan que el período no es exclusivo.",
+    },
+    "REQ001": {
+        "message": "«{title}» está anunciado para {stated}, pero se celebra {actual}.",
+        "hint": "Corrija la fecha anunciada.",
+        "hint.moved": "La reunión se trasladó del {stated}: actualice la fecha anunciada en la metodología.",
+    },
+}

@@ -1,0 +1,151 @@
+"""French wording of findings."""
+
+# Templates are data, one a line, so that translators compare languages line by line.
+# ruff: noqa: E501
+
+LABELS = {
+    "hint": "conseil",
+    "summary": "{errors} erreur(s), {warnings} avertissement(s), {infos} information(s)",
+    "committee_meetings": "réunions de la Commission",
+    "regular_meetings": "réunions ordinaires",
+    "ga_requested_meetings": "réunions demandées par l’Assemblée générale",
+    "half_day_sessions": "réunions d’une demi-journée",
+    "full_day_sessions": "réunions de toute la journée",
+    "error": "erreur",
+    "warning": "avertissement",
+    "info": "information",
+    "yearly": "annuelle",
+    "biennial": "biennale",
+    "voluntary": "volontaire",
+    "standing": "permanente",
+}
+
+MESSAGES = {
+    "CLM001": {
+        "message": "Le résumé mentionne une réunion de la Commission le {date} ({title}) que le calendrier ne contient pas.",
+        "hint": "Ajoutez la réunion au calendrier ou retirez-la du résumé.",
+        "hint.moved": "La réunion du {meeting} était initialement prévue ce jour-là : le résumé garde l’ancienne date. Dérivez le résumé du calendrier.",
+    },
+    "CLM002": {
+        "message": "Le calendrier contient une réunion de la Commission le {date} que le résumé ne mentionne pas.",
+        "hint": "Ajoutez la réunion au résumé (mieux : dérivez le résumé du calendrier).",
+    },
+    "CLM003": {
+        "message": "Le résumé date « {title} » {claimed}, le calendrier {actual}.",
+        "hint": "Vérifiez quelle date est la bonne et corrigez l’autre.",
+    },
+    "CLM004": {
+        "message": "Le résumé mentionne « {title} » ({claimed}), qui ne correspond à rien dans le calendrier.",
+        "hint": "Ajoutez l’événement au calendrier ou retirez-le du résumé.",
+    },
+    "CLM005": {
+        "message": "« {title} » le {date} est provisoire dans le calendrier mais pas dans le résumé.",
+        "message.added": "« {title} » le {date} est provisoire dans le résumé mais pas dans le calendrier.",
+        "hint": "Marquez la date de la même façon aux deux endroits : une date provisoire doit l’indiquer partout où elle est imprimée.",
+    },
+    "CLM006": {
+        "message": "Le document annonce {claimed} {what}, le calendrier en compte {actual}.",
+        "hint": "Corrigez la phrase « {text} » ; mieux vaut dériver les nombres du calendrier.",
+        "hint.requested": "Corrigez la phrase « {text} » : sur les {requested} événements demandés par l’Assemblée générale, {activities} sont des activités d’autres organes, non des réunions de la Commission.",
+    },
+    "DAT001": {
+        "message": "La réunion du {date} est hors de la période ({start} – {end}).",
+        "hint": "Déplacez la réunion dans la période ou corrigez les dates de la période.",
+    },
+    "DAT002": {
+        "message": "« {title} » ({when}) tombe hors de la période ({start} – {end}).",
+        "hint": "Vérifiez la date ; un événement postérieur à la période relève du plan suivant.",
+    },
+    "DAT003": {
+        "message": "La réunion du {date} tombe un jour sans réunion ({name}).",
+        "hint": "Déplacez la réunion à un autre jour.",
+    },
+    "DAT004": {
+        "message": "La réunion du {date} tombe un week-end.",
+        "hint": "Vérifiez la date : la Commission se réunit normalement en semaine.",
+    },
+    "DAT005": {
+        "message": "Deux réunions de la Commission se chevauchent le {date} : {first} et {second}.",
+        "hint": "Déplacez l’une d’elles ou changez leurs horaires.",
+    },
+    "DAT006": {
+        "message": "La réunion du {date} a besoin de {body}, qui tient « {title} » le même jour.",
+        "hint": "Vérifiez que {body} peut y assister, ou déplacez le point ou la réunion.",
+    },
+    "DAT007": {
+        "message": "« {title} » ({when}) semble figurer deux fois (aussi sous « {other} »).",
+        "hint": "Supprimez l’une des deux entrées.",
+    },
+    "DAT008": {
+        "message": "La réunion du {date} compte sa propre date parmi ses dates antérieures.",
+        "hint": "Une date antérieure est celle pour laquelle la réunion était prévue avant d’être déplacée : supprimez celle-ci.",
+    },
+    "DAT009": {
+        "message": "La réunion du {date} a été déplacée du {previous}, mais une autre réunion est toujours prévue le {previous}.",
+        "hint": "Vérifiez la note sur le déplacement : si la réunion du {previous} est nouvelle, dites-le ; sinon corrigez la date antérieure.",
+    },
+    "DAT010": {
+        "message": "La réunion du {date} est encore provisoire, dans {days} jours (moins de {weeks} semaines).",
+        "hint": "Confirmez la date ou déplacez la réunion, pour que les délégations puissent s’organiser.",
+    },
+    "WDY001": {
+        "message": "Le texte « {text} » donne un jour de la semaine erroné : il s’agit du {weekday}.",
+        "hint": "Corrigez le jour de la semaine ou la date.",
+    },
+    "REF001": {
+        "message": "Un point de l’ordre du jour de la réunion du {date} cite le paragraphe {paragraph} de {source}, confié à d’autres organes.",
+        "message.other": "« {title} » cite le paragraphe {paragraph} de {source}, confié à d’autres organes.",
+        "hint": "Retirez la citation ou corrigez le numéro du paragraphe.",
+    },
+    "REF002": {
+        "message": "Une citation donne « {paragraph} » comme paragraphe, ce qui n’est pas un numéro de paragraphe.",
+        "hint": "Écrivez un paragraphe comme un nombre (12), un nombre et une lettre (12 bis, 12a) ou un intervalle (9-14).",
+    },
+    "REF003": {
+        "message": "Le point « {title} » du {date} nomme {acronym} comme présentateur, qui n’est pas un organe connu.",
+        "hint": "Corrigez le sigle dans le titre ou ajoutez l’organe au plan.",
+    },
+    "REF004": {
+        "message": "La cote de document « {symbol} » est mal formée.",
+        "message.year": "La cote de document « {symbol} » porte une année impossible.",
+        "message.session": "La cote de document « {symbol} » : le numéro de session ne correspond pas à l’année.",
+        "hint": "Écrivez les cotes comme l’Organisation, par exemple CP/CSH-1933/19 rev. 2 ou AG/RES. 2945 (XLIX-O/19).",
+    },
+    "COV001": {
+        "message": "Aucune réunion ne traite le mandat « {title} ».",
+        "hint": "Ajoutez un point de l’ordre du jour qui cite le mandat, ou notez pourquoi il ne demande pas de réunion.",
+    },
+    "COV002": {
+        "message": "Aucune réunion ne présente le rapport annuel de {body} dû en vertu de la Charte ({source}, article {article}).",
+        "hint": "Ajoutez à l’ordre du jour d’une réunion un point qui cite ce mandat.",
+    },
+    "COV003": {
+        "message": "L’obligation de rapport « {title} » n’a pas de date pour le rappel aux États.",
+        "hint": "Une obligation {frequency} n’a pas d’échéance annuelle : indiquez dans le plan quand le prochain rapport est attendu, ou traitez-la comme volontaire.",
+    },
+    "NEG001": {
+        "message": "La première mouture ({draft}) est prévue avant la méthodologie de la négociation ({methodology}).",
+        "hint": "Présentez d’abord la méthodologie, puis la première mouture.",
+    },
+    "NEG002": {
+        "message": "L’examen formel ({review}) commence avant la présentation de la première mouture ({draft}).",
+        "hint": "Présentez la première mouture avant le début de l’examen formel.",
+    },
+    "NEG003": {
+        "message": "Le plan de négociation annonce {planned} {what} pour l’examen formel ({when}), le calendrier en compte {actual}.",
+        "hint": "Ajoutez les réunions manquantes au calendrier ou corrigez le plan.",
+    },
+    "NEG004": {
+        "message": "L’étape « {title} » est datée {when}, mais sa réunion a lieu le {date}.",
+        "hint": "Corrigez la date de l’étape ou la réunion qu’elle nomme.",
+    },
+    "NEG005": {
+        "message": "La réunion du {date} traite « {title} » pendant l’examen formel du projet de résolution ({when}).",
+        "hint": "La période de l’examen formel est réservée au projet de résolution : déplacez le point, ou indiquez dans le plan que la période n’est pas exclusive.",
+    },
+    "REQ001": {
+        "message": "« {title} » est annoncé pour {stated}, mais a lieu {actual}.",
+        "hint": "Corrigez la date annoncée.",
+        "hint.moved": "La réunion a été déplacée du {stated} : mettez à jour la date annoncée dans la méthodologie.",
+    },
+}

@@ -1,0 +1,10 @@
+"""The rules, one module per family; importing this package registers them all."""
+
+from comitia.checks.rules import (  # noqa: F401
+    claims,
+    coverage,
+    dates,
+    negotiation,
+    references,
+    weekdays,
+)
