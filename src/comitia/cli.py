@@ -8,6 +8,7 @@ with a one-line message on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -44,6 +45,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _write_text(dump_plan_json(plan), args.output)
     return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from comitia.checks import Severity, run_checks
+    from comitia.checks.report import as_json, as_text
+
+    plan = read_plan(args.plan)
+    findings = run_checks(plan, today=args.today, provisional_weeks=args.weeks)
+    report = as_json if args.format == "json" else as_text
+    sys.stdout.write(report(findings, args.lang))
+    return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
+
+
+def _iso_day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -161,6 +180,21 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("plan", metavar="PLAN.yaml")
     export.add_argument("--format", choices=["json"], default="json")
     export.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
+
+    check = add("check", cmd_check, "Check a plan's consistency; exit 1 on any error.")
+    check.add_argument("plan", metavar="PLAN.yaml")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--lang", choices=["en", "fr", "es", "pt"], default="en")
+    check.add_argument(
+        "--today", type=_iso_day, metavar="YYYY-MM-DD", help="the day to check on (default: today)"
+    )
+    check.add_argument(
+        "--weeks",
+        type=int,
+        default=4,
+        metavar="N",
+        help="warn of provisional meetings less than N weeks ahead (default: 4)",
+    )
 
     from comitia.render import available_formats
 

@@ -1,0 +1,62 @@
+"""``comitia check PLAN.yaml [--format text|json] [--lang ...]``: findings and exit status."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from comitia.cli import main
+from comitia.plan.files import write_plan
+from tests.checks.conftest import MODEL_PLAN
+from tests.factories import build_plan
+
+
+def test_the_model_plan_exits_1_on_its_one_error_and_prints_json_findings(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = main(["check", str(MODEL_PLAN), "--format", "json", "--today", "2019-11-07"])
+    findings = json.loads(capsys.readouterr().out)
+    assert status == 1
+    assert [f["code"] for f in findings if f["severity"] == "error"] == ["REQ001"]
+    first = findings[0]
+    assert set(first) == {"code", "severity", "message", "dates", "objects", "hint"}
+    assert first["dates"] == ["2020-04-16", "2020-04-30"]
+    assert {"kind": "meeting", "id": "csh-2020-04-30"} in first["objects"]
+
+
+def test_text_findings_are_worded_in_the_language_asked_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["check", str(MODEL_PLAN), "--lang", "es", "--today", "2019-11-07"])
+    out = capsys.readouterr().out
+    assert "error REQ001 [2020-04-16 2020-04-30]" in out
+    assert "se celebra 30 de abril de 2020" in out
+    assert out.rstrip().endswith("1 error(es), 11 advertencia(s), 0 información(es)")
+
+
+def test_a_plan_without_errors_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "plan.yaml"
+    plan = build_plan(0)
+    write_plan(plan.model_copy(update={"summary_claims": [], "count_claims": []}), path)
+    status = main(["check", str(path), "--format", "json", "--today", "2019-10-01"])
+    findings = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert all(f["severity"] != "error" for f in findings)
+
+
+def test_an_unreadable_plan_file_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("comitia: 1\nterm: [", encoding="utf-8")
+    assert main(["check", str(path)]) == 2
+    assert main(["check", str(tmp_path / "missing.yaml")]) == 2
+    assert capsys.readouterr().out == ""
+
+
+def test_a_bad_today_is_refused_by_the_argument_parser() -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["check", str(MODEL_PLAN), "--today", "7 November"])
+    assert exit_info.value.code == 2
