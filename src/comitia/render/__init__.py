@@ -26,8 +26,18 @@ class FormatModule(Protocol):
 
 
 def available_formats() -> list[str]:
-    """The formats whose package is present, by name, sorted."""
-    return sorted(module.name for module in pkgutil.iter_modules(__path__) if module.ispkg)
+    """The formats whose package is present, by name, sorted.
+
+    A sub-package without ``MEDIA_TYPE`` is shared code, not a format (``document`` holds the
+    model that the docx, html and pdf formats print), and is left out. Format packages keep
+    their heavy imports inside ``render``, so listing them stays cheap.
+    """
+    return sorted(
+        module.name
+        for module in pkgutil.iter_modules(__path__)
+        if module.ispkg
+        and hasattr(importlib.import_module(f"{__name__}.{module.name}"), "MEDIA_TYPE")
+    )
 
 
 def format_module(name: str) -> FormatModule:
