@@ -1,0 +1,109 @@
+"""The document as plain data: blocks of text that every output format knows how to print.
+
+The builder (``comitia.render.document.build``) turns a plan into these blocks once; the DOCX and
+HTML renderers only walk them, so the wording, the order and every derived figure are the same
+in every format. Footnotes are inline spans; each renderer numbers them in reading order.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text. ``note`` makes it a footnote: ``text`` is then the note's text.
+
+    ``lang`` is set when the text is printed in its original language because the document's
+    language has no translation yet.
+    """
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    note: bool = False
+    lang: str | None = None
+
+
+Inline = tuple[Span, ...]
+
+
+class ParagraphStyle(enum.StrEnum):
+    BODY = "body"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    SYMBOL = "symbol"
+    AREA = "area"  # a thematic area heading inside the calendar
+    MEETING = "meeting"  # the date line of a meeting in the calendar
+    SMALL = "small"
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    spans: Inline
+    style: ParagraphStyle = ParagraphStyle.BODY
+
+
+@dataclass(frozen=True)
+class ListItem:
+    spans: Inline
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class ItemList:
+    items: tuple[ListItem, ...]
+    ordered: bool = False
+
+
+Block = Heading | Paragraph | ItemList
+
+
+class RowKind(enum.StrEnum):
+    HEADER = "header"  # column headings
+    GROUP = "group"  # a year or a month, across the columns
+    ENTRY = "entry"
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: RowKind
+    cells: tuple[tuple[Block, ...], ...]
+
+
+class TableKind(enum.StrEnum):
+    CALENDAR = "calendar"
+    SUMMARY = "summary"
+
+
+@dataclass(frozen=True)
+class Table:
+    kind: TableKind
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    pass
+
+
+Element = Block | Table | PageBreak
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document in one language: its metadata and its elements in reading order."""
+
+    lang: str
+    title: str
+    symbol: str | None
+    elements: tuple[Element, ...]
+    untranslated: tuple[tuple[str, str], ...] = field(default=())
+    """(original language, text) of every content text printed untranslated, once each."""

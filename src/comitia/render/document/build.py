@@ -1,0 +1,819 @@
+"""Build the work-plan document from a plan, in one language, as blocks (see ``blocks``).
+
+The sections follow the model document (CP/CSH-1933/19 rev. 2): introduction, bureau, mandates,
+methodology, budget, general considerations, the calendar in two columns, the month-by-month
+summary, the activities still to be confirmed and the reminders of reports. Every count, the
+summary, the half and full days, the budget differences and the notes on moved meetings are
+derived from the plan. Content missing in the document's language is printed in its original
+language and listed at the end.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import get_month_names
+
+from comitia.dates import FuzzyDate, Precision, format_day
+from comitia.dates.vocab import vocabulary
+from comitia.plan import Plan
+from comitia.plan.entities import (
+    Activity,
+    AgendaKind,
+    AgendaNode,
+    Appropriation,
+    Frequency,
+    MandateGroup,
+    Meeting,
+    MeetingKind,
+    MeetingStatus,
+    MilestoneKind,
+    OfficerRole,
+    Parties,
+    ReportingObligation,
+)
+from comitia.plan.fields import Text
+from comitia.render.document import derive
+from comitia.render.document.blocks import (
+    Block,
+    Document,
+    Element,
+    Heading,
+    ItemList,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    ParagraphStyle,
+    Row,
+    RowKind,
+    Span,
+    Table,
+    TableKind,
+)
+from comitia.render.document.i18n import Wording
+
+_ROLE_ORDER = list(OfficerRole)
+
+
+def build_document(plan: Plan, lang: str) -> Document:
+    """The whole document for ``plan`` in ``lang`` (en, fr, es or pt).
+
+    Raises ``UnknownLanguage`` (a ``ValueError``) for any other language.
+    """
+    return _Builder(plan, lang).build()
+
+
+class _Builder:
+    def __init__(self, plan: Plan, lang: str) -> None:
+        self.plan = plan
+        self.lang = lang
+        self.w = Wording(lang)
+        self.elements: list[Element] = []
+        self.untranslated: dict[str, str] = {}
+        self.bodies = {body.id: body for body in plan.bodies}
+        self.areas = {area.id: area for area in plan.thematic_areas}
+        self.meetings = {meeting.id: meeting for meeting in plan.meetings}
+        self.activities = {activity.id: activity for activity in plan.activities}
+
+    # ------------------------------------------------------------------ helpers
+
+    def text(self, value: Text, *, bold: bool = False, italic: bool = False) -> Span:
+        """Content in the document's language, or in its original language, recorded."""
+        printed, fallback = value.get(self.lang)
+        if fallback:
+            self.untranslated.setdefault(printed, value.original.value)
+            return Span(printed, bold=bold, italic=italic, lang=value.original.value)
+        return Span(printed, bold=bold, italic=italic)
+
+    def plain(self, value: Text) -> str:
+        return self.text(value).text
+
+    def note(self, value: Text | str) -> Span:
+        if isinstance(value, str):
+            return Span(value, note=True)
+        span = self.text(value)
+        return Span(span.text, note=True, lang=span.lang)
+
+    def body_label(self, body_id: str | None) -> str:
+        if body_id is None or body_id not in self.bodies:
+            return ""
+        return self.plain(self.bodies[body_id].name)
+
+    def acronym(self) -> str:
+        committee = self.bodies.get(self.plan.term.committee)
+        if committee is None:
+            return self.plan.term.committee.upper()
+        return self.plain(committee.acronym) if committee.acronym else self.plain(committee.name)
+
+    def day(self, d: dt.date, *, weekday: bool = False) -> str:
+        return format_day(d, self.lang, weekday=weekday)
+
+    def para(self, *spans: Span | str, style: ParagraphStyle = ParagraphStyle.BODY) -> Paragraph:
+        return Paragraph(tuple(Span(s) if isinstance(s, str) else s for s in spans), style)
+
+    def add(self, *elements: Element) -> None:
+        self.elements.extend(elements)
+
+    def money(self, item_amount: Decimal, currency: str) -> str:
+        if currency == "USD":
+            figure = self.w._("US$ {amount}", amount=self.w.amount(item_amount))
+            words = self.w._("{words} dollars", words=self.w.amount_in_words(item_amount))
+        else:
+            figure = f"{currency} {self.w.amount(item_amount)}"
+            words = f"{self.w.amount_in_words(item_amount)} {currency}"
+        return f"{figure} ({words})"
+
+    # ------------------------------------------------------------------ sections
+
+    def build(self) -> Document:
+        self.title()
+        self.introduction()
+        self.bureau()
+        self.mandates()
+        self.methodology()
+        self.budget()
+        self.general_considerations()
+        self.add(PageBreak())
+        self.calendar()
+        self.add(PageBreak())
+        self.summary()
+        self.to_be_confirmed()
+        self.reminders()
+        self.awaiting_translation()
+        document = self.plan.document
+        return Document(
+            lang=self.lang,
+            title=self._title_text(),
+            symbol=document.symbol if document else None,
+            elements=tuple(self.elements),
+            untranslated=tuple((lang, text) for text, lang in self.untranslated.items()),
+        )
+
+    def _title_text(self) -> str:
+        if self.plan.document is not None:
+            return self.plain(self.plan.document.title)
+        return self.w._(
+            "Work plan and calendar of activities {term} of the {committee}",
+            term=self.plan.term.label,
+            committee=self.acronym(),
+        )
+
+    def title(self) -> None:
+        document = self.plan.document
+        if document is not None:
+            self.add(self.para(document.symbol, style=ParagraphStyle.SYMBOL))
+        self.add(self.para(self._title_text(), style=ParagraphStyle.TITLE))
+        if document is not None and document.approved_on is not None:
+            self.add(
+                self.para(
+                    self.w._(
+                        "(Approved by the Committee on {date})",
+                        date=self.day(document.approved_on),
+                    ),
+                    style=ParagraphStyle.SUBTITLE,
+                )
+            )
+
+    def introduction(self) -> None:
+        w, term = self.w, self.plan.term
+        self.add(Heading(1, "1. " + w._("Introduction")))
+        committee = self.bodies.get(term.committee)
+        if term.installed_on is not None and committee is not None:
+            self.add(
+                self.para(
+                    w._(
+                        "The {body}, at its meeting of {date}, installed the {committee} "
+                        "({acronym}) for the period {term}.",
+                        body=self.body_label(term.installed_by),
+                        date=self.day(term.installed_on),
+                        committee=self.plain(committee.name),
+                        acronym=self.acronym(),
+                        term=term.label,
+                    )
+                )
+            )
+        self.add(
+            self.para(
+                w._(
+                    "This work plan comprises the activities that the Committee will carry out "
+                    "to follow up the matters entrusted to it and to negotiate the draft omnibus "
+                    "resolution in preparation for the next regular session of the General "
+                    "Assembly."
+                )
+            )
+        )
+        counts = derive.meetings_by_kind(self.plan)
+        total = sum(counts.values())
+        parts = [self._kind_count(kind, count) for kind, count in counts.items()]
+        self.add(
+            self.para(
+                w.n(
+                    "The calendar comprises {count} meeting of the Committee: {parts}.",
+                    "The calendar comprises {count} meetings of the Committee: {parts}.",
+                    total,
+                    parts=w.join(parts),
+                )
+            )
+        )
+
+    def _kind_count(self, kind: MeetingKind, count: int) -> str:
+        w = self.w
+        if kind is MeetingKind.REGULAR:
+            return w.n("{count} regular meeting", "{count} regular meetings", count)
+        if kind is MeetingKind.SPECIAL:
+            return w.n("{count} special meeting", "{count} special meetings", count)
+        if kind is MeetingKind.GA_REQUESTED:
+            return w.n(
+                "{count} meeting held at the request of the General Assembly",
+                "{count} meetings held at the request of the General Assembly",
+                count,
+            )
+        return w.n("{count} joint meeting", "{count} joint meetings", count)
+
+    def _role(self, role: OfficerRole) -> str:
+        w = self.w
+        return {
+            OfficerRole.CHAIR: w._("Chair"),
+            OfficerRole.FIRST_VICE_CHAIR: w._("First Vice-Chair"),
+            OfficerRole.SECOND_VICE_CHAIR: w._("Second Vice-Chair"),
+            OfficerRole.THIRD_VICE_CHAIR: w._("Third Vice-Chair"),
+        }[role]
+
+    def bureau(self) -> None:
+        w = self.w
+        self.add(Heading(1, "2. " + w._("Bureau")))
+        self.add(
+            self.para(
+                w._(
+                    "During the period {term}, the bureau of the Committee is composed as follows:",
+                    term=self.plan.term.label,
+                )
+            )
+        )
+        items = []
+        for officer in sorted(self.plan.officers, key=lambda o: _ROLE_ORDER.index(o.role)):
+            name = officer.person
+            if officer.honorific is not None:
+                name = f"{self.plain(officer.honorific)} {name}"
+            if officer.position is not None:
+                name = f"{name}, {self.plain(officer.position)}"
+            items.append(
+                ListItem(
+                    (
+                        Span(self._role(officer.role) + w._(": "), bold=True),
+                        Span(name),
+                        Span(
+                            " "
+                            + w._(
+                                "(elected on {date} by the {body})",
+                                date=self.day(officer.elected_on),
+                                body=self.body_label(officer.elected_by),
+                            )
+                        ),
+                    )
+                )
+            )
+        if items:
+            self.add(ItemList(tuple(items)))
+
+    def mandates(self) -> None:
+        w = self.w
+        self.add(Heading(1, "3. " + w._("Mandates")))
+        self.add(self.para(w._("The Committee follows up the following mandates:")))
+        labels = {
+            MandateGroup.GENERAL_ASSEMBLY: w._("From the General Assembly"),
+            MandateGroup.CHARTER: w._("From the Charter of the Organization"),
+            MandateGroup.STANDING: w._("Other mandates in force"),
+        }
+        items: list[ListItem] = []
+        for group in MandateGroup:
+            mandates = [m for m in self.plan.mandates if m.group is group]
+            if not mandates:
+                continue
+            items.append(ListItem((Span(labels[group], bold=True),)))
+            # A note that every mandate of the group carries is the group's lead-in.
+            shared = [n for n in mandates[0].notes if all(n in m.notes for m in mandates)]
+            level = 1
+            if shared and len(mandates) > 1:
+                for lead_in in shared:
+                    items.append(ListItem((self.text(lead_in),), level=1))
+                level = 2
+            else:
+                shared = []
+            for mandate in mandates:
+                spans = [self.text(mandate.title)]
+                spans.extend(self.note(n) for n in mandate.notes if n not in shared)
+                items.append(ListItem(tuple(spans), level=level))
+        if items:
+            self.add(ItemList(tuple(items), ordered=True))
+
+    def methodology(self) -> None:
+        w = self.w
+        self.add(Heading(1, "4. " + w._("Methodology")))
+        self.add(
+            self.para(
+                w._(
+                    "The following methodology aims to make the best possible use of the "
+                    "resources allocated, taking into account the good practices of previous "
+                    "years:"
+                )
+            )
+        )
+        self.requested_events()
+        self.follow_up()
+        self.negotiation()
+
+    def _event_date(self, meeting: str | None, activity: str | None, when: FuzzyDate) -> str:
+        if meeting is not None and meeting in self.meetings:
+            return self.day(self.meetings[meeting].date)
+        if activity is not None and activity in self.activities:
+            return self.activities[activity].when.format(self.lang)
+        return when.format(self.lang)
+
+    def requested_events(self) -> None:
+        w = self.w
+        events = self.plan.requested_events
+        if not events:
+            return
+        self.add(Heading(2, "4.1 " + w._("Preparation of events related to the mandates")))
+        self.add(
+            self.para(
+                w._(
+                    "During the period {term}, the following events will be held within the "
+                    "framework of the Committee:",
+                    term=self.plan.term.label,
+                )
+            )
+        )
+        items = []
+        for event in events:
+            spans = [self.text(event.title)]
+            if event.venue is not None:
+                spans.append(Span(", "))
+                spans.append(self.text(event.venue))
+            spans.append(Span("; " + self._event_date(event.meeting, event.activity, event.when)))
+            items.append(ListItem(tuple(spans)))
+        self.add(ItemList(tuple(items), ordered=True))
+        self.add(
+            self.para(
+                w._(
+                    "The Chair asks delegations that wish to make suggestions for the draft "
+                    "agendas of these events to send them to the Secretariat of the Committee "
+                    "well in advance, with suggestions both of topics and of panelists to be "
+                    "invited, on the understanding that the Committee will not cover the "
+                    "expenses of the panelists' participation."
+                )
+            ),
+            self.para(
+                w._(
+                    "In the light of these suggestions, the Chair will prepare the draft agenda "
+                    "of each event and submit it to the Committee for approval."
+                )
+            ),
+        )
+
+    def follow_up(self) -> None:
+        w = self.w
+        self.add(Heading(2, "4.2 " + w._("Follow-up of mandated matters")))
+        self.add(
+            self.para(
+                w._(
+                    "The calendar annexed to this document lists the scheduled meetings and "
+                    "the matters to be considered at each of them. The Chair will prepare the "
+                    "draft agendas of these meetings, taking into account the suggestions of "
+                    "the delegations."
+                )
+            ),
+            self.para(
+                w._(
+                    "At each meeting, the General Secretariat may present relevant information "
+                    "on the background, the current state and the future plans of these "
+                    "matters, to support the delegations in their consideration."
+                )
+            ),
+        )
+        areas = sorted(self.plan.thematic_areas, key=lambda a: a.number)
+        if areas:
+            self.add(
+                self.para(
+                    w.n(
+                        "The items to be considered at each meeting are organized under the "
+                        "following thematic area:",
+                        "The items to be considered at each meeting are organized under the "
+                        "following {count} thematic areas:",
+                        len(areas),
+                    )
+                ),
+                ItemList(tuple(ListItem((self.text(a.title),)) for a in areas), ordered=True),
+            )
+
+    def negotiation(self) -> None:
+        w = self.w
+        negotiation = self.plan.negotiation
+        if negotiation is None:
+            return
+        title = (
+            self.plain(negotiation.title)
+            if negotiation.title
+            else w._("Negotiation of the draft resolution")
+        )
+        self.add(Heading(2, "4.3 " + title))
+        if negotiation.starts is not None:
+            self.add(
+                self.para(
+                    w._(
+                        "The Chair proposes to begin the consideration of the draft resolution "
+                        "in {when}.",
+                        when=negotiation.starts.format(self.lang),
+                    )
+                )
+            )
+        items = []
+        for milestone in negotiation.milestones:
+            spans = [self.text(milestone.title)]
+            when = None
+            if milestone.meeting is not None and milestone.meeting in self.meetings:
+                when = self.day(self.meetings[milestone.meeting].date, weekday=True)
+            elif milestone.when is not None:
+                when = milestone.when.format(self.lang)
+            if when:
+                spans.append(Span(w._(": ") + when))
+            items.append(ListItem(tuple(spans)))
+        if items:
+            self.add(ItemList(tuple(items), ordered=True))
+        for milestone in negotiation.milestones:
+            if milestone.kind is MilestoneKind.FORMAL_REVIEW and milestone.when is not None:
+                half, full = derive.half_and_full_days(
+                    derive.meetings_within(self.plan, milestone.when)
+                )
+                self.add(
+                    self.para(
+                        w._(
+                            "To make better use of the resources allocated to the Committee, "
+                            "{when} will be devoted to the formal consideration of the draft "
+                            "resolution; to that end the calendar provides for {half} and "
+                            "{full}.",
+                            when=milestone.when.format(self.lang),
+                            half=w.n("{count} half-day meeting", "{count} half-day meetings", half),
+                            full=w.n("{count} full-day meeting", "{count} full-day meetings", full),
+                        )
+                    )
+                )
+
+    def budget(self) -> None:
+        w = self.w
+        self.add(Heading(1, "5. " + w._("Budget for the period {term}", term=self.plan.term.label)))
+        for item in self.plan.appropriations:
+            self.add(self._appropriation(item))
+        for difference in derive.yearly_differences(self.plan):
+            change = abs(difference.change)
+            values = {
+                "year": difference.current.period.format(self.lang),
+                "previous": difference.previous.period.format(self.lang),
+                "amount": self.money(change, difference.current.currency),
+            }
+            if difference.change < 0:
+                text = w._(
+                    "The appropriation for {year} is {amount} less than for {previous}.", **values
+                )
+            elif difference.change > 0:
+                text = w._(
+                    "The appropriation for {year} is {amount} more than for {previous}.", **values
+                )
+            else:
+                text = w._("The appropriation for {year} is the same as for {previous}.", **values)
+            self.add(self.para(text))
+
+    def _appropriation(self, item: Appropriation) -> Paragraph:
+        w = self.w
+        title = f" {w.quote(self.plain(item.basis_title))}" if item.basis_title else ""
+        approver = f" ({self.body_label(item.approved_by)})" if item.approved_by else ""
+        spans = [
+            Span(
+                w._(
+                    "Resolution {basis}{title}{approver} appropriates {amount} for the meetings "
+                    "of the Committee (period: {period}).",
+                    basis=item.basis,
+                    title=title,
+                    approver=approver,
+                    amount=self.money(item.amount, item.currency),
+                    period=item.period.format(self.lang),
+                )
+            )
+        ]
+        spans.extend(self.note(n) for n in item.notes)
+        return Paragraph(tuple(spans))
+
+    def general_considerations(self) -> None:
+        w = self.w
+        self.add(Heading(1, "6. " + w._("General considerations")))
+        self.add(
+            self.para(
+                w._(
+                    "This work plan and calendar will serve as the general framework for the "
+                    "activities of the Committee during the period {term}. The changes and "
+                    "updates needed to carry out the mandated work and to obtain complete and "
+                    "optimal results may be incorporated into them.",
+                    term=self.plan.term.label,
+                )
+            )
+        )
+
+    # ------------------------------------------------------------------ calendar
+
+    def calendar(self) -> None:
+        w = self.w
+        self.add(
+            Heading(1, w._("Annex – Calendar of activities {term}", term=self.plan.term.label))
+        )
+        rows = [
+            Row(
+                RowKind.HEADER,
+                (
+                    (self.para(Span(w._("Activities of the Committee"), bold=True)),),
+                    (self.para(Span(w._("Other OAS activities on security"), bold=True)),),
+                ),
+            )
+        ]
+        meetings = derive.held_meetings(self.plan) + [
+            m for m in self.plan.meetings if m.status is MeetingStatus.CANCELLED
+        ]
+        meetings.sort(key=lambda m: (m.date, m.start, m.id))
+        activities = derive.dated_activities(self.plan)
+        by_day: dict[dt.date, list[Activity]] = {}
+        meeting_days = {m.date for m in meetings}
+        alone: list[Activity] = []
+        for activity in activities:
+            day = derive.first_day(activity)
+            if day in meeting_days and activity.when.precision is not Precision.MONTH:
+                by_day.setdefault(day, []).append(activity)
+            else:
+                alone.append(activity)
+        entries: list[tuple[dt.date, int, Meeting | Activity]] = [
+            (m.date, 1, m) for m in meetings
+        ] + [(derive.first_day(a), 0, a) for a in alone]
+        entries.sort(key=lambda e: (e[0], e[1]))
+        year = None
+        paired: set[dt.date] = set()
+        for day, _, entry in entries:
+            if day.year != year:
+                year = day.year
+                label = (self.para(Span(str(year), bold=True)),)
+                rows.append(Row(RowKind.GROUP, (label, label)))
+            if isinstance(entry, Meeting):
+                right: tuple[Block, ...] = ()
+                if entry.date not in paired:
+                    paired.add(entry.date)
+                    right = tuple(self._activity_cell(a) for a in by_day.get(entry.date, []))
+                rows.append(Row(RowKind.ENTRY, (tuple(self._meeting_cell(entry)), right)))
+            else:
+                rows.append(Row(RowKind.ENTRY, ((), (self._activity_cell(entry),))))
+        self.add(Table(TableKind.CALENDAR, tuple(rows)))
+
+    def _meeting_cell(self, meeting: Meeting) -> Iterator[Block]:
+        w = self.w
+        date = self.day(meeting.date, weekday=True)
+        spans = [
+            Span(date[:1].upper() + date[1:], bold=True),
+            Span(f" ({w.time_range(meeting.start, meeting.end)})"),
+        ]
+        if meeting.venue is not None:
+            spans += [Span(" ("), self.text(meeting.venue), Span(")")]
+        if meeting.provisional:
+            spans.append(Span(" " + w._("(provisional date)")))
+        if meeting.status is MeetingStatus.CANCELLED:
+            spans.append(Span(" " + w._("(cancelled)"), bold=True))
+        elif meeting.status is MeetingStatus.HELD:
+            spans.append(Span(" " + w._("(held)")))
+        if meeting.previous_dates:
+            spans.append(self.note(self.moved_note(meeting)))
+        spans.extend(self.note(n) for n in meeting.notes)
+        yield Paragraph(tuple(spans), ParagraphStyle.MEETING)
+        if meeting.title is not None:
+            yield Paragraph((self.text(meeting.title, bold=True),))
+        pending: list[ListItem] = []
+        for node in meeting.agenda:
+            if node.kind is AgendaKind.AREA:
+                if pending:
+                    yield ItemList(tuple(pending))
+                    pending = []
+                title = node.title or (self.areas[node.area].title if node.area else None)
+                if title is not None:
+                    yield Paragraph(
+                        (self.text(title, bold=True), *(self.note(n) for n in node.notes)),
+                        ParagraphStyle.AREA,
+                    )
+                for child in node.items:
+                    pending.extend(self._agenda_items(child, 0))
+            else:
+                pending.extend(self._agenda_items(node, 0))
+        if pending:
+            yield ItemList(tuple(pending))
+
+    def moved_note(self, meeting: Meeting) -> str:
+        first, *later = meeting.previous_dates
+        if not later:
+            return self.w._(
+                "This meeting was originally scheduled for {date}.", date=self.day(first)
+            )
+        return self.w._(
+            "This meeting was originally scheduled for {date}; it was later moved to {dates}.",
+            date=self.day(first),
+            dates=self.w.join([self.day(d) for d in later]),
+        )
+
+    def _agenda_items(self, node: AgendaNode, level: int) -> Iterator[ListItem]:
+        if node.title is not None:
+            yield ListItem(
+                (self.text(node.title), *(self.note(n) for n in node.notes)), level=min(level, 3)
+            )
+        for child in node.items:
+            yield from self._agenda_items(child, level + 1)
+
+    def _activity_cell(self, activity: Activity) -> Paragraph:
+        when = activity.when.format(self.lang)
+        if activity.start is not None and activity.end is not None:
+            when += f" ({self.w.time_range(activity.start, activity.end)})"
+        spans = [Span(when + self.w._(": "), bold=True), self.text(activity.title)]
+        spans.extend(self.note(n) for n in activity.notes)
+        return Paragraph(tuple(spans))
+
+    # ------------------------------------------------------------------ summary
+
+    def summary(self) -> None:
+        w = self.w
+        self.add(
+            Heading(1, w._("Summary of meetings scheduled for {term}", term=self.plan.term.label))
+        )
+        entries: list[tuple[tuple[dt.date, int, str], str, tuple[Span, ...]]] = []
+        for meeting in derive.held_meetings(self.plan):
+            label = str(meeting.date.day)
+            if derive.is_full_day(meeting):
+                label += " " + w._("(full-day meeting)")
+            entries.append(
+                ((meeting.date, 0, meeting.id), label, (self.summary_meeting_text(meeting),))
+            )
+        for activity in derive.dated_activities(self.plan):
+            day = derive.first_day(activity)
+            entries.append(
+                (
+                    (day, 1, activity.id),
+                    self._summary_label(activity.when),
+                    (self.text(activity.title, italic=True),),
+                )
+            )
+        for holiday in self.plan.non_meeting_days:
+            entries.append(
+                (
+                    (holiday.date, 2, holiday.date.isoformat()),
+                    str(holiday.date.day),
+                    (self.text(holiday.name), Span(" " + w._("(no meetings)"))),
+                )
+            )
+        entries.sort(key=lambda e: e[0])
+        months = get_month_names("wide", context="stand-alone", locale=self.lang)
+        rows: list[Row] = []
+        for year, of_year in itertools.groupby(entries, key=lambda e: e[0][0].year):
+            year_label = (self.para(Span(str(year), bold=True)),)
+            rows.append(Row(RowKind.GROUP, (year_label, year_label)))
+            for month, of_month in itertools.groupby(of_year, key=lambda e: e[0][0].month):
+                month_label = (self.para(Span(str(months[month]).upper(), bold=True)),)
+                rows.append(Row(RowKind.GROUP, (month_label, ())))
+                for _, label, spans in of_month:
+                    rows.append(Row(RowKind.ENTRY, ((self.para(label),), (Paragraph(spans),))))
+        self.add(Table(TableKind.SUMMARY, tuple(rows)))
+        self.add(
+            self.para(
+                Span(
+                    w._(
+                        "Activities in italics are other OAS activities on security; they are "
+                        "not meetings of the Committee."
+                    ),
+                    italic=True,
+                ),
+                style=ParagraphStyle.SMALL,
+            )
+        )
+
+    def summary_meeting_text(self, meeting: Meeting) -> Span:
+        w = self.w
+        if meeting.title is not None:
+            return self.text(meeting.title)
+        acronym = self.acronym()
+        text = {
+            MeetingKind.REGULAR: w._("Regular meeting of the {acronym}", acronym=acronym),
+            MeetingKind.SPECIAL: w._("Special meeting of the {acronym}", acronym=acronym),
+            MeetingKind.GA_REQUESTED: w._(
+                "Meeting of the {acronym} at the request of the General Assembly",
+                acronym=acronym,
+            ),
+            MeetingKind.JOINT: w._("Joint meeting of the {acronym}", acronym=acronym),
+        }[meeting.kind]
+        if meeting.provisional:
+            text += " " + w._("(provisional date)")
+        return Span(text)
+
+    def _summary_label(self, when: FuzzyDate) -> str:
+        first, last = when.first_day, when.last_day
+        if first is None or last is None:
+            return when.format(self.lang)
+        if when.precision is Precision.DAY:
+            return str(first.day)
+        if when.precision is Precision.DAYS and {d.month for d in when.listed_days} == {
+            first.month
+        }:
+            return ", ".join(str(d.day) for d in when.listed_days)
+        if (
+            when.precision is Precision.RANGE
+            and when.range_unit is Precision.DAY
+            and (first.year, first.month) == (last.year, last.month)
+        ):
+            return f"{first.day}-{last.day}"
+        return when.format(self.lang)
+
+    # ------------------------------------------------------------------ closing parts
+
+    def to_be_confirmed(self) -> None:
+        activities = derive.activities_to_confirm(self.plan)
+        if not activities:
+            return
+        self.add(Heading(1, self.w._("Activities whose date is to be confirmed")))
+        for when, group in itertools.groupby(activities, key=lambda a: a.when.format(self.lang)):
+            self.add(self.para(Span(when, bold=True)))
+            self.add(ItemList(tuple(ListItem((self.text(a.title),)) for a in group)))
+
+    def reminders(self) -> None:
+        w = self.w
+        obligations = self.plan.obligations
+        if not obligations:
+            return
+        self.add(Heading(1, w._("Reminders of reports on matters of hemispheric security")))
+        yearly = sorted(
+            (o for o in obligations if o.frequency is Frequency.YEARLY), key=lambda o: o.due or ""
+        )
+        for obligation in yearly:
+            assert obligation.due is not None  # a yearly obligation always has one
+            month, day = int(obligation.due[2:4]), int(obligation.due[5:7])
+            heading = w._("{date} every year", date=self._day_month(month, day))
+            self._obligation(obligation, Span(heading + w._(": "), bold=True))
+        labels = {
+            Frequency.VOLUNTARY: w._("Voluntary"),
+            Frequency.BIENNIAL: w._("Biennial"),
+            Frequency.STANDING: w._("Standing requests"),
+        }
+        for frequency, label in labels.items():
+            group = [o for o in obligations if o.frequency is frequency]
+            if group:
+                self.add(Heading(2, label))
+                for obligation in group:
+                    self._obligation(obligation, None)
+
+    def _day_month(self, month: int, day: int) -> str:
+        v = vocabulary(self.lang)
+        name = get_month_names("wide", context="format", locale=self.lang)[month]
+        return str(v.day_month.format(day=v.day_numbers.get(day, str(day)), month=name))
+
+    def _obligation(self, obligation: ReportingObligation, lead: Span | None) -> None:
+        w = self.w
+        title = self.text(obligation.title, bold=True)
+        spans = [lead, title] if lead else [title]
+        if obligation.parties is Parties.STATES_PARTIES:
+            spans.append(Span(" " + w._("(States parties)")))
+        self.add(Paragraph(tuple(spans)))
+        basis = f" [{w.join(obligation.basis)}]" if obligation.basis else ""
+        items = [ListItem((self.text(r),)) for r in obligation.request]
+        if items and basis:
+            last = items[-1]
+            items[-1] = ListItem((*last.spans, Span(basis)))
+        elif basis:
+            items.append(ListItem((Span(basis.strip()),)))
+        if items:
+            self.add(ItemList(tuple(items)))
+
+    def awaiting_translation(self) -> None:
+        if not self.untranslated:
+            return
+        w = self.w
+        self.add(PageBreak(), Heading(1, w._("Texts awaiting translation")))
+        by_language: dict[str, list[str]] = {}
+        for text, lang in self.untranslated.items():
+            by_language.setdefault(lang, []).append(text)
+        for lang, texts in sorted(by_language.items()):
+            self.add(
+                self.para(
+                    w.n(
+                        "The following text has no {language} translation yet and is printed "
+                        "in its original language ({original}):",
+                        "The following {count} texts have no {language} translation yet and "
+                        "are printed in their original language ({original}):",
+                        len(texts),
+                        language=Locale.parse(self.lang).get_language_name(self.lang),
+                        original=Locale.parse(lang).get_language_name(self.lang),
+                    )
+                ),
+                ItemList(tuple(ListItem((Span(t, lang=lang),)) for t in texts)),
+            )

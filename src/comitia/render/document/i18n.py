@@ -1,0 +1,106 @@
+"""The renderers' fixed wording in four languages, from the gettext catalogs in ``../locale``.
+
+Messages are written in English in the code (``w._("Budget")``) and translated by the
+``comitia_render`` catalogs; placeholders use ``str.format`` names (``{date}``). What is not a
+sentence (how a time of day or an amount is written) is kept as per-language data here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gettext
+from decimal import Decimal
+from pathlib import Path
+
+from babel.lists import format_list
+from babel.numbers import format_decimal
+from num2words import num2words
+
+from comitia.render import RenderError
+
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+DOMAIN = "comitia_render"
+LANGUAGES = ("en", "fr", "es", "pt")
+
+
+class UnknownLanguage(RenderError):
+    """A language that has no catalog."""
+
+
+@functools.cache
+def _translations(lang: str) -> gettext.NullTranslations:
+    if lang not in LANGUAGES:
+        raise UnknownLanguage(f"no wording for the language {lang!r}; use one of {LANGUAGES}")
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+
+
+class Wording:
+    """The fixed texts of one language: ``_`` for a message, ``n`` for one that counts."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._t = _translations(lang)
+
+    def _(self, message: str, **values: object) -> str:
+        text = self._t.gettext(message)
+        return text.format(**values) if values else text
+
+    def n(self, singular: str, plural: str, count: int, **values: object) -> str:
+        return self._t.ngettext(singular, plural, count).format(count=count, **values)
+
+    def join(self, items: list[str]) -> str:
+        """ "a, b and c" in this language."""
+        return format_list(items, locale=self.lang) if items else ""
+
+    def quote(self, text: str) -> str:
+        """``text`` between this language's quotation marks."""
+        return f"«\u00a0{text}\u00a0»" if self.lang == "fr" else f"“{text}”"
+
+    def time_range(self, start: dt.time, end: dt.time) -> str:
+        return f"{format_time(start, self.lang)} – {format_time(end, self.lang)}"
+
+    def amount(self, value: Decimal) -> str:
+        """A figure with this language's digit grouping: 126 200 (fr), 126,200 (en)."""
+        whole = value == value.to_integral_value()
+        return format_decimal(value, format="#,##0" if whole else "#,##0.00", locale=self.lang)
+
+    def amount_in_words(self, value: Decimal) -> str:
+        return amount_in_words(value, self.lang)
+
+
+# How a time of day is written. French OAS documents write "10 h 00"; English ones "10:00 a.m.";
+# Spanish ones follow the English 12-hour style ("10:00 a.m."); Portuguese ones "10h00".
+def format_time(t: dt.time, lang: str) -> str:
+    if lang == "fr":
+        return f"{t.hour} h {t.minute:02d}"
+    if lang == "pt":
+        return f"{t.hour}h{t.minute:02d}"
+    if lang in ("en", "es"):
+        hour = t.hour % 12 or 12
+        suffix = "a.m." if t.hour < 12 else "p.m."
+        if t == dt.time(12, 0):
+            return "12:00 noon" if lang == "en" else "12:00 m."
+        return f"{hour}:{t.minute:02d} {suffix}"
+    raise UnknownLanguage(f"no time format for the language {lang!r}")
+
+
+# num2words writes "veintiuno mil" where Spanish says "veintiún mil" (apocope before "mil"
+# and before the noun); the other languages need no correction.
+_SPANISH_APOCOPE = (("veintiuno mil", "veintiún mil"), ("uno mil", "un mil"))
+
+
+def amount_in_words(value: Decimal, lang: str) -> str:
+    """A whole amount in words, "cent vingt-six mille deux cents"; cents as "NN/100"."""
+    whole = int(value)
+    words: str = num2words(whole, lang=lang)
+    if lang == "es":
+        for wrong, right in _SPANISH_APOCOPE:
+            words = words.replace(wrong, right)
+        if words.endswith("uno"):
+            words = words[:-1]  # "veintiún dólares", "un dólar"
+            words = words[:-2] + "ún" if words.endswith("iun") else words
+    if lang == "en":
+        words = words.replace(",", "")
+    cents = int((value - whole) * 100)
+    return f"{words} {cents:02d}/100" if cents else words

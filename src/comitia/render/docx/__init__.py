@@ -1,0 +1,22 @@
+"""The work-plan document as a Word file (DOCX), built with python-docx.
+
+Real Word structure a secretariat can restyle: named paragraph styles (Heading 1 and 2, Title,
+"Comitia Meeting", "Comitia Area", "Footnote Text"), numbered and bulleted lists from a
+numbering definition, a real table for the calendar and the summary, real footnotes in the
+footnotes part, and the page number as a PAGE field in the footer.
+"""
+
+from __future__ import annotations
+
+from comitia.plan import Plan
+
+MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+EXTENSION = "docx"
+
+
+def render(plan: Plan, lang: str) -> bytes:
+    """The document for ``plan`` in ``lang`` as DOCX bytes."""
+    from comitia.render.document import build_document
+    from comitia.render.docx.writer import write_docx
+
+    return write_docx(build_document(plan, lang))

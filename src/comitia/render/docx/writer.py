@@ -1,0 +1,367 @@
+"""Write a ``Document`` of blocks as DOCX.
+
+python-docx has no footnote API: the footnotes part is written here as XML and related to the
+document part, which is what Word itself does. Tables are built row by row from the XML
+elements (python-docx's ``row.cells`` walks the whole table each time, which makes a naive
+build quadratic in the number of rows).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from xml.sax.saxutils import escape
+
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from comitia.render.document.blocks import (
+    Block,
+    Document,
+    Element,
+    Heading,
+    PageBreak,
+    Paragraph,
+    ParagraphStyle,
+    Row,
+    RowKind,
+    Span,
+    Table,
+    TableKind,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+_STYLE_NAMES = {
+    ParagraphStyle.BODY: "Normal",
+    ParagraphStyle.TITLE: "Title",
+    ParagraphStyle.SUBTITLE: "Subtitle",
+    ParagraphStyle.SYMBOL: "Comitia Symbol",
+    ParagraphStyle.AREA: "Comitia Area",
+    ParagraphStyle.MEETING: "Comitia Meeting",
+    ParagraphStyle.SMALL: "Comitia Small",
+}
+
+_BULLET_ABSTRACT = 90
+_ORDERED_ABSTRACT = 91
+_BULLETS = ("•", "◦", "▪", "–")
+_ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman", "decimal")
+
+
+def write_docx(document: Document) -> bytes:
+    return _Writer(document).write()
+
+
+class _Writer:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.doc: Any = docx.Document()
+        self.notes: list[str] = []  # footnote XML, in order
+        self.numbering = self.doc.part.numbering_part.element
+        self.next_num_id = 100
+        self.bullet_num_id = 0
+        self.style_ids: dict[str, str] = {}
+
+    # ------------------------------------------------------------------ set-up
+
+    def setup(self) -> None:
+        doc = self.doc
+        styles = doc.styles
+        normal = styles["Normal"]
+        normal.font.name = "Times New Roman"
+        normal.font.size = Pt(11)
+        normal.paragraph_format.space_after = Pt(4)
+        for name, size, caps in (("Heading 1", 12, True), ("Heading 2", 11, False)):
+            style = styles[name]
+            style.font.name = "Times New Roman"
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.all_caps = caps
+            style.font.color.rgb = RGBColor(0, 0, 0)
+            style.paragraph_format.space_before = Pt(12)
+            style.paragraph_format.space_after = Pt(6)
+        title = styles["Title"]
+        title.font.name = "Times New Roman"
+        title.font.size = Pt(13)
+        title.font.bold = True
+        title.font.all_caps = True
+        title.font.color.rgb = RGBColor(0, 0, 0)
+        title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        subtitle = styles["Subtitle"]
+        subtitle.font.name = "Times New Roman"
+        subtitle.font.size = Pt(11)
+        subtitle.font.italic = False
+        subtitle.font.color.rgb = RGBColor(0, 0, 0)
+        subtitle.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+        def paragraph_style(name: str, **font: Any) -> Any:
+            style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = normal
+            for key, value in font.items():
+                setattr(style.font, key, value)
+            return style
+
+        symbol = paragraph_style("Comitia Symbol")
+        symbol.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        meeting = paragraph_style("Comitia Meeting", bold=True)
+        meeting.paragraph_format.space_before = Pt(6)
+        meeting.paragraph_format.keep_with_next = True
+        area = paragraph_style("Comitia Area", bold=True, underline=True)
+        area.paragraph_format.space_before = Pt(6)
+        area.paragraph_format.keep_with_next = True
+        paragraph_style("Comitia Small", size=Pt(9))
+        list_style = paragraph_style("Comitia List")
+        list_style.paragraph_format.space_after = Pt(2)
+        note_text = paragraph_style("Footnote Text", size=Pt(9))
+        note_text.paragraph_format.space_after = Pt(0)
+        reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        reference.font.superscript = True
+
+        for name in ("Normal", "Heading 1", "Heading 2", "Title", "Subtitle"):
+            _plain_font(styles[name])
+        for section in doc.sections:
+            section.left_margin = section.right_margin = Cm(2.2)
+            section.top_margin = section.bottom_margin = Cm(2.0)
+            # The first page shows the symbol in the text; the others in the header.
+            section.different_first_page_header_footer = True
+            header = section.header.paragraphs[0]
+            header.text = self.document.symbol or ""
+            header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            for footer in (section.footer, section.first_page_footer):
+                paragraph = footer.paragraphs[0]
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.add_run("- ")
+                paragraph._p.append(
+                    parse_xml(
+                        f'<w:fldSimple {nsdecls("w")} w:instr="PAGE">'
+                        "<w:r><w:t>1</w:t></w:r></w:fldSimple>"
+                    )
+                )
+                paragraph.add_run(" -")
+        self._numbering_definitions()
+        self.style_ids = {style.name: style.style_id for style in styles}
+        doc.core_properties.title = self.document.title
+        doc.core_properties.language = self.document.lang
+        doc.core_properties.author = "Comitia"
+
+    def _numbering_definitions(self) -> None:
+        def levels(ordered: bool) -> str:
+            out = []
+            for level in range(4):
+                if ordered:
+                    fmt = _ORDERED_FORMATS[level]
+                    text = f"%{level + 1}."
+                    start = '<w:start w:val="1"/>'
+                else:
+                    fmt, text, start = "bullet", _BULLETS[level], ""
+                indent = 360 * (level + 1)
+                out.append(
+                    f'<w:lvl w:ilvl="{level}">{start}<w:numFmt w:val="{fmt}"/>'
+                    f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+                    f'<w:pPr><w:ind w:left="{indent}" w:hanging="360"/></w:pPr></w:lvl>'
+                )
+            return "".join(out)
+
+        for abstract_id, ordered in ((_BULLET_ABSTRACT, False), (_ORDERED_ABSTRACT, True)):
+            element = parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                f'<w:multiLevelType w:val="multilevel"/>{levels(ordered)}</w:abstractNum>'
+            )
+            # abstractNum elements come before num elements in the numbering part.
+            self.numbering.insert(0, element)
+        self.bullet_num_id = self._new_num(_BULLET_ABSTRACT, restart=False)
+
+    def _new_num(self, abstract_id: int, *, restart: bool) -> int:
+        num_id = self.next_num_id
+        self.next_num_id += 1
+        overrides = (
+            "".join(
+                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>'
+                for level in range(4)
+            )
+            if restart
+            else ""
+        )
+        self.numbering.append(
+            parse_xml(
+                f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                f'<w:abstractNumId w:val="{abstract_id}"/>{overrides}</w:num>'
+            )
+        )
+        return num_id
+
+    # ------------------------------------------------------------------ content
+
+    def write(self) -> bytes:
+        self.setup()
+        body = self.doc
+        for element in self.document.elements:
+            self.element(body, element)
+        self._footnotes_part()
+        out = io.BytesIO()
+        self.doc.save(out)
+        return out.getvalue()
+
+    def element(self, container: Any, element: Element) -> None:
+        if isinstance(element, PageBreak):
+            container.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif isinstance(element, Table):
+            self.table(element)
+        else:
+            self.block(container, element)
+
+    def block(self, container: Any, block: Block, *, first: DocxParagraph | None = None) -> None:
+        if isinstance(block, Heading):
+            paragraph = self._paragraph(container, first, f"Heading {min(block.level, 9)}")
+            paragraph.add_run(block.text)
+        elif isinstance(block, Paragraph):
+            paragraph = self._paragraph(container, first, _STYLE_NAMES[block.style])
+            self.spans(paragraph, block.spans)
+        else:
+            num_id = (
+                self._new_num(_ORDERED_ABSTRACT, restart=True)
+                if block.ordered
+                else self.bullet_num_id
+            )
+            for index, item in enumerate(block.items):
+                paragraph = self._paragraph(
+                    container, first if index == 0 else None, "Comitia List"
+                )
+                paragraph._p.get_or_add_pPr().append(
+                    parse_xml(
+                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{item.level}"/>'
+                        f'<w:numId w:val="{num_id}"/></w:numPr>'
+                    )
+                )
+                self.spans(paragraph, item.spans)
+
+    def _paragraph(self, container: Any, first: DocxParagraph | None, style: str) -> DocxParagraph:
+        # Styles are set by id: python-docx's lookup by name scans every style each time.
+        paragraph: DocxParagraph = first if first is not None else container.add_paragraph()
+        paragraph._p.style = self.style_ids[style]
+        return paragraph
+
+    def spans(self, paragraph: DocxParagraph, spans: tuple[Span, ...]) -> None:
+        for span in spans:
+            if span.note:
+                self._footnote(paragraph, span.text)
+                continue
+            run = paragraph.add_run(span.text)
+            if span.bold:
+                run.bold = True
+            if span.italic:
+                run.italic = True
+            if span.lang:
+                run._r.get_or_add_rPr().append(
+                    parse_xml(f'<w:lang {nsdecls("w")} w:val="{span.lang}"/>')
+                )
+
+    def _footnote(self, paragraph: DocxParagraph, text: str) -> None:
+        note_id = len(self.notes) + 1
+        paragraph._p.append(
+            parse_xml(
+                f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>'
+                f'<w:footnoteReference w:id="{note_id}"/></w:r>'
+            )
+        )
+        self.notes.append(
+            f'<w:footnote w:id="{note_id}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/>'
+            '</w:pPr><w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/>'
+            f'</w:r><w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p>'
+            "</w:footnote>"
+        )
+
+    def _footnotes_part(self) -> None:
+        separators = (
+            '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/>'
+            "</w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"
+            '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>'
+            '<w:spacing w:after="0"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+            "</w:footnote>"
+        )
+        xml = (
+            f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<w:footnotes xmlns:w="{W_NS}">{separators}{"".join(self.notes)}</w:footnotes>'
+        )
+        part = Part(
+            PackURI("/word/footnotes.xml"),
+            CONTENT_TYPE.WML_FOOTNOTES,
+            xml.encode("utf-8"),
+            self.doc.part.package,
+        )
+        self.doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+        settings = self.doc.settings.element
+        settings.append(
+            parse_xml(
+                f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+                "</w:footnotePr>"
+            )
+        )
+
+    def table(self, table: Table) -> None:
+        grid = self.doc.add_table(rows=0, cols=2)
+        grid.style = "Table Grid"
+        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+        grid.autofit = False
+        widths = (Cm(8.3), Cm(8.3)) if table.kind is TableKind.CALENDAR else (Cm(4), Cm(12.6))
+        for column, width in zip(grid.columns, widths, strict=True):
+            column.width = width
+        for row in table.rows:
+            self._row(grid, row, widths)
+
+    def _row(self, grid: Any, row: Row, widths: tuple[Any, ...]) -> None:
+        docx_row = grid.add_row()
+        tr = docx_row._tr
+        if row.kind is RowKind.HEADER:
+            tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        elif row.kind is RowKind.ENTRY:
+            tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="0"/>'))
+        for tc, blocks, width in zip(tr.tc_lst, row.cells, widths, strict=True):
+            cell = _Cell(tc, grid)
+            cell.width = width
+            if row.kind is not RowKind.ENTRY:
+                tc.get_or_add_tcPr().append(
+                    parse_xml(
+                        f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="E7E6E6"/>'
+                    )
+                )
+            first: DocxParagraph | None = cell.paragraphs[0]
+            for block in blocks:
+                self.block(cell, block, first=first)
+                first = None
+
+
+def _plain_font(style: Any) -> None:
+    """Drop the theme fonts of a built-in style, so its own font name applies."""
+    fonts = style.element.rPr.rFonts if style.element.rPr is not None else None
+    if fonts is not None:
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+    spacing = style.element.rPr.find(qn("w:spacing")) if style.element.rPr is not None else None
+    if spacing is not None:
+        style.element.rPr.remove(spacing)
+
+
+def footnote_texts(data: bytes) -> list[str]:
+    """The texts of the footnotes of a DOCX file, in order (for tests and checks)."""
+    document = docx.Document(io.BytesIO(data))
+    for rel in document.part.rels.values():
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES:
+            root = parse_xml(rel.target_part.blob)
+            notes = []
+            for note in root.iter(qn("w:footnote")):
+                if note.get(qn("w:type")):
+                    continue
+                notes.append("".join(t.text or "" for t in note.iter(qn("w:t"))).strip())
+            return notes
+    return []

@@ -1,0 +1,81 @@
+"""Print a ``Document`` of blocks with the Jinja2 templates of this folder."""
+
+from __future__ import annotations
+
+import functools
+
+import jinja2
+
+from comitia.render.document.blocks import (
+    Document,
+    Heading,
+    ItemList,
+    ListItem,
+    PageBreak,
+    Paragraph,
+    Table,
+)
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("comitia.render.html", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+class _Notes:
+    """Numbers footnotes in the order the template prints them, and keeps their texts."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+
+    def __call__(self, text: str) -> int:
+        self.texts.append(text)
+        return len(self.texts)
+
+
+def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[object]]]:
+    """A flat list of items with levels as a tree of (item, children)."""
+    root: list[tuple[ListItem, list[object]]] = []
+    stack: list[tuple[int, list[tuple[ListItem, list[object]]]]] = [(-1, root)]
+    for item in items:
+        while stack[-1][0] >= item.level:
+            stack.pop()
+        children: list[object] = []
+        stack[-1][1].append((item, children))
+        stack.append((item.level, children))  # type: ignore[arg-type]
+    return root
+
+
+def _context(document: Document, *, standalone: bool) -> dict[str, object]:
+    return {
+        "document": document,
+        "standalone": standalone,
+        "note": _Notes(),
+        "nest": nest,
+        "is_heading": lambda e: isinstance(e, Heading),
+        "is_paragraph": lambda e: isinstance(e, Paragraph),
+        "is_list": lambda e: isinstance(e, ItemList),
+        "is_table": lambda e: isinstance(e, Table),
+        "is_break": lambda e: isinstance(e, PageBreak),
+    }
+
+
+def render_page(document: Document) -> str:
+    """A whole HTML page, with the styles for screen and for print (PDF)."""
+    return _environment().get_template("page.html").render(_context(document, standalone=True))
+
+
+def render_article(document: Document) -> str:
+    """The document's ``<article>`` alone, to be embedded in another page."""
+    return _environment().get_template("article.html").render(_context(document, standalone=False))
+
+
+def stylesheet() -> str:
+    """The document's CSS, for pages that embed ``render_article``."""
+    return _environment().get_template("document.css").render()

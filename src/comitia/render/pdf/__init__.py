@@ -1,0 +1,20 @@
+"""The work-plan document as PDF, printed by WeasyPrint from the HTML page.
+
+Page numbers come from the CSS ``@page`` counters of the HTML templates, footnotes from
+``float: footnote``; there is no PDF-specific layout to keep in step with the HTML.
+"""
+
+from __future__ import annotations
+
+from comitia.plan import Plan
+
+MEDIA_TYPE = "application/pdf"
+EXTENSION = "pdf"
+
+
+def render(plan: Plan, lang: str) -> bytes:
+    """The document for ``plan`` in ``lang`` as PDF bytes."""
+    from comitia.render.document import build_document
+    from comitia.render.pdf.writer import write_pdf
+
+    return write_pdf(build_document(plan, lang))

@@ -1,0 +1,21 @@
+"""Print a ``Document`` as PDF with WeasyPrint."""
+
+from __future__ import annotations
+
+import logging
+
+import weasyprint
+
+from comitia.render.document.blocks import Document
+from comitia.render.html.writer import render_page
+
+# WeasyPrint logs every CSS property it ignores at WARNING; the templates are ours and tested.
+logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+
+def write_pdf(document: Document) -> bytes:
+    html = weasyprint.HTML(string=render_page(document), base_url=None)
+    pdf: bytes = html.write_pdf(
+        metadata={"title": document.title, "lang": document.lang},
+    )
+    return pdf

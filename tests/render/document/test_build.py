@@ -1,0 +1,170 @@
+"""The document model: sections, derived figures and notes, without any output format."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from comitia.plan.entities import MeetingKind, MeetingStatus
+from comitia.render.document import UnknownLanguage, build_document
+from comitia.render.document.blocks import Heading, Paragraph, Span, Table
+from comitia.render.document.derive import (
+    activities_to_confirm,
+    half_and_full_days,
+    is_full_day,
+    meetings_by_kind,
+    meetings_within,
+    yearly_differences,
+)
+from comitia.render.document.i18n import amount_in_words, format_time
+from tests.factories import build_plan
+from tests.render.model import model_plan
+
+
+def texts(lang: str, plan: object = None) -> list[str]:
+    document = build_document(plan or model_plan(), lang)  # type: ignore[arg-type]
+    out = []
+    for element in document.elements:
+        if isinstance(element, Heading):
+            out.append(element.text)
+        elif isinstance(element, Paragraph):
+            out.append("".join(s.text for s in element.spans if not s.note))
+    return out
+
+
+def notes(plan: object, lang: str = "fr") -> list[str]:
+    document = build_document(plan, lang)  # type: ignore[arg-type]
+    found: list[str] = []
+
+    def walk(spans: tuple[Span, ...]) -> None:
+        found.extend(s.text for s in spans if s.note)
+
+    for element in document.elements:
+        if isinstance(element, Table):
+            for row in element.rows:
+                for cell in row.cells:
+                    for block in cell:
+                        if isinstance(block, Paragraph):
+                            walk(block.spans)
+    return found
+
+
+def test_the_sections_follow_the_model_document() -> None:
+    headings = [t for t in texts("fr") if t[:2] in {"1.", "2.", "3.", "4.", "5.", "6."}]
+    assert headings == [
+        "1. Introduction",
+        "2. Bureau",
+        "3. Mandats",
+        "4. Méthodologie",
+        "4.1 Préparation d’événements ayant trait aux mandats",
+        "4.2 Suivi de questions faisant l’objet d’un mandat",
+        "4.3 Négociation du projet de résolution omnibus",
+        "5. Budget pour la période 2019-2020",
+        "6. Considérations générales",
+    ]
+    rest = texts("fr")
+    for title in (
+        "Annexe – Calendrier des activités 2019-2020",
+        "Résumé des réunions programmées pour 2019-2020",
+        "Activités dont la date doit être confirmée",
+        "Rappels des rapports sur des thèmes relevant de la sécurité continentale",
+    ):
+        assert title in rest
+
+
+def test_counts_leave_cancelled_meetings_out() -> None:
+    plan = model_plan()
+    cancelled = plan.meetings[0].model_copy(update={"status": MeetingStatus.CANCELLED})
+    changed = plan.model_copy(update={"meetings": [cancelled, *plan.meetings[1:]]})
+    assert meetings_by_kind(plan)[MeetingKind.REGULAR] == 16
+    assert meetings_by_kind(changed)[MeetingKind.REGULAR] == 15
+    assert "(annulée)" in " ".join(
+        s.text
+        for e in build_document(changed, "fr").elements
+        if isinstance(e, Table)
+        for r in e.rows
+        for c in r.cells
+        for b in c
+        if isinstance(b, Paragraph)
+        for s in b.spans
+    )
+
+
+def test_may_has_three_half_day_and_two_full_day_meetings_derived_from_their_times() -> None:
+    plan = model_plan()
+    milestone = next(m for m in plan.negotiation.milestones if m.kind == "formal_review")  # type: ignore[union-attr]
+    assert milestone.when is not None
+    may = meetings_within(plan, milestone.when)
+    assert half_and_full_days(may) == (3, 2)
+    assert [is_full_day(m) for m in may] == [False, False, False, True, True]
+    assert any(
+        "3 réunions d’une demi-journée et 2 réunions de toute la journée" in t for t in texts("fr")
+    )
+
+
+def test_an_afternoon_meeting_is_a_half_day() -> None:
+    afternoon = next(m for m in model_plan().meetings if m.date == dt.date(2020, 4, 14))
+    assert not is_full_day(afternoon)
+
+
+def test_the_budget_difference_is_derived_from_the_two_years() -> None:
+    (difference,) = yearly_differences(model_plan())
+    assert difference.change == Decimal(-21200)
+    assert difference.previous.id == "budget-2019"
+
+
+def test_a_meeting_moved_twice_says_both_earlier_dates() -> None:
+    plan = model_plan()
+    meeting = next(m for m in plan.meetings if m.id == "csh-2020-02-20")
+    twice = meeting.model_copy(
+        update={"previous_dates": [dt.date(2020, 1, 30), dt.date(2020, 2, 6)]}
+    )
+    changed = plan.model_copy(
+        update={"meetings": [twice if m.id == meeting.id else m for m in plan.meetings]}
+    )
+    assert (
+        "Cette réunion était initialement programmée pour le 30 janvier 2020 ; elle a ensuite "
+        "été reportée au 6 février 2020." in notes(changed)
+    )
+
+
+def test_activities_dated_by_a_year_only_wait_for_their_date() -> None:
+    waiting = [a.id for a in activities_to_confirm(model_plan())]
+    assert waiting == ["cmda-xix", "points-contact-cto-2", "cifta-conference-etats-parties-v"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "words"),
+    [
+        ("fr", "126200", "cent vingt-six mille deux cents"),
+        ("es", "21200", "veintiún mil doscientos"),
+        ("es", "21", "veintiún"),
+        ("es", "1", "un"),
+        ("en", "1500.50", "one thousand five hundred 50/100"),
+        ("pt", "105000", "cento e cinco mil"),
+    ],
+)
+def test_amounts_in_words(lang: str, value: str, words: str) -> None:
+    assert amount_in_words(Decimal(value), lang) == words
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "14 h 30"), ("en", "2:30 p.m."), ("es", "2:30 p.m."), ("pt", "14h30")],
+)
+def test_times_are_written_the_way_each_language_writes_them(lang: str, text: str) -> None:
+    assert format_time(dt.time(14, 30), lang) == text
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(UnknownLanguage):
+        build_document(model_plan(), "de")
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_any_valid_plan_builds_in_every_language(size: int) -> None:
+    plan = build_plan(size)
+    for lang in ("fr", "en", "es", "pt"):
+        assert build_document(plan, lang).elements

@@ -1,0 +1,71 @@
+"""The gettext catalogs of the renderers: complete, placeholders intact, compiled, up to date."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import read_mo
+from babel.messages.pofile import read_po
+
+from comitia.render.document.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
+
+SOURCE = Path(LOCALE_DIR).parent
+KEYWORDS = {"_": None, "n": (1, 2)}
+
+
+def catalog(lang: str, kind: str = "po") -> object:
+    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.{kind}"
+    with path.open("rb") as handle:
+        return read_po(handle) if kind == "po" else read_mo(handle)
+
+
+def placeholders(text: str) -> set[str]:
+    return set(re.findall(r"\{(\w*)\}", text))
+
+
+def source_messages() -> set[str]:
+    found = set()
+    for _, _, message, _, _ in extract_from_dir(
+        str(SOURCE / "document"), keywords=KEYWORDS, method_map=[("**.py", "python")]
+    ):
+        found.add(message[0] if isinstance(message, tuple) else message)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_message_is_translated_and_keeps_its_placeholders(lang: str) -> None:
+    po = catalog(lang)
+    for message in po:  # type: ignore[attr-defined]
+        if not message.id:
+            continue
+        assert not message.fuzzy, message.id
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        assert all(strings), f"{lang}: no translation for {ids[0]!r}"
+        wanted = set().union(*(placeholders(i) for i in ids))
+        for string in strings:
+            assert placeholders(string) <= wanted, f"{lang}: {string!r}"
+            # A counting message may leave {count} out of a singular form ("une réunion").
+            assert wanted - {"count"} <= placeholders(string), f"{lang}: {string!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_catalog_holds_exactly_the_messages_of_the_code(lang: str) -> None:
+    po = catalog(lang)
+    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in po if m.id}  # type: ignore[attr-defined]
+    assert ids == source_messages()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_compiled_catalog_matches_its_source(lang: str) -> None:
+    po, mo = catalog(lang), catalog(lang, "mo")
+    compiled = {_key(m.id): _key(m.string) for m in mo if m.id}  # type: ignore[attr-defined]
+    source = {_key(m.id): _key(m.string) for m in po if m.id}  # type: ignore[attr-defined]
+    assert compiled == source
+
+
+def _key(value: object) -> object:
+    return tuple(value) if isinstance(value, list | tuple) else value

@@ -1,0 +1,191 @@
+"""The DOCX document of the model plan, read back with python-docx, in the four languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import io
+import re
+
+import docx
+import pytest
+from babel.dates import get_month_names
+
+from comitia.dates import format_day
+from comitia.render.document import build_document
+from comitia.render.document.derive import held_meetings
+from comitia.render.docx import render
+from comitia.render.docx.writer import footnote_texts, write_docx
+from tests.render.model import (
+    AFTERNOON_MEETING,
+    BUDGET,
+    COUNTS,
+    FIRST_MEETING,
+    MOVED,
+    MOVED_NOTE,
+    model_plan,
+)
+
+LANGUAGES = ["fr", "en", "es", "pt"]
+
+
+@functools.cache
+def rendered(lang: str) -> bytes:
+    return render(model_plan(), lang)
+
+
+def read(lang: str) -> docx.document.Document:
+    return docx.Document(io.BytesIO(rendered(lang)))
+
+
+def all_text(document: docx.document.Document) -> str:
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                parts.extend(p.text for p in cell.paragraphs)
+    return "\n".join(parts)
+
+
+def term_days() -> list[dt.date]:
+    plan = model_plan()
+    days = (plan.term.end - plan.term.start).days + 1
+    return [plan.term.start + dt.timedelta(n) for n in range(days)]
+
+
+def calendar_meeting_dates(document: docx.document.Document, lang: str) -> list[dt.date]:
+    """The dates of the meetings printed in the calendar table, read from its date lines."""
+    by_text = {}
+    for day in term_days():
+        text = format_day(day, lang, weekday=True)
+        by_text[text[:1].upper() + text[1:]] = day
+    dates = []
+    for row in document.tables[0].rows:
+        first = row.cells[0].paragraphs[0]
+        if first.style.name == "Comitia Meeting":
+            printed = first.text.split(" (")[0]
+            dates.append(by_text[printed])
+    return dates
+
+
+def summary_meeting_dates(document: docx.document.Document, lang: str) -> list[dt.date]:
+    """The dates of the committee's meetings in the summary: its entries not in italics."""
+    months = {
+        str(name).upper(): number
+        for number, name in get_month_names("wide", context="stand-alone", locale=lang).items()
+    }
+    year = month = 0
+    dates = []
+    for row in document.tables[1].rows:
+        label = row.cells[0].text.strip()
+        if re.fullmatch(r"\d{4}", label):
+            year = int(label)
+        elif label in months:
+            month = months[label]
+        else:
+            runs = [run for p in row.cells[1].paragraphs for run in p.runs if run.text.strip()]
+            if any(run.italic for run in runs):
+                continue  # another body's activity
+            day = dt.date(year, month, int(label.split()[0]))
+            if day not in {h.date for h in model_plan().non_meeting_days}:
+                dates.append(day)
+    return dates
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_committee_meeting_is_printed_with_its_weekday_date_and_time(lang: str) -> None:
+    text = all_text(read(lang))
+    assert FIRST_MEETING[lang] in text
+    assert AFTERNOON_MEETING[lang] in text
+    assert calendar_meeting_dates(read(lang), lang) == [m.date for m in held_meetings(model_plan())]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_moved_meeting_has_a_footnote_saying_when_it_was_first_scheduled(lang: str) -> None:
+    notes = footnote_texts(rendered(lang))
+    assert MOVED_NOTE[lang] in notes
+    moved_notes = [n for n in notes if n.startswith(MOVED_NOTE[lang].split(" 30")[0][:20])]
+    assert len(moved_notes) == len(MOVED)
+    for earlier in MOVED.values():
+        assert any(format_day(earlier, lang) in note for note in moved_notes)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_summary_matches_the_calendar_meeting_for_meeting(lang: str) -> None:
+    document = read(lang)
+    assert summary_meeting_dates(document, lang) == calendar_meeting_dates(document, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_budget_figures_and_their_difference_are_printed_in_figures_and_words(
+    lang: str,
+) -> None:
+    text = all_text(read(lang))
+    for expected in BUDGET[lang]:
+        assert expected in text
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_introduction_counts_the_meetings_by_kind(lang: str) -> None:
+    assert COUNTS[lang] in all_text(read(lang))
+
+
+def test_the_document_uses_word_headings_lists_and_a_page_number_field() -> None:
+    document = read("fr")
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:6] == [
+        "1. Introduction",
+        "2. Bureau",
+        "3. Mandats",
+        "4. Méthodologie",
+        "5. Budget pour la période 2019-2020",
+        "6. Considérations générales",
+    ]
+    assert any(p.style.name == "Heading 2" for p in document.paragraphs)
+    numbered = [
+        p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
+    ]
+    assert len(numbered) > 20
+    footer = document.sections[0].footer._element.xml
+    assert 'w:instr="PAGE"' in footer
+    assert len(document.tables) == 2
+
+
+def test_the_calendar_is_one_table_of_two_columns_with_a_header_row_repeated() -> None:
+    calendar = read("fr").tables[0]
+    assert len(calendar.columns) == 2
+    assert calendar.rows[0].cells[0].text == "Activités de la Commission"
+    assert "<w:tblHeader" in calendar.rows[0]._tr.xml
+
+
+def test_an_activity_on_the_day_of_a_meeting_shares_its_row() -> None:
+    calendar = read("fr").tables[0]
+    row = next(r for r in calendar.rows if r.cells[0].text.startswith("Jeudi 2 avril 2020"))
+    assert "Réunion préparatoire du Comité consultatif" in row.cells[1].text
+
+
+def test_content_without_translation_is_printed_in_the_original_and_listed_at_the_end() -> None:
+    french = all_text(read("fr"))
+    english = all_text(read("en"))
+    assert "Texts awaiting translation" in english
+    assert "Textes en attente de traduction" not in french
+    title = "Élection de la première, deuxième et troisième Vice-présidences de la CSH"
+    assert english.count(title) == 2  # in the calendar, then in the list
+
+
+def test_a_translated_text_is_printed_in_the_document_language_and_not_listed() -> None:
+    plan = model_plan()
+    first = plan.meetings[0]
+    item = first.agenda[0].model_copy(
+        update={
+            "title": first.agenda[0].title.model_validate(  # type: ignore[union-attr]
+                {"fr": first.agenda[0].title["fr"], "en": "Election of the vice-chairs"}  # type: ignore[index]
+            )
+        }
+    )
+    meeting = first.model_copy(update={"agenda": [item, *first.agenda[1:]]})
+    translated = plan.model_copy(update={"meetings": [meeting, *plan.meetings[1:]]})
+    document = docx.Document(io.BytesIO(write_docx(build_document(translated, "en"))))
+    text = all_text(document)
+    assert "Election of the vice-chairs" in text
+    assert "Élection de la première, deuxième et troisième Vice-présidences" not in text
