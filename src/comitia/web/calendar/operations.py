@@ -1,0 +1,313 @@
+"""What the secretariat does to the calendar, one verb-noun function each.
+
+Every operation writes in one transaction, raises the meeting's ``sequence`` (so subscribed
+calendars take the change), logs who did what, and checks that the term still reads back as a
+valid plan; if it does not, nothing is written and OperationError says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import DataError, IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils import timezone
+
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import PlanLoadError, load_plan
+
+log = logging.getLogger(__name__)
+
+User = AbstractBaseUser | AnonymousUser
+
+
+class OperationError(Exception):
+    """A change refused because the plan would no longer be valid; the message says why."""
+
+
+def _set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
+    """``current`` with its ``lang`` text set to ``value`` (removed when blank), original first."""
+    value = value.strip()
+    text = dict(current or {})
+    if value:
+        text[lang] = value
+    else:
+        text.pop(lang, None)
+    return text or None
+
+
+@contextmanager
+def _writing() -> Iterator[None]:
+    """One transaction; a refusal by the database becomes an OperationError."""
+    try:
+        with transaction.atomic():
+            yield
+    except (IntegrityError, DataError) as error:
+        raise OperationError(f"the database refused it ({error})") from error
+
+
+def _check(term: m.Term) -> None:
+    try:
+        load_plan(term)
+    except PlanLoadError as error:
+        raise OperationError(str(error)) from error
+
+
+def _bump(meeting: m.Meeting) -> None:
+    m.Meeting.objects.filter(pk=meeting.pk).update(sequence=F("sequence") + 1)
+    meeting.refresh_from_db(fields=["sequence"])
+
+
+def create_meeting(term: m.Term, fields: dict[str, Any], lang: str, user: User) -> m.Meeting:
+    """A new meeting of ``term`` from the form's ``fields`` (texts in ``lang``)."""
+    with _writing():
+        key = _free_key(
+            term, f"{term.committee.key if term.committee else 'meeting'}-{fields['date']:%Y-%m-%d}"
+        )
+        position = (
+            m.Meeting.objects.filter(term=term).aggregate(Max("position"))["position__max"] or 0
+        ) + 1
+        meeting = m.Meeting(term=term, key=key, position=position)
+        _apply_meeting_fields(meeting, fields, lang)
+        meeting.save()
+        _check(term)
+    log.info("%s created meeting %s of %s", user, meeting.key, term.slug)
+    return meeting
+
+
+def _free_key(term: m.Term, base: str) -> str:
+    taken = set(
+        m.Meeting.objects.filter(term=term, key__startswith=base).values_list("key", flat=True)
+    )
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key
+
+
+def _apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str) -> None:
+    for name in ("date", "start", "end", "kind", "status", "provisional"):
+        if name in fields:
+            setattr(meeting, name, fields[name])
+    if "title" in fields:
+        meeting.title = _set_text(meeting.title, lang, fields["title"])
+    if "venue" in fields:
+        meeting.venue = _set_text(meeting.venue, lang, fields["venue"])
+
+
+def update_meeting(meeting: m.Meeting, fields: dict[str, Any], lang: str, user: User) -> m.Meeting:
+    """Change a meeting's details. A change of date goes through ``move_meeting``."""
+    with _writing():
+        fields = {k: v for k, v in fields.items() if k != "date"}
+        _apply_meeting_fields(meeting, fields, lang)
+        meeting.save()
+        _bump(meeting)
+        _check(meeting.term)
+    log.info("%s edited meeting %s", user, meeting.key)
+    return meeting
+
+
+def move_meeting(
+    meeting: m.Meeting,
+    new_date: dt.date,
+    reason: str,
+    user: User,
+    *,
+    lang: str = "en",
+    start: dt.time | None = None,
+    end: dt.time | None = None,
+) -> m.Meeting:
+    """Move ``meeting`` to ``new_date``; its current date is recorded as an earlier date with
+    ``reason`` (written in ``lang``) and the time of the change."""
+    with _writing():
+        if new_date != meeting.date:
+            position = meeting.previous_dates.count()
+            m.PreviousDate.objects.create(
+                meeting=meeting,
+                position=position,
+                date=meeting.date,
+                reason={lang: reason.strip()} if reason.strip() else None,
+                recorded_at=timezone.now(),
+            )
+        meeting.date = new_date
+        if start is not None:
+            meeting.start = start
+        if end is not None:
+            meeting.end = end
+        meeting.save()
+        _bump(meeting)
+        _check(meeting.term)
+    log.info("%s moved meeting %s to %s (%s)", user, meeting.key, new_date, reason)
+    return meeting
+
+
+def cancel_meeting(meeting: m.Meeting, user: User) -> m.Meeting:
+    """Mark ``meeting`` cancelled; it stays in the calendar and the feeds, marked so."""
+    with _writing():
+        meeting.status = m.calendar.MeetingStatusChoice.CANCELLED
+        meeting.save(update_fields=["status"])
+        _bump(meeting)
+        _check(meeting.term)
+    log.info("%s cancelled meeting %s", user, meeting.key)
+    return meeting
+
+
+def save_agenda_item(
+    meeting: m.Meeting,
+    node: m.AgendaNode | None,
+    fields: dict[str, Any],
+    lang: str,
+    user: User,
+) -> m.AgendaNode:
+    """Add (``node`` None) or change an agenda item: its parent, place among its siblings
+    (``position``, 1 first), kind, area, title, documents, presenters and mandate citation."""
+    with _writing():
+        parent: m.AgendaNode | None = fields.get("parent")
+        if node is None:
+            node = m.AgendaNode(term=meeting.term, meeting=meeting)
+            old_parent = object()
+        else:
+            old_parent = node.parent_id
+        node.kind = fields["kind"]
+        node.area = fields.get("area") if node.kind == "area" else None
+        node.title = _set_text(node.title, lang, fields.get("title", ""))
+        node.documents = list(fields.get("documents", []))
+        moving = node.pk is None or old_parent != (parent.pk if parent else None)
+        siblings = [
+            n.pk
+            for n in m.AgendaNode.objects.filter(meeting=meeting, parent=parent).order_by(
+                "position"
+            )
+            if n.pk != node.pk
+        ]
+        node.parent = parent
+        node.depth = parent.depth + 1 if parent else 0
+        # Park the node out of its siblings' way, then renumber them all.
+        node.position = 10_000 + len(siblings)
+        node.save()
+        if moving:
+            _renumber_children(node)
+        wanted = fields.get("position") or len(siblings) + 1
+        siblings.insert(min(max(wanted, 1), len(siblings) + 1) - 1, node.pk)
+        _reorder(siblings)
+        node.refresh_from_db()
+        if "presenters" in fields:
+            m.AgendaPresenter.objects.filter(node=node).delete()
+            m.AgendaPresenter.objects.bulk_create(
+                m.AgendaPresenter(node=node, body=body, position=i)
+                for i, body in enumerate(fields["presenters"])
+            )
+        if "mandate" in fields:
+            m.Citation.objects.filter(node=node, mandate__isnull=False).delete()
+            if fields["mandate"] is not None:
+                m.Citation.objects.create(
+                    term=meeting.term,
+                    node=node,
+                    position=m.Citation.objects.filter(node=node).count(),
+                    mandate=fields["mandate"],
+                    paragraphs=list(fields.get("paragraphs", [])),
+                )
+        _bump(meeting)
+        _check(meeting.term)
+    log.info("%s saved agenda item %s of meeting %s", user, node.pk, meeting.key)
+    return node
+
+
+def _renumber_children(node: m.AgendaNode) -> None:
+    """Set the depth of ``node``'s descendants after it moved to another level."""
+    level = [node]
+    while level:
+        children = list(m.AgendaNode.objects.filter(parent__in=level))
+        for child in children:
+            child.depth = next(p.depth for p in level if p.pk == child.parent_id) + 1
+        if children:
+            m.AgendaNode.objects.bulk_update(children, ["depth"])
+        level = children
+
+
+def _reorder(ordered_pks: Iterable[int]) -> None:
+    ordered = list(ordered_pks)
+    nodes = {n.pk: n for n in m.AgendaNode.objects.filter(pk__in=ordered)}
+    # Two passes so the unique (parent, position) constraint never sees a duplicate.
+    for i, pk in enumerate(ordered):
+        nodes[pk].position = 20_000 + i
+    m.AgendaNode.objects.bulk_update(nodes.values(), ["position"])
+    for i, pk in enumerate(ordered):
+        nodes[pk].position = i
+    m.AgendaNode.objects.bulk_update(nodes.values(), ["position"])
+
+
+def reorder_agenda(node: m.AgendaNode, offset: int, user: User) -> None:
+    """Move ``node`` ``offset`` places among its siblings (-1 up, +1 down)."""
+    with _writing():
+        siblings = list(
+            m.AgendaNode.objects.filter(meeting=node.meeting, parent=node.parent_id)
+            .order_by("position")
+            .values_list("pk", flat=True)
+        )
+        index = siblings.index(node.pk)
+        target = min(max(index + offset, 0), len(siblings) - 1)
+        siblings.insert(target, siblings.pop(index))
+        _reorder(siblings)
+        _bump(node.meeting)
+        _check(node.meeting.term)
+    log.info("%s moved agenda item %s by %s", user, node.pk, offset)
+
+
+def delete_agenda_item(node: m.AgendaNode, user: User) -> None:
+    """Remove an agenda item and everything under it."""
+    with _writing():
+        meeting = node.meeting
+        parent = node.parent_id
+        node.delete()
+        _reorder(
+            m.AgendaNode.objects.filter(meeting=meeting, parent=parent)
+            .order_by("position")
+            .values_list("pk", flat=True)
+        )
+        _bump(meeting)
+        _check(meeting.term)
+    log.info("%s deleted an agenda item of meeting %s", user, meeting.key)
+
+
+def save_activity(
+    term: m.Term, activity: m.Activity | None, fields: dict[str, Any], lang: str, user: User
+) -> m.Activity:
+    """Add (``activity`` None) or change another body's activity."""
+    with _writing():
+        if activity is None:
+            position = (
+                m.Activity.objects.filter(term=term).aggregate(Max("position"))["position__max"]
+                or 0
+            ) + 1
+            activity = m.Activity(
+                term=term, position=position, key=_free_activity_key(term, fields)
+            )
+        activity.title = _set_text(activity.title, lang, fields["title"])
+        activity.body = fields.get("body")
+        activity.when = fields["when"]
+        activity.start = fields.get("start")
+        activity.end = fields.get("end")
+        activity.venue = _set_text(activity.venue, lang, fields.get("venue", ""))
+        activity.save()
+        _check(term)
+    log.info("%s saved activity %s", user, activity.key)
+    return activity
+
+
+def _free_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
+    from django.utils.text import slugify
+
+    base = slugify(fields["title"])[:40].strip("-") or "activity"
+    taken = set(
+        m.Activity.objects.filter(term=term, key__startswith=base).values_list("key", flat=True)
+    )
+    key, n = base, 2
+    while key in taken:
+        key, n = f"{base}-{n}", n + 1
+    return key

@@ -1,0 +1,364 @@
+"""What the calendar pages show, read from the database with a fixed number of queries.
+
+Each page reads only the rows it shows (a month's meetings, the activities that overlap it),
+each table once, whatever the number of meetings; texts are chosen in the reader's language
+with the original as a visible fallback (``LocalText``), dates printed by ``comitia.dates``.
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.core import Locale
+from babel.dates import format_date, get_day_names
+from django.db.models import Prefetch, Q, QuerySet
+
+from comitia.dates import FuzzyDate, Precision, format_day
+from comitia.plan import AgendaKind, Text
+from comitia.web.home.overview import LocalText
+from comitia.web.plans import models as m
+
+STATUS_PROVISIONAL = "provisional"
+
+
+def local(value: dict[str, str] | None, lang: str) -> LocalText | None:
+    """A stored multilingual text in ``lang``, or its original marked as a fallback."""
+    return LocalText.of(Text(value), lang) if value else None
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The reader's choice of what to show; empty strings show everything."""
+
+    area: str = ""
+    body: str = ""
+    kind: str = ""
+    status: str = ""
+
+    @classmethod
+    def from_query(cls, query: Any) -> Filters:
+        return cls(
+            **{
+                name: str(query.get(name, "")).strip()
+                for name in ("area", "body", "kind", "status")
+            }
+        )
+
+    @property
+    def active(self) -> bool:
+        return any((self.area, self.body, self.kind, self.status))
+
+    def items(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, v in vars(self).items() if v]
+
+    def as_query(self) -> str:
+        from urllib.parse import urlencode
+
+        pairs = [(k, v) for k, v in vars(self).items() if v]
+        return urlencode(pairs)
+
+    @property
+    def shows_meetings(self) -> bool:
+        # Meetings are the committee's own; another body's filter shows activities only.
+        return not self.body or self.body == "committee"
+
+    @property
+    def shows_activities(self) -> bool:
+        # Thematic areas, kinds and statuses are those of meetings.
+        return not (self.area or self.kind or self.status) and self.body != "committee"
+
+
+@dataclass
+class MeetingEntry:
+    key: str
+    date: dt.date
+    day: str
+    start: str
+    end: str
+    title: LocalText | None
+    kind: str
+    status: str
+    provisional: bool
+    venue: LocalText | None
+    earlier: list[str]
+    areas: list[LocalText] = field(default_factory=list)
+
+
+@dataclass
+class ActivityEntry:
+    key: str
+    when: str
+    first: dt.date | None
+    last: dt.date | None
+    title: LocalText
+    body: LocalText | None
+    provisional: bool
+    period: bool
+    hours: str
+    venue: LocalText | None
+
+
+@dataclass
+class DayCell:
+    date: dt.date
+    label: str
+    in_month: bool
+    holiday: LocalText | None
+    meetings: list[MeetingEntry]
+    activities: list[ActivityEntry]
+    today: bool = False
+
+
+@dataclass
+class MonthGroup:
+    key: str
+    label: str
+    meetings: list[MeetingEntry]
+    activities: list[ActivityEntry]
+    holidays: list[tuple[str, LocalText]]
+
+
+def meetings_query(term: m.Term, filters: Filters) -> QuerySet[m.Meeting]:
+    meetings = m.Meeting.objects.filter(term=term).prefetch_related(
+        Prefetch("previous_dates", queryset=m.PreviousDate.objects.order_by("position"))
+    )
+    if filters.area:
+        meetings = meetings.filter(
+            pk__in=m.AgendaNode.objects.filter(term=term, area__key=filters.area).values(
+                "meeting_id"
+            )
+        )
+    if filters.kind:
+        meetings = meetings.filter(kind=filters.kind)
+    if filters.status == STATUS_PROVISIONAL:
+        meetings = meetings.filter(provisional=True)
+    elif filters.status:
+        meetings = meetings.filter(status=filters.status)
+    return meetings.order_by("date", "start", "position")
+
+
+def activities_query(term: m.Term, filters: Filters) -> QuerySet[m.Activity]:
+    activities = m.Activity.objects.filter(term=term).select_related("body")
+    if filters.body and filters.body != "committee":
+        activities = activities.filter(body__key=filters.body)
+    return activities
+
+
+def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[MeetingEntry]:
+    """Entries for ``meetings`` with the thematic areas of their agendas (one more query)."""
+    areas: dict[int, list[LocalText]] = defaultdict(list)
+    if meetings:
+        rows = (
+            m.AgendaNode.objects.filter(
+                meeting__in=[meeting.pk for meeting in meetings], area__isnull=False
+            )
+            .order_by("meeting_id", "position")
+            .values_list("meeting_id", "area__key", "area__title")
+        )
+        seen: set[tuple[int, str]] = set()
+        for meeting_id, key, title in rows:
+            if (meeting_id, key) not in seen:
+                seen.add((meeting_id, key))
+                text = local(_as_mapping(title), lang)
+                if text is not None:
+                    areas[meeting_id].append(text)
+    return [
+        MeetingEntry(
+            key=meeting.key,
+            date=meeting.date,
+            day=format_day(meeting.date, lang, weekday=True),
+            start=f"{meeting.start:%H:%M}",
+            end=f"{meeting.end:%H:%M}",
+            title=local(meeting.title, lang),
+            kind=meeting.kind,
+            status=meeting.status,
+            provisional=meeting.provisional,
+            venue=local(meeting.venue, lang),
+            earlier=[format_day(p.date, lang) for p in meeting.previous_dates.all()],
+            areas=areas.get(meeting.pk, []),
+        )
+        for meeting in meetings
+    ]
+
+
+def _as_mapping(value: Any) -> dict[str, str] | None:
+    # values_list() through a relation returns the stored pairs of a multilingual field.
+    if isinstance(value, list):
+        return dict(value)
+    return value  # type: ignore[no-any-return]
+
+
+def activity_entry(activity: m.Activity, lang: str) -> ActivityEntry:
+    when = FuzzyDate.parse_edtf(activity.when)
+    body = None
+    if activity.body is not None:
+        body = local(activity.body.acronym, lang) or local(activity.body.name, lang)
+    return ActivityEntry(
+        key=activity.key,
+        when=when.format(lang),
+        first=when.first_day,
+        last=when.last_day,
+        title=local(activity.title, lang) or LocalText("", None),
+        body=body,
+        provisional=activity.provisional,
+        period=is_period(when),
+        hours=f"{activity.start:%H:%M}–{activity.end:%H:%M}"
+        if activity.start and activity.end
+        else "",
+        venue=local(activity.venue, lang),
+    )
+
+
+def is_period(when: FuzzyDate) -> bool:
+    if when.first_day is None:
+        return True
+    if when.precision in (Precision.MONTH, Precision.QUARTER, Precision.SEMESTER, Precision.YEAR):
+        return True
+    return when.precision is Precision.RANGE and when.range_unit is not Precision.DAY
+
+
+def activity_days(activity: m.Activity) -> list[dt.date] | None:
+    """The days an activity occupies, or None when only its period is known."""
+    when = FuzzyDate.parse_edtf(activity.when)
+    if is_period(when) or when.first_day is None or when.last_day is None:
+        return None
+    if when.precision is Precision.DAYS:
+        return list(when.listed_days)
+    span = (when.last_day - when.first_day).days
+    return [when.first_day + dt.timedelta(days=n) for n in range(span + 1)]
+
+
+def month_label(year: int, month: int, lang: str) -> str:
+    return format_date(dt.date(year, month, 1), "LLLL y", locale=lang).capitalize()
+
+
+def weekday_names(lang: str) -> list[tuple[str, str]]:
+    """(abbreviated, full) weekday names from the locale's first day of the week."""
+    first = Locale.parse(lang).first_week_day
+    short = get_day_names("abbreviated", locale=lang)
+    wide = get_day_names("wide", locale=lang)
+    return [(short[(first + i) % 7], wide[(first + i) % 7]) for i in range(7)]
+
+
+def month_grid(
+    term: m.Term, year: int, month: int, filters: Filters, lang: str
+) -> tuple[list[list[DayCell]], list[ActivityEntry], list[MeetingEntry]]:
+    """The weeks of a month as rows of days, the month's period activities, and its meetings."""
+    first_week_day = Locale.parse(lang).first_week_day
+    weeks_of_days = stdlib_calendar.Calendar(first_week_day).monthdatescalendar(year, month)
+    grid_first, grid_last = weeks_of_days[0][0], weeks_of_days[-1][-1]
+    month_first = dt.date(year, month, 1)
+    month_last = dt.date(year, month, stdlib_calendar.monthrange(year, month)[1])
+
+    meetings = (
+        list(meetings_query(term, filters).filter(date__range=(grid_first, grid_last)))
+        if filters.shows_meetings
+        else []
+    )
+    entries = meeting_entries(meetings, term, lang)
+    by_day: dict[dt.date, list[MeetingEntry]] = defaultdict(list)
+    for entry in entries:
+        by_day[entry.date].append(entry)
+
+    activities_by_day: dict[dt.date, list[ActivityEntry]] = defaultdict(list)
+    periods: list[ActivityEntry] = []
+    if filters.shows_activities:
+        overlapping = activities_query(term, filters).filter(
+            when_first__lte=grid_last, when_last__gte=grid_first
+        )
+        for activity in overlapping:
+            entry = activity_entry(activity, lang)
+            days = activity_days(activity)
+            if days is None:
+                if (
+                    entry.first
+                    and entry.last
+                    and entry.first <= month_last
+                    and entry.last >= month_first
+                ):
+                    periods.append(entry)
+                continue
+            for day in days:
+                activities_by_day[day].append(entry)
+
+    holidays = {
+        day.date: local(day.name, lang)
+        for day in m.NonMeetingDay.objects.filter(term=term, date__range=(grid_first, grid_last))
+    }
+    today = dt.date.today()
+    grid = [
+        [
+            DayCell(
+                date=day,
+                label=format_day(day, lang, weekday=True),
+                in_month=day.month == month,
+                holiday=holidays.get(day),
+                meetings=by_day.get(day, []),
+                activities=activities_by_day.get(day, []),
+                today=day == today,
+            )
+            for day in week
+        ]
+        for week in weeks_of_days
+    ]
+    return grid, periods, [e for e in entries if e.date.month == month]
+
+
+def month_groups(
+    term: m.Term, filters: Filters, lang: str
+) -> tuple[list[MonthGroup], list[ActivityEntry]]:
+    """The term's meetings and activities grouped by month, and the activities with no date."""
+    groups: dict[tuple[int, int], MonthGroup] = {}
+
+    def group(day: dt.date) -> MonthGroup:
+        key = (day.year, day.month)
+        if key not in groups:
+            groups[key] = MonthGroup(
+                f"{day:%Y-%m}", month_label(day.year, day.month, lang), [], [], []
+            )
+        return groups[key]
+
+    if filters.shows_meetings:
+        for entry in meeting_entries(list(meetings_query(term, filters)), term, lang):
+            group(entry.date).meetings.append(entry)
+    undated: list[ActivityEntry] = []
+    if filters.shows_activities:
+        for activity in activities_query(term, filters):
+            entry = activity_entry(activity, lang)
+            if entry.first is None:
+                undated.append(entry)
+            else:
+                group(entry.first).activities.append(entry)
+    if not filters.active:
+        for day in m.NonMeetingDay.objects.filter(term=term):
+            text = local(day.name, lang)
+            if text is not None:
+                group(day.date).holidays.append((format_day(day.date, lang), text))
+    for value in groups.values():
+        value.activities.sort(key=lambda a: (a.first or dt.date.max, a.last or dt.date.max))
+    return [groups[key] for key in sorted(groups)], undated
+
+
+def filter_choices(term: m.Term, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """The options of the filter form: areas and bodies of the term (two queries)."""
+    areas = [
+        (area.key, f"{area.number}. {(local(area.title, lang) or LocalText('', None)).text}")
+        for area in m.ThematicArea.objects.filter(term=term).order_by("number")
+    ]
+    used = m.Activity.objects.filter(term=term).values("body_id")
+    bodies = [
+        (
+            body.key,
+            (local(body.acronym, lang) or local(body.name, lang) or LocalText("", None)).text,
+        )
+        for body in m.Body.objects.filter(Q(pk__in=used)).order_by("position")
+    ]
+    return {"areas": areas, "bodies": sorted(bodies, key=lambda pair: pair[1].lower())}
+
+
+def agenda_kinds() -> tuple[str, ...]:
+    return tuple(kind.value for kind in AgendaKind)

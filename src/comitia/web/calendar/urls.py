@@ -1,0 +1,49 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+app_name = "calendar"
+
+urlpatterns = [
+    path("calendar/", views.latest, name="latest"),
+    path("calendar/<slug:slug>/", views.term_calendar, name="list"),
+    path("calendar/<slug:slug>/month/", views.month, name="month_now"),
+    path("calendar/<slug:slug>/month/<str:month>/", views.month, name="month"),
+    path("calendar/<slug:slug>/meetings/new/", views.meeting_new, name="meeting_new"),
+    path("calendar/<slug:slug>/meetings/<slug:key>/", views.meeting_page, name="meeting"),
+    path("calendar/<slug:slug>/meetings/<slug:key>/edit/", views.meeting_edit, name="meeting_edit"),
+    path("calendar/<slug:slug>/meetings/<slug:key>/move/", views.meeting_move, name="meeting_move"),
+    path(
+        "calendar/<slug:slug>/meetings/<slug:key>/cancel/",
+        views.meeting_cancel,
+        name="meeting_cancel",
+    ),
+    path(
+        "calendar/<slug:slug>/meetings/<slug:key>/agenda/new/", views.agenda_item, name="agenda_new"
+    ),
+    path(
+        "calendar/<slug:slug>/meetings/<slug:key>/agenda/<int:node_id>/",
+        views.agenda_item,
+        name="agenda_edit",
+    ),
+    path(
+        "calendar/<slug:slug>/meetings/<slug:key>/agenda/<int:node_id>/order/",
+        views.agenda_reorder,
+        name="agenda_reorder",
+    ),
+    path("calendar/<slug:slug>/activities/new/", views.activity_edit, name="activity_new"),
+    path("calendar/<slug:slug>/activities/<slug:key>/", views.activity_edit, name="activity_edit"),
+    path("calendar/<slug:slug>/feed.<str:lang>.ics", views.feed, name="feed"),
+    path(
+        "calendar/<slug:slug>/delegations.<str:lang>.ics",
+        views.delegations_feed,
+        name="delegations_feed",
+    ),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(template_name="calendar/login.html", next_page="/"),
+        name="login",
+    ),
+    path("accounts/logout/", auth_views.LogoutView.as_view(next_page="/"), name="logout"),
+]

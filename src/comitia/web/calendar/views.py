@@ -1,0 +1,426 @@
+"""Views of the calendar: public pages and feeds, and the secretariat's editing pages.
+
+Views stay thin: pages.py reads what a page shows, operations.py changes the calendar, and
+comitia.render.ics writes the feeds, the same code as ``comitia render --format ics``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import user_passes_test
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from comitia.render.ics import build_feed
+from comitia.render.ics.agenda import agenda_outline
+from comitia.web.home.overview import LocalText, display_language
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import load_plan
+
+from . import operations, pages
+from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
+from .labels import meeting_kind_names, status_names
+
+FEED_LANGUAGES = ("en", "es", "fr", "pt")
+
+
+def _lang() -> str:
+    return display_language(get_language() or "en")
+
+
+def _term(slug: str) -> m.Term:
+    term = m.Term.objects.select_related("committee").filter(slug=slug).first()
+    if term is None:
+        raise Http404(_("No term has that name."))
+    return term
+
+
+def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    return user_passes_test(lambda user: user.is_active and user.is_staff)(view)
+
+
+def _common(
+    request: HttpRequest, term: m.Term, filters: pages.Filters | None = None
+) -> dict[str, Any]:
+    lang = _lang()
+    committee = term.committee
+    return {
+        "term": term,
+        "lang": lang,
+        "committee": pages.local(committee.acronym, lang) or pages.local(committee.name, lang)
+        if committee
+        else None,
+        "filters": filters or pages.Filters(),
+        "feed_url": reverse("calendar:feed", args=[term.slug, lang]),
+        "delegations_feed_url": reverse("calendar:delegations_feed", args=[term.slug, lang]),
+        "kind_names": meeting_kind_names(),
+        "status_names": status_names(),
+        "can_edit": request.user.is_authenticated and request.user.is_staff,
+    }
+
+
+@require_GET
+def latest(request: HttpRequest) -> HttpResponse:
+    """The calendar of the latest term."""
+    term = m.Term.objects.order_by("-start").first()
+    if term is None:
+        return redirect("home")
+    return redirect("calendar:month_now", term.slug)
+
+
+@require_GET
+def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
+    """The term's calendar as a list grouped by month, two tracks side by side."""
+    term = _term(slug)
+    filters = pages.Filters.from_query(request.GET)
+    context = _common(request, term, filters)
+    lang = context["lang"]
+    groups, undated = pages.month_groups(term, filters, lang)
+    context.update(
+        groups=groups,
+        undated=undated,
+        choices=pages.filter_choices(term, lang),
+        view="list",
+        first_month=_month_of(term, None),
+    )
+    return render(request, "calendar/list.html", context)
+
+
+def _month_of(term: m.Term, value: str | None) -> dt.date:
+    if value:
+        try:
+            year, month = (int(part) for part in value.split("-"))
+            return dt.date(year, month, 1)
+        except ValueError:
+            raise Http404(_("No such month.")) from None
+    today = dt.date.today()
+    day = today if term.start <= today <= term.end else term.start
+    return day.replace(day=1)
+
+
+def _shift(month: dt.date, offset: int) -> dt.date:
+    index = month.year * 12 + month.month - 1 + offset
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+@require_GET
+def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResponse:
+    """One month of the term as a grid of weeks, with the month's undated activities beside."""
+    term = _term(slug)
+    first = _month_of(term, month or request.GET.get("month"))
+    filters = pages.Filters.from_query(request.GET)
+    context = _common(request, term, filters)
+    lang = context["lang"]
+    weeks, periods, meetings = pages.month_grid(term, first.year, first.month, filters, lang)
+    previous, following = _shift(first, -1), _shift(first, 1)
+    term_first = term.start.replace(day=1)
+    context.update(
+        weeks=weeks,
+        periods=periods,
+        month_meetings=meetings,
+        weekdays=pages.weekday_names(lang),
+        month_label=pages.month_label(first.year, first.month, lang),
+        month_key=f"{first:%Y-%m}",
+        previous=f"{previous:%Y-%m}" if previous >= term_first else None,
+        previous_label=pages.month_label(previous.year, previous.month, lang),
+        next=f"{following:%Y-%m}" if following <= term.end else None,
+        next_label=pages.month_label(following.year, following.month, lang),
+        choices=pages.filter_choices(term, lang),
+        view="month",
+        term_months=_term_months(term, lang),
+    )
+    return render(request, "calendar/month.html", context)
+
+
+def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
+    months, current = [], term.start.replace(day=1)
+    while current <= term.end:
+        months.append((f"{current:%Y-%m}", pages.month_label(current.year, current.month, lang)))
+        current = _shift(current, 1)
+    return months
+
+
+@require_GET
+def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    """A meeting: its time, venue, status, earlier dates and numbered agenda."""
+    term = _term(slug)
+    plan = load_plan(term)
+    meeting = next((item for item in plan.meetings if item.id == key), None)
+    if meeting is None:
+        raise Http404(_("No meeting has that name."))
+    context = _common(request, term)
+    lang = context["lang"]
+    from comitia.dates import format_day
+
+    reasons = {move.date: move.reason for move in meeting.moves}
+    context.update(
+        meeting=meeting,
+        day=format_day(meeting.date, lang, weekday=True),
+        title=LocalText.of(meeting.title, lang),
+        venue=LocalText.of(meeting.venue, lang),
+        kind=meeting_kind_names()[meeting.kind.value],
+        earlier=[
+            (format_day(day, lang), LocalText.of(reasons.get(day), lang))
+            for day in meeting.previous_dates
+        ],
+        notes=[LocalText.of(note, lang) for note in meeting.notes],
+        agenda=agenda_outline(meeting, plan, lang),
+        month_key=f"{meeting.date:%Y-%m}",
+    )
+    if context["can_edit"]:
+        context["editable_agenda"] = _editable_agenda(term, key, lang)
+    return render(request, "calendar/meeting.html", context)
+
+
+def _editable_agenda(term: m.Term, key: str, lang: str) -> list[dict[str, Any]]:
+    from .forms import _in_order, _outline_labels
+
+    nodes = list(
+        m.AgendaNode.objects.filter(meeting__term=term, meeting__key=key).select_related("area")
+    )
+    labels = _outline_labels(nodes, lang)
+    return [{"pk": n.pk, "depth": n.depth, "label": labels[n.pk]} for n in _in_order(nodes)]
+
+
+# -- feeds -------------------------------------------------------------------------------------
+
+
+def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> HttpResponse:
+    if lang not in FEED_LANGUAGES:
+        raise Http404(_("No feed in that language."))
+    term = _term(slug)
+    plan = load_plan(term)
+
+    def meeting_url(key: str) -> str:
+        return request.build_absolute_uri(reverse("calendar:meeting", args=[slug, key]))
+
+    content = build_feed(
+        plan,
+        lang,
+        deadlines=deadlines,
+        meeting_url=meeting_url,
+        calendar_url=request.build_absolute_uri(),
+    )
+    etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response: HttpResponse = HttpResponseNotModified()
+    else:
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        name = f"{slug}{'-delegations' if deadlines else ''}.{lang}.ics"
+        response["Content-Disposition"] = f'inline; filename="{name}"'
+    response["ETag"] = etag
+    patch_cache_control(response, public=True, max_age=300)
+    return response
+
+
+@require_GET
+def feed(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
+    """The term's meetings and activities as an iCalendar feed in ``lang``."""
+    return _feed(request, slug, lang, deadlines=False)
+
+
+@require_GET
+def delegations_feed(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
+    """The term's feed with the reporting deadlines of member states added."""
+    return _feed(request, slug, lang, deadlines=True)
+
+
+# -- editing -----------------------------------------------------------------------------------
+
+
+def _meeting(term: m.Term, key: str) -> m.Meeting:
+    return get_object_or_404(m.Meeting.objects.select_related("term"), term=term, key=key)
+
+
+def _refused(request: HttpRequest, error: operations.OperationError) -> None:
+    messages.error(request, _("The change was not saved: %(reason)s") % {"reason": error})
+
+
+@staff_required
+def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
+    term = _term(slug)
+    lang = _lang()
+    form = MeetingForm(request.POST or None, term=term)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = operations.create_meeting(term, form.cleaned_data, lang, request.user)
+        except operations.OperationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The meeting was added."))
+            return redirect("calendar:meeting", slug, meeting.key)
+    context = _common(request, term) | {"form": form, "heading": _("New meeting")}
+    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    term = _term(slug)
+    meeting = _meeting(term, key)
+    lang = _lang()
+    form = MeetingForm(
+        request.POST or None,
+        term=term,
+        editing=True,
+        initial=MeetingForm.initial_for(meeting, lang),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.update_meeting(meeting, form.cleaned_data, lang, request.user)
+        except operations.OperationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The meeting was saved."))
+            return redirect("calendar:meeting", slug, meeting.key)
+    context = _common(request, term) | {
+        "form": form,
+        "meeting_key": meeting.key,
+        "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
+    }
+    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+
+
+def _day(day: dt.date) -> str:
+    from comitia.dates import format_day
+
+    return format_day(day, _lang())
+
+
+@staff_required
+def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    term = _term(slug)
+    meeting = _meeting(term, key)
+    form = MoveForm(
+        request.POST or None,
+        meeting=meeting,
+        initial={"start": meeting.start, "end": meeting.end},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            operations.move_meeting(
+                meeting,
+                data["new_date"],
+                data["reason"],
+                request.user,
+                lang=_lang(),
+                start=data["start"],
+                end=data["end"],
+            )
+        except operations.OperationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The meeting was moved; its earlier date is kept."))
+            return redirect("calendar:meeting", slug, meeting.key)
+    context = _common(request, term) | {
+        "form": form,
+        "meeting_key": meeting.key,
+        "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
+    }
+    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
+    term = _term(slug)
+    meeting = _meeting(term, key)
+    if request.method == "POST":
+        operations.cancel_meeting(meeting, request.user)
+        messages.success(
+            request, _("The meeting was cancelled. It stays in the calendar, marked cancelled.")
+        )
+        return redirect("calendar:meeting", slug, meeting.key)
+    context = _common(request, term) | {
+        "meeting_key": meeting.key,
+        "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
+    }
+    return render(request, "calendar/cancel.html", context)
+
+
+@staff_required
+def agenda_item(
+    request: HttpRequest, slug: str, key: str, node_id: int | None = None
+) -> HttpResponse:
+    term = _term(slug)
+    meeting = _meeting(term, key)
+    lang = _lang()
+    node = None
+    initial: dict[str, Any] = {}
+    if node_id is not None:
+        node = get_object_or_404(
+            m.AgendaNode.objects.select_related("area").prefetch_related(
+                "citations__mandate", "presenter_links__body"
+            ),
+            meeting=meeting,
+            pk=node_id,
+        )
+        initial = AgendaItemForm.initial_for(node, lang)
+    else:
+        initial = {"kind": "item", "parent": request.GET.get("parent", "")}
+    form = AgendaItemForm(
+        request.POST or None, meeting=meeting, node=node, lang=lang, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.save_agenda_item(meeting, node, form.cleaned_data, lang, request.user)
+        except operations.OperationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The agenda was saved."))
+            return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
+    context = _common(request, term) | {
+        "form": form,
+        "meeting_key": meeting.key,
+        "heading": _("Agenda entry") if node else _("New agenda entry"),
+    }
+    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+@require_POST
+def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> HttpResponse:
+    term = _term(slug)
+    meeting = _meeting(term, key)
+    node = get_object_or_404(m.AgendaNode, meeting=meeting, pk=node_id)
+    action = request.POST.get("action")
+    if action == "delete":
+        operations.delete_agenda_item(node, request.user)
+    else:
+        operations.reorder_agenda(node, -1 if action == "up" else 1, request.user)
+    return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
+
+
+@staff_required
+def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> HttpResponse:
+    term = _term(slug)
+    lang = _lang()
+    activity = None
+    initial: dict[str, Any] = {}
+    if key is not None:
+        activity = get_object_or_404(m.Activity.objects.select_related("body"), term=term, key=key)
+        initial = ActivityForm.initial_for(activity, lang)
+    form = ActivityForm(request.POST or None, term=term, lang=lang, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = operations.save_activity(term, activity, form.cleaned_data, lang, request.user)
+        except operations.OperationError as error:
+            _refused(request, error)
+        else:
+            messages.success(request, _("The activity was saved."))
+            first = saved.when_first or term.start
+            return redirect(reverse("calendar:month", args=[slug, f"{first:%Y-%m}"]))
+    context = _common(request, term) | {
+        "form": form,
+        "heading": _("Edit the activity") if activity else _("New activity of another body"),
+    }
+    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
