@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "comitia.web.plans",
     "comitia.web.home",
+    "comitia.web.calendar",
 ]
 
 MIDDLEWARE = [

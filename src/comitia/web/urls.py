@@ -8,4 +8,5 @@ urlpatterns = [
     path("terms/<slug:slug>/", home.home, name="term"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("", include("comitia.web.calendar.urls")),
 ]
