@@ -1,0 +1,33 @@
+"""Fixtures of the calendar's tests: the model plan stored, a staff user and a client for it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from comitia.plan.files import read_plan
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import save_plan
+
+MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
+SLUG = "csh-2019-2020"
+
+
+@pytest.fixture
+def model_term(db: None) -> m.Term:
+    return save_plan(read_plan(MODEL_PLAN))
+
+
+@pytest.fixture
+def staff(db: None) -> User:
+    return User.objects.create_user("secretariat", password="s3cret-pass", is_staff=True)
+
+
+@pytest.fixture
+def staff_client(staff: User) -> Client:
+    client = Client()
+    client.force_login(staff)
+    return client

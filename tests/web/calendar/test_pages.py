@@ -1,0 +1,167 @@
+"""The public calendar pages: month grid, list by month, meeting page, filters, languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import save_plan
+from tests.factories import build_plan
+
+from .conftest import SLUG
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client: Client, url: str, lang: str = "en") -> str:
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE=lang)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
+
+
+def test_the_month_grid_shows_the_committee_meetings_and_other_bodies_apart(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/month/2019-10/", "fr")
+    assert '<h1 id="month-title">Octobre 2019</h1>' in html
+    assert 'class="cell-meetings"' in html and 'class="cell-activities"' in html
+    assert f"/calendar/{SLUG}/meetings/csh-2019-10-24/" in html
+
+
+def test_a_moved_meeting_says_when_it_was_initially_scheduled(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/month/2020-02/", "fr")
+    assert "30 janvier 2020" in html  # translated in the interface catalogs below
+    english = page(client, f"/calendar/{SLUG}/", "en")
+    assert "initially scheduled for 30 January 2020" in english
+
+
+def test_non_meeting_days_are_marked(client: Client, model_term: m.Term) -> None:
+    html = page(client, f"/calendar/{SLUG}/month/2019-11/")
+    assert re.search(r'<td class="[^"]*holiday', html)
+    assert "No meetings" in html
+
+
+def test_provisional_meetings_are_marked(client: Client, model_term: m.Term) -> None:
+    provisional = m.Meeting.objects.filter(term=model_term, provisional=True).first()
+    assert provisional is not None
+    html = page(client, f"/calendar/{SLUG}/month/{provisional.date:%Y-%m}/")
+    assert "Provisional date" in html
+
+
+def test_activities_known_only_to_a_period_are_shown_in_it(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/", "en")
+    assert "first half of 2020" in html
+    assert "Date to be confirmed" in html
+
+
+def test_the_list_holds_every_meeting_and_activity(client: Client, model_term: m.Term) -> None:
+    html = page(client, f"/calendar/{SLUG}/")
+    assert len(re.findall(r'<li class="meeting[ "]', html)) == 20
+    assert len(re.findall(r'<li class="activity[ "]', html)) == 38
+
+
+def test_content_missing_in_the_reader_language_shows_its_original_visibly(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/", "es")
+    assert '<span lang="fr">' in html and '<abbr class="fallback"' in html
+
+
+@pytest.mark.parametrize(
+    ("query", "meetings", "activities"),
+    [
+        ("body=committee", 20, 0),
+        ("body=jid", 0, None),
+        ("kind=ga_requested", None, 0),
+        ("status=provisional", None, 0),
+        ("area=securite-publique", None, 0),
+    ],
+)
+def test_filters_narrow_the_list(
+    client: Client, model_term: m.Term, query: str, meetings: int | None, activities: int | None
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/?{query}")
+    shown_meetings = len(re.findall(r'<li class="meeting[ "]', html))
+    shown_activities = len(re.findall(r'<li class="activity[ "]', html))
+    if meetings is not None:
+        assert shown_meetings == meetings
+    else:
+        assert 0 < shown_meetings < 20
+    if activities is not None:
+        assert shown_activities == activities
+    else:
+        assert 0 < shown_activities < 38
+
+
+def test_the_meeting_page_shows_the_numbered_agenda_with_mandates(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/meetings/csh-2019-10-24/", "fr")
+    assert "jeudi 24 octobre 2019" in html
+    assert "10:00–13:00" in html
+    assert '<span class="number">3.1.1.</span>' in html
+    assert "AG/RES. 2945 (XLIX-O/19)" in html and "25" in html
+    assert "Sécurité publique" in html
+
+
+def test_calendar_pages_announce_their_feeds(client: Client, model_term: m.Term) -> None:
+    for url in (f"/calendar/{SLUG}/", f"/calendar/{SLUG}/month/2019-10/"):
+        html = page(client, url, "pt")
+        links = re.findall(r'<link rel="alternate" type="text/calendar"[^>]*>', html)
+        assert any(f'href="/calendar/{SLUG}/feed.pt.ics"' in link for link in links)
+        assert any(f'href="/calendar/{SLUG}/delegations.pt.ics"' in link for link in links)
+
+
+def test_pages_follow_the_browser_language(client: Client, model_term: m.Term) -> None:
+    html = page(client, f"/calendar/{SLUG}/month/2019-10/", "es")
+    assert '<html lang="es">' in html
+    assert "Octubre de 2019" in html or "octubre de 2019" in html.lower()
+
+
+def test_an_unknown_term_meeting_or_month_is_not_found(client: Client, model_term: m.Term) -> None:
+    assert client.get("/calendar/csh-1999-2000/").status_code == 404
+    assert client.get(f"/calendar/{SLUG}/meetings/nope/").status_code == 404
+    assert client.get(f"/calendar/{SLUG}/month/2019-13/").status_code == 404
+
+
+def test_the_calendar_link_opens_the_latest_term(client: Client, model_term: m.Term) -> None:
+    response = client.get("/calendar/")
+    assert response.status_code == 302 and SLUG in response["Location"]
+
+
+def _queries(client: Client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["month/2019-10/", "", "month/2019-10/?area=security&kind=regular", "?body=cicte"],
+)
+def test_calendar_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
+    client: Client, path: str
+) -> None:
+    small = save_plan(build_plan(10, label="small"))
+    large = save_plan(build_plan(200, label="large"))
+    few = _queries(client, f"/calendar/{small.slug}/{path}")
+    many = _queries(client, f"/calendar/{large.slug}/{path}")
+    assert few == many
+    assert many <= 8
+
+
+def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> None:
+    small = save_plan(build_plan(10, label="small"))
+    large = save_plan(build_plan(200, label="large"))
+    few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
+    many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
+    assert few == many <= 20
