@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from babel import Locale
@@ -54,17 +54,30 @@ from comitia.render.document.blocks import (
     Table,
     TableKind,
 )
+from comitia.render.document.changes import changes_annex
 from comitia.render.document.i18n import Wording
+from comitia.revisions import Change
 
 _ROLE_ORDER = list(OfficerRole)
 
 
-def build_document(plan: Plan, lang: str) -> Document:
+def build_document(
+    plan: Plan,
+    lang: str,
+    *,
+    changes: Sequence[Change] | None = None,
+    since: str | None = None,
+) -> Document:
     """The whole document for ``plan`` in ``lang`` (en, fr, es or pt).
 
-    Raises ``UnknownLanguage`` (a ``ValueError``) for any other language.
+    With ``changes`` (from ``comitia.revisions.compare``) and ``since`` (such as "rev. 1"), the
+    document ends with the annex "Changes since rev. 1". Raises ``UnknownLanguage`` (a
+    ``RenderError``) for any other language.
     """
-    return _Builder(plan, lang).build()
+    builder = _Builder(plan, lang)
+    if changes is not None:
+        builder.changes = (list(changes), since or "")
+    return builder.build()
 
 
 class _Builder:
@@ -78,6 +91,7 @@ class _Builder:
         self.areas = {area.id: area for area in plan.thematic_areas}
         self.meetings = {meeting.id: meeting for meeting in plan.meetings}
         self.activities = {activity.id: activity for activity in plan.activities}
+        self.changes: tuple[list[Change], str] | None = None
 
     # ------------------------------------------------------------------ helpers
 
@@ -143,6 +157,8 @@ class _Builder:
         self.summary()
         self.to_be_confirmed()
         self.reminders()
+        if self.changes is not None:
+            self.add(PageBreak(), *changes_annex(self.changes[0], self.lang, self.changes[1]))
         self.awaiting_translation()
         document = self.plan.document
         return Document(
