@@ -1,0 +1,224 @@
+"""What the checks pages show, computed from a plan and the stored term.
+
+Links to objects go to their page in the admin site (where staff correct them); one query per
+kind of object found, whatever the number of findings.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from django.db.models import Model
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from comitia.checks import AreaCoverage, CoverageState, Finding, ObjectKind, ObjectRef
+from comitia.dates import format_day
+from comitia.web.home.overview import LocalText
+from comitia.web.plans import models as m
+
+# The stored model of each kind of object a finding can name, and how it reaches its term.
+_MODELS: dict[ObjectKind, tuple[type[Model], str]] = {
+    ObjectKind.MEETING: (m.Meeting, "term"),
+    ObjectKind.ACTIVITY: (m.Activity, "term"),
+    ObjectKind.MANDATE: (m.Mandate, "term"),
+    ObjectKind.BODY: (m.Body, "term"),
+    ObjectKind.REQUESTED_EVENT: (m.RequestedEvent, "term"),
+    ObjectKind.OBLIGATION: (m.ReportingObligation, "term"),
+    ObjectKind.APPROPRIATION: (m.Appropriation, "term"),
+    ObjectKind.MILESTONE: (m.Milestone, "negotiation__term"),
+}
+
+
+@dataclass(frozen=True)
+class ObjectLink:
+    label: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class FindingLine:
+    code: str
+    severity: str
+    message: str
+    hint: str
+    dates: list[str]
+    objects: list[ObjectLink]
+
+
+def object_labels() -> dict[ObjectKind, str]:
+    return {
+        ObjectKind.MEETING: _("meeting"),
+        ObjectKind.ACTIVITY: _("activity"),
+        ObjectKind.MANDATE: _("mandate"),
+        ObjectKind.BODY: _("body"),
+        ObjectKind.REQUESTED_EVENT: _("requested event"),
+        ObjectKind.OBLIGATION: _("reporting obligation"),
+        ObjectKind.MILESTONE: _("milestone"),
+        ObjectKind.SUMMARY_CLAIM: _("summary entry"),
+        ObjectKind.COUNT_CLAIM: _("stated count"),
+        ObjectKind.DOCUMENT: _("plan document"),
+        ObjectKind.APPROPRIATION: _("appropriation"),
+    }
+
+
+def admin_links(term: m.Term, refs: Iterable[ObjectRef]) -> dict[ObjectRef, str]:
+    """The admin page of each object that has one: one query per kind of object."""
+    wanted: dict[ObjectKind, set[str]] = defaultdict(set)
+    for ref in refs:
+        wanted[ref.kind].add(ref.id)
+    links: dict[ObjectRef, str] = {}
+    for kind, ids in wanted.items():
+        if kind in _MODELS:
+            model, path = _MODELS[kind]
+            rows = model._default_manager.filter(**{path: term, "key__in": ids})
+            name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
+            for key, pk in rows.values_list("key", "pk"):
+                links[ObjectRef(kind, key)] = reverse(name, args=[pk])
+        elif kind in (ObjectKind.SUMMARY_CLAIM, ObjectKind.COUNT_CLAIM, ObjectKind.DOCUMENT):
+            # Claims and the plan document are kept on the term.
+            url = reverse("admin:plans_term_change", args=[term.pk])
+            links.update({ObjectRef(kind, id_): url for id_ in ids})
+    return links
+
+
+def finding_lines(term: m.Term, findings: Sequence[Finding], lang: str) -> list[FindingLine]:
+    links = admin_links(term, (ref for f in findings for ref in f.objects))
+    labels = object_labels()
+    return [
+        FindingLine(
+            code=f.code,
+            severity=f.severity.value,
+            message=f.message(lang),
+            hint=f.hint(lang),
+            dates=[format_day(d, lang) for d in f.dates],
+            objects=[
+                ObjectLink(f"{labels[ref.kind]} {ref.id}", links.get(ref)) for ref in f.objects
+            ],
+        )
+        for f in findings
+    ]
+
+
+def state_labels() -> dict[CoverageState, str]:
+    return {
+        CoverageState.NOT_SCHEDULED: _("not scheduled"),
+        CoverageState.SCHEDULED: _("scheduled"),
+        CoverageState.PRESENTED: _("presented"),
+    }
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    meeting_id: str
+    day: str
+    iso_date: str
+    title: LocalText | None
+    paragraphs: str
+
+
+@dataclass(frozen=True)
+class CoverageLine:
+    mandate_id: str
+    title: LocalText | None
+    source: str
+    state: str
+    state_label: str
+    items: list[ItemLine]
+
+
+@dataclass(frozen=True)
+class AreaLines:
+    number: int | None
+    title: LocalText | None
+    mandates: list[CoverageLine]
+
+
+def _source(plan_mandate_source: str, article: str | None) -> str:
+    return f"{plan_mandate_source}, {article}" if article else plan_mandate_source
+
+
+def coverage_lines(areas: Sequence[AreaCoverage], lang: str) -> list[AreaLines]:
+    labels = state_labels()
+    return [
+        AreaLines(
+            number=area.area.number if area.area else None,
+            title=LocalText.of(area.area.title, lang) if area.area else None,
+            mandates=[
+                CoverageLine(
+                    mandate_id=c.mandate.id,
+                    title=LocalText.of(c.mandate.title, lang),
+                    source=_source(c.mandate.source, c.mandate.article),
+                    state=c.state.value,
+                    state_label=labels[c.state],
+                    items=[
+                        ItemLine(
+                            meeting_id=a.meeting.id,
+                            day=format_day(a.meeting.date, lang),
+                            iso_date=a.meeting.date.isoformat(),
+                            title=LocalText.of(a.node.title, lang),
+                            paragraphs=", ".join(a.paragraphs),
+                        )
+                        for a in c.addresses
+                    ],
+                )
+                for c in area.mandates
+            ],
+        )
+        for area in areas
+    ]
+
+
+def coverage_csv(areas: Sequence[AreaCoverage], lang: str) -> str:
+    """The coverage as CSV text, one row per mandate and area, starting with a BOM.
+
+    The byte order mark makes spreadsheet programs read the file as UTF-8, so accents show.
+    """
+    labels = state_labels()
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(
+        [
+            _("Area number"),
+            _("Thematic area"),
+            _("Mandate id"),
+            _("Mandate"),
+            _("Source"),
+            _("State"),
+            _("Meetings"),
+            _("Agenda items"),
+        ]
+    )
+    for area in areas:
+        for c in area.mandates:
+            items = [
+                (a.node.title.get(lang)[0] if a.node.title else "")
+                + (f" (§ {', '.join(a.paragraphs)})" if a.paragraphs else "")
+                for a in c.addresses
+            ]
+            writer.writerow(
+                [
+                    area.area.number if area.area else "",
+                    area.area.title.get(lang)[0] if area.area else "",
+                    c.mandate.id,
+                    c.mandate.title.get(lang)[0],
+                    _source(c.mandate.source, c.mandate.article),
+                    labels[c.state],
+                    "; ".join(meeting.date.isoformat() for meeting in c.meetings),
+                    "; ".join(items),
+                ]
+            )
+    return out.getvalue()
+
+
+def today_in(term: m.Term) -> dt.date:
+    """Today at the headquarters of ``term`` (its time zone)."""
+    return timezone.now().astimezone(ZoneInfo(term.timezone)).date()

@@ -1,0 +1,57 @@
+"""The checks panel (staff only) and the mandate coverage page and CSV (public).
+
+Roles come with issue 7; until then the panel is for staff members of the admin site.
+"""
+
+from __future__ import annotations
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from comitia.checks import Severity, mandate_coverage, run_checks
+from comitia.web.checks import pages
+from comitia.web.home.overview import display_language
+from comitia.web.plans.convert import load_plan
+from comitia.web.plans.models import Term
+
+
+@staff_member_required
+def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:
+    term = get_object_or_404(Term, slug=slug)
+    plan = load_plan(term)
+    lang = display_language(get_language() or "en")
+    findings = run_checks(plan, today=pages.today_in(term))
+    counts = {severity.value: 0 for severity in Severity}
+    for finding in findings:
+        counts[finding.severity.value] += 1
+    context = {
+        "term": term,
+        "plan": plan,
+        "findings": pages.finding_lines(term, findings, lang),
+        "counts": counts,
+    }
+    return render(request, "checks/panel.html", context)
+
+
+def coverage(request: HttpRequest, slug: str) -> HttpResponse:
+    term = get_object_or_404(Term, slug=slug)
+    plan = load_plan(term)
+    lang = display_language(get_language() or "en")
+    areas = mandate_coverage(plan, today=pages.today_in(term))
+    context = {"term": term, "plan": plan, "areas": pages.coverage_lines(areas, lang)}
+    return render(request, "checks/coverage.html", context)
+
+
+def coverage_csv(request: HttpRequest, slug: str) -> HttpResponse:
+    term = get_object_or_404(Term, slug=slug)
+    plan = load_plan(term)
+    lang = display_language(get_language() or "en")
+    areas = mandate_coverage(plan, today=pages.today_in(term))
+    response = HttpResponse(
+        pages.coverage_csv(areas, lang).encode("utf-8"), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"mandate-coverage-{term.slug}-{lang}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
