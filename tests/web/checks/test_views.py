@@ -1,0 +1,99 @@
+"""The checks panel (staff only) and the mandate coverage page and CSV export."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from comitia.plan.files import read_plan
+from comitia.web.checks import pages
+from comitia.web.plans.convert import save_plan
+from comitia.web.plans.models import Term
+from tests.checks.model_document import with_document_claims
+
+MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def term(monkeypatch: pytest.MonkeyPatch) -> Term:
+    monkeypatch.setattr(pages, "today_in", lambda term: dt.date(2019, 11, 7))
+    return save_plan(with_document_claims(read_plan(MODEL_PLAN)))
+
+
+@pytest.fixture
+def staff(client: Client) -> Client:
+    user = User.objects.create_user("secretariat", password="x", is_staff=True)
+    client.force_login(user)
+    return client
+
+
+def test_the_checks_panel_is_for_staff_only(client: Client, term: Term) -> None:
+    response = client.get(f"/terms/{term.slug}/checks/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+    client.force_login(User.objects.create_user("delegate", password="x"))
+    assert client.get(f"/terms/{term.slug}/checks/").status_code == 302
+
+
+def test_the_panel_lists_findings_in_the_readers_language_with_links(
+    staff: Client, term: Term
+) -> None:
+    page = staff.get(f"/terms/{term.slug}/checks/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "REQ001" in page and "CLM003" in page
+    assert "Le résumé date « Séminaire sur les droits de la personne" in page
+    meeting = term.meetings.get(key="csh-2020-04-30")
+    assert f'href="/admin/plans/meeting/{meeting.pk}/change/"' in page
+    assert f'href="/admin/plans/term/{term.pk}/change/"' in page  # summary entries
+    assert "6 errors" in staff.get(f"/terms/{term.slug}/checks/").content.decode()
+
+
+def test_the_panel_queries_stay_flat(staff: Client, term: Term) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        assert staff.get(f"/terms/{term.slug}/checks/").status_code == 200
+    # Loading the plan, the session and user, one query per kind of linked object.
+    assert len(queries) < 40
+
+
+def test_an_unknown_term_is_not_found(staff: Client) -> None:
+    assert staff.get("/terms/nothing/checks/").status_code == 404
+    assert staff.get("/terms/nothing/coverage/").status_code == 404
+    assert staff.get("/terms/nothing/coverage.csv").status_code == 404
+
+
+def test_the_coverage_page_is_public_and_lists_mandates_by_area(client: Client, term: Term) -> None:
+    page = client.get(f"/terms/{term.slug}/coverage/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert page.index("Sécurité publique et prévention de la violence") < page.index(
+        "Criminalité transnationale organisée"
+    )
+    assert '<tr id="cp-res-1061-critere-1" class="mandate not_scheduled">' in page
+    assert f'href="/terms/{term.slug}/#csh-2019-10-24"' in page
+    assert "(§ 25)" in page
+
+
+def test_the_coverage_csv_opens_in_excel_with_accents(client: Client, term: Term) -> None:
+    response = client.get(f"/terms/{term.slug}/coverage.csv", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="mandate-coverage-{term.slug}-fr.csv"'
+    )
+    assert response.content.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    header, *body = rows
+    assert len(header) == 8
+    charter = next(row for row in body if row[2] == "charte-91f-cicte")
+    assert charter[6] == "2020-05-05"
+    assert "Comité interaméricain contre le terrorisme" in charter[3]
+    assert {row[2] for row in body if row[5] == "not scheduled" and row[6] == ""} == {
+        "cp-res-1061-critere-1",
+        "gt-ve-3-15-mandats-a",
+    }
