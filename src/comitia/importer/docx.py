@@ -1,0 +1,148 @@
+"""Read a DOCX safely into the text-export shape that the importer's grammar reads.
+
+A DOCX is untrusted input. Before anything is decompressed, the zip directory is checked: the
+number of entries, the total uncompressed size and each entry's compression ratio are bounded,
+so a zip bomb is refused without being expanded. XML is parsed with defusedxml, which refuses
+DTDs, entity declarations and external references (billion laughs, XXE). Only
+``word/document.xml`` and ``word/footnotes.xml`` are read, each within a size limit.
+
+Paragraphs become lines; list paragraphs start with "· "; the paragraphs of table cells follow
+each other, cell by cell, with a blank line after each row; a footnote reference becomes
+``[footnoteRef:N] [N: text]`` as in Word's text export.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from comitia.importer.source import UnreadableDocument
+
+MAX_ENTRIES = 2000
+MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 100
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """The text of the DOCX in ``data``; ``UnreadableDocument`` for anything unsafe or broken."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError):
+        raise UnreadableDocument(f"{name} is not a DOCX (not a zip archive)") from None
+    with archive:
+        _check_directory(archive, name)
+        document = _part(archive, "word/document.xml", name)
+        if document is None:
+            raise UnreadableDocument(f"{name} is a zip archive but not a DOCX (no document.xml)")
+        footnotes_xml = _part(archive, "word/footnotes.xml", name)
+    footnotes = _footnotes(footnotes_xml, name) if footnotes_xml is not None else {}
+    root = _xml(document, name)
+    body = root.find(f"{W}body")
+    if body is None:
+        raise UnreadableDocument(f"{name}: the DOCX has no body")
+    lines: list[str] = []
+    for child in body:
+        if child.tag == f"{W}p":
+            lines.append(_paragraph(child, footnotes))
+        elif child.tag == f"{W}tbl":
+            for row in child.iter(f"{W}tr"):
+                for cell in row.iter(f"{W}tc"):
+                    lines.extend(_paragraph(p, footnotes) for p in cell.iter(f"{W}p"))
+                lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _check_directory(archive: zipfile.ZipFile, name: str) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise UnreadableDocument(f"{name}: the DOCX has {len(entries)} parts; refused")
+    total = sum(entry.file_size for entry in entries)
+    if total > MAX_TOTAL_UNCOMPRESSED:
+        raise UnreadableDocument(
+            f"{name}: the DOCX would expand to {total} bytes (limit {MAX_TOTAL_UNCOMPRESSED});"
+            " refused as a possible zip bomb"
+        )
+    for entry in entries:
+        if (
+            entry.file_size > MAX_RATIO * max(entry.compress_size, 1)
+            and entry.file_size > 1_000_000
+        ):
+            raise UnreadableDocument(
+                f"{name}: the part {entry.filename} is compressed {entry.file_size} to"
+                f" {entry.compress_size} bytes; refused as a possible zip bomb"
+            )
+
+
+def _part(archive: zipfile.ZipFile, part: str, name: str) -> bytes | None:
+    try:
+        info = archive.getinfo(part)
+    except KeyError:
+        return None
+    if info.file_size > MAX_PART_BYTES:
+        raise UnreadableDocument(f"{name}: {part} is {info.file_size} bytes; refused")
+    try:
+        with archive.open(info) as stream:
+            # Read at most the limit: the directory's sizes are not trusted alone.
+            content = stream.read(MAX_PART_BYTES + 1)
+    except (zipfile.BadZipFile, OSError, NotImplementedError) as error:
+        raise UnreadableDocument(f"{name}: cannot read {part} ({error})") from None
+    if len(content) > MAX_PART_BYTES:
+        raise UnreadableDocument(f"{name}: {part} expands beyond {MAX_PART_BYTES} bytes; refused")
+    return content
+
+
+def _xml(content: bytes, name: str) -> Element:
+    try:
+        root: Element = fromstring(content, forbid_dtd=True)
+    except DefusedXmlException:
+        raise UnreadableDocument(
+            f"{name}: the DOCX declares a DTD or entities (refused as a possible XML bomb)"
+        ) from None
+    except ParseError as error:
+        raise UnreadableDocument(f"{name}: the DOCX holds broken XML ({error})") from None
+    return root
+
+
+def _footnotes(content: bytes, name: str) -> dict[str, str]:
+    root = _xml(content, name)
+    notes: dict[str, str] = {}
+    for note in root.iter(f"{W}footnote"):
+        number = note.get(f"{W}id")
+        if number is None or note.get(f"{W}type") in ("separator", "continuationSeparator"):
+            continue
+        notes[number] = " ".join(_runs_text(p, {}) for p in note.iter(f"{W}p")).strip()
+    return notes
+
+
+def _paragraph(paragraph: Element, footnotes: dict[str, str]) -> str:
+    text = _runs_text(paragraph, footnotes)
+    properties = paragraph.find(f"{W}pPr")
+    if properties is not None and text.strip():
+        style = properties.find(f"{W}pStyle")
+        style_name = (style.get(f"{W}val") or "") if style is not None else ""
+        if properties.find(f"{W}numPr") is not None or "List" in style_name:
+            return "· " + text
+    return text
+
+
+def _runs_text(element: Element, footnotes: dict[str, str]) -> str:
+    parts: list[str] = []
+    for node in element.iter():
+        if node.tag == f"{W}t" and node.text:
+            parts.append(node.text)
+        elif node.tag == f"{W}tab":
+            parts.append("\t")
+        elif node.tag in (f"{W}br", f"{W}cr"):
+            parts.append(" ")
+        elif node.tag == f"{W}footnoteReference":
+            number = node.get(f"{W}id") or ""
+            if number in footnotes:
+                parts.append(f"[footnoteRef:{number}] [{number}: {footnotes[number]}]")
+    return "".join(parts)

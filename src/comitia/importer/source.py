@@ -1,0 +1,118 @@
+"""Read a document into numbered lines, with its footnotes taken apart.
+
+A text export (UTF-8, as Word writes it) is read as is. A DOCX is read by ``comitia.importer.docx``
+into the same shape: one line per paragraph, table cells joined by tabs, list paragraphs marked
+with a bullet, footnotes written inline as a text export writes them
+(``[footnoteRef:N] [N: text]``). Everything after this module sees lines only.
+
+``read_lines`` raises ``UnreadableDocument`` with a one-line message for anything it cannot read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+
+
+class UnreadableDocument(Exception):
+    """The input is not a document the importer can read (binary, empty, bad encoding, ...)."""
+
+
+@dataclass(frozen=True)
+class Footnote:
+    number: int
+    text: str
+
+
+@dataclass
+class Line:
+    """One line of the document: ``text`` is cleaned (no footnotes, one space between words)."""
+
+    number: int
+    raw: str
+    text: str
+    footnotes: list[Footnote] = field(default_factory=list)
+    bullet: bool = False
+    numbered: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+_FOOTNOTE_REF = re.compile(r"\s*\[footnoteRef:(\d+)\]\s*/?")
+_FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):(.*?)\]")
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_BULLET = re.compile(r"^[·•▪◦●]\s*")
+_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+(?=\S)")
+_PAGE_NUMBER = re.compile(r"^-\s*\d{1,3}\s*-$")
+
+
+def clean(text: str) -> str:
+    """One ordinary space between words, none at either end."""
+    return " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
+
+
+def make_line(number: int, raw: str) -> Line:
+    text = _BOOKMARK.sub("", raw)
+    footnotes: list[Footnote] = []
+    for match in _FOOTNOTE_BODY.finditer(text):
+        body = clean(match[2])
+        body = re.sub(r"^[.\s]+", "", body)
+        footnotes.append(Footnote(int(match[1]), body))
+    text = _FOOTNOTE_BODY.sub("", text)
+    text = _FOOTNOTE_REF.sub("", text)
+    text = clean(text)
+    bullet = numbered = False
+    if _PAGE_NUMBER.match(text):
+        return Line(number, raw, text, footnotes)
+    if _BULLET.match(text):
+        text, bullet = _BULLET.sub("", text), True
+    elif _NUMBERED.match(text):
+        text, numbered = _NUMBERED.sub("", text), True
+    return Line(number, raw, text, footnotes, bullet, numbered)
+
+
+def is_page_number(line: Line) -> bool:
+    return bool(_PAGE_NUMBER.match(line.text))
+
+
+def lines_from_text(text: str) -> list[Line]:
+    return [make_line(n, raw) for n, raw in enumerate(text.splitlines(), start=1)]
+
+
+def read_lines(path: Path) -> list[Line]:
+    """The lines of the text export or DOCX at ``path``."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise UnreadableDocument(f"cannot read {path}: {error.strerror}") from None
+    if size == 0:
+        raise UnreadableDocument(f"{path} is empty")
+    if size > MAX_DOCUMENT_BYTES:
+        raise UnreadableDocument(
+            f"{path} is {size} bytes; documents over {MAX_DOCUMENT_BYTES} bytes are refused"
+        )
+    data = path.read_bytes()
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
+        from comitia.importer.docx import docx_text
+
+        return lines_from_text(docx_text(data, str(path)))
+    return lines_from_text(decode_text(data, str(path)))
+
+
+def decode_text(data: bytes, name: str) -> str:
+    if b"\x00" in data:
+        raise UnreadableDocument(f"{name} is a binary file, not a text export or a DOCX")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableDocument(
+            f"{name} is not UTF-8 text (byte {error.start}); export it from Word as UTF-8"
+        ) from None
+    if not text.strip():
+        raise UnreadableDocument(f"{name} holds no text")
+    return text
