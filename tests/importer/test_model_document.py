@@ -23,7 +23,7 @@ MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
 
 # Activities whose organizer the text does not name; the plan file sets it by knowledge.
 BODY_BY_JUDGEMENT = {
-    "Première réunion des États parties à la Convention interaméricaine contre le terrorisme": "cicte",
+    "Première réunion des États parties à la Convention interaméricaine contre": "cicte",
     "Troisième Réunion du Groupe de travail sur les mesures": "cicte",
     "IVe Réunion des autorités pénitentiaires": "remja",
     # "(CID)" is printed in the summary only, which is a claim, not data.
