@@ -37,7 +37,7 @@ def test_a_moved_meeting_says_when_it_was_initially_scheduled(
     client: Client, model_term: m.Term
 ) -> None:
     html = page(client, f"/calendar/{SLUG}/month/2020-02/", "fr")
-    assert "30 janvier 2020" in html  # translated in the interface catalogs below
+    assert "initialement prévue le 30 janvier 2020" in html
     english = page(client, f"/calendar/{SLUG}/", "en")
     assert "initially scheduled for 30 January 2020" in english
 
@@ -165,3 +165,28 @@ def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> Non
     few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
     many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
     assert few == many <= 20
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("fr", ["Réunions de la Commission", "Activités d’autres organes", "S’abonner"]),
+        ("es", ["Reuniones de la Comisión", "Actividades de otros órganos", "Suscribirse"]),
+        ("pt", ["Reuniões da Comissão", "Atividades de outros órgãos", "Assinar"]),
+        ("en", ["Meetings of the committee", "Activities of other bodies", "Subscribe"]),
+    ],
+)
+def test_the_interface_speaks_each_official_language(
+    client: Client, model_term: m.Term, lang: str, words: list[str]
+) -> None:
+    html = page(client, f"/calendar/{SLUG}/", lang)
+    for word in words:
+        assert word in html
+
+
+def test_the_home_page_interface_is_translated_and_links_to_the_calendar(
+    client: Client, model_term: m.Term
+) -> None:
+    html = page(client, "/", "pt")
+    assert "Reuniões da Comissão" in html and "Plano de trabalho" in html
+    assert 'href="/calendar/"' in html
