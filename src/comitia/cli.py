@@ -65,6 +65,25 @@ def _iso_day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from comitia.importer import ImportFailure, UnreadableDocument, import_document
+
+    try:
+        result = import_document(args.file, args.lang)
+    except (UnreadableDocument, ImportFailure) as error:
+        raise CommandError(str(error)) from None
+    sys.stderr.write(result.report.format())
+    if args.strict and result.report.unused:
+        print(
+            f"comitia: {len(result.report.unused)} unused lines; --strict refuses them"
+            " (no plan written)",
+            file=sys.stderr,
+        )
+        return 1
+    write_plan(result.plan, args.output)
+    return 0
+
+
 def cmd_render(args: argparse.Namespace) -> int:
     from comitia.render import renderer
 
@@ -195,6 +214,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="warn of provisional meetings less than N weeks ahead (default: 4)",
     )
+
+    imp = add("import", cmd_import, "Import a work-plan document (text export or DOCX).")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml")
+    imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
+    imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
 
     from comitia.render import available_formats
 
