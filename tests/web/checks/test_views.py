@@ -54,6 +54,7 @@ def test_the_panel_lists_findings_in_the_readers_language_with_links(
     meeting = term.meetings.get(key="csh-2020-04-30")
     assert f'href="/admin/plans/meeting/{meeting.pk}/change/"' in page
     assert f'href="/admin/plans/term/{term.pk}/change/"' in page  # summary entries
+    assert "6 erreurs · 13 avertissements" in page
     assert "6 errors" in staff.get(f"/terms/{term.slug}/checks/").content.decode()
 
 
@@ -93,7 +94,8 @@ def test_the_coverage_csv_opens_in_excel_with_accents(client: Client, term: Term
     charter = next(row for row in body if row[2] == "charte-91f-cicte")
     assert charter[6] == "2020-05-05"
     assert "Comité interaméricain contre le terrorisme" in charter[3]
-    assert {row[2] for row in body if row[5] == "not scheduled" and row[6] == ""} == {
+    assert header[:2] == ["N° du domaine", "Domaine thématique"]
+    assert {row[2] for row in body if row[5] == "non programmé" and row[6] == ""} == {
         "cp-res-1061-critere-1",
         "gt-ve-3-15-mandats-a",
     }
