@@ -265,7 +265,7 @@ class CalendarReader:
             place = place.rstrip(".")
             if fold(core).endswith(fold(place)):
                 before = core[: len(core) - len(place)]
-                if before.endswith((*ctx.words.place_prepositions, ". ")) or any(
+                if before.endswith((*ctx.words.place_prepositions, ". ", ", ")) or any(
                     fold(before).endswith(fold(p)) for p in ctx.words.place_prepositions
                 ):
                     venue = core[len(before) :]

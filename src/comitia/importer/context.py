@@ -74,7 +74,7 @@ class Report:
 
 
 # "52", "9-14", "57, 59, 60 et 62", "44, 45 y 46": numbers and ranges joined by , ; and, et, y, e.
-_NUMBER_OR_RANGE = r"\d{1,3}(?:\s*[-–]\s*\d{1,3})?"
+_NUMBER_OR_RANGE = r"\d{1,3}(?:\s*(?:[-–]|\bà\b|\ba\b|\bto\b|\bal\b)\s*\d{1,3})?"
 _PARAGRAPH_LIST = (
     _NUMBER_OR_RANGE + r"(?:\s*(?:,|;|\bet\b|\band\b|\by\b|\be\b)\s*" + _NUMBER_OR_RANGE + ")*"
 )
@@ -96,8 +96,10 @@ class Context:
         self.mandates: list[Mandate] = []
         self.default_mandate: str | None = None
         territories = Locale.parse(lang).territories
+        # Babel writes "Antigua & Barbuda"; documents write "and".
+        and_word = {"fr": "et", "en": "and", "es": "y", "pt": "e"}[lang]
         self.countries: dict[str, str] = {
-            fold(name): code
+            fold(name.replace("&", and_word)): code
             for code, name in territories.items()
             if len(code) == 2 and code.isalpha()
         }
@@ -340,7 +342,7 @@ class Context:
 def expand_paragraphs(text: str) -> list[str]:
     """ "9-14" gives 9..14; "57, 59, 60 et 62" gives the four numbers."""
     result: list[str] = []
-    text = re.sub(r"\s*[-–]\s*", "-", text)
+    text = re.sub(r"\s*(?:[-–]|\bà\b|\ba\b|\bto\b|\bal\b)\s*", "-", text)
     for part in re.split(r"\s*(?:,|;|\s)\s*", text):
         if not part or not part[0].isdigit():
             continue

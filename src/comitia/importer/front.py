@@ -62,13 +62,18 @@ def read_counts(ctx: Context, line: Line) -> list[CountClaim]:
     words = ctx.words
     numbers = "|".join(re.escape(w) for w in sorted(words.number_words, key=len, reverse=True))
     nouns = "|".join(re.escape(w) for w in sorted(words.meeting_nouns, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(\d{{1,3}}|{numbers})\s+(?:{nouns})(?!\w)", re.IGNORECASE)
+    # English puts the qualifier before the noun ("4 regular meetings", "three half-day
+    # meetings"); French, Spanish and Portuguese after it ("13 réunions ordinaires").
+    pattern = re.compile(
+        rf"(?<!\w)(\d{{1,3}}|{numbers})\s+((?:[\w-]+\s+){{0,2}}?)(?:{nouns})(?!\w)",
+        re.IGNORECASE,
+    )
     claims: list[CountClaim] = []
     for sentence in _sentences(line.text):
         matches = list(pattern.finditer(sentence))
         for i, match in enumerate(matches):
             end = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
-            qualifier = sentence[match.end() : end]
+            qualifier = match[2] + sentence[match.end() : end]
             counts = ClaimedCount.COMMITTEE_MEETINGS
             for kind, phrases in words.count_qualifiers.items():
                 if contains_any(qualifier, phrases):
