@@ -35,6 +35,30 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
+class Described(forms.Form):
+    """Ties each field to its help text and error message for screen readers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._describe()
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        self._describe()
+
+    def _describe(self) -> None:
+        errors = getattr(self, "_errors", None) or {}
+        for name, field in self.fields.items():
+            ids = []
+            if field.help_text:
+                ids.append(f"id_{name}-help")
+            if name in errors:
+                ids.append(f"id_{name}-error")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
 class TermDatesMixin:
     term: m.Term
 
@@ -47,7 +71,7 @@ class TermDatesMixin:
             )
 
 
-class MeetingForm(TermDatesMixin, forms.Form):
+class MeetingForm(TermDatesMixin, Described):
     date = forms.DateField(label=_("Date"), widget=DateInput)
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput)
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput)
@@ -103,7 +127,7 @@ class MeetingForm(TermDatesMixin, forms.Form):
         }
 
 
-class MoveForm(TermDatesMixin, forms.Form):
+class MoveForm(TermDatesMixin, Described):
     new_date = forms.DateField(label=_("New date"), widget=DateInput)
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput)
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput)
@@ -135,7 +159,8 @@ class MoveForm(TermDatesMixin, forms.Form):
         return data
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(Described):
+    kind = forms.ChoiceField(label=_("Kind"))
     parent = forms.ChoiceField(label=_("Place under"), required=False)
     position = forms.IntegerField(
         label=_("Position among its siblings"),
@@ -143,7 +168,6 @@ class AgendaItemForm(forms.Form):
         required=False,
         help_text=_("1 is first; leave empty to put it last."),
     )
-    kind = forms.ChoiceField(label=_("Kind"))
     area = forms.ChoiceField(label=_("Thematic area"), required=False)
     title = forms.CharField(
         label=_("Title"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
@@ -154,7 +178,9 @@ class AgendaItemForm(forms.Form):
         help_text=_("Document symbols, one per line, such as CP/CSH-1933/19 rev. 2."),
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    presenters = forms.MultipleChoiceField(label=_("Presented by"), required=False)
+    presenters = forms.MultipleChoiceField(
+        label=_("Presented by"), required=False, widget=forms.CheckboxSelectMultiple
+    )
     mandate = forms.ChoiceField(label=_("Mandate"), required=False)
     paragraphs = forms.CharField(
         label=_("Paragraphs of the mandate"),
@@ -299,7 +325,7 @@ def _outline_labels(nodes: list[m.AgendaNode], lang: str) -> dict[int, str]:
     return labels
 
 
-class ActivityForm(TermDatesMixin, forms.Form):
+class ActivityForm(TermDatesMixin, Described):
     title = forms.CharField(
         label=_("Title"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -1,0 +1,112 @@
+"""A reader browses and subscribes; a secretary edits and moves a meeting; in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+from django.contrib.auth.models import User
+
+from comitia.web.plans import models as m
+
+SLUG = "csh-2019-2020"
+MOVED = "csh-2019-11-07"
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_reader_browses_months_filters_and_opens_a_meeting(
+    page: Any, live_server: Any, model_term: m.Term, tmp_path: Path
+) -> None:
+    page.goto(f"{live_server.url}/")
+    page.get_by_role("link", name="Calendar", exact=True).first.click()
+    assert page.locator("h1").inner_text() == "October 2019"
+    page.get_by_role("link", name="November 2019 →").click()
+    assert page.locator("h1").inner_text() == "November 2019"
+    assert page.locator("td.holiday").count() == 1  # Thanksgiving
+    page.get_by_role("link", name="List by month").click()
+    assert page.locator("li.meeting").count() == 20
+    page.get_by_text("Filter by thematic area, body, kind or status").click()
+    page.get_by_label("Body").select_option("jid")
+    page.get_by_role("button", name="Show").click()
+    assert page.locator("li.meeting").count() == 0
+    assert page.locator("li.activity").count() > 0
+    assert "body=jid" in page.url
+    page.get_by_role("link", name="Clear filters").click()
+    page.locator(f'a[href="/calendar/{SLUG}/meetings/csh-2019-10-24/"]').first.click()
+    assert page.locator("#agenda-title").inner_text() == "Agenda"
+    assert page.locator("#agenda-3\\.1\\.1").count() == 1
+    feed = page.locator('link[rel="alternate"][type="text/calendar"]').first.get_attribute("href")
+    assert feed == f"/calendar/{SLUG}/feed.en.ics"
+    page.screenshot(path=str(tmp_path / "meeting.png"), full_page=True)
+
+
+def test_the_first_key_press_offers_to_skip_to_the_content(
+    page: Any, live_server: Any, model_term: m.Term
+) -> None:
+    page.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-10/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "#main"
+
+
+def test_a_reader_switches_language(page: Any, live_server: Any, model_term: m.Term) -> None:
+    page.goto(f"{live_server.url}/calendar/{SLUG}/")
+    page.get_by_label("Language").select_option("es")
+    page.get_by_role("button", name="Switch").click()
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "Reuniones de la Comisión" in page.content()
+    assert re.search(r"jueves 24 de octubre de 2019", page.content())
+    page.get_by_label("Idioma").select_option("pt")
+    page.get_by_role("button", name="Cambiar").click()
+    assert "Reuniões da Comissão" in page.content()
+
+
+def _sequence(page: Any, live_server: Any, key: str) -> tuple[int, Any]:
+    response = page.request.get(f"{live_server.url}/calendar/{SLUG}/feed.en.ics")
+    calendar = icalendar.Calendar.from_ical(response.body())
+    event = next(e for e in calendar.walk("VEVENT") if str(e["UID"]).startswith(f"meeting-{key}."))
+    return int(event["SEQUENCE"]), event
+
+
+def test_a_secretary_edits_a_meeting_and_moves_it(
+    page: Any, live_server: Any, model_term: m.Term, staff: User, tmp_path: Path
+) -> None:
+    before, _ = _sequence(page, live_server, MOVED)
+    page.goto(f"{live_server.url}/calendar/{SLUG}/meetings/{MOVED}/")
+    page.get_by_role("link", name="Secretariat login").click()
+    page.get_by_label("User name").fill("secretariat")
+    page.get_by_label("Password").fill("s3cret-pass")
+    page.get_by_role("button", name="Log in").click()
+    assert page.url.endswith(f"/meetings/{MOVED}/")
+
+    page.get_by_role("link", name="Edit details").click()
+    page.get_by_label("Ends at").fill("12:00")
+    page.get_by_label("Starts at").fill("12:30")
+    page.get_by_role("button", name="Save").click()
+    # Refused next to the field, with what was typed kept.
+    assert "The meeting must end after it starts" in page.locator("#id_end-error").inner_text()
+    assert page.get_by_label("Starts at").input_value() == "12:30"
+    page.get_by_label("Starts at").fill("10:30")
+    page.get_by_role("button", name="Save").click()
+    assert "The meeting was saved." in page.content()
+
+    page.get_by_role("link", name="Move to another date").click()
+    page.get_by_label("New date").fill("2019-11-14")
+    page.get_by_label("Reason for the move").fill("The room is needed by the Permanent Council")
+    page.get_by_role("button", name="Save").click()
+    assert "initially scheduled for 7 November 2019" in page.content()
+    assert "The room is needed by the Permanent Council" in page.content()
+    page.screenshot(path=str(tmp_path / "moved.png"), full_page=True)
+
+    after, event = _sequence(page, live_server, MOVED)
+    assert after == before + 2
+    assert event.decoded("DTSTART").date().isoformat() == "2019-11-14"
+    assert "Initially scheduled for 7 November 2019" in str(event["DESCRIPTION"])
+
+    page.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
+    cell = page.locator("td", has=page.locator('time[datetime="2019-11-14"]'))
+    assert "initially scheduled for 7 November 2019" in cell.inner_text()
