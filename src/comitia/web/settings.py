@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "comitia.web.documents",
     "comitia.web.plans",
     "comitia.web.home",
     "comitia.web.calendar",

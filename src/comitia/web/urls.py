@@ -6,6 +6,7 @@ from comitia.web.home import views as home
 urlpatterns = [
     path("", home.home, name="home"),
     path("terms/<slug:slug>/", home.home, name="term"),
+    path("terms/<slug:slug>/document/", include("comitia.web.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("", include("comitia.web.calendar.urls")),

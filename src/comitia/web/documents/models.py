@@ -1,0 +1,95 @@
+"""Approved revisions of a plan and the documents printed from them.
+
+A revision is an immutable snapshot: the plan as approved (JSON), its symbol, its date and who
+approved it. It names its term by slug rather than by a foreign key, so that replacing a term
+(``comitia load --replace``) never deletes what was approved. Each document of a revision is
+stored the first time it is printed and served byte for byte afterwards.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImmutableError(Exception):
+    """An approved revision, or a document printed from it, cannot be changed."""
+
+
+class Revision(models.Model):
+    term_slug = models.SlugField(_("term"), max_length=200)
+    number = models.PositiveIntegerField(_("revision number"))
+    symbol = models.CharField(_("symbol"), max_length=100)
+    approved_on = models.DateField(_("approved on"))
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    plan_json = models.TextField(_("plan as approved"))
+    override_reason = models.TextField(
+        _("reason for approving despite errors"), blank=True, default=""
+    )
+    blocking_findings = models.JSONField(
+        _("errors overridden"), default=list, blank=True, help_text=_("Findings at approval.")
+    )
+
+    class Meta:
+        ordering = ("term_slug", "number")
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        permissions = (("approve_revision", _("Can approve a revision of the work plan")),)
+        constraints = (
+            models.UniqueConstraint(
+                fields=["term_slug", "number"], name="documents_revision_unique_number"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1), name="documents_revision_number_positive"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(blocking_findings=[]) | ~models.Q(override_reason=""),
+                name="documents_revision_override_has_reason",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.term_slug} rev. {self.number} ({self.symbol})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError(f"{self} is approved and cannot be changed")
+        super().save(*args, **kwargs)
+
+
+class RenderedDocument(models.Model):
+    revision = models.ForeignKey(
+        Revision, models.CASCADE, related_name="documents", verbose_name=_("revision")
+    )
+    format = models.CharField(_("format"), max_length=10)
+    lang = models.CharField(_("language"), max_length=5)
+    content = models.BinaryField(_("content"))
+    rendered_at = models.DateTimeField(_("rendered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("printed document")
+        verbose_name_plural = _("printed documents")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["revision", "format", "lang"], name="documents_rendered_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.revision} {self.format} {self.lang}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableError("a printed document of a revision cannot be changed")
+        super().save(*args, **kwargs)

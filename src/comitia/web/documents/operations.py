@@ -1,0 +1,151 @@
+"""Approving revisions and printing documents; the views and the command only call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+
+from comitia.checks import blocking_findings
+from comitia.checks.engine import Finding
+from comitia.plan import Plan
+from comitia.render import renderer
+from comitia.render.document import build_document
+from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
+from comitia.web.documents.models import RenderedDocument, Revision
+from comitia.web.plans.convert import load_plan
+from comitia.web.plans.models import Term
+
+DOCUMENT_FORMATS = ("docx", "pdf", "html")
+
+
+class ApprovalBlocked(Exception):
+    """The plan has errors and no reason to override them was given."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"the plan has {len(findings)} error(s); give a reason to override them")
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Printed:
+    content: bytes
+    media_type: str
+    filename: str
+
+
+def approve_revision(
+    term: Term,
+    *,
+    symbol: str,
+    approved_on: dt.date,
+    user: Any = None,
+    override_reason: str = "",
+    today: dt.date | None = None,
+) -> Revision:
+    """Snapshot the term's plan as its next revision.
+
+    Raises ``ApprovalBlocked`` when the checks find errors and ``override_reason`` is blank;
+    with a reason, the errors are recorded with the revision.
+    """
+    plan = load_plan(term)
+    errors = blocking_findings(plan, today=today)
+    reason = override_reason.strip()
+    if errors and not reason:
+        raise ApprovalBlocked(errors)
+    with transaction.atomic():
+        last = Revision.objects.filter(term_slug=term.slug).aggregate(n=Max("number"))["n"]
+        number = (last or 0) + 1
+        approved = approved_plan(
+            plan,
+            symbol=symbol,
+            revision=number,
+            approved_on=approved_on,
+            approved_by=plan.term.committee,
+        )
+        return Revision.objects.create(
+            term_slug=term.slug,
+            number=number,
+            symbol=symbol,
+            approved_on=approved_on,
+            approved_by=user if user is not None and user.is_authenticated else None,
+            plan_json=snapshot(approved),
+            override_reason=reason if errors else "",
+            blocking_findings=[
+                {
+                    "code": f.code,
+                    "message": f.message("en"),
+                    "dates": [d.isoformat() for d in f.dates],
+                }
+                for f in errors
+            ],
+        )
+
+
+def revision_plan(revision: Revision) -> Plan:
+    return plan_from_snapshot(revision.plan_json)
+
+
+def previous_revision(revision: Revision) -> Revision | None:
+    return (
+        Revision.objects.filter(term_slug=revision.term_slug, number__lt=revision.number)
+        .order_by("-number")
+        .first()
+    )
+
+
+def print_plan(plan: Plan, fmt: str, lang: str, *, name: str) -> Printed:
+    """The current plan as a document; nothing is stored."""
+    module_render = renderer(fmt)
+    from comitia.render import format_module
+
+    module = format_module(fmt)
+    return Printed(module_render(plan, lang), module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
+
+
+def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
+    plan = revision_plan(revision)
+    before = previous_revision(revision)
+    changes = compare(revision_plan(before), plan) if before is not None else None
+    document = build_document(
+        plan, lang, changes=changes, since=before.symbol if before is not None else None
+    )
+    if fmt == "docx":
+        from comitia.render.docx.writer import write_docx
+
+        return write_docx(document)
+    if fmt == "pdf":
+        from comitia.render.pdf.writer import write_pdf
+
+        return write_pdf(document)
+    from comitia.render.html.writer import render_page
+
+    return render_page(document).encode("utf-8")
+
+
+def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
+    """A revision's document: printed and stored the first time, the same bytes ever after.
+
+    Revisions after the first end with the annex of changes since the one before.
+    """
+    from comitia.render import format_module
+
+    if fmt not in DOCUMENT_FORMATS:
+        raise ValueError(f"unknown document format {fmt!r}")
+    media_type = format_module(fmt).MEDIA_TYPE
+    filename = f"{revision.term_slug}-rev{revision.number}.{lang}.{fmt}"
+    stored = RenderedDocument.objects.filter(revision=revision, format=fmt, lang=lang).first()
+    if stored is None:
+        content = _render_revision(revision, fmt, lang)
+        try:
+            with transaction.atomic():
+                stored = RenderedDocument.objects.create(
+                    revision=revision, format=fmt, lang=lang, content=content
+                )
+        except IntegrityError:
+            # Printed at the same moment by another request: serve the one stored first.
+            stored = RenderedDocument.objects.get(revision=revision, format=fmt, lang=lang)
+    return Printed(bytes(stored.content), media_type, filename)

@@ -1,0 +1,158 @@
+"""The plan as a document on the web: its page, downloads, revisions and their comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import permission_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from comitia.render.document import LANGUAGES, build_document
+from comitia.render.document.changes import describe
+from comitia.render.html.writer import render_article, stylesheet
+from comitia.revisions import compare
+from comitia.web.documents.models import Revision
+from comitia.web.documents.operations import (
+    DOCUMENT_FORMATS,
+    ApprovalBlocked,
+    Printed,
+    approve_revision,
+    print_plan,
+    print_revision,
+    revision_plan,
+)
+from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
+from comitia.web.plans.models import Term
+
+
+def _term(slug: str) -> Term:
+    try:
+        return find_term(slug)
+    except PlanLoadError:
+        raise Http404(_("No term has that name.")) from None
+
+
+def _lang(request: HttpRequest) -> str:
+    wanted = request.GET.get("lang") or (get_language() or "en")[:2]
+    return wanted if wanted in LANGUAGES else "en"
+
+
+def _download(printed: Printed) -> HttpResponse:
+    response = HttpResponse(printed.content, content_type=printed.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{printed.filename}"'
+    return response
+
+
+def _revision(slug: str, number: int) -> Revision:
+    revision = Revision.objects.filter(term_slug=slug, number=number).first()
+    if revision is None:
+        raise Http404(_("No revision has that number."))
+    return revision
+
+
+def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
+    """The work plan as a document, in the language asked for, with its downloads."""
+    term = _term(slug)
+    lang = _lang(request)
+    plan = load_plan(term)
+    document = build_document(plan, lang)
+    context = {
+        "term": term,
+        "lang": lang,
+        "languages": LANGUAGES,
+        "formats": DOCUMENT_FORMATS,
+        "article": render_article(document),
+        "stylesheet": stylesheet(),
+        "revisions": list(Revision.objects.filter(term_slug=slug).order_by("-number")),
+        "can_approve": request.user.has_perm("documents.approve_revision"),
+        "today": dt.date.today().isoformat(),
+    }
+    return render(request, "documents/plan.html", context)
+
+
+def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    if fmt not in DOCUMENT_FORMATS:
+        raise Http404(_("No such format."))
+    term = _term(slug)
+    return _download(print_plan(load_plan(term), fmt, _lang(request), name=slug))
+
+
+def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
+    if fmt not in DOCUMENT_FORMATS:
+        raise Http404(_("No such format."))
+    return _download(print_revision(_revision(slug, number), fmt, _lang(request)))
+
+
+@require_POST
+@permission_required("documents.approve_revision", raise_exception=True)
+def approve(request: HttpRequest, slug: str) -> HttpResponse:
+    term = _term(slug)
+    symbol = request.POST.get("symbol", "").strip()
+    try:
+        approved_on = dt.date.fromisoformat(request.POST.get("date", ""))
+    except ValueError:
+        approved_on = None
+    if not symbol or approved_on is None:
+        return render(
+            request,
+            "documents/approve_refused.html",
+            {"term": term, "problem": _("Give the revision's symbol and date."), "findings": []},
+            status=400,
+        )
+    try:
+        revision = approve_revision(
+            term,
+            symbol=symbol,
+            approved_on=approved_on,
+            user=request.user,
+            override_reason=request.POST.get("override_reason", ""),
+        )
+    except ApprovalBlocked as blocked:
+        lang = _lang(request)
+        return render(
+            request,
+            "documents/approve_refused.html",
+            {
+                "term": term,
+                "problem": _(
+                    "The plan has errors. Correct them, or give a reason to approve it anyway."
+                ),
+                "findings": [f.message(lang) for f in blocked.findings],
+            },
+            status=409,
+        )
+    return redirect(reverse("documents:plan", args=[slug]) + f"#rev-{revision.number}")
+
+
+@require_http_methods(["GET"])
+def comparison(request: HttpRequest, slug: str) -> HttpResponse:
+    """What changed from revision ``a`` to revision ``b`` (or to the current plan)."""
+    term = _term(slug)
+    lang = _lang(request)
+    try:
+        first = _revision(slug, int(request.GET.get("a", "")))
+    except ValueError:
+        raise Http404(_("Choose the revisions to compare.")) from None
+    second_number = request.GET.get("b", "current")
+    if second_number == "current":
+        newer, newer_label = load_plan(term), _("the current plan")
+    else:
+        try:
+            second = _revision(slug, int(second_number))
+        except ValueError:
+            raise Http404(_("Choose the revisions to compare.")) from None
+        newer, newer_label = revision_plan(second), second.symbol
+    changes = [describe(c, lang) for c in compare(revision_plan(first), newer)]
+    context = {
+        "term": term,
+        "first": first,
+        "newer_label": newer_label,
+        "changes": changes,
+        "lang": lang,
+    }
+    return render(request, "documents/compare.html", context)
