@@ -127,6 +127,8 @@ def _paragraph(paragraph: Element, footnotes: dict[str, str]) -> str:
     if properties is not None and text.strip():
         style = properties.find(f"{W}pStyle")
         style_name = (style.get(f"{W}val") or "") if style is not None else ""
+        if "Number" in style_name:
+            return "1. " + text
         if properties.find(f"{W}numPr") is not None or "List" in style_name:
             return "· " + text
     return text

@@ -374,7 +374,7 @@ def read_areas(ctx: Context, lines: list[Line]) -> list[ThematicArea]:
     """The thematic areas: the longest run of three or more numbered lines."""
     runs: list[list[Line]] = [[]]
     for line in lines:
-        if line.numbered and not find_symbols(line.text):
+        if (line.numbered or line.bullet) and not find_symbols(line.text):
             runs[-1].append(line)
         elif not line.blank:
             runs.append([])
