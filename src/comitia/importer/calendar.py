@@ -80,6 +80,7 @@ class CalendarReader:
         self.activities: list[Activity] = []
         self.activity_ids: set[str] = set()
         self.year_period: tuple[date, date] | None = None
+        self.places = sorted((*ctx.words.places, *ctx.country_names), key=len, reverse=True)
 
     # -- the calendar -----------------------------------------------------------------------
 
@@ -259,7 +260,7 @@ class CalendarReader:
         words = "|".join(re.escape(w) for w in ctx.words.paragraph_words)
         core = re.split(rf"[,.]?\s*\(?(?:{words})\s+\d", title, flags=re.IGNORECASE)[0]
         core = core.rstrip(" ,.")
-        places = sorted((*ctx.words.places, *ctx.country_names), key=len, reverse=True)
+        places = self.places
         # "... à Washington, D.C.", "... en République dominicaine", "... – République ...".
         for place in places:
             place = place.rstrip(".")

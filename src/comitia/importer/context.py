@@ -6,6 +6,7 @@ resolving bodies, paragraphs, citations and presenters.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -22,6 +23,7 @@ from comitia.plan import Body, Citation, Language, Mandate, Text
 from comitia.symbols import SYMBOL_PATTERN, Symbol, find_symbols, normalize
 
 
+@functools.lru_cache(maxsize=16384)
 def fold(text: str) -> str:
     """Lower case, no accents, ordinary apostrophes: for comparing words, never for display."""
     decomposed = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
@@ -95,6 +97,7 @@ class Context:
         self.bodies: dict[str, Body] = {}
         self.mandates: list[Mandate] = []
         self.default_mandate: str | None = None
+        self._bodies_cache: dict[str, list[tuple[int, KnownBody]]] = {}
         territories = Locale.parse(lang).territories
         # Babel writes "Antigua & Barbuda"; documents write "and".
         and_word = {"fr": "et", "en": "and", "es": "y", "pt": "e"}[lang]
@@ -165,8 +168,9 @@ class Context:
             for j in range(min(len(tokens), i + 9), i, -1):
                 start, end = tokens[i].start(), tokens[j - 1].end()
                 chunk = text[start:end].rstrip(".")
-                if not re.search(r"\d", chunk) and j - i < 1:
-                    continue
+                # Dates found inside prose carry a number (a day or a year).
+                if not any(c.isdigit() for c in chunk):
+                    break
                 value = self.date(chunk)
                 if value is not None and value.first_day is not None:
                     found.append((value, start, start + len(chunk)))
@@ -208,6 +212,9 @@ class Context:
 
     def bodies_in(self, text: str) -> list[tuple[int, KnownBody]]:
         """Bodies named in ``text`` (by acronym, or by name), with their offsets, in order."""
+        cached = self._bodies_cache.get(text)
+        if cached is not None:
+            return cached
         found: dict[str, tuple[int, KnownBody]] = {}
         folded = fold(text)
         for known in KNOWN_BODIES:
@@ -223,7 +230,9 @@ class Context:
                     positions.append(index)
             if positions:
                 found[known.id] = (min(positions), known)
-        return sorted(found.values(), key=lambda item: item[0])
+        result = sorted(found.values(), key=lambda item: item[0])
+        self._bodies_cache[text] = result
+        return result
 
     def presenters(self, title: str, line: Line | None = None) -> list[str]:
         """Bodies that present an item: "Exposé du SSM et de la JID sur ..." gives ssm, jid."""
