@@ -46,6 +46,8 @@ schema: $(STAMP)
 ## Run the benchmarks and print their figures (on demand, never in the test suite).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python benchmarks/bench_import.py
 
 clean:
 	rm -rf $(VENV) staticfiles comitia.sqlite3 comitia.sqlite3-wal comitia.sqlite3-shm
