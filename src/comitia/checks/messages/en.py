@@ -46,7 +46,7 @@ MESSAGES = {
     "CLM006": {
         "message": "The document states {claimed} {what}, the calendar has {actual}.",
         "hint": "Correct the sentence “{text}”; counts are best derived from the calendar.",
-        "hint.requested": "Correct the sentence “{text}”: of the {requested} events the General Assembly requested, {activities} are held as activities of other bodies, not as meetings of the committee.",
+        "hint.requested": "Correct the sentence “{text}”. Events the General Assembly requested: {requested}; held as activities of other bodies, not as meetings of the committee: {activities}.",
     },
     "DAT001": {
         "message": "The meeting on {date} is outside the term ({start} to {end}).",

@@ -46,7 +46,7 @@ MESSAGES = {
     "CLM006": {
         "message": "El documento indica {claimed} {what}, el calendario tiene {actual}.",
         "hint": "Corrija la frase «{text}»; conviene derivar los números del calendario.",
-        "hint.requested": "Corrija la frase «{text}»: de los {requested} eventos solicitados por la Asamblea General, {activities} son actividades de otros órganos, no reuniones de la Comisión.",
+        "hint.requested": "Corrija la frase «{text}». Eventos solicitados por la Asamblea General: {requested}; celebrados como actividades de otros órganos, no como reuniones de la Comisión: {activities}.",
     },
     "DAT001": {
         "message": "La reunión del {date} está fuera del período ({start} – {end}).",

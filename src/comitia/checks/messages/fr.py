@@ -46,7 +46,7 @@ MESSAGES = {
     "CLM006": {
         "message": "Le document annonce {claimed} {what}, le calendrier en compte {actual}.",
         "hint": "Corrigez la phrase « {text} » ; mieux vaut dériver les nombres du calendrier.",
-        "hint.requested": "Corrigez la phrase « {text} » : sur les {requested} événements demandés par l’Assemblée générale, {activities} sont des activités d’autres organes, non des réunions de la Commission.",
+        "hint.requested": "Corrigez la phrase « {text} ». Événements demandés par l’Assemblée générale : {requested} ; tenus comme activités d’autres organes, non comme réunions de la Commission : {activities}.",
     },
     "DAT001": {
         "message": "La réunion du {date} est hors de la période ({start} – {end}).",

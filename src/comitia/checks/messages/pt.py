@@ -46,7 +46,7 @@ MESSAGES = {
     "CLM006": {
         "message": "O documento indica {claimed} {what}, o calendário tem {actual}.",
         "hint": "Corrija a frase “{text}”; convém derivar os números do calendário.",
-        "hint.requested": "Corrija a frase “{text}”: dos {requested} eventos solicitados pela Assembleia Geral, {activities} são atividades de outros órgãos, não reuniões da Comissão.",
+        "hint.requested": "Corrija a frase “{text}”. Eventos solicitados pela Assembleia Geral: {requested}; realizados como atividades de outros órgãos, não como reuniões da Comissão: {activities}.",
     },
     "DAT001": {
         "message": "A reunião de {date} está fora do período ({start} – {end}).",

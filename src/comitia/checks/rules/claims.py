@@ -215,19 +215,27 @@ def _provisional_hit(
     return Hit(params, (day,), (ref, _claim_ref(index)))
 
 
-def derived_counts(context: Context) -> dict[ClaimedCount, int]:
-    """What the calendar counts, for each kind of count a document may state."""
+def derived_counts(context: Context) -> dict[ClaimedCount, int | None]:
+    """What the calendar counts, for each kind of count a document may state.
+
+    Half-day and full-day sessions are those of the formal review of the draft resolution,
+    within its dates; with no dated formal review they cannot be counted (None).
+    """
     requested = {e.meeting for e in context.plan.requested_events if e.meeting is not None}
     meetings = context.meetings
     ga = [m for m in meetings if m.kind is MeetingKind.GA_REQUESTED or m.id in requested]
     regular = [m for m in meetings if m.kind is MeetingKind.REGULAR and m.id not in requested]
-    review = _formal_review_meetings(context)
+    review = formal_review_meetings(context)
     return {
         ClaimedCount.COMMITTEE_MEETINGS: len(meetings),
         ClaimedCount.REGULAR_MEETINGS: len(regular),
         ClaimedCount.GA_REQUESTED_MEETINGS: len(ga),
-        ClaimedCount.HALF_DAY_SESSIONS: sum(1 for m in review if not is_full_day(m)),
-        ClaimedCount.FULL_DAY_SESSIONS: sum(1 for m in review if is_full_day(m)),
+        ClaimedCount.HALF_DAY_SESSIONS: (
+            None if review is None else sum(1 for m in review if not is_full_day(m))
+        ),
+        ClaimedCount.FULL_DAY_SESSIONS: (
+            None if review is None else sum(1 for m in review if is_full_day(m))
+        ),
     }
 
 
@@ -240,8 +248,8 @@ def is_full_day(meeting: Meeting) -> bool:
     return dt.datetime.combine(meeting.date, meeting.end) - start >= FULL_DAY
 
 
-def _formal_review_meetings(context: Context) -> list[Meeting]:
-    """The meetings within the formal review's dates, or all of them if it has none."""
+def formal_review_meetings(context: Context) -> list[Meeting] | None:
+    """The meetings within the formal review's dates, or None if it has no dates."""
     negotiation = context.plan.negotiation
     review = None
     if negotiation is not None:
@@ -249,7 +257,7 @@ def _formal_review_meetings(context: Context) -> list[Meeting]:
             (m for m in negotiation.milestones if m.kind is MilestoneKind.FORMAL_REVIEW), None
         )
     if review is None or review.when is None or review.when.first_day is None:
-        return context.meetings
+        return None
     when = review.when
     return [m for m in context.meetings if when.contains(m.date)]
 
@@ -263,7 +271,7 @@ def counts_disagree(context: Context) -> Iterator[Hit]:
     events = context.plan.requested_events
     activities = sum(1 for e in events if e.meeting is None and e.activity is not None)
     for index, claim in enumerate(context.plan.count_claims):
-        if actual[claim.counts] == claim.number:
+        if actual[claim.counts] is None or actual[claim.counts] == claim.number:
             continue
         params: dict[str, object] = {
             "claimed": claim.number,

@@ -84,9 +84,10 @@ def fewer_review_sessions(context: Context) -> Iterator[Hit]:
         (review.half_day_sessions, ClaimedCount.HALF_DAY_SESSIONS),
         (review.full_day_sessions, ClaimedCount.FULL_DAY_SESSIONS),
     ):
-        if planned is not None and counts[what] < planned:
+        actual = counts[what]
+        if planned is not None and actual is not None and actual < planned:
             yield Hit(
-                {"planned": planned, "what": what, "when": review.when, "actual": counts[what]},
+                {"planned": planned, "what": what, "when": review.when, "actual": actual},
                 fuzzy_days(review.when),
                 (_ref(review),),
             )
