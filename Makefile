@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashl
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_ARGS ?=
 
-.PHONY: demo test test-postgres check fmt schema bench clean install
+.PHONY: demo test test-postgres check fmt schema bench clean install catalogs
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,9 +43,20 @@ fmt: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m comitia.plan.schema > docs/plan.schema.json
 
+## Extract the document renderers' fixed texts and compile their catalogs (en, fr, es, pt).
+## Translate new messages in src/comitia/render/locale/*/LC_MESSAGES/comitia_render.po first;
+## tests/render/document/test_catalogs.py fails while one is missing or not compiled.
+catalogs: $(STAMP)
+	$(BIN)/pybabel extract -k _ -k n:1,2 --no-default-keywords --no-location --omit-header \
+		-o src/comitia/render/locale/comitia_render.pot src/comitia/render/document
+	$(BIN)/pybabel update -D comitia_render -i src/comitia/render/locale/comitia_render.pot \
+		-d src/comitia/render/locale --no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel compile -D comitia_render -d src/comitia/render/locale
+
 ## Run the benchmarks and print their figures (on demand, never in the test suite).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
+	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python benchmarks/bench_import.py
 
