@@ -163,3 +163,30 @@ def test_the_command_refuses_a_plan_with_errors_without_a_reason() -> None:
     save_plan(model_plan())
     with pytest.raises(CommandError, match="REQ001"):
         call_command("approve_revision", SLUG, symbol="x", date="2019-12-05")
+
+
+def test_the_page_speaks_the_readers_language(client: Client, term: Term) -> None:
+    page = client.get(BASE, HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Descargar el plan de trabajo" in page
+    # The document follows the page's language unless another is asked for.
+    assert "Jueves 24 de octubre de 2019" in re.sub(r"<[^>]+>", "", page)
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "pt"])
+def test_the_apps_catalog_is_complete(lang: str) -> None:
+    from pathlib import Path
+
+    from babel.messages.mofile import read_mo
+    from babel.messages.pofile import read_po
+
+    import comitia.web.documents
+
+    folder = Path(comitia.web.documents.__file__).parent / "locale" / lang / "LC_MESSAGES"
+    with (folder / "django.po").open("rb") as handle:
+        catalog = read_po(handle)
+    for message in catalog:
+        if message.id:
+            assert message.string and not message.fuzzy, message.id
+    with (folder / "django.mo").open("rb") as handle:
+        compiled = {m.id: m.string for m in read_mo(handle) if m.id}
+    assert compiled == {m.id: m.string for m in catalog if m.id}
