@@ -99,12 +99,17 @@ def finding_lines(term: m.Term, findings: Sequence[Finding], lang: str) -> list[
             message=f.message(lang),
             hint=f.hint(lang),
             dates=[format_day(d, lang) for d in f.dates],
-            objects=[
-                ObjectLink(f"{labels[ref.kind]} {ref.id}", links.get(ref)) for ref in f.objects
-            ],
+            objects=[ObjectLink(_object_label(ref, labels), links.get(ref)) for ref in f.objects],
         )
         for f in findings
     ]
+
+
+def _object_label(ref: ObjectRef, labels: dict[ObjectKind, str]) -> str:
+    if ref.kind in (ObjectKind.SUMMARY_CLAIM, ObjectKind.COUNT_CLAIM):
+        # Claims are named by their place in the plan's list; people count from 1.
+        return f"{labels[ref.kind]} {int(ref.id) + 1}"
+    return f"{labels[ref.kind]} {ref.id}"
 
 
 def state_labels() -> dict[CoverageState, str]:
