@@ -57,10 +57,10 @@ BUDGET = {
         "vingt et un mille deux cents dollars",
     ],
     "en": [
-        "126,200",
-        "one hundred and twenty-six thousand two hundred dollars",
+        "US$126,200",
+        "one hundred twenty-six thousand two hundred dollars",
         "105,000",
-        "one hundred and five thousand dollars",
+        "one hundred five thousand dollars",
         "21,200",
         "twenty-one thousand two hundred dollars",
     ],

@@ -101,6 +101,8 @@ def amount_in_words(value: Decimal, lang: str) -> str:
             words = words[:-1]  # "veintiún dólares", "un dólar"
             words = words[:-2] + "ún" if words.endswith("iun") else words
     if lang == "en":
-        words = words.replace(",", "")
+        # United States usage, as in the Organization's English documents: no "and" after
+        # hundred, no commas ("one hundred twenty-six thousand two hundred").
+        words = words.replace(",", "").replace(" and ", " ")
     cents = int((value - whole) * 100)
     return f"{words} {cents:02d}/100" if cents else words
