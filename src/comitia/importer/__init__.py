@@ -220,6 +220,9 @@ def _document(
                 rank = int(revision[1]) if revision else 0
                 if best is None or rank > best[0]:
                     best = (rank, symbol.original)
+    if ctx.symbol is not None:
+        revision = re.search(r"rev\.\s*(\d+)", ctx.symbol)
+        best = (int(revision[1]) if revision else 0, ctx.symbol)
     if best is None:
         return None
     return PlanDocument(

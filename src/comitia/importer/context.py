@@ -97,6 +97,7 @@ class Context:
         self.bodies: dict[str, Body] = {}
         self.mandates: list[Mandate] = []
         self.default_mandate: str | None = None
+        self.symbol: str | None = None
         self._bodies_cache: dict[str, list[tuple[int, KnownBody]]] = {}
         territories = Locale.parse(lang).territories
         # Babel writes "Antigua & Barbuda"; documents write "and".

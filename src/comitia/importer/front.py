@@ -32,6 +32,15 @@ def read_front(ctx: Context, lines: list[Line]) -> tuple[str, date | None]:
     for line in lines:
         if line.blank:
             continue
+        if find_symbols(line.text) and find_symbols(line.text)[0].original == line.text:
+            # The document's symbol printed above its title.
+            ctx.report.counts["document symbol"] += 1
+            ctx.symbol = line.text
+            ctx.use(line)
+            continue
+        if len(title_lines) >= 4:
+            # A title runs over a few lines; more is text the importer did not place.
+            continue
         if contains_any(line.text, ctx.words.approved_marks):
             for value, _, _ in ctx.find_dates(line.text):
                 if value.precision is Precision.DAY and value.first_day:

@@ -73,7 +73,8 @@ def _heading(ctx: Context, line: Line, current: str) -> str | None:
     text = line.text.strip(" :.")
     if not text or len(text) > 110 or line.bullet:
         return None
-    if _is_capitals(text):
+    # A main heading is in capitals, or numbered and short ("1. Introduction").
+    if _is_capitals(text) or (line.numbered and len(text) < 60):
         for name in MAIN:
             if name != current and starts_with_any(text, ctx.words.sections[name]):
                 return name

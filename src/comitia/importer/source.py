@@ -47,7 +47,10 @@ _FOOTNOTE_REF = re.compile(r"\s*\[footnoteRef:(\d+)\]\s*/?")
 _FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):(.*?)\]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _BULLET = re.compile(r"^[·•▪◦●]\s*")
-_NUMBERED = re.compile(r"^(?:\d{1,2}|[IVX]{1,4}|[a-z])[.)]\s+(?=\S)")
+# "1. ", "IV.\t", "a) ", and outline numbers "4.1 " or "4.1. ".
+_NUMBERED = re.compile(
+    r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\s+(?=\S)"
+)
 _PAGE_NUMBER = re.compile(r"^-\s*\d{1,3}\s*-$")
 
 
