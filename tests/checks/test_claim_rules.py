@@ -206,3 +206,22 @@ def test_half_and_full_day_sessions_are_not_counted_without_a_dated_formal_revie
         count_claims=[count(ClaimedCount.HALF_DAY_SESSIONS, 3)],
     )
     assert findings(p, "CLM006") == []
+
+
+def test_a_longer_summary_title_finds_its_activity_by_the_words_they_share() -> None:
+    p = plan(
+        activities=[
+            activity("mispa", "2019-10-30/2019-10-31", "MISPA VII, Quito (Équateur)"),
+            activity("remja", "2020-02-03", "Réunion des ministres de la justice"),
+        ],
+        summary_claims=[
+            claim(
+                "2019-11-30",
+                "Septième Réunion des ministres responsables de la sécurité publique "
+                "(MISPA VII), Quito (Équateur)",
+                committee=False,
+            )
+        ],
+    )
+    (found,) = findings(p, "CLM003")
+    assert [ref.id for ref in found.objects][1] == "mispa"

@@ -33,6 +33,9 @@ from comitia.plan import (
     SummaryClaim,
 )
 
+# A word used by more activities than this is too common to find a title by.
+COMMON_WORD = 64
+
 
 def _claim_ref(index: int) -> ObjectRef:
     return ObjectRef(ObjectKind.SUMMARY_CLAIM, str(index))
@@ -96,14 +99,21 @@ class _Match:
     def similar_activity(self, claim: SummaryClaim) -> Activity | None:
         """The activity, on any date, whose title is most like the claim's (or None).
 
-        Candidates share the claim's rarest word, so each claim reads one short list.
+        Candidates share with the claim one of its words that few activities use (at most
+        ``COMMON_WORD`` of them), or its rarest word: each claim reads a few short lists, never
+        every activity, and a title like the claim's shares more than its common words.
         """
         claimed = words(claim.title)
         postings = [self.activities_by_word[w] for w in claimed if w in self.activities_by_word]
         if not postings:
             return None
+        rare = [p for p in postings if len(p) <= COMMON_WORD] or [min(postings, key=len)]
         best, best_score = None, SAME_EVENT
-        for activity in min(postings, key=len):
+        seen: set[str] = set()
+        for activity in (a for posting in rare for a in posting):
+            if activity.id in seen:
+                continue
+            seen.add(activity.id)
             score = similarity(claimed, self.activity_words[activity.id])
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = activity, score
