@@ -20,6 +20,17 @@ from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
 
+
+@pytest.fixture(autouse=True)
+def _no_cached_feeds() -> Iterator[None]:
+    """Feeds are cached by term id, and ids come back from one test's database to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 MODEL_PLAN = Path(__file__).parents[2] / "examples" / "oas-csh-2019-2020.yaml"
 CHROMIUM_ARGS = [
     "--headless",
@@ -56,11 +67,18 @@ def browser(chromium_path: str) -> Iterator[object]:
     # Playwright's synchronous API runs an event loop in this thread; Django refuses ORM
     # calls from a thread with a running loop unless told the calls are safe, which they are
     # here: the test's own queries never run concurrently with the browser's.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    try:
+        with sync_playwright() as playwright:
+            launched = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+            yield launched
+            launched.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture

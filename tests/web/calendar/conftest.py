@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,17 @@ from django.test import Client
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_feeds() -> Iterator[None]:
+    """Feeds are cached by term id, and ids come back from one test's database to the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
 
 MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
 SLUG = "csh-2019-2020"

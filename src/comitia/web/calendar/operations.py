@@ -21,6 +21,8 @@ from django.utils import timezone
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan
 
+from .feeds import feeds_changed
+
 log = logging.getLogger(__name__)
 
 User = AbstractBaseUser | AnonymousUser
@@ -52,10 +54,13 @@ def _writing() -> Iterator[None]:
 
 
 def _check(term: m.Term) -> None:
+    """Refuse the change unless the term still reads back as a valid plan; once committed,
+    the term's feeds are built again."""
     try:
         load_plan(term)
     except PlanLoadError as error:
         raise OperationError(str(error)) from error
+    transaction.on_commit(lambda: feeds_changed(term))
 
 
 def _bump(meeting: m.Meeting) -> None:

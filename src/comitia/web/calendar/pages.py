@@ -19,6 +19,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import AgendaKind, Text
+from comitia.render.ics.agenda import AgendaLine, CitationLine, Shown
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 
@@ -362,3 +363,101 @@ def filter_choices(term: m.Term, lang: str) -> dict[str, list[tuple[str, str]]]:
 
 def agenda_kinds() -> tuple[str, ...]:
     return tuple(kind.value for kind in AgendaKind)
+
+
+@dataclass
+class MeetingDetail:
+    key: str
+    date: dt.date
+    start: dt.time
+    end: dt.time
+    kind: str
+    status: str
+    provisional: bool
+    title: LocalText | None
+    venue: LocalText | None
+    earlier: list[tuple[str, LocalText | None]]
+    notes: list[LocalText]
+    agenda: list[AgendaLine]
+
+
+def meeting_detail(term: m.Term, key: str, lang: str) -> MeetingDetail | None:
+    """One meeting with its numbered agenda, read with a fixed number of queries."""
+    meeting = (
+        m.Meeting.objects.filter(term=term, key=key)
+        .prefetch_related(
+            Prefetch("previous_dates", queryset=m.PreviousDate.objects.order_by("position"))
+        )
+        .first()
+    )
+    if meeting is None:
+        return None
+    nodes = list(
+        m.AgendaNode.objects.filter(meeting=meeting)
+        .select_related("area")
+        .prefetch_related(
+            Prefetch(
+                "presenter_links",
+                queryset=m.AgendaPresenter.objects.select_related("body").order_by("position"),
+            ),
+            Prefetch(
+                "citations",
+                queryset=m.Citation.objects.select_related("mandate").order_by("position"),
+            ),
+        )
+        .order_by("position")
+    )
+    children: dict[int | None, list[m.AgendaNode]] = defaultdict(list)
+    for node in nodes:
+        children[node.parent_id].append(node)
+
+    def shown(value: dict[str, str] | None) -> Shown | None:
+        return Shown.of(Text(value), lang) if value else None
+
+    def line(node: m.AgendaNode, number: str, depth: int) -> AgendaLine:
+        title = shown(node.title) or (shown(node.area.title) if node.area else None)
+        return AgendaLine(
+            number=number,
+            depth=depth,
+            kind=AgendaKind(node.kind),
+            area_id=node.area.key if node.area else None,
+            title=title,
+            presenters=[
+                s
+                for link in node.presenter_links.all()
+                if (s := shown(link.body.acronym) or shown(link.body.name)) is not None
+            ],
+            citations=[
+                CitationLine(
+                    mandate=c.mandate.key if c.mandate else None,
+                    source=shown(c.mandate.title) if c.mandate else None,
+                    symbol=c.symbol or (c.mandate.source if c.mandate else None),
+                    article=c.article,
+                    paragraphs=list(c.paragraphs),
+                )
+                for c in node.citations.all()
+            ],
+            documents=list(node.documents),
+            notes=[s for note in node.notes if (s := shown(note)) is not None],
+            children=[
+                line(child, f"{number}.{i}", depth + 1)
+                for i, child in enumerate(children.get(node.pk, []), start=1)
+            ],
+        )
+
+    return MeetingDetail(
+        key=meeting.key,
+        date=meeting.date,
+        start=meeting.start,
+        end=meeting.end,
+        kind=meeting.kind,
+        status=meeting.status,
+        provisional=meeting.provisional,
+        title=local(meeting.title, lang),
+        venue=local(meeting.venue, lang),
+        earlier=[
+            (format_day(p.date, lang), local(p.reason, lang)) for p in meeting.previous_dates.all()
+        ],
+        notes=[t for note in meeting.notes if (t := local(note, lang)) is not None],
+        agenda=[line(node, str(i), 0) for i, node in enumerate(children.get(None, []), start=1)],
+    )

@@ -7,7 +7,6 @@ comitia.render.ics writes the feeds, the same code as ``comitia render --format 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -21,13 +20,11 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from comitia.render.ics import build_feed
-from comitia.render.ics.agenda import agenda_outline
-from comitia.web.home.overview import LocalText, display_language
+from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
 
 from . import operations, pages
+from .feeds import term_feed
 from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
 from .labels import meeting_kind_names, status_names
 
@@ -154,27 +151,22 @@ def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
 def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """A meeting: its time, venue, status, earlier dates and numbered agenda."""
     term = _term(slug)
-    plan = load_plan(term)
-    meeting = next((item for item in plan.meetings if item.id == key), None)
-    if meeting is None:
-        raise Http404(_("No meeting has that name."))
     context = _common(request, term)
     lang = context["lang"]
+    meeting = pages.meeting_detail(term, key, lang)
+    if meeting is None:
+        raise Http404(_("No meeting has that name."))
     from comitia.dates import format_day
 
-    reasons = {move.date: move.reason for move in meeting.moves}
     context.update(
         meeting=meeting,
         day=format_day(meeting.date, lang, weekday=True),
-        title=LocalText.of(meeting.title, lang),
-        venue=LocalText.of(meeting.venue, lang),
-        kind=meeting_kind_names()[meeting.kind.value],
-        earlier=[
-            (format_day(day, lang), LocalText.of(reasons.get(day), lang))
-            for day in meeting.previous_dates
-        ],
-        notes=[LocalText.of(note, lang) for note in meeting.notes],
-        agenda=agenda_outline(meeting, plan, lang),
+        title=meeting.title,
+        venue=meeting.venue,
+        kind=meeting_kind_names()[meeting.kind],
+        earlier=meeting.earlier,
+        notes=meeting.notes,
+        agenda=meeting.agenda,
         month_key=f"{meeting.date:%Y-%m}",
     )
     if context["can_edit"]:
@@ -199,19 +191,17 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
     if lang not in FEED_LANGUAGES:
         raise Http404(_("No feed in that language."))
     term = _term(slug)
-    plan = load_plan(term)
 
     def meeting_url(key: str) -> str:
         return request.build_absolute_uri(reverse("calendar:meeting", args=[slug, key]))
 
-    content = build_feed(
-        plan,
+    content, etag = term_feed(
+        term,
         lang,
         deadlines=deadlines,
         meeting_url=meeting_url,
-        calendar_url=request.build_absolute_uri(),
+        calendar_url=request.build_absolute_uri(request.path),
     )
-    etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response: HttpResponse = HttpResponseNotModified()
     else:
