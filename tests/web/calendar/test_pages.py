@@ -164,7 +164,20 @@ def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> Non
     large = save_plan(build_plan(200, label="large"))
     few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
     many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
-    assert few == many <= 20
+    # The term, the meeting, its earlier dates, agenda, presenters and citations.
+    assert few == many == 6
+
+
+def test_a_feed_is_built_with_a_fixed_number_of_queries_then_served_from_the_cache(
+    client: Client,
+) -> None:
+    small = save_plan(build_plan(10, label="small"))
+    large = save_plan(build_plan(200, label="large"))
+    built = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
+    cached = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
+    assert built[0] == built[1] <= 22
+    # The term and the fingerprint of its meetings and activities.
+    assert cached == [3, 3]
 
 
 @pytest.mark.parametrize(
