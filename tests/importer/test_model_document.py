@@ -48,7 +48,6 @@ BUDGET_2020_NOTE = "pour le financement des réunions de la CSH, qui se tiendron
 # Every line the importer does not use, and why: prose without data the plan model holds.
 UNUSED = {
     22: "the committee's functions under the Council's rules: prose, no data",
-    24: "lead-in to the mandates: prose",
     48: "purpose of the methodology: prose",
     52: "footnote 5 ('listed in chronological order'): about the list, no data",
     60: "who prepares the MISPA: prose",

@@ -481,7 +481,7 @@ def _with_year(
 def _time_pattern(p: str) -> str:
     return (
         rf"(?P<{p}h>\d{{1,2}})"
-        rf"(?:\s*(?P<{p}sep>[h:.])\s*(?P<{p}m>\d{{2}})(?!\d)"
+        rf"(?:(?P<{p}sep>\s*h\s*|:|\.)(?P<{p}m>\d{{2}})(?!\d)"
         rf"|\s*(?P<{p}word>heures?|horas?|hours?|hrs?|h)(?!\w))?"
         rf"(?:\s*(?:heures?|horas?|hrs?|h)(?!\w))?"
         rf"(?:\s*(?P<{p}ampm>[ap])\.?\s?m\b\.?)?"
@@ -512,11 +512,14 @@ def find_time_range(text: str) -> tuple[TimeRange, int, int] | None:
             continue
         if not marked_a and match["asep"] is None and not has_b:
             continue
-        start = _time_of(match, "a")
-        end = _time_of(match, "b") if has_b else None
-        if end is not None and not marked_a and match["bampm"] and start.hour < 12:
-            # "10-11 a.m.": the mark of the end applies to the start too.
-            start = _time_of(match, "a", ampm=match["bampm"])
+        try:
+            start = _time_of(match, "a")
+            end = _time_of(match, "b") if has_b else None
+            if end is not None and not marked_a and match["bampm"] and start.hour < 12:
+                # "10-11 a.m.": the mark of the end applies to the start too.
+                start = _time_of(match, "a", ampm=match["bampm"])
+        except DateParseError:
+            continue
         return TimeRange(start, end), match.start(), match.end()
     return None
 

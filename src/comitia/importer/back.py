@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from comitia.dates import Precision
+from comitia.dates import FuzzyDate, Precision
 from comitia.importer.context import Context, contains_any, fold, slug, starts_with_any
 from comitia.importer.source import Line, is_page_number
 from comitia.plan import (
@@ -29,6 +29,7 @@ def read_summary(ctx: Context, lines: list[Line]) -> tuple[list[SummaryClaim], l
     month: str | None = None
     day: str | None = None
     last: SummaryClaim | None = None
+    whole: FuzzyDate | None = None
     for line in lines:
         if line.blank or is_page_number(line):
             if is_page_number(line):
@@ -44,17 +45,25 @@ def read_summary(ctx: Context, lines: list[Line]) -> tuple[list[SummaryClaim], l
             ctx.use(line)
             continue
         if (match := _DAY_ROW.match(text)) is not None:
-            day = match[1] + (f" ({match[2]})" if match[2] else "")
+            day, whole = match[1] + (f" ({match[2]})" if match[2] else ""), None
             ctx.use(line)
             continue
+        if year is not None and re.search(r"\b(?:19|20)\d{2}\b", text):
+            value = ctx.date(text, line)
+            if value is not None:
+                whole, day = value, "whole"
+                ctx.use(line)
+                continue
         if text.startswith("(") and last is not None:
             claims[-1] = last = last.model_copy(update={"title": ctx.text(f"{last.title} {text}")})
             ctx.use(line)
             continue
-        if day is None or month is None or year is None:
-            continue
-        number = day.split(" (")[0]
-        when = ctx.date(f"{number.replace('–', '-')} {month} {year}", line)
+        when: FuzzyDate | None = whole
+        if whole is None:
+            if day is None or month is None or year is None:
+                continue
+            number = day.split(" (")[0]
+            when = ctx.date(f"{number.replace('–', '-')} {month} {year}", line)
         if when is None:
             continue
         title = text
@@ -64,8 +73,8 @@ def read_summary(ctx: Context, lines: list[Line]) -> tuple[list[SummaryClaim], l
             ctx.use(line, "non-meeting days")
             last = None
             continue
-        if "(" in day:
-            title = f"{title} {day[len(number) :].strip()}"
+        if whole is None and day is not None and "(" in day:
+            title = f"{title} {day[day.index('(') :].strip()}"
         mark = re.search(r"\s*\(([^()]*)\)\s*$", title)
         if (
             mark
@@ -90,6 +99,12 @@ def read_reminders(ctx: Context, lines: list[Line]) -> list[ReportingObligation]
     words = ctx.words
     drafts: list[dict[str, object]] = []
     voluntary = False
+    mode: Frequency | None = None
+    headings = {
+        Frequency.VOLUNTARY: words.voluntary_headings,
+        Frequency.BIENNIAL: words.biennial_headings,
+        Frequency.STANDING: words.standing_headings,
+    }
     ids: set[str] = set()
     for line in lines:
         if line.blank:
@@ -104,10 +119,12 @@ def read_reminders(ctx: Context, lines: list[Line]) -> list[ReportingObligation]
                 continue
         if starts_with_any(text, words.legend):
             continue
-        if text.strip(" :").lower() in {fold(w) for w in words.voluntary_headings} or fold(
-            text.strip(" :")
-        ) in {fold(w) for w in words.voluntary_headings}:
-            voluntary = True
+        heading = next(
+            (f for f, names in headings.items() if fold(text.strip(" :")) in map(fold, names)),
+            None,
+        )
+        if heading is not None:
+            voluntary, mode = True, heading
             ctx.use(line)
             continue
         if line.bullet or (drafts and text.startswith(("«", "“", '"'))):
@@ -136,7 +153,22 @@ def read_reminders(ctx: Context, lines: list[Line]) -> list[ReportingObligation]
             title = title.strip()
         elif not voluntary:
             continue
-        drafts.append({"title": title, "due": due, "request": [], "basis": [], "line": line})
+        parties_mark = re.search(r"\s*\(([^()]*)\)$", title)
+        states_parties = False
+        if parties_mark and fold(parties_mark[1]) in map(fold, words.states_parties_marks):
+            # "(États parties)" after a title says who reports.
+            title, states_parties = title[: parties_mark.start()], True
+        drafts.append(
+            {
+                "title": title,
+                "due": due,
+                "request": [],
+                "basis": [],
+                "line": line,
+                "mode": mode,
+                "states_parties": states_parties,
+            }
+        )
         ctx.use(line)
     obligations = []
     for draft in drafts:
@@ -145,6 +177,8 @@ def read_reminders(ctx: Context, lines: list[Line]) -> list[ReportingObligation]
         everything = " ".join([title, *requests])
         if draft["due"] is not None:
             frequency = Frequency.YEARLY
+        elif draft["mode"] in (Frequency.BIENNIAL, Frequency.STANDING):
+            frequency = Frequency(str(draft["mode"]))
         elif contains_any(title, words.standing_marks):
             frequency = Frequency.STANDING
         elif contains_any(everything, words.biennial_marks):
@@ -153,7 +187,7 @@ def read_reminders(ctx: Context, lines: list[Line]) -> list[ReportingObligation]
             frequency = Frequency.VOLUNTARY
         parties = (
             Parties.STATES_PARTIES
-            if contains_any(everything, words.states_parties_marks)
+            if draft["states_parties"] or contains_any(everything, words.states_parties_marks)
             else Parties.MEMBER_STATES
         )
         channel = next(

@@ -70,6 +70,8 @@ class _MeetingDraft:
     topic: _Node | None = None
     sublist: _Node | None = None
     last: _Node | None = None
+    # For DOCX lists that carry their levels: the last node at each level.
+    at_level: dict[int, _Node] = field(default_factory=dict)
 
 
 class CalendarReader:
@@ -187,8 +189,14 @@ class CalendarReader:
         text = line.text
         for separator in (":", " – ", " - "):
             head, found, rest = text.partition(separator)
-            if not found or not rest.strip() or len(head) > 60:
+            if not found or not rest.strip() or len(head) > 80:
                 continue
+            # A time may follow the date ("8 avril 2020 (9 h 00 – 12 h 00) : ...").
+            times = find_time_range(head)
+            if times is not None:
+                rest = head[times[1] : times[2]] + " " + rest
+                head = head[: times[1]] + head[times[2] :]
+                head = re.sub(r"\(\s*\)", " ", head)
             when = self.ctx.date(head.strip(), line, period=self.period())
             if when is None or when.precision is Precision.UNKNOWN:
                 continue
@@ -314,11 +322,16 @@ class CalendarReader:
                     node.title = text
                 meeting.roots.append(node)
                 meeting.area, meeting.topic, meeting.sublist = node, None, None
+                meeting.at_level = {}
                 ctx.use(line, "agenda areas")
             return
         node = _Node(AgendaKind.ITEM, title=text, line=line)
         self._footnotes(node, line)
         item_like = starts_with_any(text, ctx.words.item_leads) is not None
+        if line.level is not None:
+            self._leveled(meeting, node, line.level, item_like)
+            ctx.use(line, "agenda items")
+            return
         container = meeting.topic or meeting.area
         if meeting.sublist is not None and blank_seen:
             meeting.sublist = None
@@ -372,6 +385,28 @@ class CalendarReader:
         if text.endswith(":") and node.kind is AgendaKind.ITEM:
             meeting.sublist = node
         ctx.use(line, "agenda topics" if node.kind is AgendaKind.TOPIC else "agenda items")
+
+    def _leveled(self, meeting: _MeetingDraft, node: _Node, level: int, item_like: bool) -> None:
+        """A list paragraph whose level the DOCX gives: its parent is the last one above it."""
+        parent = meeting.at_level.get(level - 1) if level > 0 else None
+        if parent is not None:
+            if (
+                parent.kind is AgendaKind.ITEM
+                and level - 1 == 0
+                and (meeting.area is not None or not parent.children)
+            ):
+                # A first-level paragraph with children under it is a topic.
+                parent.kind = AgendaKind.TOPIC
+            parent.children.append(node)
+        elif meeting.area is not None:
+            if not item_like:
+                node.kind = AgendaKind.TOPIC
+            meeting.area.children.append(node)
+        else:
+            meeting.roots.append(node)
+        meeting.at_level = {k: v for k, v in meeting.at_level.items() if k < level}
+        meeting.at_level[level] = node
+        meeting.last = node
 
     def _footnotes(self, node: _Node, line: Line) -> None:
         for footnote in line.footnotes:

@@ -6,14 +6,17 @@ so a zip bomb is refused without being expanded. XML is parsed with defusedxml, 
 DTDs, entity declarations and external references (billion laughs, XXE). Only
 ``word/document.xml`` and ``word/footnotes.xml`` are read, each within a size limit.
 
-Paragraphs become lines; list paragraphs start with "· "; the paragraphs of table cells follow
-each other, cell by cell, with a blank line after each row; a footnote reference becomes
-``[footnoteRef:N] [N: text]`` as in Word's text export.
+Paragraphs become lines; list paragraphs start with "· ", or with "[list:N] " when the DOCX
+gives their level (headings of Heading styles are written in capitals, as Word's text export
+shows them); the paragraphs of table cells follow each other, cell by cell, with a blank line
+after each row; a footnote reference becomes ``[footnoteRef:N] [N: text]`` as in Word's text
+export.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from xml.etree.ElementTree import Element
 
@@ -127,11 +130,25 @@ def _paragraph(paragraph: Element, footnotes: dict[str, str]) -> str:
     if properties is not None and text.strip():
         style = properties.find(f"{W}pStyle")
         style_name = (style.get(f"{W}val") or "") if style is not None else ""
+        if style_name.startswith("Heading"):
+            # Section headings: the grammar knows them by their capitals, as in a text export.
+            return _upper_outside_footnotes(text)
         if "Number" in style_name:
             return "1. " + text
-        if properties.find(f"{W}numPr") is not None or "List" in style_name:
+        numbering = properties.find(f"{W}numPr")
+        level_element = numbering.find(f"{W}ilvl") if numbering is not None else None
+        if level_element is not None:
+            level = int(level_element.get(f"{W}val") or 0)
+            # The level is kept as a mark, like the text export's [footnoteRef:N].
+            return f"[list:{level}] {text}"
+        if numbering is not None or "List" in style_name:
             return "· " + text
     return text
+
+
+def _upper_outside_footnotes(text: str) -> str:
+    parts = re.split(r"(\[footnoteRef:\d+\] \[\d+: .*?\])", text)
+    return "".join(part if part.startswith("[footnoteRef:") else part.upper() for part in parts)
 
 
 def _runs_text(element: Element, footnotes: dict[str, str]) -> str:

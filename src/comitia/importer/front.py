@@ -136,6 +136,8 @@ def read_bureau(ctx: Context, lines: list[Line]) -> list[Officer]:
         if found:
             officers.extend(found)
             ctx.use(line)
+            if line.bullet or line.numbered:
+                _use_lead_in(ctx, lines, line)
     ctx.report.counts["officers"] += len(officers)
     return officers
 
@@ -159,7 +161,9 @@ def _officers(ctx: Context, line: Line) -> list[Officer]:
         if not bodies or (self_at >= 0 and self_at < bodies[0][0]):
             elected_by = ctx.committee
     if elected_by is None:
-        bodies = [b for b in ctx.bodies_in(text) if b[1].id != ctx.committee]
+        # The first body named: the elector ("le Conseil permanent ... a élu Président de la
+        # Commission"), or in a list "(élection du ..., Conseil permanent)".
+        bodies = ctx.bodies_in(text)
         elected_by = ctx.body(bodies[0][1].id) if bodies else None
     if elected_by is None:
         return []
@@ -219,7 +223,7 @@ def _people(ctx: Context, text: str) -> list[tuple[str | None, str, str]]:
     name = r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de |da |del |dos )?[A-ZÀ-Ý][\w’'-]+)+(?!\.)"
     conj = "|".join(re.escape(c) for c in ctx.words.conjunctions)
     pattern = re.compile(
-        rf"(?:(?<!\w)({hon})\s+|,?\s+(?:{conj})\s+)({name}),\s+(.+?)(?=,\s+(?:{conj})\s|,?\s+\w+\s+(?:premier|first|primer|primeiro|deuxi|segund|second|troisi|third|terce)|,\s|\.\s*$|\.?$)",
+        rf"(?:(?<!\w)({hon})\s+|,?\s+(?:{conj})\s+)({name}),\s+(.+?)(?=\s\(|,\s+(?:{conj})\s|,?\s+\w+\s+(?:premier|first|primer|primeiro|deuxi|segund|second|troisi|third|terce)|,\s|\.\s*$|\.?$)",
         re.IGNORECASE,
     )
     people: list[tuple[str | None, str, str]] = []
@@ -252,7 +256,13 @@ def read_mandates(ctx: Context, lines: list[Line]) -> list[Mandate]:
             continue
         text = line.text.strip()
         symbols = find_symbols(text)
-        if text.endswith(":") and (line.numbered or line.bullet):
+        is_group = (
+            not symbols
+            and len(text) < 60
+            and any(contains_any(text, p) for p in words.mandate_groups.values())
+        )
+        is_lead_in = not symbols and ctx.article(text) is not None
+        if (text.endswith(":") or is_group or is_lead_in) and (line.numbered or line.bullet):
             heading = text.rstrip(" :")
             matched = False
             if not symbols:
@@ -269,6 +279,9 @@ def read_mandates(ctx: Context, lines: list[Line]) -> list[Mandate]:
             ctx.use(line)
             continue
         if group is None or not (line.numbered or line.bullet):
+            if text.endswith(":") and not (line.numbered or line.bullet):
+                # "... a confié à la CSH le mandat suivant :" introduces the list.
+                ctx.use(line)
             continue
         notes = [*group_notes]
         if lead_in:
@@ -424,7 +437,10 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
                     approved_by = ctx.body(bodies[0][1].id) if bodies else None
                     basis = (symbol.original, title, approved_by)
                 after = sentence[match.end() : match.end() + 80]
-                if contains_any(after, ctx.words.difference_marks):
+                just_before = sentence[max(0, match.start() - 25) : match.start()]
+                if contains_any(after, ctx.words.difference_marks) or contains_any(
+                    just_before, ctx.words.difference_marks
+                ):
                     ctx.report.counts["budget differences (derived, not kept)"] += 1
                     used = True
                     continue
@@ -436,6 +452,8 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
                     continue
                 whole = re.sub(r"[.,\s]", "", match[1])
                 amount = Decimal(whole) + (Decimal(match[2]) / 100 if match[2] else 0)
+                for footnote in line.footnotes:
+                    ctx.use_footnote(line, footnote.number)
                 appropriations.append(
                     Appropriation(
                         id=_unique(f"budget-{slug(str(period))}", ids),
@@ -444,6 +462,7 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
                         basis=basis[0],
                         basis_title=ctx.text(basis[1]) if basis[1] else None,
                         approved_by=basis[2],
+                        notes=[ctx.text(f.text) for f in line.footnotes],
                     )
                 )
                 ctx.report.counts["appropriations"] += 1

@@ -37,6 +37,8 @@ class Line:
     footnotes: list[Footnote] = field(default_factory=list)
     bullet: bool = False
     numbered: bool = False
+    # The list level when the source says it (a DOCX list paragraph): 0, 1, 2.
+    level: int | None = None
 
     @property
     def blank(self) -> bool:
@@ -47,6 +49,8 @@ _FOOTNOTE_REF = re.compile(r"\s*\[footnoteRef:(\d+)\]\s*/?")
 _FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):(.*?)\]")
 _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _BULLET = re.compile(r"^[·•▪◦●]\s*")
+# The DOCX reader marks list paragraphs whose level it knows: "[list:1] ...".
+_LIST_LEVEL = re.compile(r"^\[list:(\d)\]\s*")
 # "1. ", "IV.\t", "a) ", and outline numbers "4.1 " or "4.1. ".
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\s+(?=\S)"
@@ -72,11 +76,14 @@ def make_line(number: int, raw: str) -> Line:
     bullet = numbered = False
     if _PAGE_NUMBER.match(text):
         return Line(number, raw, text, footnotes)
-    if _BULLET.match(text):
+    level: int | None = None
+    if (marked := _LIST_LEVEL.match(text)) is not None:
+        text, bullet, level = text[marked.end() :], True, int(marked[1])
+    elif _BULLET.match(text):
         text, bullet = _BULLET.sub("", text), True
     elif _NUMBERED.match(text):
         text, numbered = _NUMBERED.sub("", text), True
-    return Line(number, raw, text, footnotes, bullet, numbered)
+    return Line(number, raw, text, footnotes, bullet, numbered, level)
 
 
 def is_page_number(line: Line) -> bool:

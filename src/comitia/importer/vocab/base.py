@@ -46,6 +46,8 @@ class ImporterWords:
     # Reminders of reports.
     yearly_marks: tuple[str, ...]
     voluntary_headings: tuple[str, ...]
+    biennial_headings: tuple[str, ...]
+    standing_headings: tuple[str, ...]
     standing_marks: tuple[str, ...]
     biennial_marks: tuple[str, ...]
     states_parties_marks: tuple[str, ...]

@@ -93,6 +93,8 @@ WORDS = ImporterWords(
     ),
     yearly_marks=("cada año", "todos los años", "anualmente"),
     voluntary_headings=("voluntario", "voluntarios", "informes voluntarios"),
+    biennial_headings=("bienal", "bienales", "informes bienales"),
+    standing_headings=("solicitudes permanentes", "permanentes"),
     standing_marks=("punto de contacto", "puntos de contacto"),
     biennial_marks=("bienal", "bienales"),
     states_parties_marks=("estados parte", "convención"),

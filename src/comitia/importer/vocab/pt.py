@@ -88,6 +88,8 @@ WORDS = ImporterWords(
     ),
     yearly_marks=("todos os anos", "cada ano", "anualmente"),
     voluntary_headings=("voluntário", "voluntários", "relatórios voluntários"),
+    biennial_headings=("bienal", "bienais", "relatórios bienais"),
+    standing_headings=("solicitações permanentes", "permanentes"),
     standing_marks=("ponto de contato", "pontos de contato"),
     biennial_marks=("bienal", "bienais"),
     states_parties_marks=("estados partes", "convenção"),
