@@ -28,6 +28,7 @@ so an unchanged plan gives byte-identical feeds, and HTTP caches and ETags work.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,6 +40,19 @@ from comitia.render.ics.agenda import AgendaLine, agenda_outline
 from comitia.render.ics.wording import Wording, wording
 
 PRODID = "-//Comitia//Comitia calendar//EN"
+
+
+@functools.lru_cache(maxsize=4096)
+def _day(day: dt.date, lang: str) -> str:
+    # Babel looks up month names afresh each time; a feed prints the same days many times.
+    return format_day(day, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _when(when: FuzzyDate, lang: str) -> str:
+    return when.format(lang)
+
+
 LANGUAGES = ("en", "es", "fr", "pt")
 
 UrlOf = Callable[[str], str]
@@ -192,7 +206,7 @@ class _Feed:
         ]
         reasons = {move.date: move.reason for move in meeting.moves if move.reason}
         for earlier in meeting.previous_dates:
-            line = words.initially_scheduled.format(date=format_day(earlier, lang))
+            line = words.initially_scheduled.format(date=_day(earlier, lang))
             reason = reasons.get(earlier)
             if reason is not None:
                 line += f" ({words.reason.format(reason=reason.get(lang)[0])})"
@@ -265,7 +279,7 @@ class _Feed:
         # The body's acronym leads the summary unless the title already names it.
         summary = f"{acronym}: {title}" if acronym and acronym not in title else title
         if _is_period(activity.when):
-            summary += f" ({words.to_be_confirmed.format(period=activity.when.format(lang))})"
+            summary += f" ({words.to_be_confirmed.format(period=_when(activity.when, lang))})"
         elif activity.provisional:
             summary += f" ({words.provisional})"
         self._text(event, "summary", summary, activity.title.original.value if fallback else None)
@@ -275,7 +289,7 @@ class _Feed:
         if activity.venue is not None:
             venue, venue_fallback = activity.venue.get(lang)
             self._text(event, "location", venue, _original(activity.venue, venue_fallback))
-        lines = [activity.when.format(lang)]
+        lines = [_when(activity.when, lang)]
         lines += [note.get(lang)[0] for note in activity.notes]
         event.add("description", "\n".join(lines))
         return event

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +25,22 @@ from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 
 STATUS_PROVISIONAL = "provisional"
+
+
+@functools.lru_cache(maxsize=8192)
+def _day(day: dt.date, lang: str, weekday: bool = False) -> str:
+    # Babel looks up month and day names afresh each time; a page prints many days.
+    return format_day(day, lang, weekday=weekday)
+
+
+@functools.lru_cache(maxsize=8192)
+def _fuzzy(text: str) -> FuzzyDate:
+    return FuzzyDate.parse_edtf(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _when(text: str, lang: str) -> str:
+    return _fuzzy(text).format(lang)
 
 
 def local(value: dict[str, str] | None, lang: str) -> LocalText | None:
@@ -171,7 +188,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
         MeetingEntry(
             key=meeting.key,
             date=meeting.date,
-            day=format_day(meeting.date, lang, weekday=True),
+            day=_day(meeting.date, lang, True),
             start=f"{meeting.start:%H:%M}",
             end=f"{meeting.end:%H:%M}",
             title=local(meeting.title, lang),
@@ -179,7 +196,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
             status=meeting.status,
             provisional=meeting.provisional,
             venue=local(meeting.venue, lang),
-            earlier=[format_day(p.date, lang) for p in meeting.previous_dates.all()],
+            earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
             areas=areas.get(meeting.pk, []),
         )
         for meeting in meetings
@@ -194,13 +211,13 @@ def _as_mapping(value: Any) -> dict[str, str] | None:
 
 
 def activity_entry(activity: m.Activity, lang: str) -> ActivityEntry:
-    when = FuzzyDate.parse_edtf(activity.when)
+    when = _fuzzy(activity.when)
     body = None
     if activity.body is not None:
         body = local(activity.body.acronym, lang) or local(activity.body.name, lang)
     return ActivityEntry(
         key=activity.key,
-        when=when.format(lang),
+        when=_when(activity.when, lang),
         first=when.first_day,
         last=when.last_day,
         title=local(activity.title, lang) or LocalText("", None),
@@ -224,7 +241,7 @@ def is_period(when: FuzzyDate) -> bool:
 
 def activity_days(activity: m.Activity) -> list[dt.date] | None:
     """The days an activity occupies, or None when only its period is known."""
-    when = FuzzyDate.parse_edtf(activity.when)
+    when = _fuzzy(activity.when)
     if is_period(when) or when.first_day is None or when.last_day is None:
         return None
     if when.precision is Precision.DAYS:
@@ -295,7 +312,7 @@ def month_grid(
         [
             DayCell(
                 date=day,
-                label=format_day(day, lang, weekday=True),
+                label=_day(day, lang, True),
                 in_month=day.month == month,
                 holiday=holidays.get(day),
                 meetings=by_day.get(day, []),
@@ -338,7 +355,7 @@ def month_groups(
         for day in m.NonMeetingDay.objects.filter(term=term):
             text = local(day.name, lang)
             if text is not None:
-                group(day.date).holidays.append((format_day(day.date, lang), text))
+                group(day.date).holidays.append((_day(day.date, lang), text))
     for value in groups.values():
         value.activities.sort(key=lambda a: (a.first or dt.date.max, a.last or dt.date.max))
     return [groups[key] for key in sorted(groups)], undated
