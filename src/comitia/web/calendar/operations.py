@@ -25,7 +25,7 @@ from .feeds import feeds_changed
 
 log = logging.getLogger(__name__)
 
-User = AbstractBaseUser | AnonymousUser
+User = AbstractBaseUser | AnonymousUser | None
 
 
 class OperationError(Exception):
