@@ -85,6 +85,18 @@ def guess_language(lines: list[Line]) -> str:
 
 
 def import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
+    """Import numbered lines; ``ImportFailure`` names the first thing that broke the plan."""
+    try:
+        return _import_lines(lines, lang)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise ImportFailure(
+            f"the document yields an invalid plan ({where}: {first['msg']})"
+        ) from None
+
+
+def _import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
     if lang is None:
         lang = guess_language(lines)
     if lang not in LANGUAGES:
@@ -124,33 +136,30 @@ def import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
     label = f"{term_start.year}-{term_end.year}"
     document = _document(ctx, title, approved_on, meetings)
     _report_unused(ctx)
-    try:
-        plan = Plan(
-            language=Language(lang),
-            term=Term(
-                committee=ctx.committee,
-                label=label,
-                start=term_start,
-                end=term_end,
-                installed_on=installed_on,
-                installed_by=installed_by,
-            ),
-            document=document,
-            bodies=list(ctx.bodies.values()),
-            officers=officers,
-            thematic_areas=calendar.areas,
-            mandates=mandates,
-            requested_events=requested,
-            meetings=meetings,
-            activities=calendar.activities,
-            non_meeting_days=holidays,
-            obligations=obligations,
-            appropriations=appropriations,
-            summary_claims=claims,
-            count_claims=counts,
-        )
-    except ValidationError as error:
-        raise ImportFailure(f"the imported plan is not valid: {error}") from None
+    plan = Plan(
+        language=Language(lang),
+        term=Term(
+            committee=ctx.committee,
+            label=label,
+            start=term_start,
+            end=term_end,
+            installed_on=installed_on,
+            installed_by=installed_by,
+        ),
+        document=document,
+        bodies=list(ctx.bodies.values()),
+        officers=officers,
+        thematic_areas=calendar.areas,
+        mandates=mandates,
+        requested_events=requested,
+        meetings=meetings,
+        activities=calendar.activities,
+        non_meeting_days=holidays,
+        obligations=obligations,
+        appropriations=appropriations,
+        summary_claims=claims,
+        count_claims=counts,
+    )
     return ImportResult(plan, ctx.report)
 
 

@@ -82,6 +82,8 @@ class CalendarReader:
         self.activities: list[Activity] = []
         self.activity_ids: set[str] = set()
         self.year_period: tuple[date, date] | None = None
+        # Without the methodology's list of areas, agenda headings become the areas.
+        self.areas_listed = bool(areas)
         self.places = sorted((*ctx.words.places, *ctx.country_names), key=len, reverse=True)
 
     # -- the calendar -----------------------------------------------------------------------
@@ -126,6 +128,9 @@ class CalendarReader:
             return None
         times, start, end = found
         if times.end is None:
+            return None
+        if times.end <= times.start:
+            self.ctx.warn(line, f"the meeting ends ({times.end:%H:%M}) before it starts")
             return None
         text = line.text[:start] + " " + line.text[end:]
         venue: str | None = None
@@ -199,6 +204,12 @@ class CalendarReader:
                 head = re.sub(r"\(\s*\)", " ", head)
             when = self.ctx.date(head.strip(), line, period=self.period())
             if when is None or when.precision is Precision.UNKNOWN:
+                continue
+            title = rest
+            while (found_time := find_time_range(title)) is not None:
+                title = title[: found_time[1]] + title[found_time[2] :]
+            if not re.search(r"\w", title):
+                # Only times after the date: a meeting's line, not an activity.
                 continue
             self.activities.append(self._build_activity(line, rest.strip(), when))
             return True
@@ -425,7 +436,12 @@ class CalendarReader:
             common = len(words & _content_words(str(area.title)))
             if common >= 2 and (best is None or common > best[0]):
                 best = (common, area)
-        if best is None and len(text) < 100 and not text.endswith((".", ";", ":")):
+        if (
+            best is None
+            and not self.areas_listed
+            and len(text) < 100
+            and not text.endswith((".", ";", ":"))
+        ):
             # A heading that names no known area: the document's own area.
             number = len(self.areas) + 1
             area = ThematicArea(id=f"area-{number}", number=number, title=self.ctx.text(text))
