@@ -60,3 +60,13 @@ def test_a_bad_today_is_refused_by_the_argument_parser() -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["check", str(MODEL_PLAN), "--today", "7 November"])
     assert exit_info.value.code == 2
+
+
+def test_the_text_report_gives_each_finding_its_hint_and_objects(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    main(["check", str(MODEL_PLAN), "--lang", "fr", "--today", "2019-11-07"])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "erreur REQ001 [2020-04-16 2020-04-30]"
+    assert lines[2].startswith("  conseil : La réunion a été déplacée du 16 avril 2020")
+    assert lines[3] == "  requested_event:petits-etats-insulaires meeting:csh-2020-04-30"

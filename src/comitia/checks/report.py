@@ -21,7 +21,7 @@ def as_text(findings: Sequence[Finding], lang: str = "en") -> str:
         head = f"{label(finding.severity.value, lang)} {finding.code}"
         lines.append(f"{head} [{dates}]" if dates else head)
         lines.append(f"  {finding.message(lang)}")
-        lines.append(f"  {label('hint', lang)}: {finding.hint(lang)}")
+        lines.append(f"  {label('hint', lang)} {finding.hint(lang)}")
         if finding.objects:
             lines.append("  " + " ".join(str(ref) for ref in finding.objects))
     counts = dict.fromkeys(Severity, 0)

@@ -4,7 +4,7 @@
 # ruff: noqa: E501
 
 LABELS = {
-    "hint": "hint",
+    "hint": "hint:",
     "summary": "{errors} error(s), {warnings} warning(s), {infos} information finding(s)",
     "committee_meetings": "meetings of the committee",
     "regular_meetings": "regular meetings",

@@ -4,7 +4,7 @@
 # ruff: noqa: E501
 
 LABELS = {
-    "hint": "sugerencia",
+    "hint": "sugerencia:",
     "summary": "{errors} error(es), {warnings} advertencia(s), {infos} información(es)",
     "committee_meetings": "reuniones de la Comisión",
     "regular_meetings": "reuniones ordinarias",

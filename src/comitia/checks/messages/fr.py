@@ -4,7 +4,7 @@
 # ruff: noqa: E501
 
 LABELS = {
-    "hint": "conseil",
+    "hint": "conseil :",
     "summary": "{errors} erreur(s), {warnings} avertissement(s), {infos} information(s)",
     "committee_meetings": "réunions de la Commission",
     "regular_meetings": "réunions ordinaires",

@@ -4,7 +4,7 @@
 # ruff: noqa: E501
 
 LABELS = {
-    "hint": "sugestão",
+    "hint": "sugestão:",
     "summary": "{errors} erro(s), {warnings} aviso(s), {infos} informação(ões)",
     "committee_meetings": "reuniões da Comissão",
     "regular_meetings": "reuniões ordinárias",
