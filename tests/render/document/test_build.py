@@ -9,7 +9,7 @@ import pytest
 
 from comitia.plan.entities import MeetingKind, MeetingStatus
 from comitia.render.document import UnknownLanguage, build_document
-from comitia.render.document.blocks import Heading, Paragraph, Span, Table
+from comitia.render.document.blocks import Heading, ItemList, Paragraph, Span, Table
 from comitia.render.document.derive import (
     activities_to_confirm,
     half_and_full_days,
@@ -168,3 +168,29 @@ def test_any_valid_plan_builds_in_every_language(size: int) -> None:
     plan = build_plan(size)
     for lang in ("fr", "en", "es", "pt"):
         assert build_document(plan, lang).elements
+
+
+def test_requested_events_are_listed_in_date_order_with_the_date_of_their_meeting() -> None:
+    plan = model_plan()
+    reversed_plan = plan.model_copy(update={"requested_events": plan.requested_events[::-1]})
+    document = build_document(reversed_plan, "fr")
+    lists = [e for e in document.elements if isinstance(e, ItemList) and e.ordered]
+    events = next(lst for lst in lists if "MISPA-VII" in lst.items[0].spans[0].text)
+    dates = [item.spans[-1].text for item in events.items]
+    assert dates[0] == "; 30 et 31 octobre 2019"
+    # Held on 30 April although first proposed for 16 April: the meeting's date is printed.
+    assert dates[-1] == "; 30 avril 2020"
+
+
+def test_a_provisional_activity_keeps_its_mark_in_the_summary() -> None:
+    document = build_document(model_plan(), "fr")
+    summary = next(e for e in document.elements if isinstance(e, Table) and e.kind == "summary")
+    texts = [
+        "".join(s.text for b in row.cells[1] if isinstance(b, Paragraph) for s in b.spans)
+        for row in summary.rows
+    ]
+    assert any(
+        t.startswith("Réunion préparatoire du Comité consultatif")
+        and t.endswith("(date provisoire)")
+        for t in texts
+    )

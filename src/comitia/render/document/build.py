@@ -343,12 +343,14 @@ class _Builder:
         self.follow_up()
         self.negotiation()
 
-    def _event_date(self, meeting: str | None, activity: str | None, when: FuzzyDate) -> str:
+    def _event_when(self, meeting: str | None, activity: str | None, when: FuzzyDate) -> FuzzyDate:
+        """When an event happens: the date of the meeting or activity that holds it, if any."""
         if meeting is not None and meeting in self.meetings:
-            return self.day(self.meetings[meeting].date)
+            held = self.meetings[meeting]
+            return FuzzyDate.day(held.date, provisional=held.provisional)
         if activity is not None and activity in self.activities:
-            return self.activities[activity].when.format(self.lang)
-        return when.format(self.lang)
+            return self.activities[activity].when
+        return when
 
     def requested_events(self) -> None:
         w = self.w
@@ -366,12 +368,17 @@ class _Builder:
             )
         )
         items = []
-        for event in events:
+        # In chronological order, as the model document lists them.
+        dated = sorted(
+            ((self._event_when(e.meeting, e.activity, e.when), e) for e in events),
+            key=lambda pair: pair[0].sort_key,
+        )
+        for when, event in dated:
             spans = [self.text(event.title)]
             if event.venue is not None:
                 spans.append(Span(", "))
                 spans.append(self.text(event.venue))
-            spans.append(Span("; " + self._event_date(event.meeting, event.activity, event.when)))
+            spans.append(Span("; " + when.format(self.lang)))
             items.append(ListItem(tuple(spans)))
         self.add(ItemList(tuple(items), ordered=True))
         self.add(
@@ -675,13 +682,12 @@ class _Builder:
             )
         for activity in derive.dated_activities(self.plan):
             day = derive.first_day(activity)
-            entries.append(
-                (
-                    (day, 1, activity.id),
-                    self._summary_label(activity.when),
-                    (self.text(activity.title, italic=True),),
-                )
-            )
+            label = self._summary_label(activity.when)
+            spans = [self.text(activity.title, italic=True)]
+            # A short label (a day number) drops the "provisional" that the full date carries.
+            if activity.when.provisional and label != activity.when.format(self.lang):
+                spans.append(Span(" " + w._("(provisional date)"), italic=True))
+            entries.append(((day, 1, activity.id), label, tuple(spans)))
         for holiday in self.plan.non_meeting_days:
             entries.append(
                 (
@@ -699,8 +705,8 @@ class _Builder:
             for month, of_month in itertools.groupby(of_year, key=lambda e: e[0][0].month):
                 month_label = (self.para(Span(str(months[month]).upper(), bold=True)),)
                 rows.append(Row(RowKind.GROUP, (month_label, ())))
-                for _, label, spans in of_month:
-                    rows.append(Row(RowKind.ENTRY, ((self.para(label),), (Paragraph(spans),))))
+                for _, label, text in of_month:
+                    rows.append(Row(RowKind.ENTRY, ((self.para(label),), (Paragraph(text),))))
         self.add(Table(TableKind.SUMMARY, tuple(rows)))
         self.add(
             self.para(

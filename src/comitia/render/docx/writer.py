@@ -52,6 +52,30 @@ _STYLE_NAMES = {
     ParagraphStyle.SMALL: "Comitia Small",
 }
 
+# Elements of w:settings that the schema places after w:footnotePr.
+_AFTER_FOOTNOTE_PR = {
+    qn(f"w:{name}")
+    for name in [
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    ]
+} | {"{http://schemas.openxmlformats.org/officeDocument/2006/math}mathPr"}
+
 _BULLET_ABSTRACT = 90
 _ORDERED_ABSTRACT = 91
 _BULLETS = ("•", "◦", "▪", "–")
@@ -177,8 +201,12 @@ class _Writer:
                 f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
                 f'<w:multiLevelType w:val="multilevel"/>{levels(ordered)}</w:abstractNum>'
             )
-            # abstractNum elements come before num elements in the numbering part.
-            self.numbering.insert(0, element)
+            # abstractNum elements come after any numPicBullet and before the num elements.
+            first_num = self.numbering.find(qn("w:num"))
+            if first_num is None:
+                self.numbering.append(element)
+            else:
+                first_num.addprevious(element)
         self.bullet_num_id = self._new_num(_BULLET_ABSTRACT, restart=False)
 
     def _new_num(self, abstract_id: int, *, restart: bool) -> int:
@@ -300,13 +328,17 @@ class _Writer:
             self.doc.part.package,
         )
         self.doc.part.relate_to(part, RELATIONSHIP_TYPE.FOOTNOTES)
+        # Word reads settings in schema order: footnotePr goes before endnotePr, compat, ...
         settings = self.doc.settings.element
-        settings.append(
-            parse_xml(
-                f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
-                "</w:footnotePr>"
-            )
+        footnote_pr = parse_xml(
+            f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/>'
+            "</w:footnotePr>"
         )
+        later = next((c for c in settings if c.tag in _AFTER_FOOTNOTE_PR), None)
+        if later is None:
+            settings.append(footnote_pr)
+        else:
+            later.addprevious(footnote_pr)
 
     def table(self, table: Table) -> None:
         grid = self.doc.add_table(rows=0, cols=2)
@@ -324,8 +356,6 @@ class _Writer:
         tr = docx_row._tr
         if row.kind is RowKind.HEADER:
             tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
-        elif row.kind is RowKind.ENTRY:
-            tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")} w:val="0"/>'))
         for tc, blocks, width in zip(tr.tc_lst, row.cells, widths, strict=True):
             cell = _Cell(tc, grid)
             cell.width = width
