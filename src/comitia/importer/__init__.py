@@ -48,7 +48,7 @@ from comitia.plan import (
     RequestedEvent,
     Term,
 )
-from comitia.symbols import find_symbols, normalize
+from comitia.symbols import find_symbols
 
 
 class ImportFailure(Exception):
@@ -267,5 +267,4 @@ __all__ = [
     "import_document",
     "import_lines",
     "import_text",
-    "normalize",
 ]

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from comitia.dates import FuzzyDate, Precision
-from comitia.importer.context import Context, contains_any, fold, slug, starts_with_any
+from comitia.importer.context import Context, contains_any, fold, slug
 from comitia.importer.source import Line
 from comitia.plan import (
     Appropriation,
@@ -502,7 +502,3 @@ def _nearest_period(ctx: Context, sentence: str, start: int, end: int) -> FuzzyD
         if best is None or distance < best[0]:
             best = (distance, value)
     return best[1] if best else None
-
-
-def starts_heading(ctx: Context, text: str, name: str) -> bool:
-    return starts_with_any(text, ctx.words.sections[name]) is not None
