@@ -11,6 +11,8 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 import recurring_ical_events
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from comitia.dates import Precision
 from comitia.plan import Frequency, MeetingStatus, Move, Plan, Text
@@ -19,6 +21,7 @@ from comitia.render import RenderError, format_module
 from comitia.render.ics import build_feed, render
 from comitia.render.ics.feed import activity_uid, deadline_uid, meeting_uid
 from tests.factories import build_plan
+from tests.strategies import plans
 
 ROOT = Path(__file__).parents[3]
 MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -260,3 +263,14 @@ def test_comitia_render_writes_the_feed_of_a_plan_file(tmp_path: Path, model_pla
     )
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == render(model_plan, "fr")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=plans(), lang=st.sampled_from(["en", "es", "fr", "pt"]))
+def test_any_plan_gives_a_feed_that_parses_back_with_every_meeting(plan: Plan, lang: str) -> None:
+    calendar = parse(build_feed(plan, lang, deadlines=True))
+    uids = [str(event["UID"]) for event in calendar.walk("VEVENT")]
+    assert len(uids) == len(set(uids))
+    assert {meeting_uid(plan, m.id) for m in plan.meetings} <= set(uids)
+    dated = [a for a in plan.activities if a.when.first_day is not None]
+    assert all(any(uid.startswith(f"activity-{a.id}") for uid in uids) for a in dated)
