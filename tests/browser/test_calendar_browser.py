@@ -110,3 +110,22 @@ def test_a_secretary_edits_a_meeting_and_moves_it(
     page.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
     cell = page.locator("td", has=page.locator('time[datetime="2019-11-14"]'))
     assert "initially scheduled for 7 November 2019" in cell.inner_text()
+
+
+def test_on_a_phone_the_month_is_a_list_of_the_days_that_have_something(
+    browser: Any, live_server: Any, model_term: m.Term, tmp_path: Path
+) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR")
+    phone = context.new_page()
+    try:
+        phone.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
+        cells = phone.locator("table.month-grid td")
+        visible = [i for i in range(cells.count()) if cells.nth(i).is_visible()]
+        # 6, 7, 17, 18, 19 and 20 November have activities or meetings; 28 is Thanksgiving.
+        assert len(visible) == 7
+        assert "jeudi 7 novembre 2019" in cells.nth(visible[1]).inner_text()
+        width = phone.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390  # nothing wider than the screen
+        phone.screenshot(path=str(tmp_path / "month-phone.png"), full_page=True)
+    finally:
+        context.close()
