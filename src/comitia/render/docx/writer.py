@@ -9,6 +9,7 @@ build quadratic in the number of rows).
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -80,6 +81,14 @@ _BULLET_ABSTRACT = 90
 _ORDERED_ABSTRACT = 91
 _BULLETS = ("•", "◦", "▪", "–")
 _ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman", "decimal")
+
+
+# Characters a plan's text may hold but XML 1.0 may not (U+FFFE, U+FFFF); printed as U+FFFD.
+_NOT_XML = re.compile("[\ufffe\uffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
 
 
 def write_docx(document: Document) -> bytes:
@@ -159,7 +168,7 @@ class _Writer:
             # The first page shows the symbol in the text; the others in the header.
             section.different_first_page_header_footer = True
             header = section.header.paragraphs[0]
-            header.text = self.document.symbol or ""
+            header.text = _xml_safe(self.document.symbol or "")
             header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
             for footer in (section.footer, section.first_page_footer):
                 paragraph = footer.paragraphs[0]
@@ -174,7 +183,7 @@ class _Writer:
                 paragraph.add_run(" -")
         self._numbering_definitions()
         self.style_ids = {style.name: style.style_id for style in styles}
-        doc.core_properties.title = self.document.title
+        doc.core_properties.title = _xml_safe(self.document.title)
         doc.core_properties.language = self.document.lang
         doc.core_properties.author = "Comitia"
 
@@ -251,7 +260,7 @@ class _Writer:
     def block(self, container: Any, block: Block, *, first: DocxParagraph | None = None) -> None:
         if isinstance(block, Heading):
             paragraph = self._paragraph(container, first, f"Heading {min(block.level, 9)}")
-            paragraph.add_run(block.text)
+            paragraph.add_run(_xml_safe(block.text))
         elif isinstance(block, Paragraph):
             paragraph = self._paragraph(container, first, _STYLE_NAMES[block.style])
             self.spans(paragraph, block.spans)
@@ -282,9 +291,9 @@ class _Writer:
     def spans(self, paragraph: DocxParagraph, spans: tuple[Span, ...]) -> None:
         for span in spans:
             if span.note:
-                self._footnote(paragraph, span.text)
+                self._footnote(paragraph, _xml_safe(span.text))
                 continue
-            run = paragraph.add_run(span.text)
+            run = paragraph.add_run(_xml_safe(span.text))
             if span.bold:
                 run.bold = True
             if span.italic:
