@@ -24,6 +24,8 @@ from comitia.render.ics.agenda import AgendaLine, CitationLine, Shown
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 
+from .labels import meeting_kind_names
+
 STATUS_PROVISIONAL = "provisional"
 
 
@@ -103,6 +105,7 @@ class MeetingEntry:
     provisional: bool
     venue: LocalText | None
     earlier: list[str]
+    kind_label: str = ""
     areas: list[LocalText] = field(default_factory=list)
 
 
@@ -123,6 +126,7 @@ class ActivityEntry:
 @dataclass
 class DayCell:
     date: dt.date
+    iso: str
     label: str
     in_month: bool
     holiday: LocalText | None
@@ -184,6 +188,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
                 text = local(_as_mapping(title), lang)
                 if text is not None:
                     areas[meeting_id].append(text)
+    kind_names = meeting_kind_names()
     return [
         MeetingEntry(
             key=meeting.key,
@@ -197,6 +202,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
             provisional=meeting.provisional,
             venue=local(meeting.venue, lang),
             earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
+            kind_label=kind_names.get(meeting.kind, meeting.kind),
             areas=areas.get(meeting.pk, []),
         )
         for meeting in meetings
@@ -250,10 +256,12 @@ def activity_days(activity: m.Activity) -> list[dt.date] | None:
     return [when.first_day + dt.timedelta(days=n) for n in range(span + 1)]
 
 
+@functools.lru_cache(maxsize=2048)
 def month_label(year: int, month: int, lang: str) -> str:
     return format_date(dt.date(year, month, 1), "LLLL y", locale=lang).capitalize()
 
 
+@functools.lru_cache(maxsize=16)
 def weekday_names(lang: str) -> list[tuple[str, str]]:
     """(abbreviated, full) weekday names from the locale's first day of the week."""
     first = Locale.parse(lang).first_week_day
@@ -312,6 +320,7 @@ def month_grid(
         [
             DayCell(
                 date=day,
+                iso=day.isoformat(),
                 label=_day(day, lang, True),
                 in_month=day.month == month,
                 holiday=holidays.get(day),
