@@ -190,3 +190,11 @@ def test_the_apps_catalog_is_complete(lang: str) -> None:
     with (folder / "django.mo").open("rb") as handle:
         compiled = {m.id: m.string for m in read_mo(handle) if m.id}
     assert compiled == {m.id: m.string for m in catalog if m.id}
+
+
+def test_the_plan_page_offers_to_compare_approved_revisions(chair: Client, term: Term) -> None:
+    approve(chair)
+    page = chair.get(BASE, {"lang": "en"}).content.decode()
+    assert f'action="{BASE}compare/"' in page
+    assert '<option value="1">CP/CSH-1933/19 rev. 3</option>' in page
+    assert chair.get(f"{BASE}compare/", {"a": "1", "b": "current"}).status_code == 200
