@@ -22,7 +22,7 @@ def test_import_writes_the_plan_and_reports_on_stderr(
     captured = capsys.readouterr()
     assert captured.out == ""
     assert "  meetings: 20" in captured.err
-    assert "unused lines: 14" in captured.err
+    assert "unused lines: 10" in captured.err
     assert "  line 743: footnote 17: Tous ces rapports" in captured.err
 
 
@@ -32,7 +32,7 @@ def test_strict_refuses_a_document_with_unused_lines(
     out = tmp_path / "plan.yaml"
     assert main(["import", str(DOCUMENT), "-o", str(out), "--strict"]) == 1
     assert not out.exists()
-    assert "14 unused lines; --strict refuses them" in capsys.readouterr().err
+    assert "10 unused lines; --strict refuses them" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -134,6 +134,12 @@ def test_an_english_work_plan_of_another_year() -> None:
     ]
     assert [d.date.isoformat() for d in plan.non_meeting_days] == ["2021-11-25"]
     assert plan.document is not None and plan.document.symbol == "CP/CSH-2050/21 rev. 1"
+    assert plan.negotiation is not None
+    assert str(plan.negotiation.starts) == "2022-03"
+    assert [(m.kind.value, str(m.when), m.meeting) for m in plan.negotiation.milestones] == [
+        ("methodology", "2022-01-20", "csh-2022-01-20"),
+        ("first_draft", "2022-04-05", "csh-2022-04-05"),
+    ]
 
 
 def test_a_spanish_work_plan_of_another_year() -> None:

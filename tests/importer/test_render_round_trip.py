@@ -18,7 +18,12 @@ from comitia.plan import AgendaNode, Plan
 from comitia.plan.files import read_plan
 from comitia.render import renderer
 from tests.importer import compare
-from tests.importer.test_model_document import BODY_BY_JUDGEMENT, SMM_TYPO, VENUE_IN_NAME
+from tests.importer.test_model_document import (
+    BODY_BY_JUDGEMENT,
+    SMM_TYPO,
+    VENUE_IN_NAME,
+    negotiation_shape,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -28,8 +33,6 @@ MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
 FLATTENED = {"2020-04-14", "2020-05-19"}
 # Prose of the rendered document that holds no data of the plan model.
 UNUSED_PROSE = 7
-# The negotiation milestones are printed but not imported yet.
-NEGOTIATION_LINES = 6
 
 
 @pytest.fixture(scope="module")
@@ -107,7 +110,9 @@ def test_the_rest_of_the_rendered_plan_imports_back(imported: ImportResult, mode
     assert [d.date for d in plan.non_meeting_days] == [d.date for d in model.non_meeting_days]
     assert plan.document is not None and model.document is not None
     assert plan.document.symbol == model.document.symbol
+    # Headings come back in capitals (the DOCX heading style is read as a text export shows it).
+    assert negotiation_shape(plan)[1:] == negotiation_shape(model)[1:]
 
 
-def test_only_prose_and_the_negotiation_are_left_unused(imported: ImportResult) -> None:
-    assert len(imported.report.unused) == UNUSED_PROSE + NEGOTIATION_LINES
+def test_only_prose_is_left_unused(imported: ImportResult) -> None:
+    assert len(imported.report.unused) == UNUSED_PROSE

@@ -34,6 +34,7 @@ from comitia.importer.front import (
     read_mandates,
     read_requested,
 )
+from comitia.importer.negotiation import read_negotiation
 from comitia.importer.sections import Section, split_sections
 from comitia.importer.source import Line, UnreadableDocument, lines_from_text, read_lines
 from comitia.importer.vocab import LANGUAGES
@@ -127,6 +128,13 @@ def _import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
     obligations = read_reminders(ctx, lines_of("reminders"))
     meetings = calendar.build_meetings()
     meetings, requested = _link_requested(ctx, meetings, requested, calendar)
+    negotiation_sections = by_name.get("negotiation", [])
+    negotiation = read_negotiation(
+        ctx,
+        negotiation_sections[0].heading if negotiation_sections else None,
+        lines_of("negotiation"),
+        meetings,
+    )
     if ctx.period is None:
         days = [m.date for m in meetings]
         if not days:
@@ -159,6 +167,7 @@ def _import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
         appropriations=appropriations,
         summary_claims=claims,
         count_claims=counts,
+        negotiation=negotiation,
     )
     return ImportResult(plan, ctx.report)
 

@@ -160,8 +160,11 @@ class Context:
         except DateParseError:
             return None
 
-    def find_dates(self, text: str) -> list[tuple[FuzzyDate, int, int]]:
-        """Dates written inside ``text`` (longest first at each place), with their offsets."""
+    def find_dates(self, text: str, *, months: bool = False) -> list[tuple[FuzzyDate, int, int]]:
+        """Dates written inside ``text`` (longest first at each place), with their offsets.
+
+        Only dates with a number (a day or a year) are looked for, unless ``months`` allows a
+        month name alone ("le mois de mai"), whose year the period gives."""
         tokens = list(re.finditer(r"[^\s,;:()«»“”\"]+", text))
         found: list[tuple[FuzzyDate, int, int]] = []
         i = 0
@@ -170,7 +173,7 @@ class Context:
                 start, end = tokens[i].start(), tokens[j - 1].end()
                 chunk = text[start:end].rstrip(".")
                 # Dates found inside prose carry a number (a day or a year).
-                if not any(c.isdigit() for c in chunk):
+                if not months and not any(c.isdigit() for c in chunk):
                     break
                 value = self.date(chunk)
                 if value is not None and value.first_day is not None:

@@ -71,6 +71,11 @@ class ImporterWords:
     work_plan_words: tuple[str, ...]
     # Prepositions that put a place at the end of an activity's title: " à ", " en ".
     place_prepositions: tuple[str, ...]
+    # Negotiation of the draft resolution: the words of each milestone, what launches it, and
+    # "the first meeting of" a month.
+    milestones: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    launch_marks: tuple[str, ...] = ()
+    first_meeting_of: tuple[str, ...] = ()
     # Places other than countries (cities, venues).
     places: tuple[str, ...] = field(
         default=(

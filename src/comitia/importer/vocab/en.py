@@ -147,4 +147,14 @@ WORDS = ImporterWords(
     holidays=("thanksgiving", "holy thursday", "good friday", "holiday"),
     work_plan_words=("work plan",),
     place_prepositions=(" in ", " at ", " – ", " - "),
+    milestones={
+        "methodology": ("methodology",),
+        "first_draft": ("first draft",),
+        "informal_consultations": ("informal consultations",),
+        "formal_review": ("formal review", "formal consideration"),
+        "final_reports": ("final reports",),
+        "adoption": ("adoption of the draft",),
+    },
+    launch_marks=("launch", "begin", "start"),
+    first_meeting_of=("first meeting",),
 )

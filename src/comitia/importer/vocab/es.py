@@ -156,4 +156,14 @@ WORDS = ImporterWords(
     holidays=("acción de gracias", "jueves santo", "viernes santo", "feriado"),
     work_plan_words=("plan de trabajo",),
     place_prepositions=(" en ", " – ", " - "),
+    milestones={
+        "methodology": ("metodología",),
+        "first_draft": ("primer borrador", "primera versión"),
+        "informal_consultations": ("consultas informales",),
+        "formal_review": ("examen formal", "consideración formal"),
+        "final_reports": ("informes finales",),
+        "adoption": ("adopción del proyecto",),
+    },
+    launch_marks=("iniciar", "comenzar"),
+    first_meeting_of=("primera reunión", "primera sesión"),
 )

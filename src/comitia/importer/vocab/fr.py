@@ -159,4 +159,14 @@ WORDS = ImporterWords(
     holidays=("action de grâces", "jeudi saint", "vendredi saint", "carnaval", "jour férié"),
     work_plan_words=("plan de travail",),
     place_prepositions=(" à ", " au ", " aux ", " en ", " – ", " - "),
+    milestones={
+        "methodology": ("méthodologie",),
+        "first_draft": ("première mouture", "premier projet", "avant-projet"),
+        "informal_consultations": ("consultations informelles",),
+        "formal_review": ("examen formel",),
+        "final_reports": ("rapports finals", "rapports finaux"),
+        "adoption": ("adoption du projet",),
+    },
+    launch_marks=("lancer", "commencer", "débuter"),
+    first_meeting_of=("première réunion", "première séance"),
 )

@@ -148,4 +148,14 @@ WORDS = ImporterWords(
     holidays=("ação de graças", "quinta-feira santa", "sexta-feira santa", "feriado"),
     work_plan_words=("plano de trabalho",),
     place_prepositions=(" em ", " no ", " na ", " – ", " - "),
+    milestones={
+        "methodology": ("metodologia",),
+        "first_draft": ("primeira versão", "primeiro rascunho"),
+        "informal_consultations": ("consultas informais",),
+        "formal_review": ("exame formal", "consideração formal"),
+        "final_reports": ("relatórios finais",),
+        "adoption": ("adoção do projeto",),
+    },
+    launch_marks=("iniciar", "começar"),
+    first_meeting_of=("primeira reunião", "primeira sessão"),
 )
