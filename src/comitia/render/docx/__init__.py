@@ -1,7 +1,7 @@
 """The work-plan document as a Word file (DOCX), built with python-docx.
 
 Real Word structure a secretariat can restyle: named paragraph styles (Heading 1 and 2, Title,
-"Comitia Meeting", "Comitia Area", "Footnote Text"), numbered and bulleted lists from a
+"Comitia Meeting", "Comitia Area", "footnote text"), numbered and bulleted lists from a
 numbering definition, a real table for the calendar and the summary, real footnotes in the
 footnotes part, and the page number as a PAGE field in the footer.
 """

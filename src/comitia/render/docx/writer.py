@@ -155,9 +155,13 @@ class _Writer:
         paragraph_style("Comitia Small", size=Pt(9))
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
-        note_text = paragraph_style("Footnote Text", size=Pt(9))
+        # Word's own names for its built-in footnote styles, so Word and LibreOffice treat
+        # them as their footnote styles; the ids are the ones the footnote XML refers to.
+        note_text = paragraph_style("footnote text", size=Pt(9))
+        note_text.style_id = "FootnoteText"
         note_text.paragraph_format.space_after = Pt(0)
-        reference = styles.add_style("Footnote Reference", WD_STYLE_TYPE.CHARACTER)
+        reference = styles.add_style("footnote reference", WD_STYLE_TYPE.CHARACTER)
+        reference.style_id = "FootnoteReference"
         reference.font.superscript = True
 
         for name in ("Normal", "Heading 1", "Heading 2", "Title", "Subtitle"):
