@@ -63,6 +63,7 @@ EXPRESSIONS = [
     ("es", "primer trimestre de 2020", "2020-33"),
     ("es", "marzo (fecha provisional)", "2020-03?"),
     ("es", "por confirmar", "XXXX"),
+    ("es", "Noviembre (por confirmar)", "2019-11?"),
     ("es", "de octubre a diciembre de 2019", "2019-10/2019-12"),
     # Portuguese
     ("pt", "quinta-feira, 24 de outubro", "2019-10-24"),

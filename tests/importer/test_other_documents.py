@@ -212,3 +212,25 @@ def test_a_portuguese_work_plan_of_another_year() -> None:
         "CP/CSH-2110/22 rev. 1",
         "2022-10-27",
     )
+
+
+def test_another_committee_with_another_layout() -> None:
+    # The CAJP: times written "de 10:00 a 13:00 horas" after the date, activities after a dash,
+    # no list of thematic areas, "(por confirmar)" beside a month.
+    result = _import("cajp-workplan-2020-2021.es.txt")
+    plan = result.plan
+    assert result.report.unused == []
+    assert plan.term.committee == "cajp"
+    assert _meetings(plan) == [
+        ("2020-10-15", "10:00", "13:00", "regular", False, [], None),
+        ("2020-11-05", "14:30", "17:30", "regular", False, [], "Salón Padilha Vidal"),
+        ("2021-01-12", "10:00", "13:00", "regular", False, ["2021-01-14"], None),
+    ]
+    assert [m.presenters for m in plan.meetings[1].agenda] == [["cidh"], []]
+    assert _activities(plan) == [
+        ("2020-10-15", "cidh", None, False),
+        ("2020-11?", None, None, False),
+    ]
+    assert [(o.role.value, o.state, o.elected_by) for o in plan.officers] == [
+        ("chair", "US", "cajp")
+    ]

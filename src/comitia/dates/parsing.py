@@ -8,7 +8,8 @@ month and weekday names from Babel. The grammar, in tokens:
   joined by conjunctions and range words ("du ... au", "-", "from ... to");
 - months, ranges of months, years and ranges of years ("d’octobre à décembre 2019");
 - an ordinal with a quarter or half-year word ("premier semestre", "second half of 2020");
-- marks that make the value provisional ("(prov.)", "tentative") or unknown ("to be confirmed").
+- marks that make the value provisional ("(prov.)", "tentative") or unknown ("to be confirmed");
+  an unknown mark written beside a date ("Noviembre (por confirmar)") makes it provisional.
 
 Contract: ``parse`` returns a ``FuzzyDate`` or raises ``DateParseError`` (a ``FuzzyDateError``,
 itself a ``ValueError``) whose message names the part of the text that was not understood. A
@@ -218,9 +219,10 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
     except DateParseError as error:
         raise DateParseError(f"{text!r}: {error}") from None
     if unknown:
-        if tokens:
-            raise DateParseError(f"{text!r}: a date to be confirmed cannot also give a date")
-        return FuzzyDate.unknown()
+        if not tokens:
+            return FuzzyDate.unknown()
+        # "Noviembre (por confirmar)": a date still to be confirmed is provisional.
+        provisional = True
     if not tokens:
         raise DateParseError(f"{text!r} holds no date")
     try:

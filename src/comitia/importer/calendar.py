@@ -440,6 +440,7 @@ class CalendarReader:
             best is None
             and not self.areas_listed
             and len(text) < 100
+            and ":" not in text
             and not text.endswith((".", ";", ":"))
         ):
             # A heading that names no known area: the document's own area.
