@@ -234,3 +234,24 @@ def test_another_committee_with_another_layout() -> None:
     assert [(o.role.value, o.state, o.elected_by) for o in plan.officers] == [
         ("chair", "US", "cajp")
     ]
+
+
+def test_times_in_prose_and_activities_after_an_em_dash() -> None:
+    result = _import("csh-workplan-2019-2020-short.en.txt")
+    plan = result.plan
+    assert result.report.unused == []
+    assert _meetings(plan) == [
+        ("2019-11-12", "10:00", "13:00", "regular", False, [], None),
+        ("2019-12-05", "10:00", "13:00", "regular", True, [], None),
+    ]
+    first = plan.meetings[0].agenda
+    assert first[0].presenters == ["jid"]
+    assert [(c.symbol, c.paragraphs) for c in first[1].citations] == [
+        ("AG/RES. 2945 (XLIX-O/19)", ["5"])
+    ]
+    assert _activities(plan) == [
+        ("2019-11-14/2019-11-15", "gelavex", None, False),
+        ("2019-12-09/2019-12-11", "cid", "Washington, D.C.", False),
+    ]
+    # No list of areas and no heading in the agendas: no thematic area is made up.
+    assert plan.thematic_areas == []

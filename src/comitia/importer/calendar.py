@@ -84,6 +84,7 @@ class CalendarReader:
         self.year_period: tuple[date, date] | None = None
         # Without the methodology's list of areas, agenda headings become the areas.
         self.areas_listed = bool(areas)
+        self.next_text: Line | None = None
         self.places = sorted((*ctx.words.places, *ctx.country_names), key=len, reverse=True)
 
     # -- the calendar -----------------------------------------------------------------------
@@ -116,6 +117,7 @@ class CalendarReader:
                 pass
             elif current is not None:
                 following = lines[index + 1] if index + 1 < len(lines) else None
+                self.next_text = next((n for n in lines[index + 1 :] if not n.blank), None)
                 self._agenda_line(current, line, blank_seen, following)
             blank_seen = False
 
@@ -192,7 +194,7 @@ class CalendarReader:
 
     def _activity(self, line: Line) -> bool:
         text = line.text
-        for separator in (":", " – ", " - "):
+        for separator in (":", " – ", " — ", " - "):
             head, found, rest = text.partition(separator)
             if not found or not rest.strip() or len(head) > 80:
                 continue
@@ -441,6 +443,9 @@ class CalendarReader:
             and not self.areas_listed
             and len(text) < 100
             and ":" not in text
+            # A heading introduces the bullets that follow it.
+            and self.next_text is not None
+            and self.next_text.bullet
             and not text.endswith((".", ";", ":"))
         ):
             # A heading that names no known area: the document's own area.
