@@ -217,3 +217,33 @@ def test_operations_refuse_a_change_that_breaks_the_plan(model_term: m.Term) -> 
         )
     meeting.refresh_from_db()
     assert meeting.date == dt.date(2019, 10, 24) and not meeting.previous_dates.exists()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "meetings/m1/edit/",
+        "meetings/m1/move/",
+        "meetings/m1/cancel/",
+        "meetings/m1/agenda/new/",
+        "meetings/new/",
+        "activities/new/",
+        "meetings/m1/",
+    ],
+)
+def test_editing_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
+    staff_client: Client, path: str
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from comitia.web.plans.convert import save_plan
+    from tests.factories import build_plan
+
+    counts = []
+    for size in (10, 200):
+        term = save_plan(build_plan(size, label=f"size-{size}"))
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get(f"/calendar/{term.slug}/{path}").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 12, counts
