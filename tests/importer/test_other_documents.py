@@ -255,3 +255,18 @@ def test_times_in_prose_and_activities_after_an_em_dash() -> None:
     ]
     # No list of areas and no heading in the agendas: no thematic area is made up.
     assert plan.thematic_areas == []
+
+
+def test_a_french_plan_with_times_in_words_and_another_footnote_wording() -> None:
+    result = _import("csh-workplan-2020-2021-short.fr.txt")
+    plan = result.plan
+    assert result.report.unused == []
+    assert _meetings(plan) == [
+        ("2020-10-14", "10:00", "13:00", "regular", False, [], None),
+        ("2020-11-12", "10:00", "13:00", "regular", False, ["2020-11-05"], None),
+    ]
+    item = plan.meetings[1].agenda[0]
+    # No mandate and no resolution named: the paragraphs cannot be cited, and the report says so.
+    assert (item.presenters, [c.paragraphs for c in item.citations]) == (["jid"], [])
+    assert result.report.warnings == [(17, "paragraphes 19 et 20: no resolution is named for them")]
+    assert _activities(plan) == [("2020-11-03/2020-11-04", "gelavex", "Panama", False)]

@@ -228,7 +228,7 @@ class CalendarReader:
         title = text
         bodies = ctx.bodies_in(title)
         body = ctx.body(bodies[0][1].id) if bodies else None
-        citations, _ = ctx.citations(title)
+        citations, _ = ctx.cite(title, line)
         for footnote in line.footnotes:
             ctx.use_footnote(line, footnote.number)
         activity = Activity(
@@ -492,7 +492,7 @@ class CalendarReader:
         if node.title is not None and node.kind is not AgendaKind.AREA:
             article = ctx.article(node.title)
             if article is None:
-                citations, documents = ctx.citations(node.title)
+                citations, documents = ctx.cite(node.title, node.line)
                 presenters = ctx.presenters(node.title, node.line)
             if charter_article is not None:
                 known = ctx.body_at_start(node.title)

@@ -98,6 +98,7 @@ class Context:
         self.mandates: list[Mandate] = []
         self.default_mandate: str | None = None
         self.symbol: str | None = None
+        self.unresolved: list[str] = []
         self._bodies_cache: dict[str, list[tuple[int, KnownBody]]] = {}
         territories = Locale.parse(lang).territories
         # Babel writes "Antigua & Barbuda"; documents write "and".
@@ -288,6 +289,14 @@ class Context:
 
     # -- references -------------------------------------------------------------------------
 
+    def cite(self, text: str, line: Line | None) -> tuple[list[Citation], list[str]]:
+        """``citations`` of ``text``, warning on ``line`` about paragraphs of no resolution."""
+        self.unresolved = []
+        result = self.citations(text)
+        if self.unresolved and line is not None:
+            self.warn(line, f"{', '.join(self.unresolved)}: no resolution is named for them")
+        return result
+
     def mandate_for(self, symbol: Symbol) -> str | None:
         for mandate in self.mandates:
             if normalize(mandate.source) == symbol.key:
@@ -312,6 +321,8 @@ class Context:
             else:
                 key = (self.default_mandate, None)
             if key == (None, None):
+                # Paragraphs of no resolution the document names: said in the report.
+                self.unresolved.append(match.group(0))
                 continue
             by_source.setdefault(key, [])
             for paragraph in paragraphs:

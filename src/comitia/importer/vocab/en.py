@@ -13,7 +13,7 @@ WORDS = ImporterWords(
         "negotiation": ("negotiation of the draft resolution", "negotiation of the draft omnibus"),
         "budget": ("budget",),
         "considerations": ("general considerations",),
-        "calendar": ("annex – calendar", "annex - calendar", "calendar of activities"),
+        "calendar": ("annex – calendar", "annex - calendar", "calendar of activities", "calendar"),
         "summary": ("summary of meetings", "summary of scheduled meetings"),
         "tbc": ("activities to be confirmed", "activities whose dates are to be confirmed"),
         "reminders": ("reminders of reports", "reminder of reports", "reporting reminders"),
@@ -27,6 +27,9 @@ WORDS = ImporterWords(
         "was originally scheduled for",
         "initially scheduled for",
         "previously scheduled for",
+        "rescheduled from",
+        "moved from",
+        "postponed from",
     ),
     item_leads=(
         "presentation",

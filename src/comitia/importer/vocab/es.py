@@ -13,7 +13,12 @@ WORDS = ImporterWords(
         "negotiation": ("negociación del proyecto de resolución",),
         "budget": ("presupuesto",),
         "considerations": ("consideraciones generales",),
-        "calendar": ("anexo – calendario", "anexo - calendario", "calendario de actividades"),
+        "calendar": (
+            "anexo – calendario",
+            "anexo - calendario",
+            "calendario de actividades",
+            "calendario",
+        ),
         "summary": ("resumen de las reuniones", "resumen de reuniones"),
         "tbc": ("actividades por confirmar", "actividades cuya fecha está por confirmar"),
         "reminders": ("recordatorio de informes", "recordatorios de informes"),
@@ -27,6 +32,9 @@ WORDS = ImporterWords(
         "inicialmente programada para el",
         "estaba prevista para el",
         "originalmente prevista para el",
+        "reprogramada del",
+        "trasladada del",
+        "pospuesta del",
     ),
     item_leads=(
         "presentación",

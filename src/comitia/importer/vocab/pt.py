@@ -13,7 +13,12 @@ WORDS = ImporterWords(
         "negotiation": ("negociação do projeto de resolução",),
         "budget": ("orçamento",),
         "considerations": ("considerações gerais",),
-        "calendar": ("anexo – calendário", "anexo - calendário", "calendário de atividades"),
+        "calendar": (
+            "anexo – calendário",
+            "anexo - calendário",
+            "calendário de atividades",
+            "calendário",
+        ),
         "summary": ("resumo das reuniões", "resumo de reuniões"),
         "tbc": ("atividades a confirmar", "atividades cuja data deve ser confirmada"),
         "reminders": ("lembretes de relatórios", "lembrete de relatórios"),
@@ -27,6 +32,9 @@ WORDS = ImporterWords(
         "originalmente programada para",
         "estava prevista para",
         "inicialmente prevista para",
+        "remarcada de",
+        "transferida de",
+        "adiada de",
     ),
     item_leads=(
         "apresentação",
