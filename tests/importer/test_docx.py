@@ -43,7 +43,7 @@ def _paragraph(container: object, text: str, notes: dict[str, str]) -> None:
     paragraph.add_run(text[position:])
 
 
-def build_docx(path: Path) -> None:
+def build_docx(path: Path, *, numbered: bool = False) -> None:
     lines = [line.strip() for line in TEXT.read_text(encoding="utf-8").splitlines()]
     document = Document()
     notes: dict[str, str] = {}
@@ -76,10 +76,10 @@ def build_docx(path: Path) -> None:
             _paragraph(document, line, notes)
     buffer = io.BytesIO()
     document.save(buffer)
-    path.write_bytes(_with_footnotes(buffer.getvalue(), notes))
+    path.write_bytes(_with_footnotes(buffer.getvalue(), notes, numbered=numbered))
 
 
-def _with_footnotes(data: bytes, notes: dict[str, str]) -> bytes:
+def _with_footnotes(data: bytes, notes: dict[str, str], *, numbered: bool = False) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -91,6 +91,13 @@ def _with_footnotes(data: bytes, notes: dict[str, str]) -> bytes:
                     text = text.replace(
                         f"<w:t>FOOTNOTE{number}</w:t>",
                         f'<w:footnoteReference w:id="{number}"/>',
+                    )
+                if numbered:
+                    # Word's own lists: numbering properties on each paragraph, all at level 0.
+                    text = text.replace(
+                        '<w:pStyle w:val="ListBullet"/>',
+                        '<w:pStyle w:val="ListBullet"/><w:numPr><w:ilvl w:val="0"/>'
+                        '<w:numId w:val="1"/></w:numPr>',
                     )
                 content = text.encode("utf-8")
             target.writestr(item, content)
@@ -136,6 +143,16 @@ def test_a_docx_imports_to_the_same_plan_as_its_text_export(docx_path: Path) -> 
     ]
     assert a.mandates == b.mandates
     assert a.thematic_areas == b.thematic_areas
+
+
+def test_flat_word_lists_read_like_the_text_export(tmp_path: Path) -> None:
+    path = tmp_path / "numbered.docx"
+    build_docx(path, numbered=True)
+    assert b"w:numPr" in zipfile.ZipFile(path).read("word/document.xml")
+    a, b = import_document(path).plan, import_document(TEXT).plan
+    assert [compare.meeting(a, m) for m in a.meetings] == [
+        compare.meeting(b, m) for m in b.meetings
+    ]
 
 
 def _zip(entries: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:

@@ -51,13 +51,16 @@ def docx_text(data: bytes, name: str) -> str:
     if body is None:
         raise UnreadableDocument(f"{name}: the DOCX has no body")
     lines: list[str] = []
+    # List levels say how items nest only where a document nests them; a document whose lists
+    # are all flat (as most typed by hand are) is read by the grammar, like its text export.
+    nested = any((level.get(f"{W}val") or "0") != "0" for level in body.iter(f"{W}ilvl"))
     for child in body:
         if child.tag == f"{W}p":
-            lines.append(_paragraph(child, footnotes))
+            lines.append(_paragraph(child, footnotes, nested))
         elif child.tag == f"{W}tbl":
             for row in child.iter(f"{W}tr"):
                 for cell in row.iter(f"{W}tc"):
-                    lines.extend(_paragraph(p, footnotes) for p in cell.iter(f"{W}p"))
+                    lines.extend(_paragraph(p, footnotes, nested) for p in cell.iter(f"{W}p"))
                 lines.append("")
     return "\n".join(lines) + "\n"
 
@@ -124,7 +127,7 @@ def _footnotes(content: bytes, name: str) -> dict[str, str]:
     return notes
 
 
-def _paragraph(paragraph: Element, footnotes: dict[str, str]) -> str:
+def _paragraph(paragraph: Element, footnotes: dict[str, str], nested: bool) -> str:
     text = _runs_text(paragraph, footnotes)
     properties = paragraph.find(f"{W}pPr")
     if properties is not None and text.strip():
@@ -137,7 +140,7 @@ def _paragraph(paragraph: Element, footnotes: dict[str, str]) -> str:
             return "1. " + text
         numbering = properties.find(f"{W}numPr")
         level_element = numbering.find(f"{W}ilvl") if numbering is not None else None
-        if level_element is not None:
+        if level_element is not None and nested:
             level = int(level_element.get(f"{W}val") or 0)
             # The level is kept as a mark, like the text export's [footnoteRef:N].
             return f"[list:{level}] {text}"
