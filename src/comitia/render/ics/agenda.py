@@ -7,19 +7,39 @@ node shows its heading as worded in the agenda, or else the area's title. Plain 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import overload
 
 from comitia.plan import AgendaKind, AgendaNode, Citation, Meeting, Plan, Text
 
 
 @dataclass(frozen=True)
 class Shown:
-    """Text as shown in one language; ``fallback_lang`` is set when it is the original's."""
+    """Text as shown in one language; ``fallback_lang`` is set when it is the original's.
+
+    The web pages use the same type (as ``comitia.web.home.overview.LocalText``), so feeds and
+    pages mark a missing translation the same way.
+    """
 
     text: str
     fallback_lang: str | None = None
 
+    @overload
     @classmethod
-    def of(cls, value: Text, lang: str) -> Shown:
+    def of(cls, value: Text, lang: str) -> Shown: ...
+
+    @overload
+    @classmethod
+    def of(cls, value: None, lang: str) -> None: ...
+
+    @overload
+    @classmethod
+    def of(cls, value: Text | None, lang: str) -> Shown | None: ...
+
+    @classmethod
+    def of(cls, value: Text | None, lang: str) -> Shown | None:
+        """``value`` in ``lang``, or in its original language marked so; None for None."""
+        if value is None:
+            return None
         text, fallback = value.get(lang)
         return cls(text, value.original.value if fallback else None)
 

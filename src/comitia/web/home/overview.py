@@ -15,18 +15,11 @@ from babel.dates import format_date
 from comitia.dates import format_day
 from comitia.plan import Language, Meeting, Plan, Text, state_name
 from comitia.plan.entities import Officer
+from comitia.render.ics.agenda import Shown
 
-
-@dataclass(frozen=True)
-class LocalText:
-    """Text as shown in one language; ``lang`` is set when it fell back to the original."""
-
-    text: str
-    fallback_lang: str | None
-
-    @classmethod
-    def of(cls, value: Text | None, lang: str) -> LocalText | None:
-        return None if value is None else _local(value, lang)
+# Text as shown in one language, its original language marked when it falls back to it: the
+# type the calendar feeds use too.
+LocalText = Shown
 
 
 @dataclass(frozen=True)
