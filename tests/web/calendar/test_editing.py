@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import icalendar
 import pytest
@@ -247,3 +248,17 @@ def test_editing_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
             assert staff_client.get(f"/calendar/{term.slug}/{path}").status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 12, counts
+
+
+def test_a_text_missing_in_the_page_language_is_shown_in_its_original_beside_the_field(
+    staff_client: Client, model_term: m.Term
+) -> None:
+    activity = m.Activity.objects.filter(term=model_term).first()
+    assert activity is not None and "en" not in activity.title
+    html = staff_client.get(
+        f"/calendar/{SLUG}/activities/{activity.key}/", HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert "Not yet in this language. Original (FR):" in html
+    # The French title is not offered as if it were the English one.
+    assert not re.search(r"<textarea[^>]*>\s*" + re.escape(activity.title["fr"][:30]), html)
+    assert re.search(r'<textarea name="title"[^>]*>\s*</textarea>', html)

@@ -59,6 +59,17 @@ class Described(forms.Form):
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+def show_original(field: forms.Field, value: dict[str, str] | None, lang: str) -> None:
+    """When ``value`` has no text in ``lang``, show its original beside the field, so that
+    the translation is typed with the original in view."""
+    shown = local(value, lang)
+    if shown is not None and shown.fallback_lang:
+        field.help_text = _("Not yet in this language. Original (%(lang)s): %(text)s") % {
+            "lang": shown.fallback_lang.upper(),
+            "text": shown.text,
+        }
+
+
 class TermDatesMixin:
     term: m.Term
 
@@ -91,9 +102,21 @@ class MeetingForm(TermDatesMixin, Described):
         help_text=_("Leave empty for the headquarters."),
     )
 
-    def __init__(self, *args: Any, term: m.Term, editing: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        term: m.Term,
+        editing: bool = False,
+        meeting: m.Meeting | None = None,
+        lang: str = "en",
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.term = term
+        if meeting is not None:
+            show_original(self.fields["title"], meeting.title, lang)
+            show_original(self.fields["venue"], meeting.venue, lang)
+            self._describe()
         if editing:
             # A new date is a move, which records the earlier date: it has its own form.
             del self.fields["date"]
@@ -214,6 +237,9 @@ class AgendaItemForm(Described):
             (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
             for b in self.bodies.values()
         ]
+        if node is not None:
+            show_original(self.fields["title"], node.title, lang)
+            self._describe()
         self.mandates = {x.key: x for x in m.Mandate.objects.filter(term=term).order_by("position")}
         self.fields["mandate"].choices = [("", "—")] + [
             (x.key, f"{x.source} — {(local(x.title, lang) or _blank()).text}"[:140])
@@ -343,9 +369,20 @@ class ActivityForm(TermDatesMixin, Described):
     end = forms.TimeField(label=_("Ends at"), required=False, widget=TimeInput)
     venue = forms.CharField(label=_("Venue"), required=False, max_length=500)
 
-    def __init__(self, *args: Any, term: m.Term, lang: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        term: m.Term,
+        lang: str,
+        activity: m.Activity | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.term = term
+        if activity is not None:
+            show_original(self.fields["title"], activity.title, lang)
+            show_original(self.fields["venue"], activity.venue, lang)
+            self._describe()
         self.bodies = {b.key: b for b in m.Body.objects.filter(term=term).order_by("position")}
         self.fields["body"].choices = [("", "—")] + [
             (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
@@ -384,7 +421,7 @@ class ActivityForm(TermDatesMixin, Described):
         title = local(activity.title, lang)
         venue = local(activity.venue, lang)
         return {
-            "title": title.text if title else "",
+            "title": title.text if title and not title.fallback_lang else "",
             "body": activity.body.key if activity.body else "",
             "when": activity.when,
             "start": activity.start,

@@ -262,6 +262,8 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         request.POST or None,
         term=term,
         editing=True,
+        meeting=meeting,
+        lang=lang,
         initial=MeetingForm.initial_for(meeting, lang),
     )
     if request.method == "POST" and form.is_valid():
@@ -399,7 +401,9 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
     if key is not None:
         activity = get_object_or_404(m.Activity.objects.select_related("body"), term=term, key=key)
         initial = ActivityForm.initial_for(activity, lang)
-    form = ActivityForm(request.POST or None, term=term, lang=lang, initial=initial)
+    form = ActivityForm(
+        request.POST or None, term=term, lang=lang, activity=activity, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = operations.save_activity(term, activity, form.cleaned_data, lang, request.user)
