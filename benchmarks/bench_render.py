@@ -3,8 +3,9 @@
 Run on demand (``.venv/bin/python benchmarks/bench_render.py``); it prints figures and never
 fails on a slow machine. Targets (issue 5): DOCX under 0.5 s and PDF under 2 s for the model
 plan, and time that grows linearly with the plan (the x10 / x1 ratio near 10, not 100).
-The DOCX column also reports the calendar table's build alone, where a naive python-docx
-build (``row.cells`` walks the whole table) grows quadratically.
+It also times the calendar table alone as DOCX at 1, 10 and 20 times the model plan: the time
+per row must stay flat (a naive python-docx build, through ``row.cells``, walks the whole table
+for every row and grows quadratically).
 """
 
 from __future__ import annotations
@@ -58,6 +59,20 @@ def main() -> None:
             many, _ = timed(lambda render=render, lang=lang: render(ten, lang), 1)
             size = f"{len(content) / 1024:>11.0f}" if isinstance(content, bytes) else f"{'':>11}"
             print(f"{name:<10}{lang:<6}{one:>10.3f}{many:>10.3f}{many / one:>8.1f}{size}")
+    # The calendar table alone, printed as DOCX, at 1, 10 and 20 times the model plan.
+    from dataclasses import replace
+
+    from comitia.render.document.blocks import Table
+    from comitia.render.docx.writer import write_docx
+
+    print(f"{'calendar table (docx)':<24}{'rows':>8}{'s':>10}{'ms per row':>12}")
+    for factor in (1, 10, 20):
+        document = build_document(model if factor == 1 else scaled(model, factor), "fr")
+        tables = tuple(e for e in document.elements if isinstance(e, Table))[:1]
+        only_table = replace(document, elements=tables)
+        seconds, _ = timed(lambda only_table=only_table: write_docx(only_table), 1)
+        rows = len(tables[0].rows)
+        print(f"{'x' + str(factor):<24}{rows:>8}{seconds:>10.3f}{seconds / rows * 1000:>12.2f}")
     print(
         f"(model: {len(model.meetings)} meetings, {len(model.activities)} activities; "
         f"x10: {len(ten.meetings)} meetings, {len(ten.activities)} activities)"

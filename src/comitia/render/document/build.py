@@ -687,7 +687,9 @@ class _Builder:
             # A short label (a day number) drops the "provisional" that the full date carries.
             if activity.when.provisional and label != activity.when.format(self.lang):
                 spans.append(Span(" " + w._("(provisional date)"), italic=True))
-            entries.append(((day, 1, activity.id), label, tuple(spans)))
+            # Same first day: the shorter activity first, as in the calendar.
+            order = f"{activity.when.last_day} {activity.id}"
+            entries.append(((day, 1, order), label, tuple(spans)))
         for holiday in self.plan.non_meeting_days:
             entries.append(
                 (
