@@ -38,3 +38,10 @@ def test_the_pdf_text_holds_the_meetings_and_the_notes_on_moved_meetings(lang: s
     for meeting in model_plan().meetings:
         printed = format_day(meeting.date, lang, weekday=True)
         assert printed[:1].upper() + printed[1:] in text
+
+
+def test_the_pdf_is_titled_with_the_document_and_its_symbol() -> None:
+    reader = PdfReader(io.BytesIO(render(model_plan(), "es")))
+    assert reader.metadata is not None
+    assert reader.metadata.title is not None
+    assert reader.metadata.title.endswith("(CP/CSH-1933/19 rev. 2)")
