@@ -62,7 +62,7 @@ def test_the_plan_page_shows_the_document_and_its_downloads(client: Client, term
     assert "Jeudi 24 octobre 2019 (10 h 00 – 13 h 00)" in re.sub(r"<[^>]+>", "", page)
     assert f"{BASE}download.docx?lang=pt" in page
     assert f"{BASE}download.pdf?lang=es" in page
-    assert "Approve a revision" not in page  # only for those allowed to approve
+    assert "Approve revision" not in page  # only for those allowed to approve
 
 
 def test_the_current_plan_downloads_as_docx(client: Client, term: Term) -> None:
@@ -84,8 +84,9 @@ def test_the_chair_approves_a_revision_that_is_then_immutable(chair: Client, ter
     response = approve(chair)
     assert response.status_code == 302
     revision = Revision.objects.get()
+    # The model plan's document is at rev. 2: the first revision approved here is rev. 3.
     assert (revision.number, revision.symbol, revision.approved_on) == (
-        1,
+        3,
         "CP/CSH-1933/19 rev. 3",
         dt.date(2019, 12, 5),
     )
@@ -111,11 +112,11 @@ def test_a_revisions_documents_download_byte_for_byte_the_same_later(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
-    first = chair.get(f"{BASE}rev1.docx", {"lang": "fr"}).content
+    first = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     # The term's plan changes afterwards; the approved revision's document does not.
     changed = plan_without_errors()
     save_plan(changed.model_copy(update={"meetings": changed.meetings[1:]}), replace=True)
-    again = chair.get(f"{BASE}rev1.docx", {"lang": "fr"}).content
+    again = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     assert again == first
     assert RenderedDocument.objects.filter(format="docx", lang="fr").count() == 1
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(first)).paragraphs)
@@ -142,11 +143,11 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     approve(chair)
     save_plan(moved_and_item_added(plan_without_errors()), replace=True)
     approve(chair, symbol="CP/CSH-1933/19 rev. 4")
-    page = chair.get(f"{BASE}compare/", {"a": "1", "b": "2", "lang": "en"}).content.decode()
+    page = chair.get(f"{BASE}compare/", {"a": "3", "b": "4", "lang": "en"}).content.decode()
     assert "Meeting moved from 12 December 2019 to 19 December 2019." in page
     assert "Meeting of 13 February 2020: agenda item added: Nouveau point" in page
     # The second revision's document ends with the changes since the first.
-    document = docx.Document(io.BytesIO(chair.get(f"{BASE}rev2.docx", {"lang": "es"}).content))
+    document = docx.Document(io.BytesIO(chair.get(f"{BASE}rev4.docx", {"lang": "es"}).content))
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Cambios desde la CP/CSH-1933/19 rev. 3" in text
     assert "Reunión trasladada del 12 de diciembre de 2019 al 19 de diciembre de 2019." in text
@@ -154,7 +155,7 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
 
 def test_the_command_approves_a_revision(term: Term) -> None:
     call_command("approve_revision", SLUG, symbol="CP/CSH-1933/19 rev. 3", date="2019-12-05")
-    assert Revision.objects.get().number == 1
+    assert Revision.objects.get().number == 3
     with pytest.raises(CommandError, match="YYYY-MM-DD"):
         call_command("approve_revision", SLUG, symbol="x", date="5 December")
 
@@ -196,5 +197,8 @@ def test_the_plan_page_offers_to_compare_approved_revisions(chair: Client, term:
     approve(chair)
     page = chair.get(BASE, {"lang": "en"}).content.decode()
     assert f'action="{BASE}compare/"' in page
-    assert '<option value="1">CP/CSH-1933/19 rev. 3</option>' in page
-    assert chair.get(f"{BASE}compare/", {"a": "1", "b": "current"}).status_code == 200
+    assert '<option value="3">CP/CSH-1933/19 rev. 3</option>' in page
+    assert chair.get(f"{BASE}compare/", {"a": "3", "b": "current"}).status_code == 200
+    # The next revision is offered with its number and symbol.
+    assert 'value="CP/CSH-1933/19 rev. 4"' in page
+    assert "Approve revision 4" in page

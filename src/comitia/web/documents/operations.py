@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,8 +58,7 @@ def approve_revision(
     if errors and not reason:
         raise ApprovalBlocked(errors)
     with transaction.atomic():
-        last = Revision.objects.filter(term_slug=term.slug).aggregate(n=Max("number"))["n"]
-        number = (last or 0) + 1
+        number = next_revision_number(term.slug, plan)
         approved = approved_plan(
             plan,
             symbol=symbol,
@@ -83,6 +83,24 @@ def approve_revision(
                 for f in errors
             ],
         )
+
+
+def next_revision_number(slug: str, plan: Plan) -> int:
+    """One more than the last revision approved here, or than the plan's own document says
+    (an imported plan may already be at rev. 2)."""
+    last = Revision.objects.filter(term_slug=slug).aggregate(n=Max("number"))["n"] or 0
+    stated = plan.document.revision if plan.document is not None else 0
+    return max(last, stated) + 1
+
+
+_REVISION_SUFFIX = re.compile(r"\s*rev\.\s*\d+\s*$", re.IGNORECASE)
+
+
+def suggested_symbol(plan: Plan, number: int) -> str:
+    """The plan's symbol with the revision's suffix: CP/CSH-1933/19 rev. 3."""
+    if plan.document is None:
+        return ""
+    return f"{_REVISION_SUFFIX.sub('', plan.document.symbol)} rev. {number}"
 
 
 def revision_plan(revision: Revision) -> Plan:

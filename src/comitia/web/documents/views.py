@@ -22,9 +22,11 @@ from comitia.web.documents.operations import (
     ApprovalBlocked,
     Printed,
     approve_revision,
+    next_revision_number,
     print_plan,
     print_revision,
     revision_plan,
+    suggested_symbol,
 )
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
 from comitia.web.plans.models import Term
@@ -61,7 +63,10 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang(request)
     plan = load_plan(term)
     document = build_document(plan, lang)
+    number = next_revision_number(slug, plan)
     context = {
+        "next_number": number,
+        "next_symbol": suggested_symbol(plan, number),
         "term": term,
         "lang": lang,
         "languages": LANGUAGES,
