@@ -129,7 +129,7 @@ def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
     before = previous_revision(revision)
     changes = compare(revision_plan(before), plan) if before is not None else None
     document = build_document(
-        plan, lang, changes=changes, since=before.symbol if before is not None else None
+        plan, lang, changes=changes, since=f"rev. {before.number}" if before is not None else None
     )
     if fmt == "docx":
         from comitia.render.docx.writer import write_docx
