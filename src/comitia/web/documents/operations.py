@@ -13,7 +13,7 @@ from django.db.models import Max
 from comitia.checks import blocking_findings
 from comitia.checks.engine import Finding
 from comitia.plan import Plan
-from comitia.render import renderer
+from comitia.render import format_module
 from comitia.render.document import build_document
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.web.documents.models import RenderedDocument, Revision
@@ -117,11 +117,8 @@ def previous_revision(revision: Revision) -> Revision | None:
 
 def print_plan(plan: Plan, fmt: str, lang: str, *, name: str) -> Printed:
     """The current plan as a document; nothing is stored."""
-    module_render = renderer(fmt)
-    from comitia.render import format_module
-
     module = format_module(fmt)
-    return Printed(module_render(plan, lang), module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
+    return Printed(module.render(plan, lang), module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
 
 
 def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
@@ -149,8 +146,6 @@ def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
 
     Revisions after the first end with the annex of changes since the one before.
     """
-    from comitia.render import format_module
-
     if fmt not in DOCUMENT_FORMATS:
         raise ValueError(f"unknown document format {fmt!r}")
     media_type = format_module(fmt).MEDIA_TYPE
