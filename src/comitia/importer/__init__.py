@@ -180,7 +180,8 @@ def _counts(ctx: Context, lines: list[Line]) -> list[CountClaim]:
         found = read_counts(ctx, line)
         if found:
             claims.extend(found)
-            ctx.use(line, "count claims")
+            ctx.use(line)
+            ctx.report.counts["count claims"] += len(found)
     return claims
 
 

@@ -106,7 +106,8 @@ def read_intro(ctx: Context, lines: list[Line]) -> tuple[date | None, str | None
         found = read_counts(ctx, line)
         if found:
             claims.extend(found)
-            ctx.use(line, "count claims")
+            ctx.use(line)
+            ctx.report.counts["count claims"] += len(found)
         if contains_any(line.text, ctx.words.installed_marks):
             for sentence in _sentences(line.text):
                 if not contains_any(sentence, ctx.words.installed_marks):
