@@ -147,11 +147,11 @@ class _Writer:
         symbol = paragraph_style("Comitia Symbol")
         symbol.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         meeting = paragraph_style("Comitia Meeting", bold=True)
+        # No "keep with next" on these: inside a table it keeps the whole row with the next
+        # one, and Word and LibreOffice then leave half pages empty before long rows.
         meeting.paragraph_format.space_before = Pt(6)
-        meeting.paragraph_format.keep_with_next = True
         area = paragraph_style("Comitia Area", bold=True, underline=True)
         area.paragraph_format.space_before = Pt(6)
-        area.paragraph_format.keep_with_next = True
         paragraph_style("Comitia Small", size=Pt(9))
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
@@ -367,8 +367,12 @@ class _Writer:
     def _row(self, grid: Any, row: Row, widths: tuple[Any, ...]) -> None:
         docx_row = grid.add_row()
         tr = docx_row._tr
-        if row.kind is RowKind.HEADER:
-            tr.get_or_add_trPr().append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+        if row.kind is not RowKind.ENTRY:
+            # A one-line row is never split; the header row repeats on every page.
+            tr_pr = tr.get_or_add_trPr()
+            tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+            if row.kind is RowKind.HEADER:
+                tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
         for tc, blocks, width in zip(tr.tc_lst, row.cells, widths, strict=True):
             cell = _Cell(tc, grid)
             cell.width = width
