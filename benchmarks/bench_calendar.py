@@ -149,7 +149,7 @@ def main() -> None:
             ),
             ("list by month", f"{base}/", {}),
             ("meeting page", f"{base}/meetings/{meeting}/", {}),
-            ("feed (200, cached)", f"{base}/feed.fr.ics", {}),
+            ("feed 200 (1st builds)", f"{base}/feed.fr.ics", {}),
         ]
         for name, url, headers in rows:
             ms, count, response = request(url, **headers)
