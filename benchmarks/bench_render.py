@@ -56,7 +56,7 @@ def main() -> None:
         for lang in ("fr", "en"):
             repeat = 1 if name == "pdf" else 3
             one, content = timed(lambda render=render, lang=lang: render(model, lang), repeat)
-            many, _ = timed(lambda render=render, lang=lang: render(ten, lang), 1)
+            many, _ = timed(lambda render=render, lang=lang: render(ten, lang), repeat)
             size = f"{len(content) / 1024:>11.0f}" if isinstance(content, bytes) else f"{'':>11}"
             print(f"{name:<10}{lang:<6}{one:>10.3f}{many:>10.3f}{many / one:>8.1f}{size}")
     # The calendar table alone, printed as DOCX, at 1, 10 and 20 times the model plan.
