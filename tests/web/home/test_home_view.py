@@ -65,3 +65,18 @@ def test_static_files_are_found(client: Client) -> None:
     from django.contrib.staticfiles import finders
 
     assert finders.find("comitia/site.css")
+
+
+def test_the_term_page_links_to_its_document_calendar_and_coverage(
+    client: Client, model_plan_loaded: None
+) -> None:
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    for url in (
+        "/terms/csh-2019-2020/document/",
+        "/calendar/csh-2019-2020/",
+        "/terms/csh-2019-2020/coverage/",
+    ):
+        assert f'href="{url}"' in page
+        assert client.get(url).status_code == 200
+    assert "Suivi des mandats" in page
+    assert "/terms/csh-2019-2020/checks/" not in page  # for the secretariat only
