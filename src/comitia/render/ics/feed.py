@@ -37,6 +37,7 @@ import icalendar
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import Activity, Frequency, Meeting, MeetingStatus, Plan, Text
 from comitia.render.ics.agenda import AgendaLine, agenda_outline
+from comitia.render.ics.folding import serialize
 from comitia.render.ics.wording import Wording, wording
 
 PRODID = "-//Comitia//Comitia calendar//EN"
@@ -163,7 +164,7 @@ class _Feed:
                             obligation.request,
                         )
                     )
-        return bytes(calendar.to_ical())
+        return serialize(calendar.content_lines())
 
     # -- events ----------------------------------------------------------------------------
 
