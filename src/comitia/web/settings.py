@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "comitia.web.home",
     "comitia.web.calendar",
     "comitia.web.checks",
+    "comitia.web.access",
 ]
 
 MIDDLEWARE = [
@@ -74,6 +75,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "comitia.web.access.middleware.AccessMiddleware",
+    "comitia.web.access.middleware.ContentSecurityPolicyMiddleware",
 ]
 
 ROOT_URLCONF = "comitia.web.urls"
@@ -110,6 +113,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["TEST"] = {"NAME": _env("COMITIA_TEST_DATABASE")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Argon2 first: new and re-entered passwords are hashed with it, older hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -144,6 +155,47 @@ SESSION_COOKIE_HTTPONLY = True
 if not DEBUG:
     SESSION_COOKIE_SECURE = _env_bool("COMITIA_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+
+def _env_int(name: str, default: int) -> int:
+    value = _env(name)
+    if value is None or value.strip() == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+
+
+# HTTPS: HSTS for a year unless told otherwise (0 turns it off); redirect to HTTPS when the
+# proxy in front does not; trust the proxy's X-Forwarded-Proto only when told to.
+SECURE_HSTS_SECONDS = 0 if DEBUG else _env_int("COMITIA_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("COMITIA_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("COMITIA_HSTS_PRELOAD", False)
+SECURE_SSL_REDIRECT = _env_bool("COMITIA_SSL_REDIRECT", False)
+if _env_bool("COMITIA_BEHIND_HTTPS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = [
+    o.strip() for o in (_env("COMITIA_CSRF_TRUSTED_ORIGINS") or "").split(",") if o.strip()
+]
+# Sessions end after COMITIA_SESSION_SECONDS (8 hours) and when the browser closes.
+SESSION_COOKIE_AGE = _env_int("COMITIA_SESSION_SECONDS", 8 * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# Pages use their own stylesheets and no script of their own; inline styles are the printed
+# document's stylesheet and the agenda editor's indentation.
+COMITIA_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+# Sign-in: this many failures for one user name from one address lock it for the window.
+COMITIA_LOGIN_FAILURES = _env_int("COMITIA_LOGIN_FAILURES", 5)
+COMITIA_LOGIN_WINDOW = _env_int("COMITIA_LOGIN_WINDOW", 900)
+# Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
+DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 LOGGING = {
     "version": 1,

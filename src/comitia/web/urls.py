@@ -11,4 +11,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("comitia.web.calendar.urls")),
     path("", include("comitia.web.checks.urls")),
+    path("", include("comitia.web.access.urls")),
 ]

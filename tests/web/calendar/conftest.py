@@ -35,7 +35,11 @@ def model_term(db: None) -> m.Term:
 
 @pytest.fixture
 def staff(db: None) -> User:
-    return User.objects.create_user("secretariat", password="s3cret-pass", is_staff=True)
+    from comitia.web.access.models import Membership, Role
+
+    user = User.objects.create_user("secretariat", password="s3cret-pass", is_staff=True)
+    Membership.objects.create(user=user, role=Role.SECRETARIAT)
+    return user
 
 
 @pytest.fixture

@@ -32,17 +32,22 @@ def term(monkeypatch: pytest.MonkeyPatch) -> Term:
 
 @pytest.fixture
 def staff(client: Client) -> Client:
+    from comitia.web.access.models import Membership, Role
+
     user = User.objects.create_user("secretariat", password="x", is_staff=True)
+    Membership.objects.create(user=user, role=Role.SECRETARIAT)
     client.force_login(user)
     return client
 
 
-def test_the_checks_panel_is_for_staff_only(client: Client, term: Term) -> None:
+def test_the_checks_panel_is_for_the_secretariat_and_bureau_only(
+    client: Client, term: Term
+) -> None:
     response = client.get(f"/terms/{term.slug}/checks/")
     assert response.status_code == 302
-    assert "/admin/login/" in response["Location"]
+    assert "/accounts/login/" in response["Location"]
     client.force_login(User.objects.create_user("delegate", password="x"))
-    assert client.get(f"/terms/{term.slug}/checks/").status_code == 302
+    assert client.get(f"/terms/{term.slug}/checks/").status_code == 403
 
 
 def test_the_panel_lists_findings_in_the_readers_language_with_links(

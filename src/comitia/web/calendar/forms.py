@@ -82,7 +82,13 @@ class TermDatesMixin:
             )
 
 
+def _version_field() -> forms.IntegerField:
+    """The version the form was filled from; a save based on an older one is refused."""
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+
 class MeetingForm(TermDatesMixin, Described):
+    version = _version_field()
     date = forms.DateField(label=_("Date"), widget=DateInput)
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput)
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput)
@@ -139,6 +145,7 @@ class MeetingForm(TermDatesMixin, Described):
         title = local(meeting.title, lang)
         venue = local(meeting.venue, lang)
         return {
+            "version": meeting.version,
             "date": meeting.date,
             "start": meeting.start,
             "end": meeting.end,
@@ -151,6 +158,7 @@ class MeetingForm(TermDatesMixin, Described):
 
 
 class MoveForm(TermDatesMixin, Described):
+    version = _version_field()
     new_date = forms.DateField(label=_("New date"), widget=DateInput)
     start = forms.TimeField(label=_("Starts at"), widget=TimeInput)
     end = forms.TimeField(label=_("Ends at"), widget=TimeInput)
@@ -183,6 +191,7 @@ class MoveForm(TermDatesMixin, Described):
 
 
 class AgendaItemForm(Described):
+    version = _version_field()
     kind = forms.ChoiceField(label=_("Kind"))
     parent = forms.ChoiceField(label=_("Place under"), required=False)
     position = forms.IntegerField(
@@ -293,6 +302,7 @@ class AgendaItemForm(Described):
         title = local(node.title, lang)
         citation = next((c for c in node.citations.all() if c.mandate_id), None)
         return {
+            "version": node.version,
             "parent": str(node.parent_id or ""),
             "position": node.position + 1,
             "kind": node.kind,
@@ -352,6 +362,7 @@ def _outline_labels(nodes: list[m.AgendaNode], lang: str) -> dict[int, str]:
 
 
 class ActivityForm(TermDatesMixin, Described):
+    version = _version_field()
     title = forms.CharField(
         label=_("Title"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -421,6 +432,7 @@ class ActivityForm(TermDatesMixin, Described):
         title = local(activity.title, lang)
         venue = local(activity.venue, lang)
         return {
+            "version": activity.version,
             "title": title.text if title and not title.fallback_lang else "",
             "body": activity.body.key if activity.body else "",
             "when": activity.when,

@@ -18,6 +18,7 @@ from django.db import DataError, IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
+from comitia.web.access import audit, versions
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan
 
@@ -30,6 +31,14 @@ User = AbstractBaseUser | AnonymousUser | None
 
 class OperationError(Exception):
     """A change refused because the plan would no longer be valid; the message says why."""
+
+
+class EditConflict(OperationError):
+    """The edit was based on an older version of the object; ``stale`` says what changed."""
+
+    def __init__(self, stale: versions.StaleVersion) -> None:
+        super().__init__(str(stale))
+        self.stale = stale
 
 
 def _set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
@@ -49,6 +58,8 @@ def _writing() -> Iterator[None]:
     try:
         with transaction.atomic():
             yield
+    except versions.StaleVersion as stale:
+        raise EditConflict(stale) from stale
     except (IntegrityError, DataError) as error:
         raise OperationError(f"the database refused it ({error})") from error
 
@@ -61,6 +72,12 @@ def _check(term: m.Term) -> None:
     except PlanLoadError as error:
         raise OperationError(str(error)) from error
     transaction.on_commit(lambda: feeds_changed(term))
+
+
+def _audit(user: User, action: str, obj: Any, before: dict[str, Any] | None) -> None:
+    """Record the change of ``obj`` (as stored now) in the audit trail."""
+    after = audit.snapshot(type(obj).objects.get(pk=obj.pk))
+    audit.record(user, action, obj, before=before, after=after, term_slug=obj.term.slug)
 
 
 def _bump(meeting: m.Meeting) -> None:
@@ -80,6 +97,7 @@ def create_meeting(term: m.Term, fields: dict[str, Any], lang: str, user: User) 
         meeting = m.Meeting(term=term, key=key, position=position)
         _apply_meeting_fields(meeting, fields, lang)
         meeting.save()
+        _audit(user, "create", meeting, None)
         _check(term)
     log.info("%s created meeting %s of %s", user, meeting.key, term.slug)
     return meeting
@@ -105,13 +123,26 @@ def _apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str)
         meeting.venue = _set_text(meeting.venue, lang, fields["venue"])
 
 
-def update_meeting(meeting: m.Meeting, fields: dict[str, Any], lang: str, user: User) -> m.Meeting:
-    """Change a meeting's details. A change of date goes through ``move_meeting``."""
+def update_meeting(
+    meeting: m.Meeting,
+    fields: dict[str, Any],
+    lang: str,
+    user: User,
+    *,
+    version: int | None = None,
+) -> m.Meeting:
+    """Change a meeting's details. A change of date goes through ``move_meeting``.
+
+    ``version`` is the meeting's version the edit was based on: if the meeting was saved since,
+    nothing is written and ``EditConflict`` says what changed.
+    """
     with _writing():
-        fields = {k: v for k, v in fields.items() if k != "date"}
+        before = versions.claim(meeting, version)
+        fields = {k: v for k, v in fields.items() if k not in {"date", "version"}}
         _apply_meeting_fields(meeting, fields, lang)
         meeting.save()
         _bump(meeting)
+        _audit(user, "edit", meeting, before)
         _check(meeting.term)
     log.info("%s edited meeting %s", user, meeting.key)
     return meeting
@@ -126,10 +157,13 @@ def move_meeting(
     lang: str = "en",
     start: dt.time | None = None,
     end: dt.time | None = None,
+    version: int | None = None,
 ) -> m.Meeting:
     """Move ``meeting`` to ``new_date``; its current date is recorded as an earlier date with
-    ``reason`` (written in ``lang``) and the time of the change."""
+    ``reason`` (written in ``lang``) and the time of the change. ``version`` as in
+    ``update_meeting``."""
     with _writing():
+        before = versions.claim(meeting, version)
         if new_date != meeting.date:
             position = meeting.previous_dates.count()
             m.PreviousDate.objects.create(
@@ -146,6 +180,7 @@ def move_meeting(
             meeting.end = end
         meeting.save()
         _bump(meeting)
+        _audit(user, "move", meeting, before)
         _check(meeting.term)
     log.info("%s moved meeting %s to %s (%s)", user, meeting.key, new_date, reason)
     return meeting
@@ -154,9 +189,11 @@ def move_meeting(
 def cancel_meeting(meeting: m.Meeting, user: User) -> m.Meeting:
     """Mark ``meeting`` cancelled; it stays in the calendar and the feeds, marked so."""
     with _writing():
+        before = versions.claim(meeting, None)
         meeting.status = m.calendar.MeetingStatusChoice.CANCELLED
         meeting.save(update_fields=["status"])
         _bump(meeting)
+        _audit(user, "cancel", meeting, before)
         _check(meeting.term)
     log.info("%s cancelled meeting %s", user, meeting.key)
     return meeting
@@ -168,15 +205,20 @@ def save_agenda_item(
     fields: dict[str, Any],
     lang: str,
     user: User,
+    *,
+    version: int | None = None,
 ) -> m.AgendaNode:
     """Add (``node`` None) or change an agenda item: its parent, place among its siblings
-    (``position``, 1 first), kind, area, title, documents, presenters and mandate citation."""
+    (``position``, 1 first), kind, area, title, documents, presenters and mandate citation.
+    ``version``: the node's version the edit was based on, as in ``update_meeting``."""
     with _writing():
         parent: m.AgendaNode | None = fields.get("parent")
+        before: dict[str, Any] | None = None
         if node is None:
             node = m.AgendaNode(term=meeting.term, meeting=meeting)
             old_parent = object()
         else:
+            before = versions.claim(node, version)
             old_parent = node.parent_id
         node.kind = fields["kind"]
         node.area = fields.get("area") if node.kind == "area" else None
@@ -218,6 +260,7 @@ def save_agenda_item(
                     paragraphs=list(fields.get("paragraphs", [])),
                 )
         _bump(meeting)
+        _audit(user, "edit" if before else "create", node, before)
         _check(meeting.term)
     log.info("%s saved agenda item %s of meeting %s", user, node.pk, meeting.key)
     return node
@@ -258,8 +301,10 @@ def reorder_agenda(node: m.AgendaNode, offset: int, user: User) -> None:
         index = siblings.index(node.pk)
         target = min(max(index + offset, 0), len(siblings) - 1)
         siblings.insert(target, siblings.pop(index))
+        before = versions.claim(node, None)
         _reorder(siblings)
         _bump(node.meeting)
+        _audit(user, "reorder", node, before)
         _check(node.meeting.term)
     log.info("%s moved agenda item %s by %s", user, node.pk, offset)
 
@@ -269,6 +314,14 @@ def delete_agenda_item(node: m.AgendaNode, user: User) -> None:
     with _writing():
         meeting = node.meeting
         parent = node.parent_id
+        audit.record(
+            user,
+            "delete",
+            node,
+            before=audit.snapshot(node),
+            after=None,
+            term_slug=meeting.term.slug,
+        )
         node.delete()
         _reorder(
             m.AgendaNode.objects.filter(meeting=meeting, parent=parent)
@@ -281,10 +334,18 @@ def delete_agenda_item(node: m.AgendaNode, user: User) -> None:
 
 
 def save_activity(
-    term: m.Term, activity: m.Activity | None, fields: dict[str, Any], lang: str, user: User
+    term: m.Term,
+    activity: m.Activity | None,
+    fields: dict[str, Any],
+    lang: str,
+    user: User,
+    *,
+    version: int | None = None,
 ) -> m.Activity:
-    """Add (``activity`` None) or change another body's activity."""
+    """Add (``activity`` None) or change another body's activity; ``version`` as in
+    ``update_meeting``."""
     with _writing():
+        before = versions.claim(activity, version) if activity is not None else None
         if activity is None:
             position = (
                 m.Activity.objects.filter(term=term).aggregate(Max("position"))["position__max"]
@@ -300,6 +361,7 @@ def save_activity(
         activity.end = fields.get("end")
         activity.venue = _set_text(activity.venue, lang, fields.get("venue", ""))
         activity.save()
+        _audit(user, "edit" if before else "create", activity, before)
         _check(term)
     log.info("%s saved activity %s", user, activity.key)
     return activity

@@ -7,11 +7,9 @@ comitia.render.ics writes the feeds, the same code as ``comitia render --format 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import user_passes_test
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -20,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from comitia.web.access.policy import Action, may
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
@@ -42,10 +41,6 @@ def _term(slug: str) -> m.Term:
     return term
 
 
-def staff_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    return user_passes_test(lambda user: user.is_active and user.is_staff)(view)
-
-
 def _common(
     request: HttpRequest, term: m.Term, filters: pages.Filters | None = None
 ) -> dict[str, Any]:
@@ -62,7 +57,7 @@ def _common(
         "delegations_feed_url": reverse("calendar:delegations_feed", args=[term.slug, lang]),
         "kind_names": meeting_kind_names(),
         "status_names": status_names(),
-        "can_edit": request.user.is_authenticated and request.user.is_staff,
+        "can_edit": may(request.user, Action.EDIT_CALENDAR, term),
     }
 
 
@@ -232,28 +227,68 @@ def _meeting(term: m.Term, key: str) -> m.Meeting:
     return get_object_or_404(m.Meeting.objects.select_related("term"), term=term, key=key)
 
 
-def _refused(request: HttpRequest, error: operations.OperationError) -> None:
+def _refused(
+    request: HttpRequest, error: operations.OperationError, form: Any = None
+) -> int | None:
+    """Say why the change was not saved; the status of the page that shows the form again.
+
+    After an edit conflict the form keeps the user's input, now based on the current version,
+    so that saving it again applies it on purpose.
+    """
+    if isinstance(error, operations.EditConflict):
+        messages.error(
+            request,
+            _(
+                "The change was not saved: someone saved this after you opened it. "
+                "What changed since: %(changes)s. Your input is kept below; save again to "
+                "apply it over their change."
+            )
+            % {"changes": _conflict_changes(error)},
+        )
+        if form is not None:
+            form.data = form.data.copy()
+            form.data["version"] = str(error.stale.current)
+        return 409
     messages.error(request, _("The change was not saved: %(reason)s") % {"reason": error})
+    return None
 
 
-@staff_required
+def _conflict_changes(error: operations.EditConflict) -> str:
+    lines = [
+        _("%(who)s at %(when)s changed %(fields)s")
+        % {
+            "who": change.username or "?",
+            "when": change.at,
+            "fields": ", ".join(f for f in change.fields if f not in {"version", "sequence"})
+            or "—",
+        }
+        for change in error.stale.changes
+    ]
+    return "; ".join(lines) or _("version %(number)s") % {"number": error.stale.current}
+
+
 def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
     term = _term(slug)
     lang = _lang()
     form = MeetingForm(request.POST or None, term=term)
+    status: int | None = None
     if request.method == "POST" and form.is_valid():
         try:
             meeting = operations.create_meeting(term, form.cleaned_data, lang, request.user)
         except operations.OperationError as error:
-            _refused(request, error)
+            status = _refused(request, error, form)
         else:
             messages.success(request, _("The meeting was added."))
             return redirect("calendar:meeting", slug, meeting.key)
     context = _common(request, term) | {"form": form, "heading": _("New meeting")}
-    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "calendar/edit_form.html",
+        context,
+        status=status or (400 if form.errors else 200),
+    )
 
 
-@staff_required
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug)
     meeting = _meeting(term, key)
@@ -266,11 +301,18 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         lang=lang,
         initial=MeetingForm.initial_for(meeting, lang),
     )
+    status: int | None = None
     if request.method == "POST" and form.is_valid():
         try:
-            operations.update_meeting(meeting, form.cleaned_data, lang, request.user)
+            operations.update_meeting(
+                meeting,
+                form.cleaned_data,
+                lang,
+                request.user,
+                version=form.cleaned_data.get("version"),
+            )
         except operations.OperationError as error:
-            _refused(request, error)
+            status = _refused(request, error, form)
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("calendar:meeting", slug, meeting.key)
@@ -279,7 +321,12 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         "meeting_key": meeting.key,
         "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
     }
-    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "calendar/edit_form.html",
+        context,
+        status=status or (400 if form.errors else 200),
+    )
 
 
 def _day(day: dt.date) -> str:
@@ -288,15 +335,15 @@ def _day(day: dt.date) -> str:
     return format_day(day, _lang())
 
 
-@staff_required
 def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug)
     meeting = _meeting(term, key)
     form = MoveForm(
         request.POST or None,
         meeting=meeting,
-        initial={"start": meeting.start, "end": meeting.end},
+        initial={"start": meeting.start, "end": meeting.end, "version": meeting.version},
     )
+    status: int | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -308,9 +355,10 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
                 lang=_lang(),
                 start=data["start"],
                 end=data["end"],
+                version=data.get("version"),
             )
         except operations.OperationError as error:
-            _refused(request, error)
+            status = _refused(request, error, form)
         else:
             messages.success(request, _("The meeting was moved; its earlier date is kept."))
             return redirect("calendar:meeting", slug, meeting.key)
@@ -319,10 +367,14 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         "meeting_key": meeting.key,
         "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
     }
-    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "calendar/edit_form.html",
+        context,
+        status=status or (400 if form.errors else 200),
+    )
 
 
-@staff_required
 def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug)
     meeting = _meeting(term, key)
@@ -339,7 +391,6 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     return render(request, "calendar/cancel.html", context)
 
 
-@staff_required
 def agenda_item(
     request: HttpRequest, slug: str, key: str, node_id: int | None = None
 ) -> HttpResponse:
@@ -362,11 +413,19 @@ def agenda_item(
     form = AgendaItemForm(
         request.POST or None, meeting=meeting, node=node, lang=lang, initial=initial
     )
+    status: int | None = None
     if request.method == "POST" and form.is_valid():
         try:
-            operations.save_agenda_item(meeting, node, form.cleaned_data, lang, request.user)
+            operations.save_agenda_item(
+                meeting,
+                node,
+                form.cleaned_data,
+                lang,
+                request.user,
+                version=form.cleaned_data.get("version"),
+            )
         except operations.OperationError as error:
-            _refused(request, error)
+            status = _refused(request, error, form)
         else:
             messages.success(request, _("The agenda was saved."))
             return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
@@ -375,10 +434,14 @@ def agenda_item(
         "meeting_key": meeting.key,
         "heading": _("Agenda entry") if node else _("New agenda entry"),
     }
-    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "calendar/edit_form.html",
+        context,
+        status=status or (400 if form.errors else 200),
+    )
 
 
-@staff_required
 @require_POST
 def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> HttpResponse:
     term = _term(slug)
@@ -392,7 +455,6 @@ def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> H
     return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
 
 
-@staff_required
 def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> HttpResponse:
     term = _term(slug)
     lang = _lang()
@@ -404,11 +466,19 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
     form = ActivityForm(
         request.POST or None, term=term, lang=lang, activity=activity, initial=initial
     )
+    status: int | None = None
     if request.method == "POST" and form.is_valid():
         try:
-            saved = operations.save_activity(term, activity, form.cleaned_data, lang, request.user)
+            saved = operations.save_activity(
+                term,
+                activity,
+                form.cleaned_data,
+                lang,
+                request.user,
+                version=form.cleaned_data.get("version"),
+            )
         except operations.OperationError as error:
-            _refused(request, error)
+            status = _refused(request, error, form)
         else:
             messages.success(request, _("The activity was saved."))
             first = saved.when_first or term.start
@@ -417,4 +487,9 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
         "form": form,
         "heading": _("Edit the activity") if activity else _("New activity of another body"),
     }
-    return render(request, "calendar/edit_form.html", context, status=400 if form.errors else 200)
+    return render(
+        request,
+        "calendar/edit_form.html",
+        context,
+        status=status or (400 if form.errors else 200),
+    )

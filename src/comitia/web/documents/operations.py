@@ -31,6 +31,10 @@ class ApprovalBlocked(Exception):
         self.findings = findings
 
 
+class ApprovalConflict(Exception):
+    """The revision was already approved (a second click, or two approvers at once)."""
+
+
 @dataclass(frozen=True)
 class Printed:
     content: bytes
@@ -46,43 +50,73 @@ def approve_revision(
     user: Any = None,
     override_reason: str = "",
     today: dt.date | None = None,
+    number: int | None = None,
 ) -> Revision:
     """Snapshot the term's plan as its next revision.
 
     Raises ``ApprovalBlocked`` when the checks find errors and ``override_reason`` is blank;
-    with a reason, the errors are recorded with the revision.
+    with a reason, the errors are recorded with the revision. ``number`` is the revision the
+    approver meant to approve (the form shows it): if that one is already approved, or another
+    approval of it wins the race, ``ApprovalConflict`` is raised and nothing is written, so a
+    double submission approves once.
     """
     plan = load_plan(term)
     errors = blocking_findings(plan, today=today)
     reason = override_reason.strip()
     if errors and not reason:
         raise ApprovalBlocked(errors)
-    with transaction.atomic():
-        number = next_revision_number(term.slug, plan)
-        approved = approved_plan(
-            plan,
-            symbol=symbol,
-            revision=number,
-            approved_on=approved_on,
-            approved_by=plan.term.committee,
-        )
-        return Revision.objects.create(
-            term_slug=term.slug,
-            number=number,
-            symbol=symbol,
-            approved_on=approved_on,
-            approved_by=user if user is not None and user.is_authenticated else None,
-            plan_json=snapshot(approved),
-            override_reason=reason if errors else "",
-            blocking_findings=[
-                {
-                    "code": f.code,
-                    "message": f.message("en"),
-                    "dates": [d.isoformat() for d in f.dates],
-                }
-                for f in errors
-            ],
-        )
+    try:
+        with transaction.atomic():
+            revision = _approve(term, plan, errors, reason, symbol, approved_on, user, number)
+    except IntegrityError as error:
+        raise ApprovalConflict(f"revision {number} of {term.slug} is already approved") from error
+    return revision
+
+
+def _approve(
+    term: Term,
+    plan: Plan,
+    errors: list[Finding],
+    reason: str,
+    symbol: str,
+    approved_on: dt.date,
+    user: Any,
+    wanted: int | None,
+) -> Revision:
+    from comitia.web.access import audit
+
+    number = next_revision_number(term.slug, plan)
+    if wanted is not None and wanted != number:
+        raise ApprovalConflict(f"revision {wanted} of {term.slug} is already approved")
+    approved = approved_plan(
+        plan,
+        symbol=symbol,
+        revision=number,
+        approved_on=approved_on,
+        approved_by=plan.term.committee,
+    )
+    revision = Revision.objects.create(
+        term_slug=term.slug,
+        number=number,
+        symbol=symbol,
+        approved_on=approved_on,
+        approved_by=user if user is not None and user.is_authenticated else None,
+        plan_json=snapshot(approved),
+        override_reason=reason if errors else "",
+        blocking_findings=[
+            {
+                "code": f.code,
+                "message": f.message("en"),
+                "dates": [d.isoformat() for d in f.dates],
+            }
+            for f in errors
+        ],
+    )
+    after = audit.snapshot(revision)
+    if after is not None:
+        after.pop("plan_json", None)  # the snapshot itself is kept by the revision
+    audit.record(user, "approve", revision, before=None, after=after, term_slug=term.slug)
+    return revision
 
 
 def next_revision_number(slug: str, plan: Plan) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.decorators import permission_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,10 +15,12 @@ from comitia.render.document import LANGUAGES, build_document
 from comitia.render.document.changes import describe
 from comitia.render.html.writer import render_article, stylesheet
 from comitia.revisions import compare
+from comitia.web.access.policy import Action, may
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
     DOCUMENT_FORMATS,
     ApprovalBlocked,
+    ApprovalConflict,
     Printed,
     approve_revision,
     next_revision_number,
@@ -74,7 +75,7 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "article": render_article(document),
         "stylesheet": stylesheet(),
         "revisions": list(Revision.objects.filter(term_slug=slug).order_by("-number")),
-        "can_approve": request.user.has_perm("documents.approve_revision"),
+        "can_approve": may(request.user, Action.APPROVE_REVISION, term),
         "today": dt.date.today().isoformat(),
     }
     return render(request, "documents/plan.html", context)
@@ -94,7 +95,6 @@ def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) ->
 
 
 @require_POST
-@permission_required("documents.approve_revision", raise_exception=True)
 def approve(request: HttpRequest, slug: str) -> HttpResponse:
     term = _term(slug)
     symbol = request.POST.get("symbol", "").strip()
@@ -116,6 +116,23 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
             approved_on=approved_on,
             user=request.user,
             override_reason=request.POST.get("override_reason", ""),
+            number=int(request.POST["number"])
+            if request.POST.get("number", "").isdigit()
+            else None,
+        )
+    except ApprovalConflict:
+        return render(
+            request,
+            "documents/approve_refused.html",
+            {
+                "term": term,
+                "problem": _(
+                    "This revision is already approved (sent twice, or approved by someone else "
+                    "at the same time); nothing more was recorded."
+                ),
+                "findings": [],
+            },
+            status=409,
         )
     except ApprovalBlocked as blocked:
         lang = _lang(request)

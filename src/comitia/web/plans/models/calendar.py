@@ -74,6 +74,9 @@ class Meeting(models.Model):
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
     )
     notes = MultilingualListField(_("notes"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
+    )
 
     class Meta:
         ordering = ("term", "date", "start", "position")
@@ -152,6 +155,9 @@ class AgendaNode(models.Model):
         _("documents"), default=list, blank=True, help_text=_("Document symbols.")
     )
     notes = MultilingualListField(_("notes"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
+    )
 
     class Meta:
         ordering = ("meeting", "depth", "parent_id", "position")
@@ -231,6 +237,9 @@ class Activity(FuzzyBoundsMixin, models.Model):
     end = models.TimeField(_("end"), null=True, blank=True)
     venue = MultilingualField(_("venue"), null=True, blank=True)
     notes = MultilingualListField(_("notes"))
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
+    )
 
     class Meta:
         ordering = ("term", F("when_first").asc(nulls_last=True), "position")

@@ -1,0 +1,75 @@
+"""Every request passes the route's declared policy before its view runs; every response gets
+the content security policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from comitia.web.plans.models import Term
+
+from .policy import may
+from .routes import policy_for
+
+
+class AccessMiddleware:
+    """Ask ``policy.may`` with the route's declared action and the term named in the URL.
+
+    A route without a declared policy is refused (fail closed). The public is sent to the login
+    page; a signed-in user without the right gets 403.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        action = policy_for(match.view_name) if match is not None else None
+        if action is None:
+            raise PermissionDenied("this page has no declared access policy")
+        if may(request.user, action):
+            return None  # open to all: no need to read the term
+        term = None
+        if "slug" in view_kwargs:
+            term = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"]).first()
+        request.comitia_term = term  # type: ignore[attr-defined]
+        if may(request.user, action, term):
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        raise PermissionDenied
+
+
+def _policy_header() -> str:
+    return getattr(
+        settings,
+        "COMITIA_CONTENT_SECURITY_POLICY",
+        "default-src 'self'",
+    )
+
+
+class ContentSecurityPolicyMiddleware:
+    """Adds ``Content-Security-Policy`` (from ``COMITIA_CONTENT_SECURITY_POLICY``) to every
+    response that has none."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", _policy_header())
+        return response

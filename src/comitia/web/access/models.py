@@ -1,0 +1,114 @@
+"""Roles held by users, and the audit trail of every change.
+
+A user's roles are rows of ``Membership``: a delegation member names one member state (ISO 3166
+alpha-2 code), secretariat staff one committee (or, blank, every committee), chair and bureau
+one term. An administrator holds every right. Users without a membership are the public.
+
+``AuditRecord`` rows are written once and never changed: ``save`` refuses an update and the
+admin shows them read only; on PostgreSQL a trigger refuses UPDATE and DELETE as well.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    DELEGATION = "delegation", _("delegation member")
+    SECRETARIAT = "secretariat", _("secretariat staff")
+    BUREAU = "bureau", _("chair or bureau member")
+    ADMINISTRATOR = "administrator", _("administrator")
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    member_state = models.CharField(
+        _("member state (ISO code)"), max_length=2, blank=True, default=""
+    )
+    committee = models.ForeignKey(
+        "plans.Body",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("committee"),
+        help_text=_("Secretariat staff: the committee served; blank for every committee."),
+    )
+    term = models.ForeignKey(
+        "plans.Term",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("term"),
+        help_text=_("Chair and bureau: the term of their office."),
+    )
+
+    class Meta:
+        verbose_name = _("role of a user")
+        verbose_name_plural = _("roles of users")
+        constraints = (
+            models.CheckConstraint(
+                condition=~models.Q(role="delegation")
+                | models.Q(member_state__regex=r"^[A-Z]{2}$"),
+                name="access_membership_delegation_has_state",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role="bureau") | models.Q(term__isnull=False),
+                name="access_membership_bureau_has_term",
+            ),
+        )
+
+    def __str__(self) -> str:
+        where = self.member_state or (self.term and str(self.term)) or self.committee or ""
+        return f"{self.user}: {self.get_role_display()} {where}".rstrip()
+
+
+class ImmutableRecord(Exception):
+    """An audit record is written once and never changed."""
+
+
+class AuditRecord(models.Model):
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    username = models.CharField(_("user name"), max_length=150, blank=True, default="")
+    action = models.CharField(_("action"), max_length=50)
+    object_type = models.CharField(_("kind of object"), max_length=50)
+    object_id = models.CharField(_("object"), max_length=200)
+    term_slug = models.SlugField(_("term"), max_length=200, blank=True, default="")
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+
+    class Meta:
+        ordering = ("at", "pk")
+        verbose_name = _("audit record")
+        verbose_name_plural = _("audit records")
+        indexes = (models.Index(fields=["object_type", "object_id"], name="audit_object"),)
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_id}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableRecord("an audit record cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ImmutableRecord("an audit record cannot be deleted")

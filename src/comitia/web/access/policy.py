@@ -1,0 +1,87 @@
+"""The one place that answers "may this user do this action on this object?".
+
+Actions are named by strings (``Action``); the object is the term the request is about, or none
+for site-wide pages. Views never test ``is_staff`` or permissions themselves: the routes declare
+their action (``routes.ROUTE_POLICIES``) and the access middleware asks ``may`` before the view
+runs; templates ask through the same function (``can`` in a view's context).
+
+The rules:
+
+- everyone, signed in or not, may ``VIEW`` what is public and ``SIGN_IN``;
+- ``ADMIN_SITE`` is left to the Django admin, which requires ``is_staff`` and model permissions;
+- secretariat staff of the term's committee (or of every committee) may ``EDIT_CALENDAR``,
+  ``VIEW_CHECKS`` and ``VIEW_HISTORY``;
+- the chair and bureau of the term may ``VIEW_CHECKS``, ``VIEW_HISTORY`` and
+  ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
+  in the admin;
+- an administrator (a superuser, or a user with the administrator role) may do everything;
+- an inactive user is the public.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from comitia.web.plans.models import Term
+
+from .models import Membership, Role
+
+
+class Action(StrEnum):
+    VIEW = "view"
+    SIGN_IN = "sign_in"
+    ADMIN_SITE = "admin_site"
+    EDIT_CALENDAR = "edit_calendar"
+    VIEW_CHECKS = "view_checks"
+    VIEW_HISTORY = "view_history"
+    APPROVE_REVISION = "approve_revision"
+
+
+_OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
+_SECRETARIAT = {Action.EDIT_CALENDAR, Action.VIEW_CHECKS, Action.VIEW_HISTORY}
+_BUREAU = {Action.VIEW_CHECKS, Action.VIEW_HISTORY, Action.APPROVE_REVISION}
+
+
+def _memberships(user: Any) -> list[Membership]:
+    cached: list[Membership] | None = getattr(user, "_comitia_memberships", None)
+    if cached is None:
+        cached = list(Membership.objects.filter(user=user))
+        user._comitia_memberships = cached
+    return cached
+
+
+def is_administrator(user: Any) -> bool:
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return False
+    return bool(user.is_superuser) or any(
+        ms.role == Role.ADMINISTRATOR for ms in _memberships(user)
+    )
+
+
+def member_state(user: Any) -> str | None:
+    """The member state a delegation member speaks for, or None."""
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return None
+    return next((ms.member_state for ms in _memberships(user) if ms.role == Role.DELEGATION), None)
+
+
+def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
+    """Whether ``user`` may do ``action`` on ``term`` (None: nothing in particular)."""
+    action = Action(action)
+    if action in _OPEN:
+        return True
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return False
+    if is_administrator(user):
+        return True
+    for ms in _memberships(user):
+        serves_committee = ms.committee_id is None or (
+            term is not None and term.committee_id == ms.committee_id
+        )
+        if ms.role == Role.SECRETARIAT and action in _SECRETARIAT and serves_committee:
+            return True
+        in_office = term is not None and ms.term_id == term.pk
+        if ms.role == Role.BUREAU and action in _BUREAU and in_office:
+            return True
+    return action == Action.APPROVE_REVISION and bool(user.has_perm("documents.approve_revision"))

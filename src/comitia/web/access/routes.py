@@ -1,0 +1,61 @@
+"""The declared policy of every route, by URL name; a route missing here is refused.
+
+``tests/web/access/test_matrix.py`` walks the URL configuration, fails for a named route with no
+entry and tries every role on every route. Routes of a whole namespace (the admin) are declared
+by ``namespace:*``.
+"""
+
+from __future__ import annotations
+
+from .policy import Action
+
+ROUTE_POLICIES: dict[str, Action] = {
+    "home": Action.VIEW,
+    "term": Action.VIEW,
+    "set_language": Action.VIEW,
+    "admin:*": Action.ADMIN_SITE,
+    # documents
+    "documents:plan": Action.VIEW,
+    "documents:download": Action.VIEW,
+    "documents:compare": Action.VIEW,
+    "documents:revision": Action.VIEW,
+    "documents:approve": Action.APPROVE_REVISION,
+    # calendar, public
+    "calendar:latest": Action.VIEW,
+    "calendar:list": Action.VIEW,
+    "calendar:month_now": Action.VIEW,
+    "calendar:month": Action.VIEW,
+    "calendar:meeting": Action.VIEW,
+    "calendar:feed": Action.VIEW,
+    "calendar:delegations_feed": Action.VIEW,
+    "calendar:login": Action.SIGN_IN,
+    "calendar:logout": Action.SIGN_IN,
+    # calendar, editing
+    "calendar:meeting_new": Action.EDIT_CALENDAR,
+    "calendar:meeting_edit": Action.EDIT_CALENDAR,
+    "calendar:meeting_move": Action.EDIT_CALENDAR,
+    "calendar:meeting_cancel": Action.EDIT_CALENDAR,
+    "calendar:agenda_new": Action.EDIT_CALENDAR,
+    "calendar:agenda_edit": Action.EDIT_CALENDAR,
+    "calendar:agenda_reorder": Action.EDIT_CALENDAR,
+    "calendar:activity_new": Action.EDIT_CALENDAR,
+    "calendar:activity_edit": Action.EDIT_CALENDAR,
+    # checks
+    "checks-panel": Action.VIEW_CHECKS,
+    "checks-coverage": Action.VIEW,
+    "checks-coverage-csv": Action.VIEW,
+    # access
+    "access:history": Action.VIEW_HISTORY,
+}
+
+
+def policy_for(view_name: str) -> Action | None:
+    """The declared action of the route named ``view_name``, or None if it has none."""
+    if view_name in ROUTE_POLICIES:
+        return ROUTE_POLICIES[view_name]
+    namespace, _, _name = view_name.rpartition(":")
+    while namespace:
+        if f"{namespace}:*" in ROUTE_POLICIES:
+            return ROUTE_POLICIES[f"{namespace}:*"]
+        namespace = namespace.rpartition(":")[0]
+    return None

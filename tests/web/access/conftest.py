@@ -1,0 +1,62 @@
+"""Fixtures of the access tests: one user per role, attached to the term or to another one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.models import User
+
+from comitia.web.access.models import Membership, Role
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import save_plan
+from tests.factories import build_plan
+
+ROLES = (
+    "anonymous",
+    "no_role",
+    "delegation",
+    "secretariat",
+    "secretariat_elsewhere",
+    "bureau",
+    "bureau_elsewhere",
+    "administrator",
+)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def terms(db: None) -> tuple[m.Term, m.Term]:
+    """The term under test and another body's term."""
+    here = save_plan(build_plan(3))
+    other_plan = build_plan(2, label="2020-2021")
+    elsewhere = save_plan(other_plan)
+    return here, elsewhere
+
+
+def make_user(role: str, here: m.Term, elsewhere: m.Term) -> User | None:
+    """A user holding ``role`` (one of ``ROLES``); None for the anonymous public."""
+    if role == "anonymous":
+        return None
+    user = User.objects.create_user(role, password="x", is_superuser=role == "administrator")
+    if role == "administrator":
+        user.is_staff = True
+        user.save()
+    memberships = {
+        "delegation": {"role": Role.DELEGATION, "member_state": "BR"},
+        "secretariat": {"role": Role.SECRETARIAT, "committee": here.committee},
+        "secretariat_elsewhere": {"role": Role.SECRETARIAT, "committee": elsewhere.committee},
+        "bureau": {"role": Role.BUREAU, "term": here},
+        "bureau_elsewhere": {"role": Role.BUREAU, "term": elsewhere},
+    }
+    if role in memberships:
+        Membership.objects.create(user=user, **memberships[role])
+    return user

@@ -1,0 +1,154 @@
+"""Security settings: deploy checks, headers, CSRF on every unsafe route, Argon2, throttling."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+from django.urls import reverse
+
+from comitia.web.access.policy import Action
+from comitia.web.access.routes import policy_for
+from comitia.web.plans import models as m
+
+from .test_matrix import _named_routes, _sample_kwargs, _url
+
+SRC = Path(__file__).parents[3] / "src"
+
+
+def _deploy_check(extra: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    # A clean environment: other tests set variables (DJANGO_ALLOW_ASYNC_UNSAFE for Playwright).
+    env = {k: os.environ[k] for k in ("PATH", "HOME", "LANG") if k in os.environ}
+    env |= {
+        "PYTHONPATH": str(SRC),
+        "DJANGO_SETTINGS_MODULE": "comitia.web.settings",
+        "COMITIA_SECRET_KEY": "a-long-and-random-production-secret-" + "k" * 40,
+        "COMITIA_ALLOWED_HOSTS": "comitia.example.org",
+        "COMITIA_SSL_REDIRECT": "true",
+        "COMITIA_HSTS_PRELOAD": "true",
+        "DATABASE_URL": "sqlite:///:memory:",
+    } | extra
+    return subprocess.run(
+        [sys.executable, "-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_the_deploy_check_is_clean_with_the_production_environment() -> None:
+    result = _deploy_check({})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_complains_when_hsts_is_turned_off() -> None:
+    result = _deploy_check({"COMITIA_HSTS_SECONDS": "0"})
+    assert result.returncode != 0
+    assert "security.W004" in result.stdout + result.stderr
+
+
+def test_every_page_carries_the_security_headers(client: Client) -> None:
+    response = client.get("/accounts/login/")
+    assert response.status_code == 200
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_sessions_expire_and_cookies_are_secure(settings: Any) -> None:
+    from django.conf import settings as live
+
+    assert live.SESSION_COOKIE_AGE <= 12 * 3600
+    assert live.SESSION_EXPIRE_AT_BROWSER_CLOSE
+    assert live.SESSION_COOKIE_HTTPONLY
+    assert live.SESSION_COOKIE_SECURE and live.CSRF_COOKIE_SECURE
+    assert live.DATA_UPLOAD_MAX_MEMORY_SIZE <= 10 * 1024 * 1024
+    assert live.FILE_UPLOAD_MAX_MEMORY_SIZE <= 5 * 1024 * 1024
+
+
+def test_passwords_are_hashed_with_argon2(db: None) -> None:
+    user = User.objects.create_user("delegate", password="a long pass phrase")
+    assert user.password.startswith("argon2$")
+    assert user.check_password("a long pass phrase")
+
+
+def test_every_unsafe_route_refuses_a_post_without_the_csrf_token(
+    terms: tuple[m.Term, m.Term], admin_user: User
+) -> None:
+    here, _ = terms
+    sample = _sample_kwargs(here)
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(admin_user)
+    tried = []
+    for name, arguments in _named_routes():
+        url = _url(name, arguments, sample)
+        if url is None:
+            continue
+        tried.append(name)
+        response = client.post(url, {"symbol": "x", "date": "2019-12-05", "action": "delete"})
+        assert response.status_code in {403, 405}, f"{name} accepted a POST without a token"
+        if response.status_code == 403:
+            assert b"CSRF" in response.content
+    assert "documents:approve" in tried and "calendar:agenda_reorder" in tried
+    assert policy_for("documents:approve") is Action.APPROVE_REVISION
+
+
+def test_downloads_are_attachments_never_inline_html(
+    terms: tuple[m.Term, m.Term], client: Client
+) -> None:
+    here, _ = terms
+    response = client.get(reverse("documents:download", args=[here.slug, "html"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_sign_in_is_refused_after_repeated_failures(db: None, settings: Any) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 3
+    User.objects.create_user("chair", password="the right pass phrase")
+    client = Client()
+    for _ in range(3):
+        response = client.post("/accounts/login/", {"username": "chair", "password": "wrong"})
+        assert response.status_code == 200
+    right = {"username": "chair", "password": "the right pass phrase"}
+    refused = client.post("/accounts/login/", right)
+    assert refused.status_code == 429
+    assert b"Too many failed sign-ins" in refused.content
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_successful_sign_in_clears_the_failures(db: None, settings: Any) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 3
+    User.objects.create_user("chair", password="the right pass phrase")
+    client = Client()
+    right = {"username": "chair", "password": "the right pass phrase"}
+    for _ in range(2):
+        client.post("/accounts/login/", {"username": "chair", "password": "wrong"})
+    assert client.post("/accounts/login/", right).status_code == 302
+    client.logout()
+    for _ in range(2):
+        client.post("/accounts/login/", {"username": "chair", "password": "wrong"})
+    assert client.post("/accounts/login/", right).status_code == 302
+
+
+@pytest.mark.parametrize("username", ["chair", "someone-else"])
+def test_failures_count_per_user_name(db: None, settings: Any, username: str) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 2
+    User.objects.create_user("someone-else", password="the right pass phrase")
+    client = Client()
+    for _ in range(2):
+        client.post("/accounts/login/", {"username": "chair", "password": "wrong"})
+    response = client.post(
+        "/accounts/login/", {"username": username, "password": "the right pass phrase"}
+    )
+    assert response.status_code == (429 if username == "chair" else 302)
