@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 
 from comitia.web.plans.models import Term
 
-from .policy import may
+from .policy import may, with_draft_flag
 from .routes import policy_for
 
 
@@ -41,11 +41,12 @@ class AccessMiddleware:
         action = policy_for(match.view_name) if match is not None else None
         if action is None:
             raise PermissionDenied("this page has no declared access policy")
-        if may(request.user, action):
-            return None  # open to all: no need to read the term
+        if "slug" not in view_kwargs and may(request.user, action):
+            return None
         term = None
         if "slug" in view_kwargs:
-            term = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"]).first()
+            terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
+            term = with_draft_flag(terms).first()
         request.comitia_term = term  # type: ignore[attr-defined]
         if may(request.user, action, term):
             return None

@@ -112,3 +112,37 @@ class AuditRecord(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ImmutableRecord("an audit record cannot be deleted")
+
+
+class Publication(models.Model):
+    """Whether a term's plan is shown to the public and delegations.
+
+    A term with no row is published: a plan loaded with ``comitia load`` is an approved
+    document already. The secretariat withdraws a term to draft (or publishes it again); a
+    draft term, with its meetings, agendas, activities, documents, feeds and exports, is seen
+    only by its secretariat, its chair and bureau and administrators.
+    """
+
+    term = models.OneToOneField(
+        "plans.Term",
+        models.CASCADE,
+        related_name="publication",
+        verbose_name=_("term"),
+    )
+    published = models.BooleanField(_("published"), default=False)
+    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
+    )
+
+    class Meta:
+        verbose_name = _("publication of a term")
+        verbose_name_plural = _("publications of terms")
+
+    def __str__(self) -> str:
+        return f"{self.term}: {'published' if self.published else 'draft'}"

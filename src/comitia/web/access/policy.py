@@ -7,12 +7,13 @@ runs; templates ask through the same function (``can`` in a view's context).
 
 The rules:
 
-- everyone, signed in or not, may ``VIEW`` what is public and ``SIGN_IN``;
+- everyone, signed in or not, may ``SIGN_IN`` and ``VIEW`` a published term (or no term);
+  a draft term (``Publication``) is seen only by those who may ``VIEW_DRAFT`` it;
 - ``ADMIN_SITE`` is left to the Django admin, which requires ``is_staff`` and model permissions;
 - secretariat staff of the term's committee (or of every committee) may ``EDIT_CALENDAR``,
-  ``VIEW_CHECKS`` and ``VIEW_HISTORY``;
-- the chair and bureau of the term may ``VIEW_CHECKS``, ``VIEW_HISTORY`` and
-  ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
+  ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT`` and ``PUBLISH``;
+- the chair and bureau of the term may ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT``
+  and ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
   in the admin;
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
@@ -23,9 +24,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import Exists, OuterRef, QuerySet
+
 from comitia.web.plans.models import Term
 
-from .models import Membership, Role
+from .models import Membership, Publication, Role
 
 
 class Action(StrEnum):
@@ -36,11 +39,19 @@ class Action(StrEnum):
     VIEW_CHECKS = "view_checks"
     VIEW_HISTORY = "view_history"
     APPROVE_REVISION = "approve_revision"
+    VIEW_DRAFT = "view_draft"
+    PUBLISH = "publish"
 
 
-_OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
-_SECRETARIAT = {Action.EDIT_CALENDAR, Action.VIEW_CHECKS, Action.VIEW_HISTORY}
-_BUREAU = {Action.VIEW_CHECKS, Action.VIEW_HISTORY, Action.APPROVE_REVISION}
+_OPEN = {Action.SIGN_IN, Action.ADMIN_SITE}
+_SECRETARIAT = {
+    Action.EDIT_CALENDAR,
+    Action.VIEW_CHECKS,
+    Action.VIEW_HISTORY,
+    Action.VIEW_DRAFT,
+    Action.PUBLISH,
+}
+_BUREAU = {Action.VIEW_CHECKS, Action.VIEW_HISTORY, Action.APPROVE_REVISION, Action.VIEW_DRAFT}
 
 
 def _memberships(user: Any) -> list[Membership]:
@@ -66,11 +77,35 @@ def member_state(user: Any) -> str | None:
     return next((ms.member_state for ms in _memberships(user) if ms.role == Role.DELEGATION), None)
 
 
+def is_draft(term: Term) -> bool:
+    """Whether ``term`` is withdrawn from publication. Reads ``term.is_draft`` when the query
+    that fetched the term annotated it (``with_draft_flag``)."""
+    flag = getattr(term, "is_draft", None)
+    if flag is None:
+        flag = Publication.objects.filter(term=term, published=False).exists()
+        term.is_draft = flag  # type: ignore[attr-defined]
+    return bool(flag)
+
+
+def with_draft_flag(terms: QuerySet[Term]) -> QuerySet[Term]:
+    """``terms`` annotated with ``is_draft``, in the same query."""
+    drafts = Publication.objects.filter(term=OuterRef("pk"), published=False)
+    return terms.annotate(is_draft=Exists(drafts))
+
+
+def visible_terms(user: Any, terms: QuerySet[Term] | None = None) -> list[Term]:
+    """The terms ``user`` may view, in the order of ``terms`` (all terms by default)."""
+    rows = with_draft_flag(terms if terms is not None else Term.objects.all())
+    return [t for t in rows if may(user, Action.VIEW, t)]
+
+
 def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
     """Whether ``user`` may do ``action`` on ``term`` (None: nothing in particular)."""
     action = Action(action)
     if action in _OPEN:
         return True
+    if action == Action.VIEW:
+        return term is None or not is_draft(term) or may(user, Action.VIEW_DRAFT, term)
     if not (user is not None and user.is_authenticated and user.is_active):
         return False
     if is_administrator(user):

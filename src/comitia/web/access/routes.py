@@ -46,6 +46,7 @@ ROUTE_POLICIES: dict[str, Action] = {
     "checks-coverage-csv": Action.VIEW,
     # access
     "access:history": Action.VIEW_HISTORY,
+    "access:publication": Action.PUBLISH,
 }
 
 

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from . import throttle
 from .audit import changed_fields
 from .models import AuditRecord
+from .operations import set_publication
 
 
 class LoginView(auth_views.LoginView):
@@ -46,6 +48,21 @@ class LoginView(auth_views.LoginView):
         throttle.succeeded(*self._who())
         response: HttpResponse = super().form_valid(form)
         return response
+
+
+@require_POST
+def publication(request: HttpRequest, slug: str) -> HttpResponse:
+    """Publish the term (``published=1``) or withdraw it to draft (``published=0``)."""
+    term = request.comitia_term  # type: ignore[attr-defined]
+    if term is None:
+        raise Http404(_("No term has that name."))
+    published = request.POST.get("published") == "1"
+    set_publication(term, published, request.user)
+    messages.success(
+        request,
+        _("The plan is published.") if published else _("The plan is a draft again."),
+    )
+    return redirect("term", slug)
 
 
 @require_GET

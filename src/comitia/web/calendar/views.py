@@ -18,7 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from comitia.web.access.policy import Action, may
+from comitia.web.access.policy import Action, is_draft, may, visible_terms
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
@@ -34,8 +34,11 @@ def _lang() -> str:
     return display_language(get_language() or "en")
 
 
-def _term(slug: str) -> m.Term:
-    term = m.Term.objects.select_related("committee").filter(slug=slug).first()
+def _term(slug: str, request: HttpRequest | None = None) -> m.Term:
+    # The access middleware has read the term already (to check who may see it).
+    term = getattr(request, "comitia_term", None)
+    if term is None or term.slug != slug:
+        term = m.Term.objects.select_related("committee").filter(slug=slug).first()
     if term is None:
         raise Http404(_("No term has that name."))
     return term
@@ -64,7 +67,7 @@ def _common(
 @require_GET
 def latest(request: HttpRequest) -> HttpResponse:
     """The calendar of the latest term."""
-    term = m.Term.objects.order_by("-start").first()
+    term = next(iter(visible_terms(request.user, m.Term.objects.order_by("-start"))), None)
     if term is None:
         return redirect("home")
     return redirect("calendar:month_now", term.slug)
@@ -73,7 +76,7 @@ def latest(request: HttpRequest) -> HttpResponse:
 @require_GET
 def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's calendar as a list grouped by month, two tracks side by side."""
-    term = _term(slug)
+    term = _term(slug, request)
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
     lang = context["lang"]
@@ -108,7 +111,7 @@ def _shift(month: dt.date, offset: int) -> dt.date:
 @require_GET
 def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResponse:
     """One month of the term as a grid of weeks, with the month's undated activities beside."""
-    term = _term(slug)
+    term = _term(slug, request)
     first = _month_of(term, month or request.GET.get("month"))
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
@@ -145,7 +148,7 @@ def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
 @require_GET
 def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """A meeting: its time, venue, status, earlier dates and numbered agenda."""
-    term = _term(slug)
+    term = _term(slug, request)
     context = _common(request, term)
     lang = context["lang"]
     meeting = pages.meeting_detail(term, key, lang)
@@ -185,7 +188,7 @@ def _editable_agenda(term: m.Term, key: str, lang: str) -> list[dict[str, Any]]:
 def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> HttpResponse:
     if lang not in FEED_LANGUAGES:
         raise Http404(_("No feed in that language."))
-    term = _term(slug)
+    term = _term(slug, request)
 
     def meeting_url(key: str) -> str:
         return request.build_absolute_uri(reverse("calendar:meeting", args=[slug, key]))
@@ -204,7 +207,10 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         name = f"{slug}{'-delegations' if deadlines else ''}.{lang}.ics"
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["ETag"] = etag
-    patch_cache_control(response, public=True, max_age=300)
+    if is_draft(term):  # never kept by a shared cache
+        patch_cache_control(response, private=True, no_store=True)
+    else:
+        patch_cache_control(response, public=True, max_age=300)
     return response
 
 
@@ -268,7 +274,7 @@ def _conflict_changes(error: operations.EditConflict) -> str:
 
 
 def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     lang = _lang()
     form = MeetingForm(request.POST or None, term=term)
     status: int | None = None
@@ -290,7 +296,7 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     meeting = _meeting(term, key)
     lang = _lang()
     form = MeetingForm(
@@ -336,7 +342,7 @@ def _day(day: dt.date) -> str:
 
 
 def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     meeting = _meeting(term, key)
     form = MoveForm(
         request.POST or None,
@@ -376,7 +382,7 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 
 
 def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     meeting = _meeting(term, key)
     if request.method == "POST":
         operations.cancel_meeting(meeting, request.user)
@@ -394,7 +400,7 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 def agenda_item(
     request: HttpRequest, slug: str, key: str, node_id: int | None = None
 ) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     meeting = _meeting(term, key)
     lang = _lang()
     node = None
@@ -444,7 +450,7 @@ def agenda_item(
 
 @require_POST
 def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     meeting = _meeting(term, key)
     node = get_object_or_404(m.AgendaNode, meeting=meeting, pk=node_id)
     action = request.POST.get("action")
@@ -456,7 +462,7 @@ def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> H
 
 
 def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> HttpResponse:
-    term = _term(slug)
+    term = _term(slug, request)
     lang = _lang()
     activity = None
     initial: dict[str, Any] = {}

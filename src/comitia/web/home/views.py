@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from comitia.web.access.policy import Action, may, visible_terms
 from comitia.web.home.overview import (
     LocalText,
     display_language,
@@ -27,7 +28,7 @@ def _role_names() -> dict[str, str]:
 
 
 def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
-    terms = list(Term.objects.order_by("-start"))
+    terms = visible_terms(request.user, Term.objects.order_by("-start"))
     if slug is None:
         if not terms:
             return render(request, "home/empty.html")
@@ -51,5 +52,7 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "months": months_of_meetings(plan, lang),
         "meeting_count": len(plan.meetings),
         "activity_count": len(plan.activities),
+        "is_draft": getattr(term, "is_draft", False),
+        "can_publish": may(request.user, Action.PUBLISH, term),
     }
     return render(request, "home/term.html", context)
