@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "comitia.web.calendar",
     "comitia.web.checks",
     "comitia.web.access",
+    "comitia.web.suggestions",
 ]
 
 MIDDLEWARE = [

@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("comitia.web.calendar.urls")),
     path("", include("comitia.web.checks.urls")),
     path("", include("comitia.web.access.urls")),
+    path("", include("comitia.web.suggestions.urls")),
 ]

@@ -6,6 +6,7 @@ test compares the running site against this table, not the policy against itself
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from comitia.web.access.operations import set_publication
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import ROUTE_POLICIES, policy_for
 from comitia.web.plans import models as m
+from comitia.web.suggestions.models import Proposal
 
 from .conftest import ROLES, make_user
 
@@ -30,6 +32,8 @@ ALLOWED: dict[Action, set[str]] = {
     Action.APPROVE_REVISION: {"bureau", "administrator"},
     Action.PUBLISH: {"secretariat", "administrator"},
     Action.VIEW_DRAFT: {"secretariat", "bureau", "administrator"},
+    Action.PROPOSE: {"delegation", "administrator"},
+    Action.VIEW_PROPOSALS: {"delegation", "secretariat", "bureau", "administrator"},
 }
 
 
@@ -37,6 +41,8 @@ def _allowed(action: Action, state: str, arguments: tuple[str, ...]) -> set[str]
     """Who gets through: a draft term's pages are for those who may view drafts."""
     if state == "draft" and action is Action.VIEW and "slug" in arguments:
         return ALLOWED[Action.VIEW_DRAFT]
+    if state == "draft" and action in {Action.PROPOSE, Action.VIEW_PROPOSALS}:
+        return ALLOWED[action] - {"delegation"}
     return ALLOWED[action]
 
 
@@ -85,7 +91,14 @@ def _sample_kwargs(term: m.Term) -> dict[str, Any]:
     node = m.AgendaNode.objects.filter(meeting=meeting).first()
     activity = m.Activity.objects.filter(term=term).first()
     assert node is not None and activity is not None
+    proposal, _ = Proposal.objects.get_or_create(
+        meeting=meeting,
+        member_state="BR",
+        kind="topic",
+        defaults={"topic": "Citizen security", "token": uuid.uuid4()},
+    )
     return {
+        "proposal_id": proposal.pk,
         "slug": term.slug,
         "key": meeting.key,
         "node_id": node.pk,

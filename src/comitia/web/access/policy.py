@@ -15,6 +15,8 @@ The rules:
 - the chair and bureau of the term may ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT``
   and ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
   in the admin;
+- a delegation member may ``PROPOSE`` (for its own member state) and ``VIEW_PROPOSALS``
+  (its own) on a published term;
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -41,6 +43,8 @@ class Action(StrEnum):
     APPROVE_REVISION = "approve_revision"
     VIEW_DRAFT = "view_draft"
     PUBLISH = "publish"
+    PROPOSE = "propose"
+    VIEW_PROPOSALS = "view_proposals"
 
 
 _OPEN = {Action.SIGN_IN, Action.ADMIN_SITE}
@@ -50,8 +54,16 @@ _SECRETARIAT = {
     Action.VIEW_HISTORY,
     Action.VIEW_DRAFT,
     Action.PUBLISH,
+    Action.VIEW_PROPOSALS,
 }
-_BUREAU = {Action.VIEW_CHECKS, Action.VIEW_HISTORY, Action.APPROVE_REVISION, Action.VIEW_DRAFT}
+_BUREAU = {
+    Action.VIEW_CHECKS,
+    Action.VIEW_HISTORY,
+    Action.APPROVE_REVISION,
+    Action.VIEW_DRAFT,
+    Action.VIEW_PROPOSALS,
+}
+_DELEGATION = {Action.PROPOSE, Action.VIEW_PROPOSALS}
 
 
 def _memberships(user: Any) -> list[Membership]:
@@ -118,5 +130,8 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
             return True
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:
+            return True
+        published = term is None or not is_draft(term)
+        if ms.role == Role.DELEGATION and action in _DELEGATION and published:
             return True
     return action == Action.APPROVE_REVISION and bool(user.has_perm("documents.approve_revision"))

@@ -47,6 +47,12 @@ ROUTE_POLICIES: dict[str, Action] = {
     # access
     "access:history": Action.VIEW_HISTORY,
     "access:publication": Action.PUBLISH,
+    # delegations' suggestions
+    "suggestions:meeting": Action.VIEW_PROPOSALS,
+    "suggestions:propose": Action.PROPOSE,
+    "suggestions:withdraw": Action.PROPOSE,
+    "suggestions:decide": Action.EDIT_CALENDAR,
+    "suggestions:window": Action.EDIT_CALENDAR,
 }
 
 

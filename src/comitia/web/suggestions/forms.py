@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Proposal
+
+
+class ProposalForm(forms.Form):
+    token = forms.UUIDField(widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("What you propose"), choices=Proposal.Kind.choices)
+    topic = forms.CharField(
+        label=_("Topic"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    name = forms.CharField(label=_("Panelist's name"), max_length=300, required=False)
+    affiliation = forms.CharField(label=_("Affiliation"), max_length=300, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("kind") == Proposal.Kind.PANELIST and not data.get("name", "").strip():
+            self.add_error("name", _("Give the panelist's name."))
+        return data
+
+
+class WindowForm(forms.Form):
+    closes_at = forms.DateTimeField(
+        label=_("Proposals close at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
