@@ -154,3 +154,23 @@ def test_declining_needs_a_reason_that_the_delegation_then_sees(meeting: m.Meeti
         {"decision": "decline", "reason": "The agenda is full"},
     )
     assert "The agenda is full" in brazil.get(_url(meeting)).content.decode()
+
+
+def test_the_meeting_page_links_to_proposals_for_delegations_only(meeting: m.Meeting) -> None:
+    url = f"/calendar/{meeting.term.slug}/meetings/{meeting.key}/"
+    assert "/proposals/" in _delegate("BR").get(url).content.decode()
+    assert "/proposals/" not in Client().get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/admin/suggestions/proposal/", "/admin/access/publication/", "/admin/access/auditrecord/"],
+)
+def test_the_admin_lists_proposals_publications_and_the_trail_read_only(
+    meeting: m.Meeting, admin_client: Client, path: str
+) -> None:
+    _open(meeting)
+    _delegate("BR").post(_url(meeting, "new/"), _panelist(str(uuid.uuid4())))
+    response = admin_client.get(path)
+    assert response.status_code == 200
+    assert admin_client.get(path + "add/").status_code == 403

@@ -2,7 +2,7 @@ from typing import Any
 
 from django.contrib import admin
 
-from .models import AuditRecord, Membership
+from .models import AuditRecord, Membership, Publication
 
 
 @admin.register(Membership)
@@ -27,4 +27,18 @@ class AuditRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Publication)
+class PublicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Read only: a term is published or withdrawn from its page, which records who did it."""
+
+    list_display = ("term", "published", "changed_at", "changed_by")
+    readonly_fields = ("term", "published", "changed_at", "changed_by")
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False

@@ -61,6 +61,7 @@ def _common(
         "kind_names": meeting_kind_names(),
         "status_names": status_names(),
         "can_edit": may(request.user, Action.EDIT_CALENDAR, term),
+        "can_see_proposals": may(request.user, Action.VIEW_PROPOSALS, term),
     }
 
 
