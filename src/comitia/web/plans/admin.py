@@ -13,6 +13,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from comitia.web.access.admin_audit import AuditedAdmin
 from comitia.web.plans import models as m
 
 
@@ -20,9 +21,9 @@ def _first(text: dict[str, str] | None) -> str:
     return next(iter(text.values())) if text else ""
 
 
-class TermScopedAdmin(admin.ModelAdmin):
+class TermScopedAdmin(AuditedAdmin, admin.ModelAdmin):
     """Lists rows of every term, filtered by term, with foreign keys as raw ids: a choice
-    list would offer the bodies and meetings of every term."""
+    list would offer the bodies and meetings of every term. Changes go to the audit trail."""
 
     list_filter: tuple[Any, ...] = ("term",)
     list_select_related = ("term",)
