@@ -99,6 +99,8 @@ def _sample_kwargs(term: m.Term) -> dict[str, Any]:
     )
     return {
         "proposal_id": proposal.pk,
+        "uidb64": "MQ",
+        "token": "set-password",
         "slug": term.slug,
         "key": meeting.key,
         "node_id": node.pk,

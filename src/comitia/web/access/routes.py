@@ -46,6 +46,8 @@ ROUTE_POLICIES: dict[str, Action] = {
     "checks-coverage-csv": Action.VIEW,
     # access
     "access:history": Action.VIEW_HISTORY,
+    "access:invitation": Action.SIGN_IN,
+    "access:invitation_done": Action.SIGN_IN,
     "access:publication": Action.PUBLISH,
     # delegations' suggestions
     "suggestions:meeting": Action.VIEW_PROPOSALS,
