@@ -133,3 +133,15 @@ def test_postgresql_refuses_to_change_audit_records_and_revisions(
         cursor.execute(statement)
     assert Revision.objects.get().symbol == "X rev. 1"
     assert AuditRecord.objects.get().action == "approve"
+
+
+def test_a_user_with_a_history_is_deactivated_not_deleted(terms: tuple[m.Term, m.Term]) -> None:
+    from django.db.models import ProtectedError
+
+    here, elsewhere = terms
+    user = make_user("secretariat", here, elsewhere)
+    assert user is not None
+    operations.cancel_meeting(_meeting(here), user)
+    with pytest.raises(ProtectedError):
+        user.delete()
+    assert AuditRecord.objects.get().user == user

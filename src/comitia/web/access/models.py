@@ -80,9 +80,11 @@ class ImmutableRecord(Exception):
 
 class AuditRecord(models.Model):
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    # PROTECT: a user with a history is deactivated, not deleted (the trail is never changed,
+    # and on PostgreSQL the trigger would refuse setting it to NULL).
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        models.SET_NULL,
+        models.PROTECT,
         null=True,
         blank=True,
         related_name="+",
