@@ -287,13 +287,7 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was added."))
             return redirect("calendar:meeting", slug, meeting.key)
-    context = _common(request, term) | {"form": form, "heading": _("New meeting")}
-    return render(
-        request,
-        "calendar/edit_form.html",
-        context,
-        status=status or (400 if form.errors else 200),
-    )
+    return _form_page(request, term, form, status, {"heading": _("New meeting")})
 
 
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
@@ -323,11 +317,23 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("calendar:meeting", slug, meeting.key)
-    context = _common(request, term) | {
-        "form": form,
-        "meeting_key": meeting.key,
-        "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
-    }
+    return _form_page(
+        request,
+        term,
+        form,
+        status,
+        {
+            "meeting_key": meeting.key,
+            "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
+        },
+    )
+
+
+def _form_page(
+    request: HttpRequest, term: Any, form: Any, status: int | None, extra: dict[str, Any]
+) -> HttpResponse:
+    """An editing form's page: 400 when the form has errors, or the status of a refusal."""
+    context = _common(request, term) | {"form": form} | extra
     return render(
         request,
         "calendar/edit_form.html",
@@ -369,16 +375,15 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was moved; its earlier date is kept."))
             return redirect("calendar:meeting", slug, meeting.key)
-    context = _common(request, term) | {
-        "form": form,
-        "meeting_key": meeting.key,
-        "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
-    }
-    return render(
+    return _form_page(
         request,
-        "calendar/edit_form.html",
-        context,
-        status=status or (400 if form.errors else 200),
+        term,
+        form,
+        status,
+        {
+            "meeting_key": meeting.key,
+            "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
+        },
     )
 
 
@@ -436,16 +441,15 @@ def agenda_item(
         else:
             messages.success(request, _("The agenda was saved."))
             return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
-    context = _common(request, term) | {
-        "form": form,
-        "meeting_key": meeting.key,
-        "heading": _("Agenda entry") if node else _("New agenda entry"),
-    }
-    return render(
+    return _form_page(
         request,
-        "calendar/edit_form.html",
-        context,
-        status=status or (400 if form.errors else 200),
+        term,
+        form,
+        status,
+        {
+            "meeting_key": meeting.key,
+            "heading": _("Agenda entry") if node else _("New agenda entry"),
+        },
     )
 
 
@@ -490,13 +494,10 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
             messages.success(request, _("The activity was saved."))
             first = saved.when_first or term.start
             return redirect(reverse("calendar:month", args=[slug, f"{first:%Y-%m}"]))
-    context = _common(request, term) | {
-        "form": form,
-        "heading": _("Edit the activity") if activity else _("New activity of another body"),
-    }
-    return render(
+    return _form_page(
         request,
-        "calendar/edit_form.html",
-        context,
-        status=status or (400 if form.errors else 200),
+        term,
+        form,
+        status,
+        {"heading": _("Edit the activity") if activity else _("New activity of another body")},
     )
