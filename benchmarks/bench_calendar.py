@@ -10,13 +10,12 @@ queries; a 1,000-event feed generated under 50 ms; unchanged feeds answered 304.
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -76,15 +75,6 @@ def over_years(plan: Any, years: int) -> Any:
     return Plan.model_validate(data)
 
 
-def median_ms(action: Callable[[], Any], repeat: int = REPEAT) -> tuple[float, Any]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
-
-
 def main() -> None:
     work = Path(tempfile.mkdtemp())
     database = None
@@ -131,7 +121,7 @@ def main() -> None:
             signals.request_started.connect(close_old_connections)
             signals.request_finished.connect(close_old_connections)
         assert response.status_code in (200, 304), (url, response.status_code)
-        ms, response = median_ms(lambda: client.get(url, **headers))
+        ms, response = median_ms(lambda: client.get(url, **headers), REPEAT)
         return ms, count, response
 
     for label, plan in (("model", model), ("large", large)):

@@ -13,9 +13,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from timing import median_ms
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -63,17 +64,6 @@ def scaled(plan: Any, factor: int) -> Any:
     )
 
 
-def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """The median wall time of ``repeat`` runs of ``action``, in milliseconds, and its result."""
-    times = []
-    result = None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
-
-
 def main() -> None:
     database = None
     if "DATABASE_URL" not in os.environ:
@@ -94,7 +84,7 @@ def main() -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
-    read_ms, model = timed(lambda: read_plan(MODEL_PLAN), 5)
+    read_ms, model = median_ms(lambda: read_plan(MODEL_PLAN), 5)
     print(f"read and validate {MODEL_PLAN.name}: {read_ms:.1f} ms")
     print(
         f"{'plan':<12}{'meetings':>9}{'activities':>11}{'agenda':>8}"
@@ -119,10 +109,10 @@ def main() -> None:
         load_queries, term = runs[-1][1], runs[-1][2]
         with CaptureQueriesContext(connection) as replace_queries:
             save_plan(plan, replace=True)
-        replace_ms, term = timed(lambda plan=plan: save_plan(plan, replace=True), 3)
+        replace_ms, term = median_ms(lambda plan=plan: save_plan(plan, replace=True), 3)
         with CaptureQueriesContext(connection) as dump_queries:
             dumped = load_plan(term)
-        dump_ms, dumped = timed(lambda term=term: load_plan(term), 3)
+        dump_ms, dumped = median_ms(lambda term=term: load_plan(term), 3)
         assert dumped == plan, "the dumped plan differs from the loaded one"
         print(
             f"{label:<12}{len(plan.meetings):>9}{len(plan.activities):>11}{agenda:>8}"

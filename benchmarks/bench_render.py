@@ -10,9 +10,7 @@ for every row and grows quadratically).
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -22,17 +20,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_plan import MODEL_PLAN, scaled  # noqa: E402
-
-
-def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
-    """The median wall time of ``repeat`` runs of ``action``, in seconds, and its result."""
-    times = []
-    result = None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = action()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times), result
+from timing import median_ms  # noqa: E402
 
 
 def main() -> None:
@@ -55,8 +43,11 @@ def main() -> None:
     for name, render in formats.items():
         for lang in ("fr", "en"):
             repeat = 1 if name == "pdf" else 3
-            one, content = timed(lambda render=render, lang=lang: render(model, lang), repeat)
-            many, _ = timed(lambda render=render, lang=lang: render(ten, lang), repeat)
+            one_ms, content = median_ms(
+                lambda render=render, lang=lang: render(model, lang), repeat
+            )
+            many_ms, _ = median_ms(lambda render=render, lang=lang: render(ten, lang), repeat)
+            one, many = one_ms / 1000, many_ms / 1000
             size = f"{len(content) / 1024:>11.0f}" if isinstance(content, bytes) else f"{'':>11}"
             print(f"{name:<10}{lang:<6}{one:>10.3f}{many:>10.3f}{many / one:>8.1f}{size}")
     # The calendar table alone, printed as DOCX, at 1, 10 and 20 times the model plan.
@@ -70,7 +61,8 @@ def main() -> None:
         document = build_document(model if factor == 1 else scaled(model, factor), "fr")
         tables = tuple(e for e in document.elements if isinstance(e, Table))[:1]
         only_table = replace(document, elements=tables)
-        seconds, _ = timed(lambda only_table=only_table: write_docx(only_table), 1)
+        table_ms, _ = median_ms(lambda only_table=only_table: write_docx(only_table), 1)
+        seconds = table_ms / 1000
         rows = len(tables[0].rows)
         print(f"{'x' + str(factor):<24}{rows:>8}{seconds:>10.3f}{seconds / rows * 1000:>12.2f}")
     print(
