@@ -7,7 +7,9 @@ Unused footnotes are reported too, on the line that carries them. Nothing is dro
 
 Unreadable input raises ``UnreadableDocument`` with a one-line message; a document that reads but
 holds no committee or no term raises ``ImportFailure``. The language is guessed from the text
-when ``lang`` is not given.
+when ``lang`` is not given, unless the document is a DOCX that Comitia wrote: its properties
+give its language (its content may be in another one, printed untranslated), and the fixed
+sentences of Comitia's renderer in it are recognized as such (``comitia.importer.standard``).
 
 Plain Python: never imports Django.
 """
@@ -36,7 +38,14 @@ from comitia.importer.front import (
 )
 from comitia.importer.negotiation import read_negotiation
 from comitia.importer.sections import Section, split_sections
-from comitia.importer.source import Line, UnreadableDocument, lines_from_text, read_lines
+from comitia.importer.source import (
+    Line,
+    Origin,
+    UnreadableDocument,
+    lines_from_text,
+    read_source,
+)
+from comitia.importer.standard import recognize_standard_wording
 from comitia.importer.vocab import LANGUAGES
 from comitia.plan import (
     AgendaNode,
@@ -64,7 +73,8 @@ class ImportResult:
 
 def import_document(path: Path | str, lang: str | None = None) -> ImportResult:
     """Import the document at ``path`` (a ``.docx`` or a UTF-8 text export)."""
-    return import_lines(read_lines(Path(path)), lang)
+    lines, origin = read_source(Path(path))
+    return import_lines(lines, lang, origin)
 
 
 def import_text(text: str, lang: str | None = None) -> ImportResult:
@@ -85,10 +95,12 @@ def guess_language(lines: list[Line]) -> str:
     return max(scores, key=lambda lang: scores[lang])
 
 
-def import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
+def import_lines(
+    lines: list[Line], lang: str | None = None, origin: Origin | None = None
+) -> ImportResult:
     """Import numbered lines; ``ImportFailure`` names the first thing that broke the plan."""
     try:
-        return _import_lines(lines, lang)
+        return _import_lines(lines, lang, origin or Origin())
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -97,9 +109,9 @@ def import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
         ) from None
 
 
-def _import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
+def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> ImportResult:
     if lang is None:
-        lang = guess_language(lines)
+        lang = origin.lang if origin.lang in LANGUAGES else guess_language(lines)
     if lang not in LANGUAGES:
         raise ImportFailure(f"unsupported language {lang!r}; expected one of fr, en, es, pt")
     ctx = Context(lines, lang)
@@ -143,6 +155,8 @@ def _import_lines(lines: list[Line], lang: str | None = None) -> ImportResult:
     term_start, term_end = ctx.period
     label = f"{term_start.year}-{term_end.year}"
     document = _document(ctx, title, approved_on, meetings)
+    if origin.by_comitia:
+        recognize_standard_wording(ctx, label)
     _report_unused(ctx)
     plan = Plan(
         language=Language(lang),

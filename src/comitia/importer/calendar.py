@@ -17,6 +17,10 @@ except that the first children of a topic set the kind of its next ones (a list 
 "Rapports annuels" are items); a bullet ending with ":" opens a list of sub-items, and so does a
 run of bullets ending with ";"; after a blank line, an item that follows a topic or an area with
 items goes back to the top of the agenda ("Examen du projet de résolution").
+
+A DOCX that Comitia wrote needs none of these guesses: each agenda paragraph says its kind and
+its depth in the tree (``Line.agenda`` and ``Line.level``), and is placed under the last node one
+level up.
 """
 
 from __future__ import annotations
@@ -318,6 +322,9 @@ class CalendarReader:
     ) -> None:
         ctx = self.ctx
         text = line.text
+        if line.agenda is not None:
+            self._placed(meeting, line)
+            return
         if not line.bullet and not line.numbered:
             if text.startswith("(") and meeting.last is not None and meeting.last.title:
                 meeting.last.title += " " + text
@@ -399,6 +406,36 @@ class CalendarReader:
             meeting.sublist = node
         ctx.use(line, "agenda topics" if node.kind is AgendaKind.TOPIC else "agenda items")
 
+    def _placed(self, meeting: _MeetingDraft, line: Line) -> None:
+        """An agenda paragraph whose kind and depth the document gives: no guess is needed."""
+        ctx = self.ctx
+        if line.agenda == "area":
+            area = self._match_area(line.text) or self._own_area(line.text)
+            node = _Node(AgendaKind.AREA, area=area.id, line=line)
+            if line.text != str(area.title):
+                node.title = line.text
+            self._footnotes(node, line)
+            meeting.roots.append(node)
+            meeting.area, meeting.topic, meeting.sublist = node, None, None
+            meeting.at_level = {0: node}
+            ctx.use(line, "agenda areas")
+            return
+        kind = AgendaKind.TOPIC if line.agenda == "topic" else AgendaKind.ITEM
+        node = _Node(kind, title=line.text, line=line)
+        self._footnotes(node, line)
+        depth = line.level or 0
+        parent = meeting.at_level.get(depth - 1) if depth > 0 else None
+        if parent is not None:
+            parent.children.append(node)
+        else:
+            # A top-level node: it belongs to no area, even one printed just before it.
+            meeting.roots.append(node)
+            meeting.area = None
+        meeting.at_level = {k: v for k, v in meeting.at_level.items() if k < depth}
+        meeting.at_level[depth] = node
+        meeting.last = node
+        ctx.use(line, "agenda topics" if kind is AgendaKind.TOPIC else "agenda items")
+
     def _leveled(self, meeting: _MeetingDraft, node: _Node, level: int, item_like: bool) -> None:
         """A list paragraph whose level the DOCX gives: its parent is the last one above it."""
         parent = meeting.at_level.get(level - 1) if level > 0 else None
@@ -448,12 +485,15 @@ class CalendarReader:
             and self.next_text.bullet
             and not text.endswith((".", ";", ":"))
         ):
-            # A heading that names no known area: the document's own area.
-            number = len(self.areas) + 1
-            area = ThematicArea(id=f"area-{number}", number=number, title=self.ctx.text(text))
-            self.areas.append(area)
-            return area
+            return self._own_area(text)
         return best[1] if best else None
+
+    def _own_area(self, text: str) -> ThematicArea:
+        """A heading that names no known area: the document's own area."""
+        number = len(self.areas) + 1
+        area = ThematicArea(id=f"area-{number}", number=number, title=self.ctx.text(text))
+        self.areas.append(area)
+        return area
 
     # -- results ----------------------------------------------------------------------------
 

@@ -3,7 +3,8 @@
 A text export (UTF-8, as Word writes it) is read as is. A DOCX is read by ``comitia.importer.docx``
 into the same shape: one line per paragraph, table cells joined by tabs, list paragraphs marked
 with a bullet, footnotes written inline as a text export writes them
-(``[footnoteRef:N] [N: text]``). Everything after this module sees lines only.
+(``[footnoteRef:N] [N: text]``). Everything after this module sees lines only, and the
+document's ``Origin``: whether Comitia wrote it, and in which language.
 
 ``read_lines`` raises ``UnreadableDocument`` with a one-line message for anything it cannot read.
 """
@@ -27,6 +28,14 @@ class Footnote:
     text: str
 
 
+@dataclass(frozen=True)
+class Origin:
+    """What a document says about itself: whether Comitia wrote it, and its language."""
+
+    by_comitia: bool = False
+    lang: str | None = None
+
+
 @dataclass
 class Line:
     """One line of the document: ``text`` is cleaned (no footnotes, one space between words)."""
@@ -39,6 +48,9 @@ class Line:
     numbered: bool = False
     # The list level when the source says it (a DOCX list paragraph): 0, 1, 2.
     level: int | None = None
+    # The agenda node's kind when the source says it (a DOCX that Comitia wrote): "area",
+    # "topic" or "item"; ``level`` is then the node's depth in the agenda tree.
+    agenda: str | None = None
 
     @property
     def blank(self) -> bool:
@@ -51,6 +63,8 @@ _BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
 _BULLET = re.compile(r"^[·•▪◦●]\s*")
 # The DOCX reader marks list paragraphs whose level it knows: "[list:1] ...".
 _LIST_LEVEL = re.compile(r"^\[list:(\d)\]\s*")
+# ... and the agenda paragraphs of a DOCX that Comitia wrote: "[agenda:topic:1] ...".
+_AGENDA = re.compile(r"^\[agenda:(area|topic|item)(?::(\d))?\]\s*")
 # "1. ", "IV.\t", "a) ", and outline numbers "4.1 " or "4.1. ".
 _NUMBERED = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\s+(?=\S)"
@@ -77,6 +91,11 @@ def make_line(number: int, raw: str) -> Line:
     if _PAGE_NUMBER.match(text):
         return Line(number, raw, text, footnotes)
     level: int | None = None
+    if (agenda := _AGENDA.match(text)) is not None:
+        text = text[agenda.end() :]
+        if agenda[1] == "area":
+            return Line(number, raw, text, footnotes, agenda="area")
+        return Line(number, raw, text, footnotes, True, False, int(agenda[2]), agenda[1])
     if (marked := _LIST_LEVEL.match(text)) is not None:
         text, bullet, level = text[marked.end() :], True, int(marked[1])
     elif _BULLET.match(text):
@@ -96,6 +115,11 @@ def lines_from_text(text: str) -> list[Line]:
 
 def read_lines(path: Path) -> list[Line]:
     """The lines of the text export or DOCX at ``path``."""
+    return read_source(path)[0]
+
+
+def read_source(path: Path) -> tuple[list[Line], Origin]:
+    """The lines of the text export or DOCX at ``path``, and what the document says of itself."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -108,10 +132,11 @@ def read_lines(path: Path) -> list[Line]:
         )
     data = path.read_bytes()
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() == ".docx":
-        from comitia.importer.docx import docx_text
+        from comitia.importer.docx import read_docx
 
-        return lines_from_text(docx_text(data, str(path)))
-    return lines_from_text(decode_text(data, str(path)))
+        content = read_docx(data, str(path))
+        return lines_from_text(content.text), Origin(content.by_comitia, content.lang)
+    return lines_from_text(decode_text(data, str(path))), Origin()
 
 
 def decode_text(data: bytes, name: str) -> str:

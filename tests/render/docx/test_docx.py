@@ -189,3 +189,24 @@ def test_a_translated_text_is_printed_in_the_document_language_and_not_listed() 
     text = all_text(document)
     assert "Election of the vice-chairs" in text
     assert "Élection de la première, deuxième et troisième Vice-présidences" not in text
+
+
+def test_agenda_paragraphs_say_their_kind_and_their_depth_in_the_tree() -> None:
+    # 14 April 2020: an area, its topic and the topic's item, then an item outside any area.
+    document = read("fr")
+    cell = next(
+        row.cells[0]
+        for row in document.tables[0].rows
+        if row.cells[0].paragraphs[0].text.startswith("Mardi 14 avril 2020")
+    )
+    shape = []
+    for paragraph in cell.paragraphs[1:]:
+        level = paragraph._p.find(".//" + docx.oxml.ns.qn("w:ilvl"))
+        depth = None if level is None else int(level.get(docx.oxml.ns.qn("w:val")))
+        shape.append((paragraph.style.name, depth))
+    assert shape == [
+        ("Comitia Area", None),
+        ("Comitia Agenda Topic", 1),
+        ("Comitia Agenda Item", 2),
+        ("Comitia Agenda Item", 0),
+    ]

@@ -52,9 +52,24 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
+class AgendaPlace:
+    """Where a list item sits in a meeting's agenda tree, so a format can print it unambiguously.
+
+    ``depth`` counts from the agenda's top: 0 for a topic or item outside any thematic area, 1
+    for a child of an area, and so on. A list item's ``level`` is its indentation inside its
+    list, which starts afresh under each area heading: an area's topics and a top-level item
+    that follows the area share level 0 but not depth.
+    """
+
+    kind: str  # an AgendaKind value: "topic" or "item"
+    depth: int
+
+
+@dataclass(frozen=True)
 class ListItem:
     spans: Inline
     level: int = 0
+    agenda: AgendaPlace | None = None
 
 
 @dataclass(frozen=True)

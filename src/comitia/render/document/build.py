@@ -39,6 +39,7 @@ from comitia.plan.entities import (
 from comitia.plan.fields import Text
 from comitia.render.document import derive
 from comitia.render.document.blocks import (
+    AgendaPlace,
     Block,
     Document,
     Element,
@@ -631,9 +632,9 @@ class _Builder:
                         ParagraphStyle.AREA,
                     )
                 for child in node.items:
-                    pending.extend(self._agenda_items(child, 0))
+                    pending.extend(self._agenda_items(child, 0, 1))
             else:
-                pending.extend(self._agenda_items(node, 0))
+                pending.extend(self._agenda_items(node, 0, 0))
         if pending:
             yield ItemList(tuple(pending))
 
@@ -649,13 +650,15 @@ class _Builder:
             dates=self.w.join([self.day(d) for d in later]),
         )
 
-    def _agenda_items(self, node: AgendaNode, level: int) -> Iterator[ListItem]:
+    def _agenda_items(self, node: AgendaNode, level: int, depth: int) -> Iterator[ListItem]:
         if node.title is not None:
             yield ListItem(
-                (self.text(node.title), *(self.note(n) for n in node.notes)), level=min(level, 3)
+                (self.text(node.title), *(self.note(n) for n in node.notes)),
+                level=min(level, 3),
+                agenda=AgendaPlace(node.kind.value, depth),
             )
         for child in node.items:
-            yield from self._agenda_items(child, level + 1)
+            yield from self._agenda_items(child, level + 1, depth + 1)
 
     def _activity_cell(self, activity: Activity) -> Paragraph:
         when = activity.when.format(self.lang)

@@ -4,6 +4,12 @@ python-docx has no footnote API: the footnotes part is written here as XML and r
 document part, which is what Word itself does. Tables are built row by row from the XML
 elements (python-docx's ``row.cells`` walks the whole table each time, which makes a naive
 build quadratic in the number of rows).
+
+Agenda trees are printed so that a reader (and ``comitia import``) can tell every node's place
+without guessing: a thematic area is a paragraph in the "Comitia Area" style; its topics and
+items are list paragraphs in the "Comitia Agenda Topic" and "Comitia Agenda Item" styles whose
+list level is their depth in the tree (1 under an area, 0 for a top-level item that is not in
+any area), so an item that follows an area but does not belong to it sits visibly to its left.
 """
 
 from __future__ import annotations
@@ -81,6 +87,10 @@ _BULLET_ABSTRACT = 90
 _ORDERED_ABSTRACT = 91
 _BULLETS = ("•", "◦", "▪", "–")
 _ORDERED_FORMATS = ("decimal", "lowerLetter", "lowerRoman", "decimal")
+# Word's limit: list levels 0 to 8.
+_LIST_LEVELS = 9
+# Agenda list paragraphs, by the kind of node they print (an AgendaKind value).
+AGENDA_STYLES = {"topic": "Comitia Agenda Topic", "item": "Comitia Agenda Item"}
 
 
 # Characters a plan's text may hold but XML 1.0 may not (U+FFFE, U+FFFF); printed as U+FFFD.
@@ -155,6 +165,9 @@ class _Writer:
         paragraph_style("Comitia Small", size=Pt(9))
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
+        for name in AGENDA_STYLES.values():
+            agenda_style = paragraph_style(name)
+            agenda_style.base_style = list_style
         # Word's own names for its built-in footnote styles, so Word and LibreOffice treat
         # them as their footnote styles; the ids are the ones the footnote XML refers to.
         note_text = paragraph_style("footnote text", size=Pt(9))
@@ -194,13 +207,13 @@ class _Writer:
     def _numbering_definitions(self) -> None:
         def levels(ordered: bool) -> str:
             out = []
-            for level in range(4):
+            for level in range(_LIST_LEVELS):
                 if ordered:
-                    fmt = _ORDERED_FORMATS[level]
+                    fmt = _ORDERED_FORMATS[level % len(_ORDERED_FORMATS)]
                     text = f"%{level + 1}."
                     start = '<w:start w:val="1"/>'
                 else:
-                    fmt, text, start = "bullet", _BULLETS[level], ""
+                    fmt, text, start = "bullet", _BULLETS[level % len(_BULLETS)], ""
                 indent = 360 * (level + 1)
                 out.append(
                     f'<w:lvl w:ilvl="{level}">{start}<w:numFmt w:val="{fmt}"/>'
@@ -228,7 +241,7 @@ class _Writer:
         overrides = (
             "".join(
                 f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="1"/></w:lvlOverride>'
-                for level in range(4)
+                for level in range(_LIST_LEVELS)
             )
             if restart
             else ""
@@ -275,12 +288,13 @@ class _Writer:
                 else self.bullet_num_id
             )
             for index, item in enumerate(block.items):
-                paragraph = self._paragraph(
-                    container, first if index == 0 else None, "Comitia List"
-                )
+                style, level = "Comitia List", item.level
+                if item.agenda is not None:
+                    style, level = AGENDA_STYLES[item.agenda.kind], item.agenda.depth
+                paragraph = self._paragraph(container, first if index == 0 else None, style)
                 paragraph._p.get_or_add_pPr().append(
                     parse_xml(
-                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{item.level}"/>'
+                        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{min(level, _LIST_LEVELS - 1)}"/>'
                         f'<w:numId w:val="{num_id}"/></w:numPr>'
                     )
                 )
