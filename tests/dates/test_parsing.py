@@ -1,9 +1,10 @@
 """Reading dates and times in four languages: tables of expressions and round-trip properties."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
-from hypothesis import given, settings
+from babel.dates import get_month_names
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from comitia.dates import (
@@ -14,6 +15,7 @@ from comitia.dates import (
     parse,
     parse_time_range,
 )
+from comitia.dates.vocab import vocabulary
 from tests.dates.test_properties import fuzzy_dates
 
 # A 2019-2020 plan runs from October 2019 to September 2020.
@@ -158,12 +160,141 @@ def test_printing_then_parsing_gives_the_same_fuzzy_date(value: FuzzyDate, lang:
     assert parse(value.format(lang), lang) == value
 
 
-# Known gaps, kept visible: expressions met in documents that the grammar does not read yet.
-@pytest.mark.xfail(raises=DateParseError, strict=True, reason="no 'between ... and' ranges")
-def test_between_two_days_reads_as_a_range() -> None:
-    assert str(parse("entre el 3 y el 5 de marzo de 2020", "es")) == "2020-03-03/2020-03-05"
+BETWEEN = [
+    ("fr", "entre le 3 et le 5 mars 2020", "2020-03-03/2020-03-05"),
+    ("fr", "entre le 30 décembre et le 2 janvier", "2019-12-30/2020-01-02"),
+    ("fr", "entre mars et mai 2020", "2020-03/2020-05"),
+    ("fr", "Entre le 3 et le 5 mars (provisoire)", "2020-03-03?/2020-03-05?"),
+    ("en", "between 3 and 5 March", "2020-03-03/2020-03-05"),
+    ("en", "between March 3 and 5, 2020", "2020-03-03/2020-03-05"),
+    ("en", "Between 30 October and 2 November 2019", "2019-10-30/2019-11-02"),
+    ("es", "entre el 3 y el 5 de marzo de 2020", "2020-03-03/2020-03-05"),
+    ("es", "entre marzo y mayo", "2020-03/2020-05"),
+    ("pt", "entre 3 e 5 de março", "2020-03-03/2020-03-05"),
+    ("pt", "entre 30 de outubro e 2 de novembro de 2019", "2019-10-30/2019-11-02"),
+]
 
 
-@pytest.mark.xfail(raises=DateParseError, strict=True, reason="no parts of months or years")
-def test_early_or_mid_month_reads_as_a_range() -> None:
-    assert str(parse("début mars 2020", "fr")) == "2020-03-01/2020-03-10"
+@pytest.mark.parametrize(("lang", "text", "edtf"), BETWEEN)
+def test_between_two_dates_reads_as_the_range_from_one_to_the_other(
+    lang: str, text: str, edtf: str
+) -> None:
+    assert str(parse(text, lang, period=TERM)) == edtf
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "entre le 3 mars"),
+        ("fr", "entre le 3, 4 et 5 mars"),
+        ("en", "3 between 5 March"),
+        ("es", "entre el 3 al 5 de marzo"),
+    ],
+)
+def test_between_needs_two_dates_joined_by_one_conjunction(lang: str, text: str) -> None:
+    with pytest.raises(DateParseError, match="between"):
+        parse(text, lang, period=TERM)
+
+
+# Early, mid and late month: days 1-10, 11-20 and 21 to the month's end.
+MONTH_PARTS = [
+    ("fr", "début mars 2020", "2020-03-01/2020-03-10"),
+    ("fr", "au début de mars", "2020-03-01/2020-03-10"),
+    ("fr", "mi-mars", "2020-03-11/2020-03-20"),
+    ("fr", "à la mi-mars 2020", "2020-03-11/2020-03-20"),
+    ("fr", "fin février 2020", "2020-02-21/2020-02-29"),
+    ("fr", "Fin novembre (provisoire)", "2019-11-21?/2019-11-30?"),
+    ("en", "early March 2020", "2020-03-01/2020-03-10"),
+    ("en", "mid-March", "2020-03-11/2020-03-20"),
+    ("en", "late February 2020", "2020-02-21/2020-02-29"),
+    ("en", "the end of March", "2020-03-21/2020-03-31"),
+    ("es", "principios de marzo de 2020", "2020-03-01/2020-03-10"),
+    ("es", "a mediados de marzo", "2020-03-11/2020-03-20"),
+    ("es", "finales de febrero de 2020", "2020-02-21/2020-02-29"),
+    ("pt", "início de março de 2020", "2020-03-01/2020-03-10"),
+    ("pt", "meados de março", "2020-03-11/2020-03-20"),
+    ("pt", "no fim de fevereiro de 2020", "2020-02-21/2020-02-29"),
+    ("pt", "final de abril (provisório)", "2020-04-21?/2020-04-30?"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "edtf"), MONTH_PARTS)
+def test_early_mid_or_late_month_reads_as_a_third_of_the_month(
+    lang: str, text: str, edtf: str
+) -> None:
+    assert str(parse(text, lang, period=TERM)) == edtf
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("fr", "fin 2020"), ("en", "early 2020"), ("es", "mediados de 2020"), ("fr", "début 3 mars")],
+)
+def test_a_part_of_anything_but_one_month_raises(lang: str, text: str) -> None:
+    # A part of a year has no agreed span: refused rather than guessed.
+    with pytest.raises(DateParseError, match="part of a month"):
+        parse(text, lang, period=TERM)
+
+
+_BETWEEN_DAYS = {
+    "fr": "entre le {a} et le {b} {month} {year}",
+    "en": "between {a} and {b} {month} {year}",
+    "es": "entre el {a} y el {b} de {month} de {year}",
+    "pt": "entre {a} e {b} de {month} de {year}",
+}
+_PART_WORDS = {
+    "fr": ("début {month} {year}", "mi-{month} {year}", "fin {month} {year}"),
+    "en": ("early {month} {year}", "mid-{month} {year}", "late {month} {year}"),
+    "es": (
+        "principios de {month} de {year}",
+        "mediados de {month} de {year}",
+        "finales de {month} de {year}",
+    ),
+    "pt": (
+        "início de {month} de {year}",
+        "meados de {month} de {year}",
+        "fim de {month} de {year}",
+    ),
+}
+
+
+def _month_name(lang: str, month: int) -> str:
+    return str(get_month_names("wide", locale=vocabulary(lang).locale)[month])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dates(date(2000, 1, 1), date(2040, 12, 31)),
+    st.integers(1, 27),
+    st.sampled_from(["fr", "en", "es", "pt"]),
+)
+def test_between_two_days_of_a_month_is_the_range_that_prints_back(
+    start: date, length: int, lang: str
+) -> None:
+    end = start + timedelta(days=length)
+    assume(end.month == start.month)
+    text = _BETWEEN_DAYS[lang].format(
+        a=start.day, b=end.day, month=_month_name(lang, start.month), year=start.year
+    )
+    value = parse(text, lang)
+    assert value == FuzzyDate.range(start, end)
+    assert parse(value.format(lang), lang) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(2000, 2040), st.integers(1, 12), st.sampled_from(["fr", "en", "es", "pt"]))
+def test_the_three_parts_of_a_month_cover_it_without_overlap_and_print_back(
+    year: int, month: int, lang: str
+) -> None:
+    name = _month_name(lang, month)
+    parts = [parse(t.format(month=name, year=year), lang) for t in _PART_WORDS[lang]]
+    days = [d for p in parts for d in _days_of(p)]
+    whole = FuzzyDate.month(year, month)
+    assert days == list(_days_of(FuzzyDate.range(whole.first_day, whole.last_day)))
+    for part in parts:
+        assert parse(part.format(lang), lang) == part
+
+
+def _days_of(value: FuzzyDate) -> list[date]:
+    assert value.first_day is not None and value.last_day is not None
+    count = (value.last_day - value.first_day).days + 1
+    return [value.first_day + timedelta(days=n) for n in range(count)]

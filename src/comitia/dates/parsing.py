@@ -8,6 +8,16 @@ month and weekday names from Babel. The grammar, in tokens:
   joined by conjunctions and range words ("du ... au", "-", "from ... to");
 - months, ranges of months, years and ranges of years ("d’octobre à décembre 2019");
 - an ordinal with a quarter or half-year word ("premier semestre", "second half of 2020");
+- a range whose ends are joined by a conjunction after "between" ("entre le 3 et le 5 mars",
+  "between 3 and 5 March", "entre el 3 y el 5 de marzo", "entre 3 e 5 de março", "entre mars
+  et mai"): the same value as "du 3 au 5 mars";
+- a part of a month before a month ("début mars", "mi-mars", "late March", "a mediados de
+  marzo", "fim de março"). EDTF has no notation for it, and a value must stay one of the
+  fuzzy date's kinds: the early part is read as days 1 to 10, the middle as days 11 to 20
+  and the late part as day 21 to the month's end (the decades of the month), a RANGE of days
+  such as ``2020-03-01/2020-03-10``. It prints back as that range ("du 1er au 10 mars 2020"),
+  which reads back to the same value. A part of a year ("fin 2020") has no agreed span and
+  raises ``DateParseError``;
 - marks that make the value provisional ("(prov.)", "tentative") or unknown ("to be confirmed");
   an unknown mark written beside a date ("Noviembre (por confirmar)") makes it provisional.
 
@@ -81,6 +91,9 @@ class _Table:
     provisional: re.Pattern[str]
     unknown: re.Pattern[str]
     suffixes: frozenset[str]
+    # A part of a month at the start of the text, and which part each phrase names (1 to 3).
+    month_part: re.Pattern[str]
+    parts: dict[str, int]
 
 
 def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
@@ -123,6 +136,9 @@ def _table(lang: str) -> _Table:
         add(word, "S")
     for word in r.conjunctions:
         add(word, "AND")
+    # Before the openers: English also lists "between" as one, read as a mere filler.
+    for word in r.between_words:
+        add(word, "BETWEEN")
     for phrase in r.range_closers:
         first, *rest = _fold(phrase).split()
         add(first, "TO")
@@ -131,11 +147,20 @@ def _table(lang: str) -> _Table:
     for phrase in (*r.range_openers, *r.fillers):
         for word in _fold(phrase).split():
             add(word, "_")
+    parts: dict[str, int] = {}
+    for part, phrases in enumerate(r.month_parts, start=1):
+        for phrase in phrases:
+            for form in (_fold(phrase), _unaccent(_fold(phrase))):
+                parts.setdefault(form, part)
+    alternatives = "|".join(re.escape(p) for p in sorted(parts, key=len, reverse=True))
     return _Table(
         words=words,
         provisional=_phrase_pattern(r.provisional_marks),
         unknown=_phrase_pattern(r.unknown_marks),
         suffixes=frozenset(_fold(s) for s in r.day_suffixes),
+        # "mi-mars", "mid-March", "fin mars", "a mediados de marzo".
+        month_part=re.compile(rf"^({alternatives or r'(?!x)x'})(?:\s+|\s*-\s*)"),
+        parts=parts,
     )
 
 
@@ -154,7 +179,7 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class _Tok:
-    kind: str  # D (day), Y (year), M, W, O (ordinal), Q, S, AND, TO, COMMA
+    kind: str  # D (day), Y (year), M, W, O (ordinal), Q, S, AND, TO, BETWEEN, COMMA
     value: int
     text: str
 
@@ -214,6 +239,9 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
     if stripped.endswith("?"):
         provisional, stripped = True, stripped[:-1]
     stripped, unknown = table.unknown.subn(" ", stripped)
+    part = 0
+    if (found := table.month_part.match(stripped.strip())) is not None:
+        part, stripped = table.parts[found[1]], stripped.strip()[found.end() :]
     try:
         tokens = _tokens(stripped, table)
     except DateParseError as error:
@@ -227,6 +255,8 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
         raise DateParseError(f"{text!r} holds no date")
     try:
         value = _read(tokens, period)
+        if part:
+            value = _part_of_month(value, part)
         value = value.with_provisional(provisional)
     except WeekdayMismatchError as error:
         raise WeekdayMismatchError(
@@ -237,7 +267,38 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
     return value
 
 
+def _part_of_month(month: FuzzyDate, part: int) -> FuzzyDate:
+    """Days 1-10, 11-20 or 21 to the end of ``month`` (see the module's docstring)."""
+    if month.precision is not Precision.MONTH:
+        raise DateParseError("a part of a month (early, mid, late) is written before one month")
+    assert month.first_day is not None and month.last_day is not None
+    first, last = {1: (1, 10), 2: (11, 20), 3: (21, month.last_day.day)}[part]
+    return FuzzyDate.range(month.first_day.replace(day=first), month.first_day.replace(day=last))
+
+
+def _between(tokens: list[_Tok]) -> list[_Tok]:
+    """ "between A and B" read as "from A to B": the one conjunction becomes a range word."""
+    if tokens[0].kind != "BETWEEN" or any(t.kind == "BETWEEN" for t in tokens[1:]):
+        raise DateParseError("'between' is out of place")
+    rest = tokens[1:]
+
+    def joins_dates(i: int) -> bool:
+        # A comma before a year or after a weekday belongs to a date ("March 3, 2020").
+        if rest[i].kind != "COMMA":
+            return rest[i].kind in ("AND", "TO")
+        return (
+            i + 1 < len(rest) and rest[i + 1].kind != "Y" and (i == 0 or rest[i - 1].kind != "W")
+        )
+
+    joins = [i for i in range(len(rest)) if joins_dates(i)]
+    if len(joins) != 1 or rest[joins[0]].kind != "AND":
+        raise DateParseError("'between' needs two dates joined by one conjunction")
+    return [_Tok("TO", 0, t.text) if i == joins[0] else t for i, t in enumerate(rest)]
+
+
 def _read(tokens: list[_Tok], period: Period | None) -> FuzzyDate:
+    if any(t.kind == "BETWEEN" for t in tokens):
+        tokens = _between(tokens)
     kinds = [t.kind for t in tokens if t.kind != "COMMA"]
     # Quarter or half year: ordinal (or day number used as one) and the unit, then a year.
     if len(kinds) >= 2 and kinds[0] in ("O", "D") and kinds[1] in ("Q", "S"):

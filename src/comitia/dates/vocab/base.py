@@ -37,6 +37,12 @@ class ReadingWords:
     day_suffixes: tuple[str, ...] = ()
     # Time words: "h", "heures", "horas"; words before a time ("à", "a las") are fillers.
     hour_words: tuple[str, ...] = ()
+    # Open a range whose two ends are joined by a conjunction: "entre" ... "et", "between" ...
+    # "and". The one conjunction after it closes the range's start.
+    between_words: tuple[str, ...] = ()
+    # Phrases for the early, middle and late part of a month ("début", "mi-", "fin"), written
+    # before the month; read as days 1-10, 11-20 and 21 to the month's end.
+    month_parts: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
 
 
 @dataclass(frozen=True)

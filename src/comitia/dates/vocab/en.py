@@ -45,5 +45,11 @@ VOCABULARY = Vocabulary(
         unknown_marks=("to be confirmed", "to be determined", "date to be confirmed", "tbd"),
         day_suffixes=("st", "nd", "rd", "th"),
         hour_words=("h", "hrs", "hours", "hour"),
+        between_words=("between",),
+        month_parts=(
+            ("early", "in early", "beginning of", "the beginning of", "at the beginning of"),
+            ("mid", "in mid", "middle of", "the middle of", "in the middle of"),
+            ("late", "in late", "end of", "the end of", "at the end of"),
+        ),
     ),
 )

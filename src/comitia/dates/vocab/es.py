@@ -46,5 +46,11 @@ VOCABULARY = Vocabulary(
         unknown_marks=("por confirmar", "fecha por confirmar", "por determinar", "a confirmar"),
         day_suffixes=("º", "°", "o"),
         hour_words=("h", "horas", "hora", "hrs"),
+        between_words=("entre",),
+        month_parts=(
+            ("principios", "a principios", "comienzos", "a comienzos", "inicios", "a inicios"),
+            ("mediados", "a mediados"),
+            ("finales", "a finales", "fines", "a fines", "fin", "a fin", "al final"),
+        ),
     ),
 )

@@ -23,7 +23,7 @@ VOCABULARY = Vocabulary(
     elisions=(("de ", "d’"),),
     reading=ReadingWords(
         conjunctions=("et",),
-        range_openers=("du", "de", "d’", "d'", "depuis le", "entre le"),
+        range_openers=("du", "de", "d’", "d'", "depuis le"),
         range_closers=("au", "à", "jusqu’au", "jusqu'au", "a"),
         fillers=("le", "les", "la", "l’", "l'", "en", "de", "d’", "d'", "des", "du"),
         ordinals=(
@@ -46,5 +46,11 @@ VOCABULARY = Vocabulary(
         unknown_marks=("date à confirmer", "à confirmer", "date à déterminer", "à déterminer"),
         day_suffixes=("er", "re"),
         hour_words=("h", "heures", "heure", "hrs"),
+        between_words=("entre",),
+        month_parts=(
+            ("début", "au début de", "en début de", "au début", "en début", "début de"),
+            ("mi", "à la mi", "milieu", "au milieu de", "vers la mi"),
+            ("fin", "à la fin de", "en fin de", "à la fin", "en fin", "fin de"),
+        ),
     ),
 )

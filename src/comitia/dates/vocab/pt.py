@@ -46,5 +46,11 @@ VOCABULARY = Vocabulary(
         unknown_marks=("a confirmar", "data a confirmar", "a definir", "por confirmar"),
         day_suffixes=("º", "°", "o"),
         hour_words=("h", "horas", "hora", "hrs"),
+        between_words=("entre",),
+        month_parts=(
+            ("início", "no início", "inícios", "princípio", "no princípio", "começo", "no começo"),
+            ("meados", "em meados", "metade", "na metade"),
+            ("fim", "no fim", "final", "no final", "fins", "em fins", "finais"),
+        ),
     ),
 )
