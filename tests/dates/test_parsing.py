@@ -142,6 +142,9 @@ def test_a_missing_year_comes_from_the_period_october_to_september() -> None:
         ("às 14h30", TimeRange(time(14, 30))),
         ("9 h 30 - 11 heures", TimeRange(time(9, 30), time(11))),
         ("(9 h 00 – 12 h 00)", TimeRange(time(9), time(12))),
+        # How Comitia prints noon in English and in Spanish.
+        ("(9:00 a.m. – 12:00 noon)", TimeRange(time(9), time(12))),
+        ("(9:00 a.m. – 12:00 m.)", TimeRange(time(9), time(12))),
     ],
 )
 def test_times_and_time_ranges_read_in_every_language(text: str, expected: TimeRange) -> None:

@@ -17,6 +17,8 @@ import pytest
 
 from comitia.importer import import_document, standard
 from comitia.importer.docx import read_docx
+from comitia.importer.vocab import LANGUAGES
+from comitia.importer.vocab.mixed import mixed_words
 from comitia.plan.files import read_plan
 from comitia.render import renderer
 
@@ -85,3 +87,17 @@ def test_every_language_has_the_renderers_sentences(lang: str) -> None:
     sentences = standard.standard_sentences(lang)
     assert len(sentences) >= 7
     assert any("{term}" in s for s in sentences)
+
+
+def test_a_comitia_docx_says_the_language_of_its_untranslated_content() -> None:
+    content = read_docx(renderer("docx")(read_plan(MODEL_PLAN), "es"), "model.es.docx")
+    assert (content.lang, content.content_lang) == ("es", "fr")
+
+
+def test_mixed_words_keep_the_frames_words_first_and_ordinals_in_place() -> None:
+    words = mixed_words("en", "fr")
+    assert words.sections["negotiation"][0] == LANGUAGES["en"].sections["negotiation"][0]
+    assert "négociation du projet de résolution" in words.sections["negotiation"]
+    assert words.role_ordinals[1][:1] == ("second",) and "deuxième" in words.role_ordinals[1]
+    assert re.match(words.presenter_lead, "Exposé du SSM sur", re.IGNORECASE)
+    assert re.match(words.presenter_lead, "Presentation by the SSM on", re.IGNORECASE)

@@ -286,9 +286,7 @@ def _between(tokens: list[_Tok]) -> list[_Tok]:
         # A comma before a year or after a weekday belongs to a date ("March 3, 2020").
         if rest[i].kind != "COMMA":
             return rest[i].kind in ("AND", "TO")
-        return (
-            i + 1 < len(rest) and rest[i + 1].kind != "Y" and (i == 0 or rest[i - 1].kind != "W")
-        )
+        return i + 1 < len(rest) and rest[i + 1].kind != "Y" and (i == 0 or rest[i - 1].kind != "W")
 
     joins = [i for i in range(len(rest)) if joins_dates(i)]
     if len(joins) != 1 or rest[joins[0]].kind != "AND":
@@ -547,7 +545,7 @@ def _time_pattern(p: str) -> str:
         rf"(?:(?P<{p}sep>\s*h\s*|:|\.)(?P<{p}m>\d{{2}})(?!\d)"
         rf"|\s*(?P<{p}word>heures?|horas?|hours?|hrs?|h)(?!\w))?"
         rf"(?:\s*(?:heures?|horas?|hrs?|h)(?!\w))?"
-        rf"(?:\s*(?P<{p}ampm>[ap])\.?\s?m\b\.?)?"
+        rf"(?:\s*(?:(?P<{p}ampm>[ap])\.?\s?m\b\.?|(?P<{p}noon>noon\b|m\.)))?"
     )
 
 
@@ -564,13 +562,16 @@ def find_time_range(text: str) -> tuple[TimeRange, int, int] | None:
     """The first time or time range in ``text`` with its start and end offsets, or ``None``.
 
     A number counts as a time only with a mark: "10 h 00", "13h00", "10:00", "10.00 horas",
-    "11 heures", "2:30 p.m."; in a range one marked end is enough ("10-13 h").
+    "11 heures", "2:30 p.m.", "12:00 noon" (Spanish "12:00 m."); in a range one marked end is
+    enough ("10-13 h").
     """
     folded = text.replace("\u00a0", " ").replace("\u202f", " ")
     for match in _TIME_RANGE.finditer(folded):
-        marked_a = bool(match["asep"] or match["aword"] or match["aampm"])
+        marked_a = bool(match["asep"] or match["aword"] or match["aampm"] or match["anoon"])
         has_b = match["bh"] is not None
-        marked_b = has_b and bool(match["bsep"] or match["bword"] or match["bampm"])
+        marked_b = has_b and bool(
+            match["bsep"] or match["bword"] or match["bampm"] or match["bnoon"]
+        )
         if not (marked_a or marked_b):
             continue
         if not marked_a and match["asep"] is None and not has_b:
@@ -599,6 +600,8 @@ def _time_of(match: re.Match[str], p: str, *, ampm: str | None = None) -> time:
     hour = int(match[f"{p}h"])
     minute = int(match[f"{p}m"] or 0)
     mark = (ampm or match[f"{p}ampm"] or "").lower()
+    if match[f"{p}noon"] and (hour, minute) != (12, 0):
+        raise DateParseError(f"{match.group(0)!r}: noon is 12:00")
     if mark:
         if not 1 <= hour <= 12:
             raise DateParseError(f"{match.group(0)!r}: {hour} is not an hour of a.m. or p.m.")

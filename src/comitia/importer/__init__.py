@@ -114,7 +114,8 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         lang = origin.lang if origin.lang in LANGUAGES else guess_language(lines)
     if lang not in LANGUAGES:
         raise ImportFailure(f"unsupported language {lang!r}; expected one of fr, en, es, pt")
-    ctx = Context(lines, lang)
+    content_lang = origin.content_lang if origin.content_lang in LANGUAGES else None
+    ctx = Context(lines, lang, content_lang)
     sections = split_sections(ctx)
     by_name: dict[str, list[Section]] = {}
     for section in sections:
@@ -138,6 +139,10 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
     calendar.add_to_be_confirmed(lines_of("tbc"))
     claims, holidays = read_summary(ctx, lines_of("summary"))
     obligations = read_reminders(ctx, lines_of("reminders"))
+    for line in lines_of("untranslated"):
+        # Texts printed elsewhere in the document, listed again because they are untranslated.
+        if not line.blank:
+            ctx.use(line, "texts awaiting translation (listed again)")
     meetings = calendar.build_meetings()
     meetings, requested = _link_requested(ctx, meetings, requested, calendar)
     negotiation_sections = by_name.get("negotiation", [])
@@ -159,7 +164,7 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         recognize_standard_wording(ctx, label)
     _report_unused(ctx)
     plan = Plan(
-        language=Language(lang),
+        language=Language(ctx.content_lang),
         term=Term(
             committee=ctx.committee,
             label=label,

@@ -199,7 +199,12 @@ class CalendarReader:
     def _activity(self, line: Line) -> bool:
         text = line.text
         for separator in (":", " – ", " — ", " - "):
-            head, found, rest = text.partition(separator)
+            if separator == ":":
+                # Not the colon of a time ("8 April 2020 (9:00 a.m. – 12:00 noon): ...").
+                parts = re.split(r"(?<!\d):|:(?!\d)", text, maxsplit=1)
+                head, found, rest = parts[0], ":" if len(parts) > 1 else "", parts[-1]
+            else:
+                head, found, rest = text.partition(separator)
             if not found or not rest.strip() or len(head) > 80:
                 continue
             # A time may follow the date ("8 avril 2020 (9 h 00 – 12 h 00) : ...").

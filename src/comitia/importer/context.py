@@ -19,6 +19,7 @@ from comitia.dates import DateParseError, FuzzyDate, WeekdayMismatchError, parse
 from comitia.importer.bodies import BY_ID, KNOWN_BODIES, KnownBody
 from comitia.importer.source import Line
 from comitia.importer.vocab import LANGUAGES, ImporterWords
+from comitia.importer.vocab.mixed import mixed_words
 from comitia.plan import Body, Citation, Language, Mandate, Text
 from comitia.symbols import SYMBOL_PATTERN, Symbol, find_symbols, normalize
 
@@ -85,10 +86,20 @@ _PARAGRAPH_LIST = (
 class Context:
     """The state of one import."""
 
-    def __init__(self, lines: list[Line], lang: str) -> None:
+    def __init__(self, lines: list[Line], lang: str, content_lang: str | None = None) -> None:
+        """``content_lang``: the language of content printed untranslated (a DOCX that Comitia
+        wrote says it), whose words and country names are then read too."""
         self.lines = lines
         self.lang = lang
-        self.words: ImporterWords = LANGUAGES[lang]
+        # The language the content is written in: the plan's language, and its texts'.
+        self.content_lang = content_lang or lang
+        self.words: ImporterWords = (
+            mixed_words(lang, content_lang)
+            if content_lang is not None and content_lang != lang
+            else LANGUAGES[lang]
+        )
+        # The words of the content's own language, for names kept as data (the Charter's).
+        self.content_words: ImporterWords = LANGUAGES[content_lang or lang]
         self.report = Report()
         self.used: set[int] = set()
         self.used_footnotes: set[tuple[int, int]] = set()
@@ -100,19 +111,17 @@ class Context:
         self.symbol: str | None = None
         self.unresolved: list[str] = []
         self._bodies_cache: dict[str, list[tuple[int, KnownBody]]] = {}
-        territories = Locale.parse(lang).territories
-        # Babel writes "Antigua & Barbuda"; documents write "and".
-        and_word = {"fr": "et", "en": "and", "es": "y", "pt": "e"}[lang]
-        self.countries: dict[str, str] = {
-            fold(name.replace("&", and_word)): code
-            for code, name in territories.items()
-            if len(code) == 2 and code.isalpha()
-        }
-        self.country_names = sorted(
-            (name for code, name in territories.items() if len(code) == 2 and code.isalpha()),
-            key=len,
-            reverse=True,
-        )
+        self.countries: dict[str, str] = {}
+        names: dict[str, None] = {}  # ordered, without repeats
+        for language in dict.fromkeys((lang, content_lang or lang)):
+            territories = Locale.parse(language).territories
+            # Babel writes "Antigua & Barbuda"; documents write "and".
+            and_word = {"fr": "et", "en": "and", "es": "y", "pt": "e"}[language]
+            for code, name in territories.items():
+                if len(code) == 2 and code.isalpha():
+                    self.countries.setdefault(fold(name.replace("&", and_word)), code)
+                    names.setdefault(name)
+        self.country_names = sorted(names, key=len, reverse=True)
         words = self.words
         self._paragraphs = re.compile(
             r"(?<!\w)(?:"
@@ -143,7 +152,7 @@ class Context:
         self.report.warnings.append((line.number, message))
 
     def text(self, value: str) -> Text:
-        return Text.of(self.lang, value)
+        return Text.of(self.content_lang, value)
 
     # -- dates ------------------------------------------------------------------------------
 
@@ -241,8 +250,13 @@ class Context:
 
     def presenters(self, title: str, line: Line | None = None) -> list[str]:
         """Bodies that present an item: "Exposé du SSM et de la JID sur ..." gives ssm, jid."""
-        words = self.words
+        # A title is content: read it with its own language's words when they fit, as the
+        # other language's phrases may cut it short (Spanish ", de " ends a list of presenters).
+        words = self.content_words
         match = re.match(words.presenter_lead, title, re.IGNORECASE)
+        if not match:
+            words = self.words
+            match = re.match(words.presenter_lead, title, re.IGNORECASE)
         if not match:
             return []
         rest = title[match.end() :]

@@ -14,7 +14,8 @@ after each row; a footnote reference becomes ``[footnoteRef:N] [N: text]`` as in
 export.
 
 A DOCX that Comitia wrote (``docProps/core.xml`` names Comitia as its creator) says more, and
-is read for it: its language, and the place of every agenda node. Its thematic areas are
+is read for it: its language, the language of the content it printed untranslated (its runs
+are marked with their language), and the place of every agenda node. Its thematic areas are
 paragraphs in the "Comitia Area" style and its topics and items list paragraphs in the
 "Comitia Agenda Topic" and "Comitia Agenda Item" styles, whose list level is their depth in
 the agenda tree; they become "[agenda:area] ", "[agenda:topic:N] " and "[agenda:item:N] " marks
@@ -57,6 +58,9 @@ class DocxContent:
     text: str
     by_comitia: bool = False
     lang: str | None = None
+    # The language most runs marked with a language are in: content that Comitia printed
+    # untranslated, in the plan's original language.
+    content_lang: str | None = None
 
 
 def docx_text(data: bytes, name: str) -> str:
@@ -97,7 +101,19 @@ def read_docx(data: bytes, name: str) -> DocxContent:
                         _paragraph(p, footnotes, nested, by_comitia) for p in cell.iter(f"{W}p")
                     )
                 lines.append("")
-    return DocxContent("\n".join(lines) + "\n", by_comitia, lang if by_comitia else None)
+    if not by_comitia:
+        return DocxContent("\n".join(lines) + "\n")
+    return DocxContent("\n".join(lines) + "\n", True, lang, _content_language(body) or lang)
+
+
+def _content_language(body: Element) -> str | None:
+    """The language that the most runs of the body are marked with, if any."""
+    counts: dict[str, int] = {}
+    for mark in body.iter(f"{W}lang"):
+        value = (mark.get(f"{W}val") or "").split("-")[0].lower()
+        if value:
+            counts[value] = counts.get(value, 0) + 1
+    return max(counts, key=lambda lang: counts[lang]) if counts else None
 
 
 def _properties(content: bytes, name: str) -> tuple[bool, str | None]:

@@ -304,7 +304,8 @@ def read_mandates(ctx: Context, lines: list[Line]) -> list[Mandate]:
                     ]
         if article is not None:
             known = ctx.body_at_start(text) or next((b for _, b in ctx.bodies_in(text)), None)
-            source = next((n for n in words.charter_names if n[0].isupper()), "Charter")
+            # The source is data, named in the content's language.
+            source = next((n for n in ctx.content_words.charter_names if n[0].isupper()), "Charter")
             mandate_id = slug(
                 f"{source.split()[0]}-{article.replace(' ', '')}-{known.id if known else text}"
             )
@@ -473,21 +474,28 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
     return appropriations
 
 
+# Quotation marks: French « », and the “ ” that Comitia prints in English, Spanish, Portuguese.
+_QUOTES = {"«": "»", "“": "”"}
+
+
 def _quoted(text: str) -> str | None:
-    """The text between the first « and its closing », nested quotes kept (and closed)."""
-    start = text.find("«")
-    if start < 0:
+    """The text between the first « (or “) and its closing mark, nested quotes kept (and
+    closed)."""
+    starts = [i for i in (text.find(mark) for mark in _QUOTES) if i >= 0]
+    if not starts:
         return None
+    start = min(starts)
+    opening, closing = text[start], _QUOTES[text[start]]
     depth, i = 0, start
     for i in range(start, len(text)):
-        if text[i] == "«":
+        if text[i] == opening:
             depth += 1
-        elif text[i] == "»":
+        elif text[i] == closing:
             depth -= 1
             if depth == 0:
                 return text[start + 1 : i].strip()
     inner = text[start + 1 :]
-    end = inner.find("»")
+    end = inner.find(closing)
     if end < 0:
         return None
     return inner[: end + 1].strip()
@@ -495,7 +503,7 @@ def _quoted(text: str) -> str | None:
 
 def _nearest_period(ctx: Context, sentence: str, start: int, end: int) -> FuzzyDate | None:
     best: tuple[int, FuzzyDate] | None = None
-    quoted = [(m.start(), m.end()) for m in re.finditer(r"«[^»]*»", sentence)]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"«[^»]*»|“[^”]*”", sentence)]
     for value, s, e in ctx.find_dates(sentence):
         if any(a <= s < b for a, b in quoted):
             continue

@@ -1,9 +1,10 @@
 """Cut the document into its sections by their headings.
 
 Main sections (introduction, bureau, mandates, methodology, considerations, calendar, summary,
-reminders) open with a heading in capitals; sub-sections of the methodology (events, follow-up,
-negotiation, budget) and the list of activities to be confirmed open with a short line that
-starts with their heading, in any case.
+reminders, and the list of texts awaiting translation in a document that Comitia wrote) open
+with a heading in capitals; sub-sections of the methodology (events, follow-up, negotiation,
+budget) and the list of activities to be confirmed open with a short line that starts with
+their heading, in any case.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ MAIN = (
     "calendar",
     "summary",
     "reminders",
+    # The annex of a document that Comitia wrote that lists content printed untranslated.
+    "untranslated",
 )
 SUBSECTIONS = {
     "methodology": ("requested", "followup", "negotiation", "budget"),

@@ -34,6 +34,8 @@ class Origin:
 
     by_comitia: bool = False
     lang: str | None = None
+    # The language of content printed untranslated, when it is not ``lang``.
+    content_lang: str | None = None
 
 
 @dataclass
@@ -135,7 +137,8 @@ def read_source(path: Path) -> tuple[list[Line], Origin]:
         from comitia.importer.docx import read_docx
 
         content = read_docx(data, str(path))
-        return lines_from_text(content.text), Origin(content.by_comitia, content.lang)
+        origin = Origin(content.by_comitia, content.lang, content.content_lang)
+        return lines_from_text(content.text), origin
     return lines_from_text(decode_text(data, str(path))), Origin()
 
 

@@ -5,11 +5,11 @@ from comitia.importer.vocab.base import ImporterWords
 WORDS = ImporterWords(
     sections={
         "intro": ("introducción",),
-        "bureau": ("mesa directiva", "presidencia y vicepresidencias", "autoridades"),
+        "bureau": ("mesa directiva", "presidencia y vicepresidencias", "autoridades", "mesa"),
         "mandates": ("mandatos",),
         "methodology": ("metodología",),
         "requested": ("preparación de eventos", "eventos"),
-        "followup": ("seguimiento de temas",),
+        "followup": ("seguimiento de temas", "seguimiento de los temas"),
         "negotiation": ("negociación del proyecto de resolución",),
         "budget": ("presupuesto",),
         "considerations": ("consideraciones generales",),
@@ -21,6 +21,7 @@ WORDS = ImporterWords(
         ),
         "summary": ("resumen de las reuniones", "resumen de reuniones"),
         "tbc": ("actividades por confirmar", "actividades cuya fecha está por confirmar"),
+        "untranslated": ("textos pendientes de traducción",),
         "reminders": ("recordatorio de informes", "recordatorios de informes"),
     },
     column_headers=("actividades de la comisión", "otras actividades"),
@@ -29,6 +30,7 @@ WORDS = ImporterWords(
     special_words=("especial", "extraordinaria"),
     earlier_date_marks=(
         "originalmente programada para el",
+        "programada originalmente para el",
         "inicialmente programada para el",
         "estaba prevista para el",
         "originalmente prevista para el",
@@ -106,7 +108,7 @@ WORDS = ImporterWords(
     standing_marks=("punto de contacto", "puntos de contacto"),
     biennial_marks=("bienal", "bienales"),
     states_parties_marks=("estados parte", "convención"),
-    difference_marks=("menos que", "más que", "menos de lo"),
+    difference_marks=("menos que", "más que", "menos de lo", "inferior en", "superior en"),
     installed_marks=("instaló",),
     approved_marks=("aprobado por", "aprobados por", "aprobada por"),
     committee_self=("la comisión",),
@@ -123,8 +125,15 @@ WORDS = ImporterWords(
         "sr.": "Sr.",
         "sra.": "Sra.",
     },
-    chair_words=("presidente", "presidenta"),
-    vice_chair_words=("vicepresidente", "vicepresidenta", "vicepresidentes", "vicepresidentas"),
+    # Comitia prints offices: "Presidencia", "Primera Vicepresidencia".
+    chair_words=("presidente", "presidenta", "presidencia"),
+    vice_chair_words=(
+        "vicepresidente",
+        "vicepresidenta",
+        "vicepresidentes",
+        "vicepresidentas",
+        "vicepresidencia",
+    ),
     role_ordinals=(
         ("primer", "primera", "primero"),
         ("segundo", "segunda"),

@@ -21,6 +21,7 @@ WORDS = ImporterWords(
         ),
         "summary": ("résumé des réunions",),
         "tbc": ("activités dont la date doit être confirmée", "activités à confirmer"),
+        "untranslated": ("textes en attente de traduction",),
         "reminders": ("rappels des rapports", "rappel des rapports"),
     },
     column_headers=("activités de la commission", "autres activités"),
