@@ -1,15 +1,19 @@
-"""The term's iCalendar feeds as served: built by comitia.render.ics, kept in Django's cache.
+"""The term's iCalendar feeds as served: written by comitia.render.ics, one event at a time.
 
-Building a feed of a thousand events takes most of a second (reading the plan and writing
-iCalendar text), so a built feed is kept in the cache, under a key that changes with:
+Writing a feed of a thousand events with icalendar, from a plan read and validated from the
+database, takes most of a second. Every request still reads the rows the feed prints (one
+query per table), but each event's text is kept in the ``feeds`` cache under a key made of
+the digest of the rows it is written from (see feed_rows), the language and the address of
+meeting pages. So:
 
-- the term, the language, the feed (with or without deadlines) and the site's address;
-- a version number that every calendar operation raises when it commits (``feeds_changed``);
-- a fingerprint of the term's meetings and activities read with one query (how many, their
-  highest id, the sum of the meetings' sequences), so a change made elsewhere, such as in the
-  admin, that adds, removes or revises a meeting is seen at once.
+- a feed whose data did not change is assembled from kept text, and answered 304 when the
+  client has it already;
+- after a change, only the events whose rows changed are read into a plan and written again;
+- a change made anywhere (operations, the admin, a script) shows in the next request: there
+  is nothing to forget, because kept text is never found under the digest of other rows.
 
-Other changes made outside the calendar's operations show within ``FEED_TTL`` seconds.
+What is kept is one event's text, never a whole feed, so a feed can leave out events (those
+that a reader may not see) before it is assembled.
 """
 
 from __future__ import annotations
@@ -17,34 +21,22 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Sum
+from django.core.cache import caches
 
-from comitia.render.ics import build_feed
+from comitia.render.ics import FeedWriter, assemble
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
+from comitia.web.plans.convert import plan_of_rows
 
-FEED_TTL = 60
+from .feed_rows import FeedRows
 
-
-def _version_key(term: m.Term) -> str:
-    return f"comitia:feeds:{term.pk}:version"
-
-
-def feeds_changed(term: m.Term) -> None:
-    """Forget the built feeds of ``term``: the next request builds them again."""
-    try:
-        cache.incr(_version_key(term))
-    except ValueError:
-        cache.set(_version_key(term), 1, None)
+# Kept text never goes stale (its key changes with its rows), so the time only frees the
+# memory of text no feed uses any more.
+EVENT_TTL = 7 * 24 * 3600
+CACHE = "feeds"
 
 
-def _fingerprint(term: m.Term) -> str:
-    meetings = m.Meeting.objects.filter(term=term).aggregate(
-        count=Count("pk"), last=Max("pk"), sequences=Sum("sequence")
-    )
-    activities = m.Activity.objects.filter(term=term).aggregate(count=Count("pk"), last=Max("pk"))
-    return "-".join(str(v) for v in (*meetings.values(), *activities.values()))
+def _key(*parts: object) -> str:
+    return "comitia:ics:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def term_feed(
@@ -55,24 +47,32 @@ def term_feed(
     meeting_url: Callable[[str], str],
     calendar_url: str,
 ) -> tuple[bytes, str]:
-    """The feed's bytes and its strong ETag, from the cache when the term has not changed."""
-    version = cache.get(_version_key(term), 0)
-    key = (
-        "comitia:feed:"
-        + hashlib.sha256(
-            f"{term.pk}|{term.slug}|{lang}|{deadlines}|{version}|{_fingerprint(term)}|{calendar_url}".encode()
-        ).hexdigest()
-    )
-    found = cache.get(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    content = build_feed(
-        load_plan(term),
-        lang,
-        deadlines=deadlines,
-        meeting_url=meeting_url,
-        calendar_url=calendar_url,
-    )
+    """The feed's bytes and its strong ETag.
+
+    ``meeting_url(key)`` must depend on nothing but the key and what its value for another
+    key shows (the site's address and the route), as an address reversed from a route does:
+    kept meeting events are found by ``meeting_url`` of a probe key. Raise FeedError for an
+    unknown language, PlanLoadError if changed rows no longer make a valid plan.
+    """
+    cache = caches[CACHE]
+    rows = FeedRows(term, deadlines=deadlines)
+    links = meeting_url("probe")
+    # The key of an event's text: its rows' digest, and the language and meeting addresses
+    # it is written with (the same for every event of the request).
+    variant = hashlib.blake2b(repr((lang, links)).encode(), digest_size=8).hexdigest()
+    keys = {(e.kind, e.key): f"comitia:ics:{e.digest}:{variant}" for e in rows.events}
+    opening = _key(lang, rows.shared, deadlines, calendar_url, rows.has_meetings)
+    found = cache.get_many([opening, *keys.values()])
+    missing = [event for event in rows.events if keys[event.kind, event.key] not in found]
+    if missing or opening not in found:
+        plan = plan_of_rows(term, rows.part(missing))
+        writer = FeedWriter(plan, lang, meeting_url)
+        written = {opening: writer.opening(deadlines, calendar_url, rows.has_meetings)}
+        written.update({keys["meeting", e.id]: writer.meeting(e) for e in plan.meetings})
+        written.update({keys["activity", e.id]: writer.activity(e) for e in plan.activities})
+        written.update({keys["deadline", e.id]: writer.deadline(e) for e in plan.obligations})
+        cache.set_many(written, EVENT_TTL)
+        found.update(written)
+    content = assemble(found[opening], (found[key] for key in keys.values()))
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    cache.set(key, (content, etag), FEED_TTL)
     return content, etag

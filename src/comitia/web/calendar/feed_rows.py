@@ -1,0 +1,212 @@
+"""The rows a term's feed prints, read once, with a digest of each event's rows.
+
+A feed event (a meeting's VEVENT, an activity's, a yearly deadline's) is written from its own
+rows and from what every event shares: the term, its document, its bodies, thematic areas and
+mandates. The digest of an event hashes all of those rows, every column, as the database
+returns them, with the code that writes feeds; so a change to anything an event could print
+(its time, an agenda item's title, a body's name, a translation, a cancellation) gives the
+event a new digest, whoever made the change and however (operations, the admin, a script).
+
+Rows are hashed before Django converts them: turning JSON text and dates into Python values
+costs more than the hashing. Only the rows of events whose text is not kept already are
+converted, into model instances, and read into a plan with ``plan_of_rows``.
+
+These are Django's query compiler's own steps for a queryset (``execute_sql``, then
+``results_iter`` with the rows it fetched, then ``Model.from_db``), taken apart so that the
+rows can be hashed in between; one query per table, whatever the size of the term.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import pickle
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from itertools import chain
+from typing import Any
+
+from django.db.models.sql.constants import MULTI
+
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import term_rows
+
+# What every event prints besides its own rows.
+SHARED = (m.PlanDocument, m.Body, m.ThematicArea, m.Mandate)
+# What feed events are read from; the other tables of a term are never printed in a feed.
+EVENT_TABLES = (m.Meeting, m.PreviousDate, m.AgendaNode, m.AgendaPresenter, m.Citation)
+
+
+def _digest(*parts: object) -> str:
+    # pickle writes the values faithfully (equal pickles, equal values) and three times
+    # faster than repr; values pickled apart from one another cannot change what it writes.
+    return hashlib.blake2b(pickle.dumps(parts, 5), digest_size=16).hexdigest()
+
+
+@functools.cache
+def code_version() -> str:
+    """A digest of the code that turns rows into feed text: the sources of the plan model,
+    dates and feed writer, and the versions of icalendar and Babel.
+
+    Kept event text is keyed by it, so text kept in a shared cache is not served again by a
+    newer version of the code that would write it differently.
+    """
+    sources = hashlib.blake2b(digest_size=16)
+    for package in ("comitia.plan", "comitia.dates", "comitia.render.ics"):
+        files = [f for f in resources.files(package).iterdir() if f.name.endswith(".py")]
+        for source in sorted(files, key=lambda f: f.name):
+            sources.update(source.name.encode() + b"\0" + source.read_bytes())
+    versions = [importlib.metadata.version(name) for name in ("icalendar", "babel")]
+    return _digest(sources.hexdigest(), versions)
+
+
+class _Table:
+    """One table's rows of the term as fetched (``raw``), convertible to model instances."""
+
+    def __init__(self, model: type[Any], term: m.Term) -> None:
+        queryset = term_rows(model, term)
+        self.model = model
+        self.db = queryset.db
+        self.compiler = queryset.query.get_compiler(using=self.db)
+        self.raw: list[tuple[Any, ...]] = list(
+            chain.from_iterable(self.compiler.execute_sql(MULTI))
+        )
+        self.names = [f.attname for f in model._meta.concrete_fields]
+        self.pk_at = self.column(model._meta.pk.attname)
+
+    def column(self, name: str) -> int:
+        return self.names.index(name)
+
+    def values(self, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        """The columns ``names`` of every row, converted as the queryset would convert them."""
+        columns = [self.column(name) for name in names]
+        fields = [s[0] for s in self.compiler.select[: self.compiler.col_count]]
+        converters = {
+            at: found for at, found in self.compiler.get_converters(fields).items() if at in columns
+        }
+        rows = self.compiler.apply_converters(self.raw, converters) if converters else self.raw
+        return [tuple(row[at] for at in columns) for row in rows]
+
+    def instances(self, rows: Iterable[tuple[Any, ...]]) -> list[Any]:
+        """``rows`` (some of ``raw``) as model instances, as the queryset would give them."""
+        converted = self.compiler.results_iter(results=[list(rows)])
+        return [self.model.from_db(self.db, self.names, values) for values in converted]
+
+
+@dataclass
+class FeedEvent:
+    """A meeting, activity or reporting obligation: its kind, identifier and rows' digest."""
+
+    kind: str
+    key: str
+    digest: str
+    rows: dict[type[Any], list[tuple[Any, ...]]] = field(repr=False)
+
+
+class FeedRows:
+    """The rows of ``term`` that its feed prints, with its events in the feed's order:
+    meetings by day, start and identifier, then activities and (with ``deadlines``) the
+    reporting obligations in the plan's order."""
+
+    def __init__(self, term: m.Term, *, deadlines: bool) -> None:
+        self.term = term
+        self.tables = {model: _Table(model, term) for model in SHARED + EVENT_TABLES}
+        self.tables[m.Activity] = _Table(m.Activity, term)
+        if deadlines:
+            self.tables[m.ReportingObligation] = _Table(m.ReportingObligation, term)
+        shared_rows = [self.tables[model].raw for model in SHARED]
+        term_row = [getattr(term, f.attname) for f in m.Term._meta.concrete_fields]
+        self.shared = _digest(code_version(), term_row, shared_rows)
+        self.events = self._meetings() + self._activities()
+        if deadlines:
+            self.events += self._singles(m.ReportingObligation, "deadline")
+
+    @property
+    def has_meetings(self) -> bool:
+        return bool(self.tables[m.Meeting].raw)
+
+    def _meetings(self) -> list[FeedEvent]:
+        t = self.tables
+        meetings, nodes = t[m.Meeting], t[m.AgendaNode]
+        # Each meeting's rows, table by table, in EVENT_TABLES' order.
+        rows: dict[Any, dict[type[Any], list[tuple[Any, ...]]]] = {
+            row[meetings.pk_at]: {model: [] for model in EVENT_TABLES} for row in meetings.raw
+        }
+        for row in meetings.raw:
+            rows[row[meetings.pk_at]][m.Meeting].append(row)
+        for model in (m.PreviousDate, m.AgendaNode):
+            at = t[model].column("meeting_id")
+            for row in t[model].raw:
+                rows[row[at]][model].append(row)
+        at = nodes.column("meeting_id")
+        meeting_of_node = {row[nodes.pk_at]: row[at] for row in nodes.raw}
+        for model in (m.AgendaPresenter, m.Citation):
+            at = t[model].column("node_id")
+            for row in t[model].raw:
+                if row[at] is not None:
+                    rows[meeting_of_node[row[at]]][model].append(row)
+        key_at = meetings.column("key")
+        events = [
+            FeedEvent(
+                "meeting",
+                row[key_at],
+                _digest(self.shared, list(rows[row[meetings.pk_at]].values())),
+                rows[row[meetings.pk_at]],
+            )
+            for row in meetings.raw
+        ]
+        # The order of build_feed (comitia.render.ics.meeting_order), on converted values.
+        days = meetings.values(("date", "start"))
+        order = {event.key: (*day, event.key) for event, day in zip(events, days, strict=True)}
+        return sorted(events, key=lambda event: order[event.key])
+
+    def _activities(self) -> list[FeedEvent]:
+        citations = self.tables[m.Citation]
+        at = citations.column("activity_id")
+        cited: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in citations.raw:
+            if row[at] is not None:
+                cited[row[at]].append(row)
+        activities = self.tables[m.Activity]
+        key_at = activities.column("key")
+        events = []
+        for row in activities.raw:
+            own = {m.Activity: [row], m.Citation: cited.get(row[activities.pk_at], [])}
+            digest = _digest(self.shared, own[m.Activity], own[m.Citation])
+            events.append(FeedEvent("activity", row[key_at], digest, own))
+        return events
+
+    def _singles(self, model: type[Any], kind: str) -> list[FeedEvent]:
+        table = self.tables[model]
+        key_at = table.column("key")
+        return [
+            FeedEvent(kind, row[key_at], _digest(self.shared, [row]), {model: [row]})
+            for row in table.raw
+        ]
+
+    def part(self, events: Iterable[FeedEvent]) -> _Part:
+        """The tables of ``events`` alone, with every shared row, for ``plan_of_rows``."""
+        chosen: dict[type[Any], list[tuple[Any, ...]]] = defaultdict(list)
+        for event in events:
+            for model, rows in event.rows.items():
+                chosen[model].extend(rows)
+        return _Part(self, chosen)
+
+
+class _Part:
+    def __init__(self, rows: FeedRows, chosen: dict[type[Any], list[tuple[Any, ...]]]) -> None:
+        self.feed_rows = rows
+        self.chosen = chosen
+
+    def rows(self, model: type[Any]) -> list[Any]:
+        table = self.feed_rows.tables.get(model)
+        if table is None:
+            return []
+        if model in SHARED:
+            return table.instances(table.raw)
+        # In the table's order, as a query would give them.
+        wanted = {row[table.pk_at] for row in self.chosen.get(model, [])}
+        return table.instances(row for row in table.raw if row[table.pk_at] in wanted)
