@@ -96,7 +96,6 @@ def main() -> None:
     import django
 
     django.setup()
-    from django.core.cache import caches
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import F
@@ -105,6 +104,7 @@ def main() -> None:
 
     from comitia.plan.files import read_plan
     from comitia.render.ics import build_feed
+    from comitia.web.calendar.feeds import EVENTS
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
 
@@ -113,7 +113,7 @@ def main() -> None:
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")
     model = read_plan(MODEL_PLAN)
     large = over_years(model, 18)
-    print(f"{'plan':<10}{'events':>7}{'page':>22}{'median ms':>11}{'queries':>9}")
+    print(f"{'plan':<10}{'events':>7}{'page':>26}{'median ms':>11}{'queries':>9}")
 
     from django.core import signals
     from django.db import close_old_connections
@@ -186,10 +186,10 @@ def main() -> None:
         ]
         for name, url, headers in rows:
             ms, count, response = request(url, **headers)
-            print(f"{label:<10}{events:>7}{name:>22}{ms:>11.1f}{count:>9}")
+            print(f"{label:<10}{events:>7}{name:>26}{ms:>11.1f}{count:>9}")
         feed = f"{base}/feed.fr.ics"
         feed_rows = [
-            ("feed, cold", lambda: caches["feeds"].clear(), 5),
+            ("feed, cold", EVENTS.clear, 5),
             ("feed, 1 meeting changed", lambda term=term: change_one_meeting(term), REPEAT),
             ("feed, a body renamed", lambda term=term: rename_a_body(term), 5),
             ("feed, unchanged", lambda: None, REPEAT),
@@ -197,20 +197,20 @@ def main() -> None:
         for name, change, repeat in feed_rows:
             ms, count, response = timed(feed, change, repeat)
             print(
-                f"{label:<10}{events:>7}{name:>22}{ms:>11.1f}{count:>9}   -> {response.status_code}"
+                f"{label:<10}{events:>7}{name:>26}{ms:>11.1f}{count:>9}   -> {response.status_code}"
             )
         etag = client.get(feed)["ETag"]
         ms, count, response = timed(feed, lambda: None, REPEAT, HTTP_IF_NONE_MATCH=etag)
         print(
-            f"{label:<10}{events:>7}{'feed unchanged, ETag':>22}{ms:>11.1f}{count:>9}"
+            f"{label:<10}{events:>7}{'feed unchanged, ETag':>26}{ms:>11.1f}{count:>9}"
             f"   -> {response.status_code}"
         )
         loaded = load_plan(term)
         load_ms, _ = median_ms(lambda term=term: load_plan(term), 5)
         feed_ms, feed = median_ms(lambda loaded=loaded: build_feed(loaded, "fr", deadlines=True), 5)
         print(
-            f"{label:<10}{events:>7}{'load_plan':>22}{load_ms:>11.1f}\n"
-            f"{label:<10}{events:>7}{'build_feed only':>22}{feed_ms:>11.1f}"
+            f"{label:<10}{events:>7}{'load_plan':>26}{load_ms:>11.1f}\n"
+            f"{label:<10}{events:>7}{'build_feed only':>26}{feed_ms:>11.1f}"
             f"   ({len(feed) // 1024} KiB, {feed.count(b'BEGIN:VEVENT')} events)"
         )
     if database is not None:

@@ -114,17 +114,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES["default"]["TEST"] = {"NAME": _env("COMITIA_TEST_DATABASE")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The calendar feeds keep each event's text apart (comitia.web.calendar.feeds): thousands of
-# small entries, which would push the login throttle's counters out of the default cache.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "feeds": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "comitia-feeds",
-        "OPTIONS": {"MAX_ENTRIES": 20_000},
-    },
-}
-
 # Argon2 first: new and re-entered passwords are hashed with it, older hashes still verify.
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

@@ -3,33 +3,31 @@
 A feed event (a meeting's VEVENT, an activity's, a yearly deadline's) is written from its own
 rows and from what every event shares: the term, its document, its bodies, thematic areas and
 mandates. The digest of an event hashes all of those rows, every column, as the database
-returns them, with the code that writes feeds; so a change to anything an event could print
-(its time, an agenda item's title, a body's name, a translation, a cancellation) gives the
-event a new digest, whoever made the change and however (operations, the admin, a script).
+returns them; so a change to anything an event could print (its time, an agenda item's
+title, a body's name, a translation, a cancellation) gives the event a new digest, whoever
+made the change and however (operations, the admin, a script).
 
 Rows are hashed before Django converts them: turning JSON text and dates into Python values
 costs more than the hashing. Only the rows of events whose text is not kept already are
 converted, into model instances, and read into a plan with ``plan_of_rows``.
 
-These are Django's query compiler's own steps for a queryset (``execute_sql``, then
-``results_iter`` with the rows it fetched, then ``Model.from_db``), taken apart so that the
-rows can be hashed in between; one query per table, whatever the size of the term.
+A table's rows are fetched with the SQL of its queryset (``term_rows``) and converted with
+the queryset's own compiler (``results_iter`` on the rows fetched, then ``Model.from_db``):
+Django's steps for a queryset, taken apart so that rows can be hashed before they are
+converted. One query per table, whatever the size of the term.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import importlib.metadata
 import pickle
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
-from itertools import chain
 from typing import Any
 
-from django.db.models.sql.constants import MULTI
+from django.db import connections, router
 
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import term_rows
@@ -46,53 +44,57 @@ def _digest(*parts: object) -> str:
     return hashlib.blake2b(pickle.dumps(parts, 5), digest_size=16).hexdigest()
 
 
-@functools.cache
-def code_version() -> str:
-    """A digest of the code that turns rows into feed text: the sources of the plan model,
-    dates and feed writer, and the versions of icalendar and Babel.
+@functools.lru_cache(maxsize=64)
+def _statement(model: type[Any], alias: str, vendor: str) -> str:
+    """The SQL of ``term_rows(model, term)``, whose one parameter is the term's id.
 
-    Kept event text is keyed by it, so text kept in a shared cache is not served again by a
-    newer version of the code that would write it differently.
+    Compiling a queryset costs about as much as running it on a small table; the statement
+    is the same for every term, so it is compiled once (per database and its vendor).
     """
-    sources = hashlib.blake2b(digest_size=16)
-    for package in ("comitia.plan", "comitia.dates", "comitia.render.ics"):
-        files = [f for f in resources.files(package).iterdir() if f.name.endswith(".py")]
-        for source in sorted(files, key=lambda f: f.name):
-            sources.update(source.name.encode() + b"\0" + source.read_bytes())
-    versions = [importlib.metadata.version(name) for name in ("icalendar", "babel")]
-    return _digest(sources.hexdigest(), versions)
+    sql, params = term_rows(model, m.Term(pk=-1)).query.sql_with_params()
+    if tuple(params) != (-1,):
+        raise RuntimeError(f"the rows of {model.__name__} are not selected by the term alone")
+    return sql
 
 
 class _Table:
     """One table's rows of the term as fetched (``raw``), convertible to model instances."""
 
     def __init__(self, model: type[Any], term: m.Term) -> None:
-        queryset = term_rows(model, term)
         self.model = model
-        self.db = queryset.db
-        self.compiler = queryset.query.get_compiler(using=self.db)
-        self.raw: list[tuple[Any, ...]] = list(
-            chain.from_iterable(self.compiler.execute_sql(MULTI))
-        )
+        self.term = term
+        self.db = router.db_for_read(model)
+        connection = connections[self.db]
+        with connection.cursor() as cursor:
+            cursor.execute(_statement(model, self.db, connection.vendor), [term.pk])
+            self.raw: list[tuple[Any, ...]] = cursor.fetchall()
         self.names = [f.attname for f in model._meta.concrete_fields]
         self.pk_at = self.column(model._meta.pk.attname)
 
     def column(self, name: str) -> int:
         return self.names.index(name)
 
+    @functools.cached_property
+    def _compiler(self) -> Any:
+        # Only to convert rows: the compiler knows each column's converters once set up.
+        compiler = term_rows(self.model, self.term).query.get_compiler(using=self.db)
+        compiler.setup_query()
+        return compiler
+
     def values(self, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
         """The columns ``names`` of every row, converted as the queryset would convert them."""
+        compiler = self._compiler
         columns = [self.column(name) for name in names]
-        fields = [s[0] for s in self.compiler.select[: self.compiler.col_count]]
+        fields = [s[0] for s in compiler.select[: compiler.col_count]]
         converters = {
-            at: found for at, found in self.compiler.get_converters(fields).items() if at in columns
+            at: found for at, found in compiler.get_converters(fields).items() if at in columns
         }
-        rows = self.compiler.apply_converters(self.raw, converters) if converters else self.raw
+        rows = compiler.apply_converters(self.raw, converters) if converters else self.raw
         return [tuple(row[at] for at in columns) for row in rows]
 
     def instances(self, rows: Iterable[tuple[Any, ...]]) -> list[Any]:
         """``rows`` (some of ``raw``) as model instances, as the queryset would give them."""
-        converted = self.compiler.results_iter(results=[list(rows)])
+        converted = self._compiler.results_iter(results=[list(rows)])
         return [self.model.from_db(self.db, self.names, values) for values in converted]
 
 
@@ -113,13 +115,13 @@ class FeedRows:
 
     def __init__(self, term: m.Term, *, deadlines: bool) -> None:
         self.term = term
-        self.tables = {model: _Table(model, term) for model in SHARED + EVENT_TABLES}
-        self.tables[m.Activity] = _Table(m.Activity, term)
+        models = SHARED + EVENT_TABLES + (m.Activity,)
         if deadlines:
-            self.tables[m.ReportingObligation] = _Table(m.ReportingObligation, term)
+            models += (m.ReportingObligation,)
+        self.tables = {model: _Table(model, term) for model in models}
         shared_rows = [self.tables[model].raw for model in SHARED]
         term_row = [getattr(term, f.attname) for f in m.Term._meta.concrete_fields]
-        self.shared = _digest(code_version(), term_row, shared_rows)
+        self.shared = _digest(term_row, shared_rows)
         self.events = self._meetings() + self._activities()
         if deadlines:
             self.events += self._singles(m.ReportingObligation, "deadline")

@@ -661,25 +661,10 @@ class _Reader:
         presenters: dict[int, list[str]] = defaultdict(list)
         for presenter in self._rows(m.AgendaPresenter):
             presenters[presenter.node_id].append(self.body_keys[presenter.body_id])
-        children: dict[tuple[int, int | None], list[m.AgendaNode]] = defaultdict(list)
+        self.presenters = presenters
+        self.children: dict[tuple[int, int | None], list[m.AgendaNode]] = defaultdict(list)
         for node in self._rows(m.AgendaNode):
-            children[node.meeting_id, node.parent_id].append(node)
-
-        def tree(meeting_id: int, parent_id: int | None) -> list[dict[str, Any]]:
-            return [
-                _optional(
-                    {"kind": node.kind},
-                    area=self.area_keys.get(node.area_id),
-                    title=node.title,
-                    presenters=presenters.get(node.pk),
-                    citations=self.citations.get(("node", node.pk)),
-                    documents=node.documents,
-                    notes=node.notes,
-                    items=tree(meeting_id, node.pk),
-                )
-                for node in children.get((meeting_id, parent_id), [])
-            ]
-
+            self.children[node.meeting_id, node.parent_id].append(node)
         meetings = self._rows(m.Meeting)
         self.meeting_keys = {meeting.pk: meeting.key for meeting in meetings}
         return [
@@ -698,10 +683,27 @@ class _Reader:
                 moves=moves.get(meeting.pk),
                 title=meeting.title,
                 venue=meeting.venue,
-                agenda=tree(meeting.pk, None),
+                agenda=self._tree(meeting.pk, None),
                 notes=meeting.notes,
             )
             for meeting in meetings
+        ]
+
+    def _tree(self, meeting_id: int, parent_id: int | None) -> list[dict[str, Any]]:
+        # A method, not a closure: a closure that calls itself is a reference cycle, which
+        # would keep every row read alive until the garbage collector runs.
+        return [
+            _optional(
+                {"kind": node.kind},
+                area=self.area_keys.get(node.area_id),
+                title=node.title,
+                presenters=self.presenters.get(node.pk),
+                citations=self.citations.get(("node", node.pk)),
+                documents=node.documents,
+                notes=node.notes,
+                items=self._tree(meeting_id, node.pk),
+            )
+            for node in self.children.get((meeting_id, parent_id), [])
         ]
 
     def _activities(self) -> dict[str, Any]:
