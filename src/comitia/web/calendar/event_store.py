@@ -1,10 +1,14 @@
-"""Feed events' text kept in the process, by key, the least recently used forgotten first.
+"""Feed events' text kept in the process, with the rows it was written from.
 
-Django's cache API costs tens of microseconds a key (making and checking the key, pickling,
-a lock per call): for a feed of a thousand events, more than writing the feed may take. Kept
-text is found under a digest of what it is written from, so it never goes stale and needs no
-time limit, only a bound on memory. Each server process keeps its own, as Django's local
-memory cache does.
+An event's text is kept under its kind, identifier, language and the other settings it was
+written with, together with its rows as they were fetched (its ``source``). It is used again
+only while the rows fetched now are equal, value for value, to those: an exact comparison,
+which costs less than hashing the rows (a thousand events' rows are some 60,000 values).
+
+Django's cache API would cost tens of microseconds a key (making and checking the key,
+pickling, a lock per call) and could not keep the rows without pickling them. Each server
+process keeps its own, as Django's local-memory cache does, the least recently used
+forgotten first.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
+from typing import Any
+
+Kept = tuple[Any, bytes]  # (source, text)
 
 
 class EventStore:
@@ -19,33 +26,35 @@ class EventStore:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._texts: OrderedDict[str, bytes] = OrderedDict()
+        self._kept: OrderedDict[Any, Kept] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, bytes]:
-        """The texts kept under ``keys`` (those found), each now the most recently used."""
+    def find(self, wanted: Iterable[tuple[Any, Any]]) -> dict[Any, bytes]:
+        """The texts kept under each ``(key, source)`` of ``wanted`` with an equal source;
+        each found is now the most recently used."""
         found = {}
         with self._lock:
-            texts = self._texts
-            for key in keys:
-                text = texts.get(key)
-                if text is not None:
-                    texts.move_to_end(key)
-                    found[key] = text
+            kept = self._kept
+            for key, source in wanted:
+                entry = kept.get(key)
+                if entry is not None and entry[0] == source:
+                    kept.move_to_end(key)
+                    found[key] = entry[1]
         return found
 
-    def set_many(self, texts: Mapping[str, bytes]) -> None:
-        """Keep ``texts``, forgetting the least recently used beyond ``size``."""
+    def keep(self, texts: Mapping[Any, Kept]) -> None:
+        """Keep each ``key: (source, text)``, forgetting the least recently used beyond
+        ``size``."""
         with self._lock:
-            self._texts.update(texts)
+            self._kept.update(texts)
             for key in texts:
-                self._texts.move_to_end(key)
-            while len(self._texts) > self.size:
-                self._texts.popitem(last=False)
+                self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
 
     def clear(self) -> None:
         with self._lock:
-            self._texts.clear()
+            self._kept.clear()
 
     def __len__(self) -> int:
-        return len(self._texts)
+        return len(self._kept)

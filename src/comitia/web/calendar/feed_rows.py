@@ -1,24 +1,26 @@
-"""The rows a term's feed prints, read once, with a digest of each event's rows.
+"""The rows a term's feed prints, read once, grouped by the event that prints them.
 
 A feed event (a meeting's VEVENT, an activity's, a yearly deadline's) is written from its own
 rows and from what every event shares: the term, its document, its bodies, thematic areas and
-mandates. The digest of an event hashes all of those rows, every column, as the database
-returns them; so a change to anything an event could print (its time, an agenda item's
-title, a body's name, a translation, a cancellation) gives the event a new digest, whoever
-made the change and however (operations, the admin, a script).
+mandates. Each event carries its own rows, every column, as the database returns them (its
+``source``), and the shared rows are summed up in one digest (``shared``); so a change to
+anything an event could print (its time, an agenda item's title, a body's name, a
+translation, a cancellation) changes its source or the digest, whoever made the change and
+however (operations, the admin, a script).
 
-Rows are hashed before Django converts them: turning JSON text and dates into Python values
-costs more than the hashing. Only the rows of events whose text is not kept already are
-converted, into model instances, and read into a plan with ``plan_of_rows``.
+Rows are kept as fetched, before Django converts them: turning JSON text and dates into
+Python values costs more than the rest. Only the rows of events whose text is not kept
+already are converted, into model instances, and read into a plan with ``plan_of_rows``.
 
 A table's rows are fetched with the SQL of its queryset (``term_rows``) and converted with
 the queryset's own compiler (``results_iter`` on the rows fetched, then ``Model.from_db``):
-Django's steps for a queryset, taken apart so that rows can be hashed before they are
+Django's steps for a queryset, taken apart so that rows can be compared before they are
 converted. One query per table, whatever the size of the term.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import pickle
@@ -39,8 +41,7 @@ EVENT_TABLES = (m.Meeting, m.PreviousDate, m.AgendaNode, m.AgendaPresenter, m.Ci
 
 
 def _digest(*parts: object) -> str:
-    # pickle writes the values faithfully (equal pickles, equal values) and three times
-    # faster than repr; values pickled apart from one another cannot change what it writes.
+    # pickle writes the values faithfully (equal pickles, equal values), faster than repr.
     return hashlib.blake2b(pickle.dumps(parts, 5), digest_size=16).hexdigest()
 
 
@@ -83,8 +84,8 @@ class _Table:
 
     def values(self, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
         """The columns ``names`` of every row, converted as the queryset would convert them."""
-        compiler = self._compiler
         columns = [self.column(name) for name in names]
+        compiler = self._compiler
         fields = [s[0] for s in compiler.select[: compiler.col_count]]
         converters = {
             at: found for at, found in compiler.get_converters(fields).items() if at in columns
@@ -100,18 +101,24 @@ class _Table:
 
 @dataclass
 class FeedEvent:
-    """A meeting, activity or reporting obligation: its kind, identifier and rows' digest."""
+    """A meeting, activity or reporting obligation: its kind, its identifier, and its rows
+    (``source``) as fetched, table by table. Two events whose sources are equal print the
+    same text, given the same shared rows."""
 
     kind: str
     key: str
-    digest: str
     rows: dict[type[Any], list[tuple[Any, ...]]] = field(repr=False)
+
+    @property
+    def source(self) -> list[list[tuple[Any, ...]]]:
+        return list(self.rows.values())
 
 
 class FeedRows:
     """The rows of ``term`` that its feed prints, with its events in the feed's order:
     meetings by day, start and identifier, then activities and (with ``deadlines``) the
-    reporting obligations in the plan's order."""
+    reporting obligations in the plan's order. ``shared`` is a digest of the rows that every
+    event may print (the term, its document, bodies, thematic areas and mandates)."""
 
     def __init__(self, term: m.Term, *, deadlines: bool) -> None:
         self.term = term
@@ -152,16 +159,15 @@ class FeedRows:
                     rows[meeting_of_node[row[at]]][model].append(row)
         key_at = meetings.column("key")
         events = [
-            FeedEvent(
-                "meeting",
-                row[key_at],
-                _digest(self.shared, list(rows[row[meetings.pk_at]].values())),
-                rows[row[meetings.pk_at]],
-            )
-            for row in meetings.raw
+            FeedEvent("meeting", row[key_at], rows[row[meetings.pk_at]]) for row in meetings.raw
         ]
         # The order of build_feed (comitia.render.ics.meeting_order), on converted values.
-        days = meetings.values(("date", "start"))
+        # SQLite (as Django connects to it) and PostgreSQL give dates and times already;
+        # converting them as the queryset would costs more than the rest of this method.
+        date_at, start_at = meetings.column("date"), meetings.column("start")
+        days = [(row[date_at], row[start_at]) for row in meetings.raw]
+        if not all(isinstance(d, dt.date) and isinstance(s, dt.time) for d, s in days):
+            days = meetings.values(("date", "start"))
         order = {event.key: (*day, event.key) for event, day in zip(events, days, strict=True)}
         return sorted(events, key=lambda event: order[event.key])
 
@@ -173,21 +179,16 @@ class FeedRows:
             if row[at] is not None:
                 cited[row[at]].append(row)
         activities = self.tables[m.Activity]
-        key_at = activities.column("key")
-        events = []
-        for row in activities.raw:
-            own = {m.Activity: [row], m.Citation: cited.get(row[activities.pk_at], [])}
-            digest = _digest(self.shared, own[m.Activity], own[m.Citation])
-            events.append(FeedEvent("activity", row[key_at], digest, own))
-        return events
+        key_at, pk_at = activities.column("key"), activities.pk_at
+        return [
+            FeedEvent("activity", row[key_at], {m.Activity: [row], m.Citation: cited[row[pk_at]]})
+            for row in activities.raw
+        ]
 
     def _singles(self, model: type[Any], kind: str) -> list[FeedEvent]:
         table = self.tables[model]
         key_at = table.column("key")
-        return [
-            FeedEvent(kind, row[key_at], _digest(self.shared, [row]), {model: [row]})
-            for row in table.raw
-        ]
+        return [FeedEvent(kind, row[key_at], {model: [row]}) for row in table.raw]
 
     def part(self, events: Iterable[FeedEvent]) -> _Part:
         """The tables of ``events`` alone, with every shared row, for ``plan_of_rows``."""

@@ -2,15 +2,15 @@
 
 Writing a feed of a thousand events with icalendar, from a plan read and validated from the
 database, takes most of a second. Every request still reads the rows the feed prints (one
-query per table), but each event's text is kept (``EVENTS``, in the process) under a key
-made of the digest of the rows it is written from (see feed_rows), the language and the
-address of meeting pages. So:
+query per table), and each event's text is kept (``EVENTS``, in the process) with the rows
+it was written from, its language and the address of meeting pages; it is used again while
+the rows are the same (compared value for value, see event_store and feed_rows). So:
 
 - a feed whose data did not change is assembled from kept text, and answered 304 when the
   client has it already;
 - after a change, only the events whose rows changed are read into a plan and written again;
 - a change made anywhere (operations, the admin, a script) shows in the next request: there
-  is nothing to forget, because kept text is never found under the digest of other rows.
+  is nothing to forget, because kept text is never used for rows other than its own.
 
 What is kept is one event's text, never a whole feed, so a feed can leave out events (those
 that a reader may not see) before it is assembled.
@@ -33,10 +33,6 @@ from .feed_rows import FeedRows
 # Some 20 feeds (four languages, with and without deadlines, a few addresses) of a term of a
 # thousand events, under 1 KiB each: some 20 MiB at most.
 EVENTS = EventStore(size=20_000)
-
-
-def _key(*parts: object) -> str:
-    return "comitia:ics:" + hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 @contextmanager
@@ -86,21 +82,22 @@ def _content(
     calendar_url: str,
 ) -> bytes:
     rows = FeedRows(term, deadlines=deadlines)
-    links = meeting_url("probe")
-    # The key of an event's text: its rows' digest, and the language and meeting addresses
-    # it is written with (the same for every event of the request).
-    variant = hashlib.blake2b(repr((lang, links)).encode(), digest_size=8).hexdigest()
-    keys = {(e.kind, e.key): f"comitia:ics:{e.digest}:{variant}" for e in rows.events}
-    opening = _key(lang, rows.shared, deadlines, calendar_url, rows.has_meetings)
-    found = EVENTS.get_many([opening, *keys.values()])
-    missing = [event for event in rows.events if keys[event.kind, event.key] not in found]
+    # What every event's text is written with besides its own rows.
+    written_with = (rows.shared, lang, meeting_url("probe"))
+    keys = {(e.kind, e.key): (written_with, e.kind, e.key) for e in rows.events}
+    opening = (written_with, "opening", deadlines, calendar_url, rows.has_meetings)
+    found = EVENTS.find([(opening, None), *((keys[e.kind, e.key], e.source) for e in rows.events)])
+    missing = [e for e in rows.events if keys[e.kind, e.key] not in found]
     if missing or opening not in found:
         plan = plan_of_rows(term, rows.part(missing))
         writer = FeedWriter(plan, lang, meeting_url)
-        written = {opening: writer.opening(deadlines, calendar_url, rows.has_meetings)}
-        written.update({keys["meeting", e.id]: writer.meeting(e) for e in plan.meetings})
-        written.update({keys["activity", e.id]: writer.activity(e) for e in plan.activities})
-        written.update({keys["deadline", e.id]: writer.deadline(e) for e in plan.obligations})
-        EVENTS.set_many(written)
-        found.update(written)
+        texts = {
+            **{("meeting", e.id): writer.meeting(e) for e in plan.meetings},
+            **{("activity", e.id): writer.activity(e) for e in plan.activities},
+            **{("deadline", e.id): writer.deadline(e) for e in plan.obligations},
+        }
+        written = {keys[e.kind, e.key]: (e.source, texts[e.kind, e.key]) for e in missing}
+        written[opening] = (None, writer.opening(deadlines, calendar_url, rows.has_meetings))
+        EVENTS.keep(written)
+        found.update({key: text for key, (_, text) in written.items()})
     return assemble(found[opening], (found[key] for key in keys.values()))
