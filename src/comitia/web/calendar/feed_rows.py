@@ -77,8 +77,10 @@ class _Table:
 
     @functools.cached_property
     def _compiler(self) -> Any:
-        # Only to convert rows: the compiler knows each column's converters once set up.
-        compiler = term_rows(self.model, self.term).query.get_compiler(using=self.db)
+        # Only to convert rows: set up, a compiler knows each column's converters. They depend
+        # on the columns alone, which are those of term_rows without its filter and order
+        # (the costly part to build).
+        compiler = self.model._base_manager.all().query.get_compiler(using=self.db)
         compiler.setup_query()
         return compiler
 
