@@ -7,10 +7,13 @@ from typing import Any
 
 import icalendar
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from comitia.render.ics import FeedWriter, build_feed
 from comitia.web.calendar import operations
+from comitia.web.calendar.feeds import EVENTS
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 
@@ -222,3 +225,18 @@ def test_a_change_writes_again_only_the_events_it_changes(
     assert written == ["csh-2019-10-24"]
     _served(client, "feed")
     assert written == ["csh-2019-10-24"]
+
+
+def test_a_feed_reads_each_table_once_whether_it_writes_all_some_or_no_events(
+    client: Client, model_term: m.Term
+) -> None:
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            _served(client, "delegations")
+        return len(captured)
+
+    EVENTS.clear()
+    cold = queries()
+    m.Meeting.objects.filter(term=model_term, key="csh-2019-10-24").update(sequence=7)
+    changed = queries()
+    assert cold == changed == queries()
