@@ -63,7 +63,6 @@ class _Table:
 
     def __init__(self, model: type[Any], term: m.Term) -> None:
         self.model = model
-        self.term = term
         self.db = router.db_for_read(model)
         connection = connections[self.db]
         with connection.cursor() as cursor:
