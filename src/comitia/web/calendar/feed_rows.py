@@ -211,6 +211,6 @@ class _Part:
             return []
         if model in SHARED:
             return table.instances(table.raw)
-        # In the table's order, as a query would give them.
-        wanted = {row[table.pk_at] for row in self.chosen.get(model, [])}
-        return table.instances(row for row in table.raw if row[table.pk_at] in wanted)
+        # Each event's rows are in the table's order; the plan is read owner by owner (its
+        # agenda items by meeting and parent, and so on), so events may come in any order.
+        return table.instances(self.chosen.get(model, []))
