@@ -30,9 +30,9 @@ from comitia.web.plans.convert import plan_of_rows
 from .event_store import EventStore
 from .feed_rows import FeedRows
 
-# Some 20 feeds (four languages, with and without deadlines, a few addresses) of a term of a
-# thousand events, under 1 KiB each: some 20 MiB at most.
-EVENTS = EventStore(size=20_000)
+# An entry (an event's text and rows) takes some 4 KiB: 10,000 of them, some 40 MiB, hold a
+# term of a thousand events in its four languages, served under two addresses, and more.
+EVENTS = EventStore(size=10_000)
 
 
 @contextmanager
