@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from comitia.plan import Plan
 from comitia.render import RenderError
-from comitia.render.ics.feed import FeedError, build_feed
+from comitia.render.ics.feed import FeedError, FeedWriter, assemble, build_feed, meeting_order
 
 MEDIA_TYPE = "text/calendar"
 
-__all__ = ["MEDIA_TYPE", "FeedError", "build_feed", "render"]
+__all__ = [
+    "MEDIA_TYPE",
+    "FeedError",
+    "FeedWriter",
+    "assemble",
+    "build_feed",
+    "meeting_order",
+    "render",
+]
 
 
 def render(plan: Plan, lang: str) -> bytes:

@@ -29,13 +29,21 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import icalendar
 
 from comitia.dates import FuzzyDate, Precision, format_day
-from comitia.plan import Activity, Frequency, Meeting, MeetingStatus, Plan, Text
+from comitia.plan import (
+    Activity,
+    Frequency,
+    Meeting,
+    MeetingStatus,
+    Plan,
+    ReportingObligation,
+    Text,
+)
 from comitia.render.ics.agenda import AgendaLine, agenda_outline
 from comitia.render.ics.folding import serialize
 from comitia.render.ics.wording import Wording, wording
@@ -78,13 +86,26 @@ def build_feed(
     carry no address. Raise FeedError for a language other than en, es, fr or pt, or a term
     time zone unknown to the system's time-zone database.
     """
-    if lang not in LANGUAGES:
-        raise FeedError(f"no calendar feed in {lang!r}; languages: {', '.join(LANGUAGES)}")
-    try:
-        zone = ZoneInfo(plan.term.timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise FeedError(f"unknown time zone {plan.term.timezone!r}") from None
-    return _Feed(plan, lang, zone, meeting_url).build(deadlines, calendar_url)
+    writer = FeedWriter(plan, lang, meeting_url)
+    events = [writer.meeting(meeting) for meeting in sorted(plan.meetings, key=meeting_order)]
+    events += [writer.activity(activity) for activity in plan.activities]
+    if deadlines:
+        events += [writer.deadline(obligation) for obligation in plan.obligations]
+    return assemble(writer.opening(deadlines, calendar_url, bool(plan.meetings)), events)
+
+
+def assemble(opening: bytes, events: Iterable[bytes]) -> bytes:
+    """A whole feed from its opening (``FeedWriter.opening``) and its events' text, in order.
+
+    Each piece is complete folded iCalendar text, so a feed assembled from pieces written
+    apart, or kept from an earlier feed, is byte for byte the feed written at once.
+    """
+    return b"".join((opening, *events, CLOSING))
+
+
+def meeting_order(meeting: Meeting) -> tuple[dt.date, dt.time, str]:
+    """The order of meetings in a feed: by day, start time, then identifier."""
+    return meeting.date, meeting.start, meeting.id
 
 
 def meeting_uid(plan: Plan, meeting_id: str) -> str:
@@ -110,11 +131,25 @@ def plan_stamp(plan: Plan) -> dt.datetime:
     return dt.datetime.combine(day or plan.term.start, dt.time(0, 0), tzinfo=dt.UTC)
 
 
-class _Feed:
-    def __init__(self, plan: Plan, lang: str, zone: ZoneInfo, meeting_url: UrlOf | None) -> None:
+class FeedWriter:
+    """Writes a feed's pieces, each as folded iCalendar text (bytes), with icalendar.
+
+    ``plan`` gives what every event shares: the term (its time zone, committee and label), the
+    document's approval day, the bodies, thematic areas and mandates. Each event's text depends
+    only on those, on ``lang`` and ``meeting_url``, and on the one meeting, activity or
+    obligation it shows, so a caller may keep an event's text and use it again while these do
+    not change. Raise FeedError for an unknown language or time zone.
+    """
+
+    def __init__(self, plan: Plan, lang: str, meeting_url: UrlOf | None = None) -> None:
+        if lang not in LANGUAGES:
+            raise FeedError(f"no calendar feed in {lang!r}; languages: {', '.join(LANGUAGES)}")
+        try:
+            self.zone = ZoneInfo(plan.term.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise FeedError(f"unknown time zone {plan.term.timezone!r}") from None
         self.plan = plan
         self.lang = lang
-        self.zone = zone
         self.words: Wording = wording(lang)
         self.meeting_url = meeting_url
         self.stamp = plan_stamp(plan)
@@ -122,7 +157,9 @@ class _Feed:
         self.committee = (committee.acronym or committee.name).get(lang)[0]
         self.bodies = {body.id: body for body in plan.bodies}
 
-    def build(self, deadlines: bool, calendar_url: str | None) -> bytes:
+    def opening(self, deadlines: bool, calendar_url: str | None, meetings: bool) -> bytes:
+        """The calendar's own lines up to its first event, with the term's VTIMEZONE when
+        the feed has ``meetings`` (the only events with a local time)."""
         plan, words = self.plan, self.words
         calendar = icalendar.Calendar()
         calendar.add("prodid", PRODID)
@@ -138,33 +175,34 @@ class _Feed:
         calendar.add("x-published-ttl", "PT1H")
         if calendar_url:
             calendar.add("source", calendar_url, parameters={"VALUE": "URI"})
-        if plan.meetings:
-            calendar.add_component(
-                icalendar.Timezone.from_tzid(
-                    plan.term.timezone,
-                    first_date=dt.date(plan.term.start.year, 1, 1),
-                    last_date=dt.date(plan.term.end.year + 1, 12, 31),
-                )
-            )
-        for meeting in sorted(plan.meetings, key=lambda m: (m.date, m.start, m.id)):
-            calendar.add_component(self.meeting(meeting))
-        for activity in plan.activities:
-            for event in self.activity(activity):
-                calendar.add_component(event)
-        if deadlines:
-            for obligation in plan.obligations:
-                if obligation.frequency is Frequency.YEARLY and obligation.due:
-                    calendar.add_component(
-                        self.deadline(
-                            obligation.id,
-                            obligation.title,
-                            obligation.due,
-                            obligation.channel,
-                            obligation.basis,
-                            obligation.request,
-                        )
-                    )
-        return serialize(calendar.content_lines())
+        lines = calendar.content_lines()
+        # Without subcomponents the lines end with END:VCALENDAR and an empty line.
+        opening = serialize(lines[:-2])
+        if meetings:
+            opening += _timezone(plan.term.timezone, plan.term.start.year, plan.term.end.year + 1)
+        return opening
+
+    def meeting(self, meeting: Meeting) -> bytes:
+        """The meeting's VEVENT."""
+        return serialize(self._meeting(meeting).content_lines())
+
+    def activity(self, activity: Activity) -> bytes:
+        """The activity's VEVENTs: none without a date, one per day for separate days."""
+        return b"".join(serialize(event.content_lines()) for event in self._activity(activity))
+
+    def deadline(self, obligation: ReportingObligation) -> bytes:
+        """The yearly obligation's recurring VEVENT; nothing for an obligation without a day."""
+        if obligation.frequency is not Frequency.YEARLY or not obligation.due:
+            return b""
+        event = self._deadline(
+            obligation.id,
+            obligation.title,
+            obligation.due,
+            obligation.channel,
+            obligation.basis,
+            obligation.request,
+        )
+        return serialize(event.content_lines())
 
     # -- events ----------------------------------------------------------------------------
 
@@ -175,7 +213,7 @@ class _Feed:
         else:
             event.add(name, value)
 
-    def meeting(self, meeting: Meeting) -> icalendar.Event:
+    def _meeting(self, meeting: Meeting) -> icalendar.Event:
         words, lang = self.words, self.lang
         event = icalendar.Event()
         event.add("uid", meeting_uid(self.plan, meeting.id))
@@ -247,7 +285,7 @@ class _Feed:
         text, fallback = title.get(self.lang)
         return text, title.original.value if fallback else None
 
-    def activity(self, activity: Activity) -> list[icalendar.Event]:
+    def _activity(self, activity: Activity) -> list[icalendar.Event]:
         when = activity.when
         first, last = when.first_day, when.last_day
         if first is None or last is None:
@@ -295,7 +333,7 @@ class _Feed:
         event.add("description", "\n".join(lines))
         return event
 
-    def deadline(
+    def _deadline(
         self,
         obligation_id: str,
         title: Text,
@@ -329,6 +367,18 @@ class _Feed:
             lines.append(f"{words.how_to_send}: {channel}")
         event.add("description", "\n".join(lines))
         return event
+
+
+CLOSING = b"END:VCALENDAR\r\n"
+
+
+@functools.lru_cache(maxsize=16)
+def _timezone(tzid: str, first_year: int, last_year: int) -> bytes:
+    # The same VTIMEZONE for every feed of a term; icalendar computes its transitions anew.
+    zone = icalendar.Timezone.from_tzid(
+        tzid, first_date=dt.date(first_year, 1, 1), last_date=dt.date(last_year, 12, 31)
+    )
+    return serialize(zone.content_lines())
 
 
 def _original(text: Text, fallback: bool) -> str | None:

@@ -13,10 +13,7 @@ from .models import Publication
 
 
 def set_publication(term: Term, published: bool, user: Any) -> Publication:
-    """Publish ``term`` (``published``) or withdraw it to draft; the term's feeds, which are
-    cached, are built again once the change is committed."""
-    from comitia.web.calendar.feeds import feeds_changed
-
+    """Publish ``term`` (``published``) or withdraw it to draft."""
     with transaction.atomic():
         publication, created = Publication.objects.select_for_update().get_or_create(
             term=term, defaults={"published": True}
@@ -33,6 +30,5 @@ def set_publication(term: Term, published: bool, user: Any) -> Publication:
             after=audit.snapshot(publication),
             term_slug=term.slug,
         )
-        transaction.on_commit(lambda: feeds_changed(term))
     term.is_draft = not published  # type: ignore[attr-defined]
     return publication

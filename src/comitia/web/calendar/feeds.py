@@ -1,50 +1,56 @@
-"""The term's iCalendar feeds as served: built by comitia.render.ics, kept in Django's cache.
+"""The term's iCalendar feeds as served: written by comitia.render.ics, one event at a time.
 
-Building a feed of a thousand events takes most of a second (reading the plan and writing
-iCalendar text), so a built feed is kept in the cache, under a key that changes with:
+Writing a feed of a thousand events with icalendar, from a plan read and validated from the
+database, takes most of a second. Every request still reads the rows the feed prints (one
+query per table), and each event's text is kept (``EVENTS``, in the process) with the rows
+it was written from, its language and the address of meeting pages; it is used again while
+the rows are the same (compared value for value, see event_store and feed_rows). So:
 
-- the term, the language, the feed (with or without deadlines) and the site's address;
-- a version number that every calendar operation raises when it commits (``feeds_changed``);
-- a fingerprint of the term's meetings and activities read with one query (how many, their
-  highest id, the sum of the meetings' sequences), so a change made elsewhere, such as in the
-  admin, that adds, removes or revises a meeting is seen at once.
+- a feed whose data did not change is assembled from kept text, and answered 304 when the
+  client has it already;
+- after a change, only the events whose rows changed are read into a plan and written again;
+- a change made anywhere (operations, the admin, a script) shows in the next request: there
+  is nothing to forget, because kept text is never used for rows other than its own.
 
-Other changes made outside the calendar's operations show within ``FEED_TTL`` seconds.
+What is kept is one event's text, never a whole feed, so a feed can leave out events (those
+that a reader may not see) before it is assembled.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
-from django.core.cache import cache
-from django.db.models import Count, Max, Sum
-
-from comitia.render.ics import build_feed
+from comitia.render.ics import FeedWriter, assemble
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
+from comitia.web.plans.convert import plan_of_rows
 
-FEED_TTL = 60
+from .event_store import EventStore
+from .feed_rows import FeedRows
+
+# An entry (an event's text and rows) takes some 4 KiB: 10,000 of them, some 40 MiB, hold a
+# term of a thousand events in its four languages, served under two addresses, and more.
+EVENTS = EventStore(size=10_000)
 
 
-def _version_key(term: m.Term) -> str:
-    return f"comitia:feeds:{term.pk}:version"
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a feed is made.
 
-
-def feeds_changed(term: m.Term) -> None:
-    """Forget the built feeds of ``term``: the next request builds them again."""
+    A feed's rows are tens of thousands of tuples, which hold no reference cycles and are
+    freed (by reference counting) before the collector runs again. Made with the collector
+    on, they set off collections that go over every object of the process: a fifth of the
+    time of a feed's request, and at times much more.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        cache.incr(_version_key(term))
-    except ValueError:
-        cache.set(_version_key(term), 1, None)
-
-
-def _fingerprint(term: m.Term) -> str:
-    meetings = m.Meeting.objects.filter(term=term).aggregate(
-        count=Count("pk"), last=Max("pk"), sequences=Sum("sequence")
-    )
-    activities = m.Activity.objects.filter(term=term).aggregate(count=Count("pk"), last=Max("pk"))
-    return "-".join(str(v) for v in (*meetings.values(), *activities.values()))
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def term_feed(
@@ -55,24 +61,43 @@ def term_feed(
     meeting_url: Callable[[str], str],
     calendar_url: str,
 ) -> tuple[bytes, str]:
-    """The feed's bytes and its strong ETag, from the cache when the term has not changed."""
-    version = cache.get(_version_key(term), 0)
-    key = (
-        "comitia:feed:"
-        + hashlib.sha256(
-            f"{term.pk}|{term.slug}|{lang}|{deadlines}|{version}|{_fingerprint(term)}|{calendar_url}".encode()
-        ).hexdigest()
-    )
-    found = cache.get(key)
-    if found is not None:
-        return found  # type: ignore[no-any-return]
-    content = build_feed(
-        load_plan(term),
-        lang,
-        deadlines=deadlines,
-        meeting_url=meeting_url,
-        calendar_url=calendar_url,
-    )
+    """The feed's bytes and its strong ETag.
+
+    ``meeting_url(key)`` must depend on nothing but the key and what its value for another
+    key shows (the site's address and the route), as an address reversed from a route does:
+    kept meeting events are found by ``meeting_url`` of a probe key. Raise FeedError for an
+    unknown language, PlanLoadError if changed rows no longer make a valid plan.
+    """
+    with _cycle_collection_paused():
+        content = _content(term, lang, deadlines, meeting_url, calendar_url)
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
-    cache.set(key, (content, etag), FEED_TTL)
     return content, etag
+
+
+def _content(
+    term: m.Term,
+    lang: str,
+    deadlines: bool,
+    meeting_url: Callable[[str], str],
+    calendar_url: str,
+) -> bytes:
+    rows = FeedRows(term, deadlines=deadlines)
+    # What every event's text is written with besides its own rows.
+    written_with = (rows.shared, lang, meeting_url("probe"))
+    keys = {(e.kind, e.key): (written_with, e.kind, e.key) for e in rows.events}
+    opening = (written_with, "opening", deadlines, calendar_url, rows.has_meetings)
+    found = EVENTS.find([(opening, None), *((keys[e.kind, e.key], e.source) for e in rows.events)])
+    missing = [e for e in rows.events if keys[e.kind, e.key] not in found]
+    if missing or opening not in found:
+        plan = plan_of_rows(term, rows.part(missing))
+        writer = FeedWriter(plan, lang, meeting_url)
+        texts = {
+            **{("meeting", e.id): writer.meeting(e) for e in plan.meetings},
+            **{("activity", e.id): writer.activity(e) for e in plan.activities},
+            **{("deadline", e.id): writer.deadline(e) for e in plan.obligations},
+        }
+        written = {keys[e.kind, e.key]: (e.source, texts[e.kind, e.key]) for e in missing}
+        written[opening] = (None, writer.opening(deadlines, calendar_url, rows.has_meetings))
+        EVENTS.keep(written)
+        found.update({key: text for key, (_, text) in written.items()})
+    return assemble(found[opening], (found[key] for key in keys.values()))

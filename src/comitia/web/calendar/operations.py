@@ -22,8 +22,6 @@ from comitia.web.access import audit, versions
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan
 
-from .feeds import feeds_changed
-
 log = logging.getLogger(__name__)
 
 User = AbstractBaseUser | AnonymousUser | None
@@ -65,13 +63,11 @@ def _writing() -> Iterator[None]:
 
 
 def _check(term: m.Term) -> None:
-    """Refuse the change unless the term still reads back as a valid plan; once committed,
-    the term's feeds are built again."""
+    """Refuse the change unless the term still reads back as a valid plan."""
     try:
         load_plan(term)
     except PlanLoadError as error:
         raise OperationError(str(error)) from error
-    transaction.on_commit(lambda: feeds_changed(term))
 
 
 def _audit(user: User, action: str, obj: Any, before: dict[str, Any] | None) -> None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import DataError, IntegrityError, connection, transaction
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from pydantic import ValidationError
 
@@ -30,7 +31,16 @@ from comitia.plan import Plan, Text
 from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
 
-__all__ = ["PlanLoadError", "find_term", "load_plan", "save_plan", "term_slug"]
+__all__ = [
+    "PlanLoadError",
+    "Tables",
+    "find_term",
+    "load_plan",
+    "plan_of_rows",
+    "save_plan",
+    "term_rows",
+    "term_slug",
+]
 
 
 class PlanLoadError(Exception):
@@ -474,11 +484,55 @@ def load_plan(term: m.Term) -> Plan:
     Raise PlanLoadError if the rows, as edited since they were loaded, no longer make a valid
     plan; the message lists what is wrong.
     """
-    data = _Reader(term).read()
+    return plan_of_rows(term, _Queried(term))
+
+
+class Tables(Protocol):
+    """Where a plan's rows come from: ``rows(model)`` gives the term's rows of ``model`` in
+    the order of :func:`term_rows`."""
+
+    def rows(self, model: type[Any]) -> list[Any]: ...
+
+
+def plan_of_rows(term: m.Term, tables: Tables) -> Plan:
+    """The plan that ``tables`` hold for ``term``, validated.
+
+    ``tables`` may hold only part of the term (some meetings, activities or obligations, and
+    no rows of other tables): the result is then the plan of that part, as long as it keeps
+    every body, thematic area and mandate its rows name. Raise PlanLoadError as load_plan.
+    """
+    data = _Reader(term, tables).read()
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
         raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{error}") from error
+
+
+# How each table's rows belong to a term, and their order: the plan's order, then the primary
+# key, so the same rows always come in the same order.
+_OWNERS: dict[type[Any], tuple[str, tuple[str, ...]]] = {
+    m.PreviousDate: ("meeting__term", ("meeting_id", "position")),
+    m.AgendaPresenter: ("node__term", ("node_id", "position")),
+    m.AgendaNode: ("term", ("depth", "position")),
+    m.Submission: ("obligation__term", ("obligation_id", "position")),
+    m.Milestone: ("negotiation__term", ("position",)),
+    m.PlanDocument: ("term", ()),
+    m.Negotiation: ("term", ()),
+}
+
+
+def term_rows(model: type[Any], term: m.Term) -> QuerySet[Any]:
+    """The rows of ``model`` that belong to ``term``, in a fixed order."""
+    owner, order = _OWNERS.get(model, ("term", ("position",)))
+    return model.objects.filter(**{owner: term}).order_by(*order, "pk")
+
+
+class _Queried:
+    def __init__(self, term: m.Term) -> None:
+        self.term = term
+
+    def rows(self, model: type[Any]) -> list[Any]:
+        return list(term_rows(model, self.term))
 
 
 def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
@@ -488,11 +542,9 @@ def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
 
 
 class _Reader:
-    def __init__(self, term: m.Term) -> None:
+    def __init__(self, term: m.Term, tables: Tables) -> None:
         self.term = term
-
-    def _rows(self, model: type[Any], **lookup: Any) -> list[Any]:
-        return list(model.objects.filter(**(lookup or {"term": self.term})).order_by("position"))
+        self._rows = tables.rows
 
     def read(self) -> dict[str, Any]:
         term = self.term
@@ -538,7 +590,7 @@ class _Reader:
                 installed_by=self._body(term.installed_by_id),
             ),
         }
-        document = m.PlanDocument.objects.filter(term=term).first()
+        document = next(iter(self._rows(m.PlanDocument)), None)
         if document is not None:
             data["document"] = _optional(
                 {"title": document.title, "symbol": document.symbol, "revision": document.revision},
@@ -600,42 +652,19 @@ class _Reader:
     def _meetings(self) -> list[dict[str, Any]]:
         previous: dict[int, list[Any]] = defaultdict(list)
         moves: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for meeting_id, date, reason, recorded_at in (
-            m.PreviousDate.objects.filter(meeting__term=self.term)
-            .order_by("meeting_id", "position")
-            .values_list("meeting_id", "date", "reason", "recorded_at")
-        ):
-            previous[meeting_id].append(date)
-            if reason is not None or recorded_at is not None:
-                moves[meeting_id].append(
-                    _optional({"date": date}, reason=reason, recorded_at=recorded_at)
+        for row in self._rows(m.PreviousDate):
+            previous[row.meeting_id].append(row.date)
+            if row.reason is not None or row.recorded_at is not None:
+                moves[row.meeting_id].append(
+                    _optional({"date": row.date}, reason=row.reason, recorded_at=row.recorded_at)
                 )
         presenters: dict[int, list[str]] = defaultdict(list)
-        for node_id, body_id in (
-            m.AgendaPresenter.objects.filter(node__term=self.term)
-            .order_by("node_id", "position")
-            .values_list("node_id", "body_id")
-        ):
-            presenters[node_id].append(self.body_keys[body_id])
-        children: dict[tuple[int, int | None], list[m.AgendaNode]] = defaultdict(list)
-        for node in m.AgendaNode.objects.filter(term=self.term).order_by("depth", "position"):
-            children[node.meeting_id, node.parent_id].append(node)
-
-        def tree(meeting_id: int, parent_id: int | None) -> list[dict[str, Any]]:
-            return [
-                _optional(
-                    {"kind": node.kind},
-                    area=self.area_keys.get(node.area_id),
-                    title=node.title,
-                    presenters=presenters.get(node.pk),
-                    citations=self.citations.get(("node", node.pk)),
-                    documents=node.documents,
-                    notes=node.notes,
-                    items=tree(meeting_id, node.pk),
-                )
-                for node in children.get((meeting_id, parent_id), [])
-            ]
-
+        for presenter in self._rows(m.AgendaPresenter):
+            presenters[presenter.node_id].append(self.body_keys[presenter.body_id])
+        self.presenters = presenters
+        self.children: dict[tuple[int, int | None], list[m.AgendaNode]] = defaultdict(list)
+        for node in self._rows(m.AgendaNode):
+            self.children[node.meeting_id, node.parent_id].append(node)
         meetings = self._rows(m.Meeting)
         self.meeting_keys = {meeting.pk: meeting.key for meeting in meetings}
         return [
@@ -654,10 +683,27 @@ class _Reader:
                 moves=moves.get(meeting.pk),
                 title=meeting.title,
                 venue=meeting.venue,
-                agenda=tree(meeting.pk, None),
+                agenda=self._tree(meeting.pk, None),
                 notes=meeting.notes,
             )
             for meeting in meetings
+        ]
+
+    def _tree(self, meeting_id: int, parent_id: int | None) -> list[dict[str, Any]]:
+        # A method, not a closure: a closure that calls itself is a reference cycle, which
+        # would keep every row read alive until the garbage collector runs.
+        return [
+            _optional(
+                {"kind": node.kind},
+                area=self.area_keys.get(node.area_id),
+                title=node.title,
+                presenters=self.presenters.get(node.pk),
+                citations=self.citations.get(("node", node.pk)),
+                documents=node.documents,
+                notes=node.notes,
+                items=self._tree(meeting_id, node.pk),
+            )
+            for node in self.children.get((meeting_id, parent_id), [])
         ]
 
     def _activities(self) -> dict[str, Any]:
@@ -696,9 +742,7 @@ class _Reader:
 
     def _follow_up(self) -> dict[str, Any]:
         submissions: dict[int, list[dict[str, Any]]] = defaultdict(list)
-        for submission in m.Submission.objects.filter(obligation__term=self.term).order_by(
-            "obligation_id", "position"
-        ):
+        for submission in self._rows(m.Submission):
             submissions[submission.obligation_id].append(
                 _optional(
                     {"state": submission.state, "date": submission.date},
@@ -738,7 +782,7 @@ class _Reader:
                 for item in self._rows(m.Appropriation)
             ],
         }
-        negotiation = m.Negotiation.objects.filter(term=self.term).first()
+        negotiation = next(iter(self._rows(m.Negotiation)), None)
         if negotiation is not None:
             data["negotiation"] = _optional(
                 {
@@ -750,7 +794,7 @@ class _Reader:
                             half_day_sessions=item.half_day_sessions,
                             full_day_sessions=item.full_day_sessions,
                         )
-                        for item in self._rows(m.Milestone, negotiation=negotiation)
+                        for item in self._rows(m.Milestone)
                     ]
                 },
                 title=negotiation.title,
