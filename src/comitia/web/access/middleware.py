@@ -13,8 +13,9 @@ from django.http import HttpRequest, HttpResponse
 
 from comitia.web.plans.models import Term
 
-from .policy import may, with_draft_flag
+from .policy import may
 from .routes import policy_for
+from .visibility import with_visibility
 
 
 class AccessMiddleware:
@@ -46,7 +47,7 @@ class AccessMiddleware:
         term = None
         if "slug" in view_kwargs:
             terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
-            term = with_draft_flag(terms).first()
+            term = with_visibility(terms).first()
         request.comitia_term = term  # type: ignore[attr-defined]
         if may(request.user, action, term):
             return None
