@@ -18,9 +18,9 @@ from comitia.plan import Plan
 from comitia.plan.entities import AgendaNode
 from comitia.plan.fields import Text
 from comitia.web.documents.models import ImmutableError, RenderedDocument, Revision
-from comitia.web.plans.convert import save_plan
 from comitia.web.plans.models import Term
 from tests.render.model import model_plan
+from tests.web.publishing import store_published
 
 pytestmark = pytest.mark.django_db
 SLUG = "csh-2019-2020"
@@ -41,7 +41,7 @@ def plan_without_errors() -> Plan:
 
 @pytest.fixture
 def term() -> Term:
-    return save_plan(plan_without_errors())
+    return store_published(plan_without_errors())
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_the_chair_approves_a_revision_that_is_then_immutable(chair: Client, ter
 
 
 def test_errors_block_approval_unless_the_chair_gives_a_reason(chair: Client) -> None:
-    save_plan(model_plan())  # the model plan as printed has one error (REQ001)
+    store_published(model_plan())  # the model plan as printed has one error (REQ001)
     refused = approve(chair)
     assert refused.status_code == 409
     assert "Revision not approved" in refused.content.decode()
@@ -115,7 +115,7 @@ def test_a_revisions_documents_download_byte_for_byte_the_same_later(
     first = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     # The term's plan changes afterwards; the approved revision's document does not.
     changed = plan_without_errors()
-    save_plan(changed.model_copy(update={"meetings": changed.meetings[1:]}), replace=True)
+    store_published(changed.model_copy(update={"meetings": changed.meetings[1:]}), replace=True)
     again = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     assert again == first
     assert RenderedDocument.objects.filter(format="docx", lang="fr").count() == 1
@@ -141,7 +141,7 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
-    save_plan(moved_and_item_added(plan_without_errors()), replace=True)
+    store_published(moved_and_item_added(plan_without_errors()), replace=True)
     approve(chair, symbol="CP/CSH-1933/19 rev. 4")
     page = chair.get(f"{BASE}compare/", {"a": "3", "b": "4", "lang": "en"}).content.decode()
     assert "Meeting moved from 12 December 2019 to 19 December 2019." in page
@@ -161,7 +161,7 @@ def test_the_command_approves_a_revision(term: Term) -> None:
 
 
 def test_the_command_refuses_a_plan_with_errors_without_a_reason() -> None:
-    save_plan(model_plan())
+    store_published(model_plan())
     with pytest.raises(CommandError, match="REQ001"):
         call_command("approve_revision", SLUG, symbol="x", date="2019-12-05")
 
