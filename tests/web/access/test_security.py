@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from comitia.web.access.operations import publish_plan
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
 from comitia.web.plans import models as m
@@ -107,6 +108,7 @@ def test_downloads_are_attachments_never_inline_html(
     terms: tuple[m.Term, m.Term], client: Client
 ) -> None:
     here, _ = terms
+    publish_plan(here, None)
     response = client.get(reverse("documents:download", args=[here.slug, "html"]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")

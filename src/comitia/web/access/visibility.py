@@ -130,9 +130,14 @@ def may_see_meeting(user: Any, meeting: Meeting) -> bool:
 
 
 def hidden_meeting_keys(user: Any, term: Term) -> set[str]:
-    """The keys of ``term``'s meetings that ``user`` may not see."""
-    seen = set(visible_meetings(user, term).values_list("key", flat=True))
-    return set(Meeting.objects.filter(term=term).values_list("key", flat=True)) - seen
+    """The keys of ``term``'s meetings that ``user`` may not see (one query at most)."""
+    viewer = viewer_level(user, term)
+    if viewer == Visibility.DRAFT:
+        return set()
+    meetings = Meeting.objects.filter(term=term)
+    if seen_at(term_visibility(term), viewer):
+        meetings = meetings.exclude(visibility__in=levels_seen(viewer))
+    return set(meetings.values_list("key", flat=True))
 
 
 def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
