@@ -141,17 +141,20 @@ def hidden_meeting_keys(user: Any, term: Term) -> set[str]:
 
 
 def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
-    """``plan`` (the stored plan of ``term``) without the meetings ``user`` may not see, and
-    without references to them (a requested event or a milestone keeps its own data but no
-    longer names the meeting). Counts, numbers and summaries derived from the result are
-    those of what ``user`` sees, so they reveal nothing of hidden meetings.
+    """``plan`` (the stored plan of ``term``) without what ``user`` may not see: meetings, and
+    references to them (a requested event or a milestone keeps its own data but no longer
+    names the meeting), and the document's title and symbol if the current document is
+    hidden from them. Counts, numbers and summaries derived from the result are those of
+    what ``user`` sees, so they reveal nothing of hidden meetings.
 
-    The caller has checked ``may_see_term``; this function only removes meetings.
+    The caller has checked ``may_see_term``; this function only removes what is inside.
     """
     hidden = hidden_meeting_keys(user, term)
-    if not hidden:
-        return plan
-    return _without_meetings(plan, hidden)
+    if hidden:
+        plan = _without_meetings(plan, hidden)
+    if plan.document is not None and not may_see_document(user, term):
+        plan = plan.model_copy(update={"document": None})
+    return plan
 
 
 def _without_meetings(plan: Plan, hidden: Iterable[str]) -> Plan:

@@ -97,9 +97,11 @@ def propose(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, slug: str, key: str, proposal_id: int) -> HttpResponse:
     meeting = _meeting(request, slug, key)
-    proposal = get_object_or_404(Proposal, meeting=meeting, pk=proposal_id)
+    # Another state's proposal is not there for this delegation.
+    state = member_state(request.user) or ""
+    proposal = get_object_or_404(Proposal, meeting=meeting, pk=proposal_id, member_state=state)
     try:
-        operations.withdraw(proposal, member_state(request.user) or "", request.user)
+        operations.withdraw(proposal, state, request.user)
     except operations.ProposalError:
         messages.error(request, _("This proposal can no longer be withdrawn."))
     else:
