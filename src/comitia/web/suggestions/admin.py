@@ -13,7 +13,7 @@ from .models import Proposal
 class ProposalAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     """Read only: proposals are made and decided on the meeting's proposals page (audited).
     A delegation member given staff status sees only its own state's proposals, on meetings
-    it may see."""
+    it may see; other staff without the term's drafts see none."""
 
     term_path = "meeting__term"
     level_path = "meeting__visibility"
@@ -29,10 +29,11 @@ class ProposalAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[ty
         return False
 
     def get_queryset(self, request: Any) -> QuerySet[Proposal]:
+        # Proposals are never public: besides those who see the term's drafts, a delegation
+        # sees its own state's, and nobody else any.
         rows: QuerySet[Proposal] = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
         state = member_state(request.user)
-        if state is not None and not request.user.is_superuser:
-            rows = rows.filter(
-                Q(member_state=state) | Q(meeting__term__slug__in=draft_seen_slugs(request.user))
-            )
-        return rows
+        own = Q(member_state=state) if state is not None else Q(pk__in=[])
+        return rows.filter(own | Q(meeting__term__slug__in=draft_seen_slugs(request.user)))
