@@ -36,7 +36,7 @@ class LoginView(auth_views.LoginView):
 
     def _who(self) -> tuple[str, str]:
         username = self.request.POST.get("username", "")
-        return username, self.request.META.get("REMOTE_ADDR", "")
+        return username, throttle.client_address(self.request)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         username, address = self._who()
