@@ -38,15 +38,10 @@ class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
             if field.many_to_one and field.name != "term"
         )
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+    def prepare_inline_row(self, form: Any, row: Any) -> None:
         """Rows added inline (agenda nodes, citations) belong to their parent's term."""
-        for row in formset.save(commit=False):
-            if hasattr(row, "term_id") and row.term_id is None:
-                row.term_id = form.instance.term_id
-            row.save()
-        for row in formset.deleted_objects:
-            row.delete()
-        formset.save_m2m()
+        if hasattr(row, "term_id") and row.term_id is None:
+            row.term_id = form.instance.term_id
 
 
 class OfficerInline(admin.TabularInline):
@@ -64,7 +59,7 @@ class DocumentInline(VisibilityScopedInline, admin.StackedInline):
 
 
 @admin.register(m.Term)
-class TermAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class TermAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
     term_path = "pk"
 
     list_display = ("slug", "label", "committee", "start", "end", "language")
