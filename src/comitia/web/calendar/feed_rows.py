@@ -134,10 +134,6 @@ class FeedRows:
         if deadlines:
             self.events += self._singles(m.ReportingObligation, "deadline")
 
-    @property
-    def has_meetings(self) -> bool:
-        return bool(self.tables[m.Meeting].raw)
-
     def _meetings(self) -> list[FeedEvent]:
         t = self.tables
         meetings, nodes = t[m.Meeting], t[m.AgendaNode]

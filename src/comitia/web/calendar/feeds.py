@@ -12,8 +12,10 @@ the rows are the same (compared value for value, see event_store and feed_rows).
 - a change made anywhere (operations, the admin, a script) shows in the next request: there
   is nothing to forget, because kept text is never used for rows other than its own.
 
-What is kept is one event's text, never a whole feed, so a feed can leave out events (those
-that a reader may not see) before it is assembled.
+What is kept is one event's text, never a whole feed: a feed leaves out the events its reader
+may not see (``ReaderView``, from access.visibility) before it is assembled, and the text of
+an event is kept per reader level, as what the level hides (the document's approval day, the
+events' common DTSTAMP) may change it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ import gc
 import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
+from comitia.plan import Plan
 from comitia.render.ics import FeedWriter, assemble
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import plan_of_rows
@@ -33,6 +37,17 @@ from .feed_rows import FeedRows
 # An entry (an event's text and rows) takes some 4 KiB: 10,000 of them, some 40 MiB, hold a
 # term of a thousand events in its four languages, served under two addresses, and more.
 EVENTS = EventStore(size=10_000)
+
+
+@dataclass(frozen=True)
+class ReaderView:
+    """What the feed's reader sees of the term: ``level`` (access.visibility.viewer_level),
+    the keys of the meetings hidden from them, and ``narrow``, which removes from a plan of the
+    term what they may not see (access.visibility.visible_plan)."""
+
+    level: str
+    hidden_meetings: frozenset[str]
+    narrow: Callable[[Plan], Plan]
 
 
 @contextmanager
@@ -60,8 +75,9 @@ def term_feed(
     deadlines: bool,
     meeting_url: Callable[[str], str],
     calendar_url: str,
+    reader: ReaderView,
 ) -> tuple[bytes, str]:
-    """The feed's bytes and its strong ETag.
+    """The feed's bytes and its strong ETag, with what ``reader`` may see.
 
     ``meeting_url(key)`` must depend on nothing but the key and what its value for another
     key shows (the site's address and the route), as an address reversed from a route does:
@@ -69,7 +85,7 @@ def term_feed(
     unknown language, PlanLoadError if changed rows no longer make a valid plan.
     """
     with _cycle_collection_paused():
-        content = _content(term, lang, deadlines, meeting_url, calendar_url)
+        content = _content(term, lang, deadlines, meeting_url, calendar_url, reader)
     etag = '"' + hashlib.sha256(content).hexdigest()[:32] + '"'
     return content, etag
 
@@ -80,16 +96,21 @@ def _content(
     deadlines: bool,
     meeting_url: Callable[[str], str],
     calendar_url: str,
+    reader: ReaderView,
 ) -> bytes:
     rows = FeedRows(term, deadlines=deadlines)
+    events = [
+        e for e in rows.events if not (e.kind == "meeting" and e.key in reader.hidden_meetings)
+    ]
+    has_meetings = any(e.kind == "meeting" for e in events)
     # What every event's text is written with besides its own rows.
-    written_with = (rows.shared, lang, meeting_url("probe"))
-    keys = {(e.kind, e.key): (written_with, e.kind, e.key) for e in rows.events}
-    opening = (written_with, "opening", deadlines, calendar_url, rows.has_meetings)
-    found = EVENTS.find([(opening, None), *((keys[e.kind, e.key], e.source) for e in rows.events)])
-    missing = [e for e in rows.events if keys[e.kind, e.key] not in found]
+    written_with = (rows.shared, lang, meeting_url("probe"), reader.level)
+    keys = {(e.kind, e.key): (written_with, e.kind, e.key) for e in events}
+    opening = (written_with, "opening", deadlines, calendar_url, has_meetings)
+    found = EVENTS.find([(opening, None), *((keys[e.kind, e.key], e.source) for e in events)])
+    missing = [e for e in events if keys[e.kind, e.key] not in found]
     if missing or opening not in found:
-        plan = plan_of_rows(term, rows.part(missing))
+        plan = reader.narrow(plan_of_rows(term, rows.part(missing)))
         writer = FeedWriter(plan, lang, meeting_url)
         texts = {
             **{("meeting", e.id): writer.meeting(e) for e in plan.meetings},
@@ -97,7 +118,7 @@ def _content(
             **{("deadline", e.id): writer.deadline(e) for e in plan.obligations},
         }
         written = {keys[e.kind, e.key]: (e.source, texts[e.kind, e.key]) for e in missing}
-        written[opening] = (None, writer.opening(deadlines, calendar_url, rows.has_meetings))
+        written[opening] = (None, writer.opening(deadlines, calendar_url, has_meetings))
         EVENTS.keep(written)
         found.update({key: text for key, (_, text) in written.items()})
     return assemble(found[opening], (found[key] for key in keys.values()))

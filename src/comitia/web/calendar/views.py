@@ -18,12 +18,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from comitia.web.access.policy import Action, is_draft, may, visible_terms
+from comitia.web.access.policy import Action, may
+from comitia.web.access.visibility import (
+    hidden_meeting_keys,
+    viewer_level,
+    visible_plan,
+    visible_terms,
+)
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
 from . import operations, pages
-from .feeds import term_feed
+from .feeds import ReaderView, term_feed
 from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
 from .labels import meeting_kind_names, status_names
 
@@ -62,6 +68,8 @@ def _common(
         "status_names": status_names(),
         "can_edit": may(request.user, Action.EDIT_CALENDAR, term),
         "can_see_proposals": may(request.user, Action.VIEW_PROPOSALS, term),
+        "can_publish": may(request.user, Action.PUBLISH, term),
+        "visibility_choices": m.Visibility.choices,
     }
 
 
@@ -81,7 +89,7 @@ def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
     lang = context["lang"]
-    groups, undated = pages.month_groups(term, filters, lang)
+    groups, undated = pages.month_groups(term, filters, lang, request.user)
     context.update(
         groups=groups,
         undated=undated,
@@ -117,7 +125,9 @@ def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResp
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
     lang = context["lang"]
-    weeks, periods, meetings = pages.month_grid(term, first.year, first.month, filters, lang)
+    weeks, periods, meetings = pages.month_grid(
+        term, first.year, first.month, filters, lang, request.user
+    )
     previous, following = _shift(first, -1), _shift(first, 1)
     term_first = term.start.replace(day=1)
     context.update(
@@ -152,7 +162,7 @@ def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug, request)
     context = _common(request, term)
     lang = context["lang"]
-    meeting = pages.meeting_detail(term, key, lang)
+    meeting = pages.meeting_detail(term, key, lang, request.user)
     if meeting is None:
         raise Http404(_("No meeting has that name."))
     from comitia.dates import format_day
@@ -168,6 +178,10 @@ def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         agenda=meeting.agenda,
         month_key=f"{meeting.date:%Y-%m}",
     )
+    if context["can_publish"]:
+        context["meeting_version"] = (
+            m.Meeting.objects.filter(term=term, key=key).values_list("version", flat=True).first()
+        )
     if context["can_edit"]:
         context["editable_agenda"] = _editable_agenda(term, key, lang)
     return render(request, "calendar/meeting.html", context)
@@ -200,6 +214,11 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         deadlines=deadlines,
         meeting_url=meeting_url,
         calendar_url=request.build_absolute_uri(request.path),
+        reader=ReaderView(
+            level=viewer_level(request.user, term),
+            hidden_meetings=frozenset(hidden_meeting_keys(request.user, term)),
+            narrow=lambda plan: visible_plan(request.user, term, plan),
+        ),
     )
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response: HttpResponse = HttpResponseNotModified()
@@ -208,7 +227,7 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         name = f"{slug}{'-delegations' if deadlines else ''}.{lang}.ics"
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["ETag"] = etag
-    if is_draft(term):  # never kept by a shared cache
+    if viewer_level(request.user, term) != m.Visibility.PUBLIC:  # never kept by a shared cache
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=300)
