@@ -41,13 +41,18 @@ EVENTS = EventStore(size=10_000)
 
 @dataclass(frozen=True)
 class ReaderView:
-    """What the feed's reader sees of the term: ``level`` (access.visibility.viewer_level),
-    the keys of the meetings hidden from them, and ``narrow``, which removes from a plan of the
-    term what they may not see (access.visibility.visible_plan)."""
+    """What the feed's reader sees of the term, as access.visibility tells: their ``level``
+    (``viewer_level``), the keys of the meetings hidden from them, and whether the current
+    document is (its approval day is the DTSTAMP of events that never moved). Read before the
+    feed is made, so that a feed reads the same queries whatever it writes."""
 
     level: str
     hidden_meetings: frozenset[str]
-    narrow: Callable[[Plan], Plan]
+    document_hidden: bool
+
+    def narrow(self, plan: Plan) -> Plan:
+        """``plan``, read from rows without the hidden meetings, without the hidden document."""
+        return plan.model_copy(update={"document": None}) if self.document_hidden else plan
 
 
 @contextmanager

@@ -21,8 +21,8 @@ from django.views.decorators.http import require_GET, require_POST
 from comitia.web.access.policy import Action, may
 from comitia.web.access.visibility import (
     hidden_meeting_keys,
+    may_see_document,
     viewer_level,
-    visible_plan,
     visible_terms,
 )
 from comitia.web.home.overview import display_language
@@ -217,7 +217,7 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         reader=ReaderView(
             level=viewer_level(request.user, term),
             hidden_meetings=frozenset(hidden_meeting_keys(request.user, term)),
-            narrow=lambda plan: visible_plan(request.user, term, plan),
+            document_hidden=not may_see_document(request.user, term),
         ),
     )
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
