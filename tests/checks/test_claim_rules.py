@@ -46,7 +46,9 @@ def test_a_summary_keeping_the_date_a_meeting_moved_from_says_so() -> None:
         summary_claims=[claim("2020-01-30"), claim("2020-02-20")],
     )
     (found,) = findings(p, "CLM001")
-    assert found.hint().startswith("The meeting of February 20, 2020 was first planned for that day")
+    assert found.hint().startswith(
+        "The meeting of February 20, 2020 was first planned for that day"
+    )
 
 
 def test_a_calendar_meeting_the_summary_does_not_list_is_an_error() -> None:
