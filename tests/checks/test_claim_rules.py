@@ -78,9 +78,7 @@ def test_an_activity_dated_otherwise_in_the_summary_is_an_error() -> None:
         summary_claims=[claim("2019-12-17/2019-12-20", title, committee=False)],
     )
     (found,) = findings(p, "CLM003")
-    assert (
-        "December 17 to 20, 2019, the calendar November 17 to 20, 2019" in found.message()
-    )
+    assert "December 17 to 20, 2019, the calendar November 17 to 20, 2019" in found.message()
     assert findings(p, "CLM004") == []
 
 
