@@ -81,6 +81,7 @@ class Row:
 class TableKind(enum.StrEnum):
     CALENDAR = "calendar"
     SUMMARY = "summary"
+    UNTRANSLATED = "untranslated"  # the annex of texts awaiting translation
 
 
 @dataclass(frozen=True)
