@@ -204,7 +204,9 @@ def awaiting_translation(lang: str) -> Table:
 
 
 def cell_lines(cell: tuple[object, ...]) -> list[str]:
-    return ["".join(s.text for s in b.spans) for b in cell if isinstance(b, Paragraph)]
+    """The lines of a cell: its paragraphs, each cut at its line breaks."""
+    paragraphs = ["".join(s.text for s in b.spans) for b in cell if isinstance(b, Paragraph)]
+    return [line for text in paragraphs for line in text.split("\n")]
 
 
 def test_every_untranslated_text_has_one_line_in_the_annex_with_where_it_first_appears() -> None:

@@ -37,6 +37,8 @@ class ParagraphStyle(enum.StrEnum):
     AREA = "area"  # a thematic area heading inside the calendar
     MEETING = "meeting"  # the date line of a meeting in the calendar
     SMALL = "small"
+    # Short lines of a compact list, separated by "\n" in the text: small type, no spacing.
+    LINE = "line"
 
 
 @dataclass(frozen=True)

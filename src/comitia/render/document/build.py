@@ -193,7 +193,8 @@ class _Builder:
         document = self.plan.document
         if document is not None:
             self.add(self.para(document.symbol, style=ParagraphStyle.SYMBOL))
-        self.add(self.para(self._title_text(), style=ParagraphStyle.TITLE))
+        title = self.text(document.title) if document is not None else Span(self._title_text())
+        self.add(Paragraph((title,), ParagraphStyle.TITLE))
         if document is not None and document.approved_on is not None:
             self.add(
                 self.para(
@@ -858,7 +859,7 @@ class _Builder:
                     )
                 )
             )
-            small = ParagraphStyle.SMALL
+            small = ParagraphStyle.LINE
             rows = [
                 Row(
                     RowKind.HEADER,
@@ -877,8 +878,9 @@ class _Builder:
                 shown = section
                 if detail:
                     where.append(self.para(detail, style=small))
-                lines = tuple(self.para(Span(excerpt(t), lang=lang), style=small) for t in texts)
-                rows.append(Row(RowKind.ENTRY, (tuple(where), lines)))
+                # One paragraph of lines, not one per text: a third fewer boxes to lay out.
+                lines = Span("\n".join(excerpt(t) for t in texts), lang=lang)
+                rows.append(Row(RowKind.ENTRY, (tuple(where), (self.para(lines, style=small),))))
             self.add(Table(TableKind.UNTRANSLATED, tuple(rows)))
 
 
