@@ -98,18 +98,18 @@ def test_a_secretary_edits_a_meeting_and_moves_it(
     page.get_by_label("New date").fill("2019-11-14")
     page.get_by_label("Reason for the move").fill("The room is needed by the Permanent Council")
     page.get_by_role("button", name="Save").click()
-    assert "initially scheduled for 7 November 2019" in page.content()
+    assert "initially scheduled for November 7, 2019" in page.content()
     assert "The room is needed by the Permanent Council" in page.content()
     page.screenshot(path=str(tmp_path / "moved.png"), full_page=True)
 
     after, event = _sequence(page, live_server, MOVED)
     assert after == before + 2
     assert event.decoded("DTSTART").date().isoformat() == "2019-11-14"
-    assert "Initially scheduled for 7 November 2019" in str(event["DESCRIPTION"])
+    assert "Initially scheduled for November 7, 2019" in str(event["DESCRIPTION"])
 
     page.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
     cell = page.locator("td", has=page.locator('time[datetime="2019-11-14"]'))
-    assert "initially scheduled for 7 November 2019" in cell.inner_text()
+    assert "initially scheduled for November 7, 2019" in cell.inner_text()
 
 
 def test_on_a_phone_the_month_is_a_list_of_the_days_that_have_something(

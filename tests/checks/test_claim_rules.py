@@ -46,7 +46,9 @@ def test_a_summary_keeping_the_date_a_meeting_moved_from_says_so() -> None:
         summary_claims=[claim("2020-01-30"), claim("2020-02-20")],
     )
     (found,) = findings(p, "CLM001")
-    assert found.hint().startswith("The meeting of 20 February 2020 was first planned for that day")
+    assert found.hint().startswith(
+        "The meeting of February 20, 2020 was first planned for that day"
+    )
 
 
 def test_a_calendar_meeting_the_summary_does_not_list_is_an_error() -> None:
@@ -76,9 +78,7 @@ def test_an_activity_dated_otherwise_in_the_summary_is_an_error() -> None:
         summary_claims=[claim("2019-12-17/2019-12-20", title, committee=False)],
     )
     (found,) = findings(p, "CLM003")
-    assert (
-        "from 17 to 20 December 2019, the calendar from 17 to 20 November 2019" in found.message()
-    )
+    assert "December 17 to 20, 2019, the calendar November 17 to 20, 2019" in found.message()
     assert findings(p, "CLM004") == []
 
 
@@ -120,7 +120,7 @@ def test_a_provisional_mark_dropped_by_the_summary_is_a_warning() -> None:
     )
     (found,) = findings(p, "CLM005")
     assert found.message() == (
-        "“Réunion ordinaire de la CSH” on 26 March 2020 is provisional in the calendar "
+        "“Réunion ordinaire de la CSH” on March 26, 2020 is provisional in the calendar "
         "but not in the summary."
     )
 

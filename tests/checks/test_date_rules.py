@@ -11,7 +11,7 @@ from tests.checks.plans import activity, findings, item, meeting, plan, text
 def test_a_meeting_after_the_term_is_an_error() -> None:
     (found,) = findings(plan(meetings=[meeting("2020-10-01")]), "DAT001")
     assert found.dates == (dt.date(2020, 10, 1),)
-    assert "outside the term (1 October 2019 to 30 September 2020)" in found.message()
+    assert "outside the term (October 1, 2019 to September 30, 2020)" in found.message()
 
 
 def test_meetings_on_the_first_and_last_day_of_the_term_are_within_it() -> None:
@@ -86,7 +86,8 @@ def test_a_meeting_the_same_day_as_an_activity_of_a_presenter_is_a_warning() -> 
     )
     (found,) = findings(p, "DAT006")
     assert found.message() == (
-        "The meeting on 23 January 2020 needs JID, which holds “Conseil des délégués” the same day."
+        "The meeting on January 23, 2020 needs JID, "
+        "which holds “Conseil des délégués” the same day."
     )
 
 
@@ -216,7 +217,7 @@ def test_a_requested_event_held_on_another_day_than_stated_is_an_error() -> None
     )
     (found,) = findings(p, "REQ001")
     assert found.hint() == (
-        "The meeting was moved from 16 April 2020 (provisional): "
+        "The meeting was moved from April 16, 2020 (provisional): "
         "update the date stated in the methodology."
     )
 
@@ -228,7 +229,7 @@ def test_a_requested_event_held_as_an_activity_outside_its_stated_dates_is_an_er
     )
     (found,) = findings(p, "REQ001")
     assert "variant" not in found.params
-    assert found.message().endswith("but is held 30 November and 1 December 2019.")
+    assert found.message().endswith("but is held November 30 and December 1, 2019.")
 
 
 def test_a_requested_event_held_when_stated_is_silent() -> None:

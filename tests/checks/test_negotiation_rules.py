@@ -63,7 +63,7 @@ def test_a_formal_review_starting_before_the_first_draft_is_an_error() -> None:
     assert (
         found.message()
         == "The formal review (March 2020) begins before the first draft is presented "
-        "(2 April 2020)."
+        "(April 2, 2020)."
     )
 
 

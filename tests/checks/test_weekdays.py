@@ -63,5 +63,5 @@ def test_a_wrong_weekday_in_a_summary_entry_is_an_error() -> None:
     (found,) = findings(p, "WDY001")
     assert found.message() == (
         "The text “Jeudi 5 mai (rapport annuel)” gives a wrong weekday: "
-        "the day is Tuesday, 5 May 2020."
+        "the day is Tuesday, May 5, 2020."
     )

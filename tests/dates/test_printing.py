@@ -43,15 +43,20 @@ FRENCH = [
 ]
 
 ENGLISH = [
-    ("2019-10-24", "24 October 2019"),
-    ("2020-07-01", "1 July 2020"),
-    ("2019-10-30/2019-10-31", "30 and 31 October 2019"),
-    ("2020-01-14/2020-01-17", "from 14 to 17 January 2020"),
-    ("2019-12-30/2020-01-02", "from 30 December 2019 to 2 January 2020"),
-    ("2019-10/2019-12", "from October to December 2019"),
-    ("2019/2021", "from 2019 to 2021"),
-    ("{2020-02-03,2020-02-05}", "3 and 5 February 2020"),
-    ("{2020-02-03,2020-02-05,2020-02-07}", "3, 5 and 7 February 2020"),
+    ("2019-10-24", "October 24, 2019"),
+    ("2020-07-01", "July 1, 2020"),
+    ("2019-10-30/2019-10-31", "October 30 and 31, 2019"),
+    ("2019-10-31/2019-11-01", "October 31 and November 1, 2019"),
+    ("2020-01-14/2020-01-17", "January 14 to 17, 2020"),
+    ("2020-11-30/2020-12-02", "November 30 to December 2, 2020"),
+    ("2019-12-30/2020-01-02", "December 30, 2019 to January 2, 2020"),
+    ("2019-10/2019-12", "October to December 2019"),
+    ("2019-12/2020-02", "December 2019 to February 2020"),
+    ("2019/2021", "2019 to 2021"),
+    ("{2020-02-03,2020-02-05}", "February 3 and 5, 2020"),
+    ("{2020-02-03,2020-02-05,2020-02-07}", "February 3, 5 and 7, 2020"),
+    ("{2020-01-31,2020-02-02}", "January 31 and February 2, 2020"),
+    ("{2019-12-31,2020-01-02}", "December 31, 2019 and January 2, 2020"),
     ("2020-03", "March 2020"),
     ("2020-33", "first quarter of 2020"),
     ("2020-36", "fourth quarter of 2020"),
@@ -60,6 +65,7 @@ ENGLISH = [
     ("2020", "2020"),
     ("XXXX", "to be confirmed"),
     ("2020-07?", "July 2020 (provisional)"),
+    ("2020-04-16?/2020-04-17?", "April 16 and 17, 2020 (provisional)"),
 ]
 
 SPANISH = [
@@ -103,7 +109,7 @@ def test_prints_in_french(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), ENGLISH)
-def test_prints_in_english_day_month_year(text: str, expected: str) -> None:
+def test_prints_in_english_month_day_year_as_in_the_united_states(text: str, expected: str) -> None:
     assert fmt(text, "en") == expected
 
 
@@ -125,7 +131,7 @@ def test_semester_prints_as_premier_semestre_in_french() -> None:
     ("lang", "plain", "with_weekday"),
     [
         ("fr", "24 octobre 2019", "jeudi 24 octobre 2019"),
-        ("en", "24 October 2019", "Thursday, 24 October 2019"),
+        ("en", "October 24, 2019", "Thursday, October 24, 2019"),
         ("es", "24 de octubre de 2019", "jueves 24 de octubre de 2019"),
         ("pt", "24 de outubro de 2019", "quinta-feira, 24 de outubro de 2019"),
     ],

@@ -20,21 +20,21 @@ def model_plan() -> Plan:
 # The first meeting as each document must print it: weekday, date and time.
 FIRST_MEETING = {
     "fr": "Jeudi 24 octobre 2019 (10 h 00 – 13 h 00)",
-    "en": "Thursday, 24 October 2019 (10:00 a.m. – 1:00 p.m.)",
+    "en": "Thursday, October 24, 2019 (10:00 a.m. – 1:00 p.m.)",
     "es": "Jueves 24 de octubre de 2019 (10:00 a.m. – 1:00 p.m.)",
     "pt": "Quinta-feira, 24 de outubro de 2019 (10h00 – 13h00)",
 }
 # The afternoon meeting of 14 April 2020, moved from 23 April.
 AFTERNOON_MEETING = {
     "fr": "Mardi 14 avril 2020 (14 h 30 – 17 h 30)",
-    "en": "Tuesday, 14 April 2020 (2:30 p.m. – 5:30 p.m.)",
+    "en": "Tuesday, April 14, 2020 (2:30 p.m. – 5:30 p.m.)",
     "es": "Martes 14 de abril de 2020 (2:30 p.m. – 5:30 p.m.)",
     "pt": "Terça-feira, 14 de abril de 2020 (14h30 – 17h30)",
 }
 # The note on the meeting of 20 February 2020 (footnote 9 of the model document).
 MOVED_NOTE = {
     "fr": "Cette réunion était initialement programmée pour le 30 janvier 2020.",
-    "en": "This meeting was originally scheduled for 30 January 2020.",
+    "en": "This meeting was originally scheduled for January 30, 2020.",
     "es": "Esta reunión estaba programada originalmente para el 30 de enero de 2020.",
     "pt": "Esta reunião estava originalmente programada para 30 de janeiro de 2020.",
 }

@@ -62,8 +62,8 @@ def test_moving_one_meeting_and_adding_one_item_reports_exactly_those_two_change
         ),
         (
             "en",
-            "Meeting moved from 12 December 2019 to 19 December 2019.",
-            "Meeting of 13 February 2020: agenda item added: ",
+            "Meeting moved from December 12, 2019 to December 19, 2019.",
+            "Meeting of February 13, 2020: agenda item added: ",
         ),
         (
             "es",
@@ -96,7 +96,7 @@ def test_the_changes_print_as_an_annex_of_the_document() -> None:
         ) :
     ]
     items = [i.spans[0].text for e in annex if isinstance(e, ItemList) for i in e.items]
-    assert "Meeting moved from 12 December 2019 to 19 December 2019." in items
+    assert "Meeting moved from December 12, 2019 to December 19, 2019." in items
 
 
 def test_a_cancelled_meeting_is_one_change() -> None:

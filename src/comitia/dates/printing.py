@@ -8,6 +8,16 @@ Shapes, shown in French: "24 octobre 2019"; two or more separate days "3, 5 et 7
 a range of two days "30 et 31 octobre 2019", of more "du 14 au 17 janvier 2020"; months
 "d’octobre à décembre 2019"; "mars 2020"; "premier trimestre 2020"; "second semestre 2020";
 "2020"; "date à confirmer"; a provisional value ends with " (provisoire)".
+
+English follows United States usage, as in the English documents of the OAS: month before day,
+a comma before the year of a day, none before the year of a month, no serial comma, ranges
+with "to" (not a dash, so that they read aloud and parse back): "Thursday, October 24, 2019";
+"October 30 and 31, 2019"; "February 3, 5 and 7, 2020"; "November 17 to 20, 2020";
+"October 30 to November 2, 2019"; "December 30, 2019 to January 2, 2020"; "October 2019";
+"October to December 2019"; "2019 to 2021".
+
+Days that share their month and year are written once, with the shared words around them (the
+template decides on which side): "du 14 au 17 janvier 2020", "November 17 to 20, 2020".
 """
 
 from __future__ import annotations
@@ -67,12 +77,14 @@ def _range(first: date, last: date, unit: Precision | None, v: Vocabulary) -> st
         if (last - first).days == 1:
             return _day_list((first, last), v)
         if (first.year, first.month) == (last.year, last.month):
-            start = _day_number(first, v)
-        elif first.year == last.year:
-            start = _day_month(first, v)
-        else:
-            start = _full_day(first, v)
-        return v.day_range.format(start=start, end=_full_day(last, v))
+            numbers = v.day_range.format(start=_day_number(first, v), end=_day_number(last, v))
+            return _days_of_year(
+                v.day_month.format(day=numbers, month=_month_name(first, v)), v, first.year
+            )
+        if first.year == last.year:
+            days = v.day_range.format(start=_day_month(first, v), end=_day_month(last, v))
+            return _days_of_year(days, v, first.year)
+        return v.day_range.format(start=_full_day(first, v), end=_full_day(last, v))
     if unit is Precision.MONTH:
         start = _month_name(first, v) if first.year == last.year else _month_year(first, v)
         return _elide(v.period_range.format(start=start, end=_month_year(last, v)), v)
@@ -88,7 +100,7 @@ def _day_list(days: Iterable[date], v: Vocabulary) -> str:
             month_days = list(of_month)
             numbers = _join([_day_number(d, v) for d in month_days], v)
             in_months.append(v.day_month.format(day=numbers, month=_month_name(month_days[0], v)))
-        in_years.append(v.month_year.format(month=_join(in_months, v), year=year))
+        in_years.append(_days_of_year(_join(in_months, v), v, year))
     return _join(in_years, v)
 
 
@@ -99,7 +111,12 @@ def _join(items: list[str], v: Vocabulary) -> str:
 
 
 def _full_day(d: date, v: Vocabulary) -> str:
-    return v.month_year.format(month=_day_month(d, v), year=d.year)
+    return _days_of_year(_day_month(d, v), v, d.year)
+
+
+def _days_of_year(days: str, v: Vocabulary, year: int) -> str:
+    """Days already joined to their month(s), then the year: "October 24, 2019"."""
+    return (v.day_year or v.month_year).format(month=days, year=year)
 
 
 def _day_month(d: date, v: Vocabulary) -> str:

@@ -10,6 +10,7 @@ import pytest
 from comitia.plan.entities import MeetingKind, MeetingStatus
 from comitia.render.document import UnknownLanguage, build_document
 from comitia.render.document.blocks import Heading, ItemList, Paragraph, Span, Table
+from comitia.render.document.build import excerpt
 from comitia.render.document.derive import (
     activities_to_confirm,
     half_and_full_days,
@@ -194,3 +195,74 @@ def test_a_provisional_activity_keeps_its_mark_in_the_summary() -> None:
         and t.endswith("(date provisoire)")
         for t in texts
     )
+
+
+def awaiting_translation(lang: str) -> Table:
+    document = build_document(model_plan(), lang)
+    (table,) = (e for e in document.elements if isinstance(e, Table) and e.kind == "untranslated")
+    return table
+
+
+def cell_lines(cell: tuple[object, ...]) -> list[str]:
+    """The lines of a cell: its paragraphs, each cut at its line breaks."""
+    paragraphs = ["".join(s.text for s in b.spans) for b in cell if isinstance(b, Paragraph)]
+    return [line for text in paragraphs for line in text.split("\n")]
+
+
+def test_every_untranslated_text_has_one_line_in_the_annex_with_where_it_first_appears() -> None:
+    document = build_document(model_plan(), "en")
+    header, *rows = awaiting_translation("en").rows
+    assert cell_lines(header.cells[0]) == ["Place in the document"]
+    lines = [line for row in rows for line in cell_lines(row.cells[1])]
+    assert len(lines) == len(document.untranslated) > 200
+    for (_lang, text), line in zip(document.untranslated, lines, strict=True):
+        assert line == text or (line.endswith("…") and text.startswith(line[:-1]))
+    places = [cell_lines(row.cells[0]) for row in rows]
+    first_meeting = places.index(["Thursday, October 24, 2019"])
+    # The calendar's heading stands once, on its first row (an activity two days earlier).
+    assert places[first_meeting - 1] == [
+        "Annex – Calendar of activities 2019-2020",
+        "October 22, 2019",
+    ]
+    assert (
+        "Élection de la première, deuxième et troisième Vice-présidences de la CSH"
+        in cell_lines(rows[first_meeting].cells[1])
+    )
+
+
+def test_the_annex_writes_each_section_once_and_marks_texts_with_their_language() -> None:
+    _header, *rows = awaiting_translation("en").rows
+    sections = [
+        b.spans[0].text
+        for row in rows
+        for b in row.cells[0]
+        if b.spans[0].bold  # type: ignore[union-attr]
+    ]
+    assert len(sections) == len(set(sections))
+    assert all(
+        s.lang == "fr"
+        for row in rows
+        for b in row.cells[1]
+        for s in b.spans  # type: ignore[union-attr]
+    )
+
+
+def test_a_translated_document_has_no_annex_of_texts_awaiting_translation() -> None:
+    document = build_document(model_plan(), "fr")
+    assert document.untranslated == ()
+    assert not any(isinstance(e, Table) and e.kind == "untranslated" for e in document.elements)
+
+
+@pytest.mark.parametrize(
+    ("text", "length", "expected"),
+    [
+        ("Short text", 80, "Short text"),
+        ("Two  spaces\nand a line", 80, "Two spaces and a line"),
+        ("Revue et perspectives en matière de sécurité", 30, "Revue et perspectives en…"),
+        ("Revue, perspectives: sécurité", 22, "Revue, perspectives…"),
+        ("Anticonstitutionnellement", 10, "Anticonst…"),
+    ],
+)
+def test_an_excerpt_is_one_line_cut_at_a_word(text: str, length: int, expected: str) -> None:
+    assert excerpt(text, length) == expected
+    assert len(excerpt(text, length)) <= length

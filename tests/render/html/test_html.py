@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 import html
 import re
+from html.parser import HTMLParser
+from typing import ClassVar
 
 from comitia.plan.fields import Text
 from comitia.render.document import build_document
@@ -35,9 +37,57 @@ def test_meetings_and_notes_are_in_the_page() -> None:
     assert MOVED_NOTE["fr"] in text
 
 
+class _Languages(HTMLParser):
+    """Each run of text of a page with the language in force there (the nearest ``lang``)."""
+
+    VOID: ClassVar[set[str]] = {"meta", "br", "hr", "img", "link", "input"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, str | None]] = []
+        self.runs: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            lang = dict(attrs).get("lang") or (self.stack[-1][1] if self.stack else None)
+            self.stack.append((tag, lang))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack and self.stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        if data.strip() and self.stack and self.stack[-1][0] not in {"style", "title"}:
+            self.runs.append((data.strip(), self.stack[-1][1] or ""))
+
+
+def languages(markup: str) -> dict[str, set[str]]:
+    parser = _Languages()
+    parser.feed(markup)
+    found: dict[str, set[str]] = {}
+    for text, lang in parser.runs:
+        for line in text.split("\n"):
+            found.setdefault(line, set()).add(lang)
+    return found
+
+
 def test_untranslated_content_is_marked_with_its_language() -> None:
-    assert '<span lang="fr" class="original">Élection de la première' in page("en")
+    document = build_document(model_plan(), "en")
+    marked = languages(page("en"))
+    # Texts composed into a sentence of the document's language (the budget's resolution
+    # titles) are not runs of their own; every other is marked wherever it is printed.
+    whole = [(original, text) for original, text in document.untranslated if text in marked]
+    assert len(whole) > 200
+    for original, text in whole:
+        assert marked[text] == {original}, text
+    assert marked["Thursday, October 24, 2019"] == {"en"}
+    assert marked["Texts awaiting translation"] == {"en"}
     assert 'class="original"' not in page("fr")
+
+
+def test_a_list_of_texts_in_one_original_language_is_marked_once() -> None:
+    markup = page("en")
+    assert '<ul class="original" lang="fr">\n<li>Élection de la première' in markup
 
 
 def test_content_is_escaped() -> None:

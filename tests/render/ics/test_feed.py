@@ -181,7 +181,7 @@ def test_a_moved_meeting_says_its_earlier_date_and_why_in_every_language() -> No
         )
         for lang in ("en", "fr")
     }
-    assert "Initially scheduled for 30 September 2019 (reason: Coïncide" in descriptions["en"]
+    assert "Initially scheduled for September 30, 2019 (reason: Coïncide" in descriptions["en"]
     assert "Initialement prévue le 30 septembre 2019 (motif : Coïncide" in descriptions["fr"]
 
 

@@ -55,11 +55,11 @@ def test_moving_a_meeting_keeps_its_earlier_date_with_the_reason_and_raises_its_
     event = feed_event(staff_client, MEETING)
     assert int(event["SEQUENCE"]) == before + 1
     assert event.decoded("DTSTART").date() == dt.date(2019, 10, 31)
-    assert "Initially scheduled for 24 October 2019 (reason: Room taken)" in str(
+    assert "Initially scheduled for October 24, 2019 (reason: Room taken)" in str(
         event["DESCRIPTION"]
     )
     page = staff_client.get(f"/calendar/{SLUG}/meetings/{MEETING}/").content.decode()
-    assert "initially scheduled for 24 October 2019" in page and "Room taken" in page
+    assert "initially scheduled for October 24, 2019" in page and "Room taken" in page
     plan = load_plan(model_term)
     moved = next(x for x in plan.meetings if x.id == MEETING)
     assert moved.previous_dates == [dt.date(2019, 10, 24)]

@@ -39,7 +39,7 @@ def test_a_moved_meeting_says_when_it_was_initially_scheduled(
     html = page(client, f"/calendar/{SLUG}/month/2020-02/", "fr")
     assert "initialement prévue le 30 janvier 2020" in html
     english = page(client, f"/calendar/{SLUG}/", "en")
-    assert "initially scheduled for 30 January 2020" in english
+    assert "initially scheduled for January 30, 2020" in english
 
 
 def test_non_meeting_days_are_marked(client: Client, model_term: m.Term) -> None:

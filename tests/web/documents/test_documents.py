@@ -155,8 +155,8 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     approve(chair, symbol="CP/CSH-1933/19 rev. 4")
     publish_revisions()
     page = chair.get(f"{BASE}compare/", {"a": "3", "b": "4", "lang": "en"}).content.decode()
-    assert "Meeting moved from 12 December 2019 to 19 December 2019." in page
-    assert "Meeting of 13 February 2020: agenda item added: Nouveau point" in page
+    assert "Meeting moved from December 12, 2019 to December 19, 2019." in page
+    assert "Meeting of February 13, 2020: agenda item added: Nouveau point" in page
     # The second revision's document ends with the changes since the first.
     document = docx.Document(io.BytesIO(chair.get(f"{BASE}rev4.docx", {"lang": "es"}).content))
     text = "\n".join(p.text for p in document.paragraphs)

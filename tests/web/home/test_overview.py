@@ -39,7 +39,7 @@ def test_meeting_days_are_printed_with_their_weekday_in_the_reader_language(plan
 def test_a_moved_meeting_lists_its_earlier_date(plan: Plan) -> None:
     february = months_of_meetings(plan, "en")[4]
     moved = next(meeting for meeting in february.meetings if meeting.iso_date == "2020-02-20")
-    assert moved.earlier_dates == ["30 January 2020"]
+    assert moved.earlier_dates == ["January 30, 2020"]
 
 
 def test_french_content_read_in_english_is_marked_as_a_fallback(plan: Plan) -> None:

@@ -53,13 +53,14 @@ class Vocabulary:
     locale: str
     # {day} {month}: a day, or a list of days, in a month: "24 octobre", "24 de octubre".
     day_month: str
-    # {month} {year}: a month, or a day_month (list), in a year: "mars 2020", "marzo de 2020".
+    # {month} {year}: a month, or a day_month (list, range), in a year: "mars 2020",
+    # "marzo de 2020"; days in a year use ``day_year`` instead when the language sets it.
     month_year: str
-    # {weekday} {date}: "jeudi 24 octobre 2019", "Thursday, 24 October 2019".
+    # {weekday} {date}: "jeudi 24 octobre 2019", "Thursday, October 24, 2019".
     weekday_date: str
     # Joins the last two items of a list: "3, 5 et 7".
     last_separator: str
-    # A range of days: "du {start} au {end}".
+    # A range of days, each with or without its month: "du {start} au {end}", "{start} to {end}".
     day_range: str
     # A range of months or years: "de {start} à {end}".
     period_range: str
@@ -72,6 +73,9 @@ class Vocabulary:
     provisional: str
     # Joins the other items of a list.
     separator: str = ", "
+    # {month} {year} for days (a day_month, list or range) when it differs from month_year:
+    # English "October 24, 2019" beside "October 2019". None: month_year serves for both.
+    day_year: str | None = None
     # Day numbers written otherwise than in digits: French "1er".
     day_numbers: Mapping[int, str] = field(default_factory=dict)
     # (word, elided) pairs applied before a vowel: French "de octobre" -> "d’octobre".

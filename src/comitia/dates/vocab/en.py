@@ -1,15 +1,16 @@
-"""English vocabulary, day-month-year as in OAS English documents."""
+"""English vocabulary, United States order as in OAS English documents: "October 24, 2019"."""
 
 from comitia.dates.vocab.base import ReadingWords, Vocabulary
 
 VOCABULARY = Vocabulary(
     locale="en",
-    day_month="{day} {month}",
+    day_month="{month} {day}",
     month_year="{month} {year}",
+    day_year="{month}, {year}",
     weekday_date="{weekday}, {date}",
     last_separator=" and ",
-    day_range="from {start} to {end}",
-    period_range="from {start} to {end}",
+    day_range="{start} to {end}",
+    period_range="{start} to {end}",
     quarters=(
         "first quarter of {year}",
         "second quarter of {year}",

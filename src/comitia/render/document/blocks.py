@@ -37,6 +37,8 @@ class ParagraphStyle(enum.StrEnum):
     AREA = "area"  # a thematic area heading inside the calendar
     MEETING = "meeting"  # the date line of a meeting in the calendar
     SMALL = "small"
+    # Short lines of a compact list, separated by "\n" in the text: small type, no spacing.
+    LINE = "line"
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Row:
 class TableKind(enum.StrEnum):
     CALENDAR = "calendar"
     SUMMARY = "summary"
+    UNTRANSLATED = "untranslated"  # the annex of texts awaiting translation
 
 
 @dataclass(frozen=True)

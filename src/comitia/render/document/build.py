@@ -5,7 +5,9 @@ methodology, budget, general considerations, the calendar in two columns, the mo
 summary, the activities still to be confirmed and the reminders of reports. Every count, the
 summary, the half and full days, the budget differences and the notes on moved meetings are
 derived from the plan. Content missing in the document's language is printed in its original
-language and listed at the end.
+language and listed at the end, in a compact table: where each text first appears (the section,
+and in the calendar the meeting's or activity's date) and the beginning of the text, one line
+each, so that a secretariat can find every text to translate.
 """
 
 from __future__ import annotations
@@ -60,6 +62,8 @@ from comitia.render.document.i18n import Wording
 from comitia.revisions import Change
 
 _ROLE_ORDER = list(OfficerRole)
+# Characters of a text shown in the annex of texts awaiting translation: one line of its column.
+_EXCERPT_LENGTH = 80
 
 
 def build_document(
@@ -88,6 +92,9 @@ class _Builder:
         self.w = Wording(lang)
         self.elements: list[Element] = []
         self.untranslated: dict[str, str] = {}
+        # Where each untranslated text first appears: (section heading, date in the calendar).
+        self.place: tuple[str, str] = (self.w._("Document title"), "")
+        self.untranslated_places: dict[str, tuple[str, str]] = {}
         self.bodies = {body.id: body for body in plan.bodies}
         self.areas = {area.id: area for area in plan.thematic_areas}
         self.meetings = {meeting.id: meeting for meeting in plan.meetings}
@@ -101,6 +108,7 @@ class _Builder:
         printed, fallback = value.get(self.lang)
         if fallback:
             self.untranslated.setdefault(printed, value.original.value)
+            self.untranslated_places.setdefault(printed, self.place)
             return Span(printed, bold=bold, italic=italic, lang=value.original.value)
         return Span(printed, bold=bold, italic=italic)
 
@@ -131,6 +139,9 @@ class _Builder:
         return Paragraph(tuple(Span(s) if isinstance(s, str) else s for s in spans), style)
 
     def add(self, *elements: Element) -> None:
+        for element in elements:
+            if isinstance(element, Heading):
+                self.place = (element.text, "")
         self.elements.extend(elements)
 
     def money(self, item_amount: Decimal, currency: str) -> str:
@@ -183,7 +194,8 @@ class _Builder:
         document = self.plan.document
         if document is not None:
             self.add(self.para(document.symbol, style=ParagraphStyle.SYMBOL))
-        self.add(self.para(self._title_text(), style=ParagraphStyle.TITLE))
+        title = self.text(document.title) if document is not None else Span(self._title_text())
+        self.add(Paragraph((title,), ParagraphStyle.TITLE))
         if document is not None and document.approved_on is not None:
             self.add(
                 self.para(
@@ -583,19 +595,23 @@ class _Builder:
         entries.sort(key=lambda e: (e[0], e[1]))
         year = None
         paired: set[dt.date] = set()
+        section = self.place[0]
         for day, _, entry in entries:
             if day.year != year:
                 year = day.year
                 label = (self.para(Span(str(year), bold=True)),)
                 rows.append(Row(RowKind.GROUP, (label, label)))
             if isinstance(entry, Meeting):
+                self.place = (section, self.day(entry.date, weekday=True))
                 right: tuple[Block, ...] = ()
                 if entry.date not in paired:
                     paired.add(entry.date)
                     right = tuple(self._activity_cell(a) for a in by_day.get(entry.date, []))
                 rows.append(Row(RowKind.ENTRY, (tuple(self._meeting_cell(entry)), right)))
             else:
+                self.place = (section, entry.when.format(self.lang))
                 rows.append(Row(RowKind.ENTRY, ((), (self._activity_cell(entry),))))
+        self.place = (section, "")
         self.add(Table(TableKind.CALENDAR, tuple(rows)))
 
     def _meeting_cell(self, meeting: Meeting) -> Iterator[Block]:
@@ -822,14 +838,17 @@ class _Builder:
             self.add(ItemList(tuple(items)))
 
     def awaiting_translation(self) -> None:
+        """One table per original language: a row per place, a line per text (its beginning)."""
         if not self.untranslated:
             return
         w = self.w
         self.add(PageBreak(), Heading(1, w._("Texts awaiting translation")))
-        by_language: dict[str, list[str]] = {}
+        by_language: dict[str, dict[tuple[str, str], list[str]]] = {}
         for text, lang in self.untranslated.items():
-            by_language.setdefault(lang, []).append(text)
-        for lang, texts in sorted(by_language.items()):
+            places = by_language.setdefault(lang, {})
+            places.setdefault(self.untranslated_places[text], []).append(text)
+        for lang, places in sorted(by_language.items()):
+            count = sum(len(texts) for texts in places.values())
             self.add(
                 self.para(
                     w.n(
@@ -837,10 +856,43 @@ class _Builder:
                         "in its original language ({original}):",
                         "The following {count} texts have no {language} translation yet and "
                         "are printed in their original language ({original}):",
-                        len(texts),
+                        count,
                         language=Locale.parse(self.lang).get_language_name(self.lang),
                         original=Locale.parse(lang).get_language_name(self.lang),
                     )
-                ),
-                ItemList(tuple(ListItem((Span(t, lang=lang),)) for t in texts)),
+                )
             )
+            small = ParagraphStyle.LINE
+            rows = [
+                Row(
+                    RowKind.HEADER,
+                    (
+                        (self.para(Span(w._("Place in the document"), bold=True), style=small),),
+                        (self.para(Span(w._("Text"), bold=True), style=small),),
+                    ),
+                )
+            ]
+            shown = ""
+            for (section, detail), texts in places.items():
+                # The section is written once, on the first row of its texts.
+                where = (
+                    [] if section == shown else [self.para(Span(section, bold=True), style=small)]
+                )
+                shown = section
+                if detail:
+                    where.append(self.para(detail, style=small))
+                # One paragraph of lines, not one per text: a third fewer boxes to lay out.
+                lines = Span("\n".join(excerpt(t) for t in texts), lang=lang)
+                rows.append(Row(RowKind.ENTRY, (tuple(where), (self.para(lines, style=small),))))
+            self.add(Table(TableKind.UNTRANSLATED, tuple(rows)))
+
+
+def excerpt(text: str, length: int = _EXCERPT_LENGTH) -> str:
+    """``text`` on one line, cut after at most ``length`` characters at a word, with "…"."""
+    line = " ".join(text.split())
+    if len(line) <= length:
+        return line
+    cut = line[: length - 1]
+    if " " in cut:
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip(" ,;:.–-") + "…"

@@ -57,6 +57,7 @@ _STYLE_NAMES = {
     ParagraphStyle.AREA: "Comitia Area",
     ParagraphStyle.MEETING: "Comitia Meeting",
     ParagraphStyle.SMALL: "Comitia Small",
+    ParagraphStyle.LINE: "Comitia Line",
 }
 
 # Elements of w:settings that the schema places after w:footnotePr.
@@ -163,6 +164,8 @@ class _Writer:
         area = paragraph_style("Comitia Area", bold=True, underline=True)
         area.paragraph_format.space_before = Pt(6)
         paragraph_style("Comitia Small", size=Pt(9))
+        # The lines of the annex of texts awaiting translation.
+        paragraph_style("Comitia Line", size=Pt(9)).paragraph_format.space_after = Pt(0)
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
         for name in AGENDA_STYLES.values():

@@ -13,6 +13,7 @@ from comitia.render.document.blocks import (
     ListItem,
     PageBreak,
     Paragraph,
+    Span,
     Table,
 )
 
@@ -29,14 +30,14 @@ def _environment() -> jinja2.Environment:
 
 
 class _Notes:
-    """Numbers footnotes in the order the template prints them, and keeps their texts."""
+    """Numbers footnotes in the order the template prints them, and keeps them."""
 
     def __init__(self) -> None:
-        self.texts: list[str] = []
+        self.spans: list[Span] = []
 
-    def __call__(self, text: str) -> int:
-        self.texts.append(text)
-        return len(self.texts)
+    def __call__(self, span: Span) -> int:
+        self.spans.append(span)
+        return len(self.spans)
 
 
 def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[object]]]:
@@ -52,12 +53,27 @@ def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[object]]]:
     return root
 
 
+def original_lang(spans: tuple[Span, ...]) -> str | None:
+    """The language of a block made of one text in its original language, else None."""
+    if len(spans) != 1 or spans[0].note:
+        return None
+    return spans[0].lang
+
+
+def list_lang(items: tuple[ListItem, ...]) -> str | None:
+    """The original language of every item of a list, if they share one, else None."""
+    langs = {original_lang(item.spans) for item in items}
+    return langs.pop() if len(langs) == 1 else None
+
+
 def _context(document: Document, *, standalone: bool) -> dict[str, object]:
     return {
         "document": document,
         "standalone": standalone,
         "note": _Notes(),
         "nest": nest,
+        "original_lang": original_lang,
+        "list_lang": list_lang,
         "is_heading": lambda e: isinstance(e, Heading),
         "is_paragraph": lambda e: isinstance(e, Paragraph),
         "is_list": lambda e: isinstance(e, ItemList),
