@@ -133,7 +133,8 @@ def _write(
             409,
             ConflictOut(
                 detail=_(
-                    "The change was not saved: someone saved this meeting after version %(version)s."
+                    "The change was not saved: someone saved this meeting after version "
+                    "%(version)s."
                 )
                 % {"version": stale.based_on},
                 based_on=stale.based_on,
