@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from comitia.web.plans.models import Term
 
-from .policy import Action, may, with_draft_flag
+from .policy import Action, may
 from .routes import policy_for
+from .visibility import with_visibility
 
 
 class AccessMiddleware:
@@ -49,7 +50,7 @@ class AccessMiddleware:
         term = None
         if "slug" in view_kwargs:
             terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
-            term = with_draft_flag(terms).first()
+            term = with_visibility(terms).first()
         request.comitia_term = term  # type: ignore[attr-defined]
         if may(request.user, action, term):
             return None

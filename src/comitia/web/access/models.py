@@ -16,6 +16,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from comitia.web.plans.models.publication import Visibility, visibility_field
+
 
 class Role(models.TextChoices):
     DELEGATION = "delegation", _("delegation member")
@@ -117,12 +119,11 @@ class AuditRecord(models.Model):
 
 
 class Publication(models.Model):
-    """Whether a term's plan is shown to the public and delegations.
+    """The visibility of a term's plan: draft, shared with member states, or public.
 
-    A term with no row is published: a plan loaded with ``comitia load`` is an approved
-    document already. The secretariat withdraws a term to draft (or publishes it again); a
-    draft term, with its meetings, agendas, activities, documents, feeds and exports, is seen
-    only by its secretariat, its chair and bureau and administrators.
+    A term with no row is a draft: nothing is shown outside the secretariat, the chair and
+    bureau until someone publishes it (``comitia load --publish``, or the term's page). A
+    meeting or document is seen at the lower of its own level and its term's.
     """
 
     term = models.OneToOneField(
@@ -131,7 +132,10 @@ class Publication(models.Model):
         related_name="publication",
         verbose_name=_("term"),
     )
-    published = models.BooleanField(_("published"), default=False)
+    visibility = visibility_field()
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
+    )
     changed_at = models.DateTimeField(_("changed at"), auto_now=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -147,4 +151,8 @@ class Publication(models.Model):
         verbose_name_plural = _("publications of terms")
 
     def __str__(self) -> str:
-        return f"{self.term}: {'published' if self.published else 'draft'}"
+        return f"{self.term}: {self.visibility}"
+
+    @property
+    def published(self) -> bool:
+        return bool(self.visibility == Visibility.PUBLIC)

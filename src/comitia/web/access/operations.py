@@ -1,4 +1,6 @@
-"""Publishing a term's plan or withdrawing it to draft, recorded in the audit trail."""
+"""Publishing: setting the level (draft, shared with member states, public) of a term's plan, a
+meeting, the plan document or an approved revision. Each change is recorded in the audit trail
+and raises the object's version (an approved revision, which is immutable, has none)."""
 
 from __future__ import annotations
 
@@ -6,33 +8,133 @@ from typing import Any
 
 from django.db import transaction
 
-from comitia.web.plans.models import Term
+from comitia.web.documents.models import Revision
+from comitia.web.plans.models import Meeting, PlanDocument, Term, Visibility
 
 from . import audit
 from .models import Publication
+from .versions import claim
 
 
-def set_publication(term: Term, published: bool, user: Any) -> Publication:
-    """Publish ``term`` (``published``) or withdraw it to draft; the term's feeds, which are
-    cached, are built again once the change is committed."""
+def _feeds_changed(term: Term) -> None:
     from comitia.web.calendar.feeds import feeds_changed
 
+    transaction.on_commit(lambda: feeds_changed(term))
+
+
+def _action(level: Visibility) -> str:
+    return {
+        Visibility.PUBLIC: "publish",
+        Visibility.MEMBER_STATES: "share with member states",
+        Visibility.DRAFT: "withdraw",
+    }[level]
+
+
+def _who(user: Any) -> Any:
+    return user if user is not None and user.is_authenticated else None
+
+
+def set_term_visibility(
+    term: Term, level: Visibility | str, user: Any, *, based_on: int | None = None
+) -> Publication:
+    """Set the level of ``term``'s plan; ``based_on`` is the publication's version the user
+    saw (None: whatever it is). Raises ``StaleVersion`` if it changed since."""
+    level = Visibility(level)
     with transaction.atomic():
         publication, created = Publication.objects.select_for_update().get_or_create(
-            term=term, defaults={"published": True}
+            term=term, defaults={"visibility": Visibility.DRAFT}
         )
-        before = None if created else audit.snapshot(publication)
-        publication.published = published
-        publication.changed_by = user if user is not None and user.is_authenticated else None
-        publication.save()
+        before = None if created else claim(publication, based_on)
+        publication.visibility = level
+        publication.changed_by = _who(user)
+        publication.save(update_fields=["visibility", "changed_by", "changed_at"])
         audit.record(
             user,
-            "publish" if published else "withdraw",
+            _action(level),
             publication,
             before=before,
             after=audit.snapshot(publication),
             term_slug=term.slug,
         )
-        transaction.on_commit(lambda: feeds_changed(term))
-    term.is_draft = not published  # type: ignore[attr-defined]
+        _feeds_changed(term)
+    term.visibility_level = level.value  # type: ignore[attr-defined]
     return publication
+
+
+def set_publication(term: Term, published: bool, user: Any) -> Publication:
+    """Publish ``term``'s plan, or withdraw it to draft."""
+    return set_term_visibility(term, Visibility.PUBLIC if published else Visibility.DRAFT, user)
+
+
+def set_meeting_visibility(
+    meeting: Meeting, level: Visibility | str, user: Any, *, based_on: int | None = None
+) -> Meeting:
+    """Set ``meeting``'s level; raises ``StaleVersion`` if it is no longer at ``based_on``."""
+    level = Visibility(level)
+    with transaction.atomic():
+        before = claim(meeting, based_on)
+        Meeting.objects.filter(pk=meeting.pk).update(visibility=level)
+        meeting.refresh_from_db()
+        audit.record(
+            user,
+            _action(level),
+            meeting,
+            before=before,
+            after=audit.snapshot(meeting),
+            term_slug=meeting.term.slug,
+        )
+        _feeds_changed(meeting.term)
+    return meeting
+
+
+def set_document_visibility(
+    document: PlanDocument, level: Visibility | str, user: Any, *, based_on: int | None = None
+) -> PlanDocument:
+    """Set the level of a term's current plan document."""
+    level = Visibility(level)
+    with transaction.atomic():
+        before = claim(document, based_on)
+        PlanDocument.objects.filter(pk=document.pk).update(visibility=level)
+        document.refresh_from_db()
+        audit.record(
+            user,
+            _action(level),
+            document,
+            before=before,
+            after=audit.snapshot(document),
+            term_slug=document.term.slug,
+        )
+    return document
+
+
+def set_revision_visibility(revision: Revision, level: Visibility | str, user: Any) -> Revision:
+    """Set the level of an approved revision (the one thing of it that changes)."""
+    level = Visibility(level)
+    with transaction.atomic():
+        before = audit.snapshot(revision)
+        revision.visibility = level
+        revision.save(update_fields=["visibility"])
+        audit.record(
+            user,
+            _action(level),
+            revision,
+            before=before,
+            after=audit.snapshot(revision),
+            term_slug=revision.term_slug,
+        )
+    return revision
+
+
+def publish_plan(term: Term, user: Any, level: Visibility | str = Visibility.PUBLIC) -> None:
+    """Set ``term``'s plan, its current document and every meeting of it below ``level`` to
+    ``level`` (``comitia load --publish``, and the term's page when asked to carry its
+    meetings along). Meetings already at a higher level keep it."""
+    level = Visibility(level)
+    with transaction.atomic():
+        set_term_visibility(term, level, user)
+        document = PlanDocument.objects.filter(term=term).first()
+        if document is not None and Visibility(document.visibility).rank < level.rank:
+            set_document_visibility(document, level, user)
+        for meeting in Meeting.objects.filter(term=term).select_related("term"):
+            if Visibility(meeting.visibility).rank < level.rank:
+                set_meeting_visibility(meeting, level, user)

@@ -7,8 +7,9 @@ runs; templates ask through the same function (``can`` in a view's context).
 
 The rules:
 
-- everyone, signed in or not, may ``SIGN_IN`` and ``VIEW`` a published term (or no term);
-  a draft term (``Publication``) is seen only by those who may ``VIEW_DRAFT`` it;
+- everyone, signed in or not, may ``SIGN_IN``, and ``VIEW`` no term in particular; a term is
+  viewed by whom its level lets see it (``visibility``: draft, shared with member states,
+  public), and those who may ``VIEW_DRAFT`` it see it whatever its level;
 - ``ADMIN_SITE`` is left to the Django admin, which requires ``is_staff`` and model permissions;
 - secretariat staff of the term's committee (or of every committee) may ``EDIT_CALENDAR``,
   ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT`` and ``PUBLISH``;
@@ -16,7 +17,7 @@ The rules:
   and ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
   in the admin;
 - a delegation member may ``PROPOSE`` (for its own member state) and ``VIEW_PROPOSALS``
-  (its own) on a published term;
+  (its own) on a term it sees (shared with member states, or public);
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -26,11 +27,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
-
 from comitia.web.plans.models import Term
 
-from .models import Membership, Publication, Role
+from .models import Membership, Role
 
 
 class Action(StrEnum):
@@ -89,35 +88,13 @@ def member_state(user: Any) -> str | None:
     return next((ms.member_state for ms in _memberships(user) if ms.role == Role.DELEGATION), None)
 
 
-def is_draft(term: Term) -> bool:
-    """Whether ``term`` is withdrawn from publication. Reads ``term.is_draft`` when the query
-    that fetched the term annotated it (``with_draft_flag``)."""
-    flag = getattr(term, "is_draft", None)
-    if flag is None:
-        flag = Publication.objects.filter(term=term, published=False).exists()
-        term.is_draft = flag  # type: ignore[attr-defined]
-    return bool(flag)
-
-
-def with_draft_flag(terms: QuerySet[Term]) -> QuerySet[Term]:
-    """``terms`` annotated with ``is_draft``, in the same query."""
-    drafts = Publication.objects.filter(term=OuterRef("pk"), published=False)
-    return terms.annotate(is_draft=Exists(drafts))
-
-
-def visible_terms(user: Any, terms: QuerySet[Term] | None = None) -> list[Term]:
-    """The terms ``user`` may view, in the order of ``terms`` (all terms by default)."""
-    rows = with_draft_flag(terms if terms is not None else Term.objects.all())
-    return [t for t in rows if may(user, Action.VIEW, t)]
-
-
 def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
     """Whether ``user`` may do ``action`` on ``term`` (None: nothing in particular)."""
     action = Action(action)
     if action in _OPEN:
         return True
     if action == Action.VIEW:
-        return term is None or not is_draft(term) or may(user, Action.VIEW_DRAFT, term)
+        return term is None or _sees(user, term)
     if not (user is not None and user.is_authenticated and user.is_active):
         return False
     if is_administrator(user):
@@ -131,7 +108,17 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:
             return True
-        published = term is None or not is_draft(term)
-        if ms.role == Role.DELEGATION and action in _DELEGATION and published:
+        if (
+            ms.role == Role.DELEGATION
+            and action in _DELEGATION
+            and (term is None or _sees(user, term))
+        ):
             return True
     return action == Action.APPROVE_REVISION and bool(user.has_perm("documents.approve_revision"))
+
+
+def _sees(user: Any, term: Term) -> bool:
+    # The rules of levels live in ``visibility``, which asks ``may`` who views drafts.
+    from .visibility import may_see_term
+
+    return may_see_term(user, term)

@@ -22,8 +22,7 @@ from ninja.security import django_auth
 
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
-from comitia.web.access.policy import visible_terms
-from comitia.web.access.visibility import visible_meetings
+from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
 from comitia.web.home.overview import display_language
@@ -75,11 +74,9 @@ def _stored_meeting(request: HttpRequest, term: m.Term, key: str) -> m.Meeting:
 
 
 def _visible_plan(request: HttpRequest, term: m.Term) -> tuple[Plan, dict[str, int]]:
-    """The term's plan with the meetings ``request.user`` may see, and their versions."""
+    """The term's plan with what ``request.user`` may see of it, and its meetings' versions."""
     versions = dict(visible_meetings(request.user, term).values_list("key", "version"))
-    plan = load_plan(term)
-    shown = [meeting for meeting in plan.meetings if meeting.id in versions]
-    return plan.model_copy(update={"meetings": shown}), versions
+    return visible_plan(request.user, term, load_plan(term)), versions
 
 
 def _meeting_out(request: HttpRequest, term: m.Term, meeting: Any, version: int) -> MeetingOut:

@@ -18,7 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from comitia.web.access.policy import Action, is_draft, may, visible_terms
+from comitia.web.access.policy import Action, may
+from comitia.web.access.visibility import viewer_level, visible_terms
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
@@ -208,7 +209,7 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         name = f"{slug}{'-delegations' if deadlines else ''}.{lang}.ics"
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["ETag"] = etag
-    if is_draft(term):  # never kept by a shared cache
+    if viewer_level(request.user, term) != m.Visibility.PUBLIC:  # never kept by a shared cache
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=300)

@@ -3,7 +3,8 @@
 A revision is an immutable snapshot: the plan as approved (JSON), its symbol, its date and who
 approved it. It names its term by slug rather than by a foreign key, so that replacing a term
 (``comitia load --replace``) never deletes what was approved. Each document of a revision is
-stored the first time it is printed and served byte for byte afterwards.
+stored the first time it is printed and served byte for byte afterwards. Only a revision's
+visibility changes after approval.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from comitia.web.plans.models.publication import visibility_field
 
 
 class ImmutableError(Exception):
@@ -40,6 +43,9 @@ class Revision(models.Model):
     blocking_findings = models.JSONField(
         _("errors overridden"), default=list, blank=True, help_text=_("Findings at approval.")
     )
+    # Who may read it is a state of the revision, not of what was approved: the one field
+    # that changes (``set_revision_visibility``); a new revision is a draft until published.
+    visibility = visibility_field()
 
     class Meta:
         ordering = ("term_slug", "number")
@@ -63,7 +69,7 @@ class Revision(models.Model):
         return f"{self.term_slug} rev. {self.number} ({self.symbol})"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self._state.adding:
+        if not self._state.adding and list(kwargs.get("update_fields") or ()) != ["visibility"]:
             raise ImmutableError(f"{self} is approved and cannot be changed")
         super().save(*args, **kwargs)
 

@@ -7,7 +7,8 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from comitia.web.access.policy import Action, may, visible_terms
+from comitia.web.access.policy import Action, may
+from comitia.web.access.visibility import term_visibility, visible_plan, visible_terms
 from comitia.web.home.overview import (
     LocalText,
     display_language,
@@ -15,7 +16,7 @@ from comitia.web.home.overview import (
     officer_lines,
 )
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Term
+from comitia.web.plans.models import Term, Visibility
 
 
 def _role_names() -> dict[str, str]:
@@ -37,7 +38,7 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         term = next((t for t in terms if t.slug == slug), None)
         if term is None:
             raise Http404(_("No term has that name."))
-    plan = load_plan(term)
+    plan = visible_plan(request.user, term, load_plan(term))
     lang = display_language(get_language() or "en")
     committee = plan.body(plan.term.committee)
     context = {
@@ -52,7 +53,7 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "months": months_of_meetings(plan, lang),
         "meeting_count": len(plan.meetings),
         "activity_count": len(plan.activities),
-        "is_draft": getattr(term, "is_draft", False),
+        "is_draft": term_visibility(term) != Visibility.PUBLIC,
         "can_publish": may(request.user, Action.PUBLISH, term),
     }
     return render(request, "home/term.html", context)

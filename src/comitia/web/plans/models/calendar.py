@@ -20,6 +20,7 @@ from comitia.web.plans.models.fields import (
     edtf_field,
     optional_char,
 )
+from comitia.web.plans.models.publication import visibility_field
 from comitia.web.plans.models.term import (
     Body,
     Mandate,
@@ -74,6 +75,8 @@ class Meeting(models.Model):
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
     )
     notes = MultilingualListField(_("notes"))
+    # A web-layer state, not part of the plan model: plan files carry no visibility.
+    visibility = visibility_field()
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
     )

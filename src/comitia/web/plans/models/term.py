@@ -18,6 +18,7 @@ from comitia.web.plans.models.fields import (
     MultilingualListField,
     optional_char,
 )
+from comitia.web.plans.models.publication import visibility_field
 
 LanguageChoice = models.TextChoices(
     "LanguageChoice", [(lang.name, lang.value) for lang in Language]
@@ -103,6 +104,12 @@ class PlanDocument(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("approved by"),
+    )
+    # The current document (the plan as it stands, printed on request); approved revisions
+    # have a visibility of their own (``documents.Revision``).
+    visibility = visibility_field()
+    version = models.PositiveIntegerField(
+        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
     )
 
     class Meta:

@@ -1,0 +1,212 @@
+"""The one place that answers "may this user see this term, meeting or document?".
+
+Every channel asks here: pages, lists and their filters, the home overview, feeds, the checks'
+coverage and its CSV export, the document pages and downloads, revision files, the admin, the
+delegations' suggestions, the API.
+
+A term's plan, each meeting, the current plan document and each approved revision has a level
+(``Visibility``): draft, shared with member states, or public. A term with no ``Publication``
+row is a draft. A viewer has a level on each term (``viewer_level``):
+
+- ``DRAFT`` for those who may ``VIEW_DRAFT`` it (its secretariat, its chair and bureau,
+  administrators): they see everything of the term;
+- ``MEMBER_STATES`` for a delegation member: they see what is, with its term, at least shared
+  with member states;
+- ``PUBLIC`` for everyone else: they see what is, with its term, public.
+
+An object is seen when its own level and its term's are both at least the viewer's level.
+What cannot be seen answers 404 in views (never a redirect that reveals it exists).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from comitia.plan import Plan
+from comitia.web.documents.models import Revision
+from comitia.web.plans.models import Meeting, PlanDocument, Term, Visibility
+
+from .models import Publication
+from .policy import Action, may, member_state
+
+__all__ = [
+    "Visibility",
+    "document_visibility",
+    "levels_seen",
+    "may_see_document",
+    "may_see_meeting",
+    "may_see_revision",
+    "may_see_term",
+    "seen_at",
+    "term_visibility",
+    "viewer_level",
+    "visible_meetings",
+    "visible_plan",
+    "visible_revisions",
+    "visible_terms",
+    "with_visibility",
+]
+
+
+def seen_at(level: Visibility | str, viewer: Visibility | str) -> bool:
+    """Whether an object at ``level`` is seen by a viewer whose level is ``viewer``."""
+    return Visibility(level).rank >= Visibility(viewer).rank
+
+
+def levels_seen(viewer: Visibility | str) -> list[str]:
+    """The stored values of the levels a viewer at ``viewer`` sees (for ``__in`` filters)."""
+    return [level.value for level in Visibility if seen_at(level, viewer)]
+
+
+def term_visibility(term: Term) -> Visibility:
+    """The level of ``term``'s plan (DRAFT without a ``Publication`` row). Reads
+    ``term.visibility_level`` when the query that fetched the term annotated it
+    (``with_visibility``), and keeps it there."""
+    level = getattr(term, "visibility_level", None)
+    if level is None:
+        level = (
+            Publication.objects.filter(term=term).values_list("visibility", flat=True).first()
+            or Visibility.DRAFT
+        )
+        term.visibility_level = level  # type: ignore[attr-defined]
+    return Visibility(level)
+
+
+def with_visibility(terms: QuerySet[Term]) -> QuerySet[Term]:
+    """``terms`` annotated with ``visibility_level``, in the same query."""
+    level = Publication.objects.filter(term=OuterRef("pk")).values("visibility")[:1]
+    return terms.annotate(visibility_level=Coalesce(Subquery(level), Value(Visibility.DRAFT)))
+
+
+def viewer_level(user: Any, term: Term) -> Visibility:
+    """The lowest level ``user`` sees on ``term``: DRAFT for those who may view its drafts,
+    MEMBER_STATES for a delegation member, PUBLIC for everyone else (an inactive user too).
+
+    It is also the key under which a response built for this user may be cached and shared:
+    two users with the same level on a term see the same things of it.
+    """
+    if may(user, Action.VIEW_DRAFT, term):
+        return Visibility.DRAFT
+    if member_state(user) is not None:
+        return Visibility.MEMBER_STATES
+    return Visibility.PUBLIC
+
+
+def may_see_term(user: Any, term: Term) -> bool:
+    """Whether ``user`` sees ``term``'s plan at all (its pages, feeds, documents)."""
+    return seen_at(term_visibility(term), viewer_level(user, term))
+
+
+def visible_terms(user: Any, terms: QuerySet[Term] | None = None) -> list[Term]:
+    """The terms ``user`` may see, in the order of ``terms`` (all terms by default)."""
+    rows = with_visibility(terms if terms is not None else Term.objects.all())
+    return [term for term in rows if may_see_term(user, term)]
+
+
+def visible_meetings(
+    user: Any, term: Term, queryset: QuerySet[Meeting] | None = None
+) -> QuerySet[Meeting]:
+    """``queryset`` (by default the term's meetings) narrowed to those ``user`` sees: none if
+    the term is hidden from them. ``queryset`` should hold meetings of ``term`` only."""
+    meetings = queryset if queryset is not None else Meeting.objects.filter(term=term)
+    viewer = viewer_level(user, term)
+    if not seen_at(term_visibility(term), viewer):
+        return meetings.none()
+    if viewer == Visibility.DRAFT:
+        return meetings
+    return meetings.filter(visibility__in=levels_seen(viewer))
+
+
+def may_see_meeting(user: Any, meeting: Meeting) -> bool:
+    """Whether ``user`` sees ``meeting`` (its own level and its term's)."""
+    viewer = viewer_level(user, meeting.term)
+    return seen_at(term_visibility(meeting.term), viewer) and seen_at(meeting.visibility, viewer)
+
+
+def hidden_meeting_keys(user: Any, term: Term) -> set[str]:
+    """The keys of ``term``'s meetings that ``user`` may not see."""
+    seen = set(visible_meetings(user, term).values_list("key", flat=True))
+    return set(Meeting.objects.filter(term=term).values_list("key", flat=True)) - seen
+
+
+def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
+    """``plan`` (the stored plan of ``term``) without the meetings ``user`` may not see, and
+    without references to them (a requested event or a milestone keeps its own data but no
+    longer names the meeting). Counts, numbers and summaries derived from the result are
+    those of what ``user`` sees, so they reveal nothing of hidden meetings.
+
+    The caller has checked ``may_see_term``; this function only removes meetings.
+    """
+    hidden = hidden_meeting_keys(user, term)
+    if not hidden:
+        return plan
+    return _without_meetings(plan, hidden)
+
+
+def _without_meetings(plan: Plan, hidden: Iterable[str]) -> Plan:
+    hidden = set(hidden)
+    update: dict[str, Any] = {
+        "meetings": [meeting for meeting in plan.meetings if meeting.id not in hidden],
+        "requested_events": [
+            event.model_copy(update={"meeting": None}) if event.meeting in hidden else event
+            for event in plan.requested_events
+        ],
+        # An imported document's own summary and counts are kept to be checked against the
+        # calendar; beside a calendar without its hidden meetings they would point at them.
+        "summary_claims": [],
+        "count_claims": [],
+    }
+    negotiation = plan.negotiation
+    if negotiation is not None:
+        update["negotiation"] = negotiation.model_copy(
+            update={
+                "milestones": [
+                    milestone.model_copy(update={"meeting": None})
+                    if milestone.meeting in hidden
+                    else milestone
+                    for milestone in negotiation.milestones
+                ]
+            }
+        )
+    return plan.model_copy(update=update)
+
+
+def document_visibility(term: Term) -> Visibility:
+    """The level of ``term``'s current plan document (the term's own level if it has none)."""
+    level = PlanDocument.objects.filter(term=term).values_list("visibility", flat=True).first()
+    return Visibility(level) if level is not None else term_visibility(term)
+
+
+def may_see_document(user: Any, term: Term) -> bool:
+    """Whether ``user`` may read ``term``'s current plan document (its page, downloads and the
+    comparison with it)."""
+    viewer = viewer_level(user, term)
+    return seen_at(term_visibility(term), viewer) and seen_at(document_visibility(term), viewer)
+
+
+def visible_revisions(
+    user: Any, term: Term, queryset: QuerySet[Revision] | None = None
+) -> QuerySet[Revision]:
+    """``queryset`` (by default the term's approved revisions) narrowed to those ``user``
+    may read."""
+    revisions = queryset if queryset is not None else Revision.objects.filter(term_slug=term.slug)
+    viewer = viewer_level(user, term)
+    if not seen_at(term_visibility(term), viewer):
+        return revisions.none()
+    if viewer == Visibility.DRAFT:
+        return revisions
+    return revisions.filter(visibility__in=levels_seen(viewer))
+
+
+def may_see_revision(user: Any, revision: Revision) -> bool:
+    """Whether ``user`` may read ``revision``; a revision whose term is no longer stored is
+    seen only by administrators."""
+    term = Term.objects.filter(slug=revision.term_slug).first()
+    if term is None:
+        return viewer_level(user, Term(slug=revision.term_slug)) == Visibility.DRAFT
+    viewer = viewer_level(user, term)
+    return seen_at(term_visibility(term), viewer) and seen_at(revision.visibility, viewer)
