@@ -13,6 +13,7 @@ from comitia.plan import Plan
 from comitia.web.access.models import AuditRecord
 from comitia.web.access.operations import set_publication
 from comitia.web.plans import models as m
+from comitia.web.plans.models import Visibility
 from comitia.web.plans.convert import load_plan
 from tests.web.access.conftest import make_user
 
@@ -22,8 +23,9 @@ API = "/api/v1"
 @pytest.fixture
 def published(terms: tuple[m.Term, m.Term]) -> tuple[m.Term, m.Term]:
     here, elsewhere = terms
-    set_publication(here, True, None)
-    set_publication(elsewhere, True, None)
+    for term in terms:
+        set_publication(term, True, None)
+        m.Meeting.objects.filter(term=term).update(visibility=Visibility.PUBLIC)
     return here, elsewhere
 
 
@@ -100,6 +102,29 @@ def test_a_draft_term_is_not_found_by_those_who_may_not_see_drafts(
             assert response.json() == {"detail": "Not found."}
     staff = _client("secretariat", published)
     assert staff.get(f"{API}/terms/{here.slug}/meetings").status_code == 200
+
+
+def test_each_role_reads_the_meetings_at_its_level_and_no_others(
+    published: tuple[m.Term, m.Term],
+) -> None:
+    here, _ = published
+    draft, shared, public = m.Meeting.objects.filter(term=here).order_by("date", "start")
+    m.Meeting.objects.filter(pk=draft.pk).update(visibility=Visibility.DRAFT)
+    m.Meeting.objects.filter(pk=shared.pk).update(visibility=Visibility.MEMBER_STATES)
+    seen = {
+        "anonymous": [public.key],
+        "delegation": [shared.key, public.key],
+        "secretariat": [draft.key, shared.key, public.key],
+    }
+    for role, keys in seen.items():
+        client = _client(role, published)
+        listed = client.get(f"{API}/terms/{here.slug}/meetings").json()
+        assert [x["id"] for x in listed] == keys, role
+        in_plan = client.get(f"{API}/terms/{here.slug}/plan").json()["meetings"]
+        assert [x["id"] for x in in_plan] == keys, role
+        for hidden in {draft.key, shared.key, public.key} - set(keys):
+            response = client.get(f"{API}/terms/{here.slug}/meetings/{hidden}")
+            assert response.status_code == 404, (role, hidden)
 
 
 def test_the_secretariat_changes_a_meeting_based_on_its_version(
