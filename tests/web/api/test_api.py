@@ -13,8 +13,8 @@ from comitia.plan import Plan
 from comitia.web.access.models import AuditRecord
 from comitia.web.access.operations import set_publication
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
 from comitia.web.plans.convert import load_plan
+from comitia.web.plans.models import Visibility
 from tests.web.access.conftest import make_user
 
 API = "/api/v1"
