@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import comitia
 from comitia.cli import main
 from comitia.plan.files import read_plan
 
@@ -128,6 +129,8 @@ def test_demo_loads_the_model_plan_without_serving(
         "PATH": "/usr/bin:/bin",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}",
         "COMITIA_STATIC_ROOT": str(tmp_path / "static"),
+        # The sources under test, whichever checkout the interpreter was installed from.
+        "PYTHONPATH": str(Path(comitia.__file__).parents[1]),
     }
     result = subprocess.run(
         [sys.executable, "-m", "comitia", "demo", "--no-serve"],
@@ -141,3 +144,43 @@ def test_demo_loads_the_model_plan_without_serving(
     assert result.returncode == 0, result.stderr
     assert "csh-2019-2020" in result.stdout
     assert (tmp_path / "static" / "comitia" / "site.css").exists()
+    # The model plan is published, so the trial shows the public calendar; a second run
+    # replaces the published term.
+    again = subprocess.run(
+        [sys.executable, "-m", "comitia", "demo", "--no-serve"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
+        levels = db.execute("SELECT visibility FROM access_publication").fetchall()
+        meetings = db.execute("SELECT DISTINCT visibility FROM plans_meeting").fetchall()
+    assert levels == [("public",)] and meetings == [("public",)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_loaded_plan_is_a_draft_until_published(capsys: pytest.CaptureFixture[str]) -> None:
+    from comitia.web.access.models import AuditRecord, Publication
+    from comitia.web.plans import models
+
+    assert main(["load", str(MODEL_PLAN)]) == 0
+    assert "a draft until published" in capsys.readouterr().out
+    assert not Publication.objects.exists()
+    assert set(models.Meeting.objects.values_list("visibility", flat=True)) == {"draft"}
+    assert main(["load", str(MODEL_PLAN), "--replace", "--publish"]) == 0
+    assert "published" in capsys.readouterr().out
+    assert Publication.objects.get().visibility == "public"
+    assert set(models.Meeting.objects.values_list("visibility", flat=True)) == {"public"}
+    assert models.PlanDocument.objects.get().visibility == "public"
+    # Replacing a published term, without --publish, makes it a draft again; both loads and
+    # the replacement are in the audit trail.
+    assert main(["load", str(MODEL_PLAN), "--replace"]) == 0
+    assert not Publication.objects.exists()
+    actions = list(AuditRecord.objects.filter(object_type="term").values_list("action", flat=True))
+    assert actions == ["load", "replace", "replace"]

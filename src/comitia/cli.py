@@ -100,10 +100,13 @@ def cmd_render(args: argparse.Namespace) -> int:
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _setup_django()
-    from comitia.web.plans.convert import save_plan
+    from comitia.web.plans.operations import load_plan_file
 
-    term = save_plan(plan, replace=args.replace)
-    print(f"loaded {term} ({len(plan.meetings)} meetings, {len(plan.activities)} activities)")
+    term = load_plan_file(args.plan, replace=args.replace, publish=args.publish)
+    state = "published" if args.publish else "a draft until published"
+    print(
+        f"loaded {term} ({len(plan.meetings)} meetings, {len(plan.activities)} activities), {state}"
+    )
     return 0
 
 
@@ -159,13 +162,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
-    plan = read_plan(plan_path)
+    read_plan(plan_path)  # a bad file fails before the database is touched
     _setup_django(debug=True)
     _migrate_and_collect()
-    from comitia.web.plans.convert import save_plan
+    from comitia.web.plans.operations import load_plan_file
 
-    term = save_plan(plan, replace=True)
-    print(f"loaded the model plan {term} from {plan_path}", flush=True)
+    # Published, so that the trial shows the public calendar at once.
+    term = load_plan_file(plan_path, replace=True, publish=True)
+    print(f"loaded and published the model plan {term} from {plan_path}", flush=True)
     if args.no_serve:
         return 0
     _serve(args.host, args.port)
@@ -235,6 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument("plan", metavar="PLAN.yaml")
     load.add_argument(
         "--replace", action="store_true", help="replace the term if it is already loaded"
+    )
+    load.add_argument(
+        "--publish",
+        action="store_true",
+        help="publish the plan, its document and meetings (otherwise a draft, seen only by "
+        "its secretariat, chair and bureau)",
     )
 
     dump = add("dump", cmd_dump, "Write a term from the database as a plan file.")

@@ -18,7 +18,7 @@ from django.contrib.auth.models import User
 
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import save_plan
+from tests.web.publishing import store_published
 
 
 @pytest.fixture(autouse=True)
@@ -94,7 +94,7 @@ def page(browser: object, live_server: object) -> Iterator[object]:
 
 @pytest.fixture
 def model_term(transactional_db: None) -> m.Term:
-    return save_plan(read_plan(MODEL_PLAN))
+    return store_published(read_plan(MODEL_PLAN))
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 
 from comitia.plan import Plan
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import save_plan
 from tests.factories import build_plan
+from tests.web.publishing import store_published
 
 __all__ = ["build_plan"]
 
@@ -19,4 +19,5 @@ def plan() -> Plan:
 
 @pytest.fixture
 def term(db: None, plan: Plan) -> m.Term:
-    return save_plan(plan)
+    """The plan stored and published (a stored plan is a draft until published)."""
+    return store_published(plan)

@@ -194,6 +194,9 @@ COMITIA_CONTENT_SECURITY_POLICY = (
 # Sign-in: this many failures for one user name from one address lock it for the window.
 COMITIA_LOGIN_FAILURES = _env_int("COMITIA_LOGIN_FAILURES", 5)
 COMITIA_LOGIN_WINDOW = _env_int("COMITIA_LOGIN_WINDOW", 900)
+# Behind a reverse proxy: the header in which it passes the client's address (such as
+# X-Forwarded-For), for the sign-in throttle; off by default (see access/throttle.py).
+COMITIA_CLIENT_ADDRESS_HEADER = _env("COMITIA_CLIENT_ADDRESS_HEADER") or ""
 # Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -1,4 +1,7 @@
-"""Fixtures of the access tests: one user per role, attached to the term or to another one."""
+"""Fixtures of the access tests: one user per role, attached to the term or to another one.
+
+The term under test and the other term are stored as drafts (no publication), as any plan
+loaded without ``--publish``; tests set the levels they need."""
 
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ ROLES = (
     "anonymous",
     "no_role",
     "delegation",
+    "delegation_elsewhere",
     "secretariat",
     "secretariat_elsewhere",
     "bureau",
@@ -52,6 +56,7 @@ def make_user(role: str, here: m.Term, elsewhere: m.Term) -> User | None:
         user.save()
     memberships = {
         "delegation": {"role": Role.DELEGATION, "member_state": "BR"},
+        "delegation_elsewhere": {"role": Role.DELEGATION, "member_state": "MX"},
         "secretariat": {"role": Role.SECRETARIAT, "committee": here.committee},
         "secretariat_elsewhere": {"role": Role.SECRETARIAT, "committee": elsewhere.committee},
         "bureau": {"role": Role.BUREAU, "term": here},

@@ -1,11 +1,17 @@
-"""Every route has a declared policy, and every role gets what that policy says on every route.
+"""Every route has a declared policy, and every role gets what that policy says on every route,
+in every state of the objects the route is about.
 
-The expected outcomes are written here, by hand, apart from ``comitia.web.access.policy``: the
-test compares the running site against this table, not the policy against itself.
+The states: the term's plan, and the meeting, current document and approved revision that the
+routes name, are each draft, shared with member states or public (all nine pairs of the term's
+level and the objects' level); the proposal the routes name is the delegation's own and another
+state's. The expected outcomes are written here, by hand, apart from
+``comitia.web.access.policy`` and ``visibility``: the test compares the running site against
+this table, not the rules against themselves.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Any
 
@@ -13,37 +19,83 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from comitia.web.access.operations import set_publication
+from comitia.web.access.operations import (
+    set_document_visibility,
+    set_meeting_visibility,
+    set_revision_visibility,
+    set_term_visibility,
+)
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import ROUTE_POLICIES, policy_for
+from comitia.web.documents.models import Revision
+from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
+from comitia.web.plans.models import Visibility
 from comitia.web.suggestions.models import Proposal
 
 from .conftest import ROLES, make_user
 
-# Which roles each declared action lets through, for the term under test.
+INSIDERS = {"secretariat", "bureau", "administrator"}
+DELEGATIONS = {"delegation", "delegation_elsewhere"}
+
+# Which roles each declared action lets through, on a term they see.
 ALLOWED: dict[Action, set[str]] = {
     Action.VIEW: set(ROLES),
     Action.SIGN_IN: set(ROLES),
     Action.ADMIN_SITE: {"administrator"},  # the admin's own rule: is_staff
     Action.EDIT_CALENDAR: {"secretariat", "administrator"},
-    Action.VIEW_CHECKS: {"secretariat", "bureau", "administrator"},
-    Action.VIEW_HISTORY: {"secretariat", "bureau", "administrator"},
+    Action.VIEW_CHECKS: INSIDERS,
+    Action.VIEW_HISTORY: INSIDERS,
     Action.APPROVE_REVISION: {"bureau", "administrator"},
     Action.PUBLISH: {"secretariat", "administrator"},
-    Action.VIEW_DRAFT: {"secretariat", "bureau", "administrator"},
-    Action.PROPOSE: {"delegation", "administrator"},
-    Action.VIEW_PROPOSALS: {"delegation", "secretariat", "bureau", "administrator"},
+    Action.VIEW_DRAFT: INSIDERS,
+    Action.PROPOSE: DELEGATIONS | {"administrator"},
+    Action.VIEW_PROPOSALS: DELEGATIONS | INSIDERS,
 }
 
+D, S, P = Visibility.DRAFT, Visibility.MEMBER_STATES, Visibility.PUBLIC
+STATES = [(term, thing) for term in (D, S, P) for thing in (D, S, P)]
+RANK = {D: 0, S: 1, P: 2}
 
-def _allowed(action: Action, state: str, arguments: tuple[str, ...]) -> set[str]:
-    """Who gets through: a draft term's pages are for those who may view drafts."""
-    if state == "draft" and action is Action.VIEW and "slug" in arguments:
-        return ALLOWED[Action.VIEW_DRAFT]
-    if state == "draft" and action in {Action.PROPOSE, Action.VIEW_PROPOSALS}:
-        return ALLOWED[action] - {"delegation"}
-    return ALLOWED[action]
+# The routes about one meeting, the current document or an approved revision (besides the
+# term): who sees them depends on that object's level too.
+MEETING_ROUTES = {
+    "calendar:meeting",
+    "suggestions:meeting",
+    "suggestions:propose",
+    "suggestions:withdraw",
+}
+DOCUMENT_ROUTES = {"documents:download", "documents:compare"}
+REVISION_ROUTES = {"documents:revision", "documents:compare"}
+
+
+def sees(*levels: Visibility) -> set[str]:
+    """The roles that see something at the lowest of ``levels``."""
+    lowest = min(levels, key=RANK.__getitem__)
+    return {D: INSIDERS, S: INSIDERS | DELEGATIONS, P: set(ROLES)}[lowest]
+
+
+def expected(
+    name: str, arguments: tuple[str, ...], term: Visibility, thing: Visibility
+) -> set[str]:
+    """Who gets through route ``name`` when the term is at ``term`` and its objects at
+    ``thing``."""
+    action = policy_for(name)
+    assert action is not None
+    allowed = set(ALLOWED[action])
+    if "slug" not in arguments:
+        return allowed
+    if action is Action.VIEW:
+        allowed &= sees(term)
+    if action in {Action.PROPOSE, Action.VIEW_PROPOSALS}:
+        allowed -= DELEGATIONS - sees(term)
+    if action in {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS} and (
+        name in MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES
+    ):
+        allowed &= sees(term, thing)
+    if name == "suggestions:withdraw":
+        allowed -= {"delegation_elsewhere"}  # the proposal is Brazil's
+    return allowed
 
 
 def _named_routes(
@@ -85,7 +137,7 @@ def test_every_declared_policy_names_a_route() -> None:
     assert stale == []
 
 
-def _sample_kwargs(term: m.Term) -> dict[str, Any]:
+def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
     meeting = m.Meeting.objects.filter(term=term).order_by("date").first()
     assert meeting is not None
     node = m.AgendaNode.objects.filter(meeting=meeting).first()
@@ -104,7 +156,7 @@ def _sample_kwargs(term: m.Term) -> dict[str, Any]:
         "slug": term.slug,
         "key": meeting.key,
         "node_id": node.pk,
-        "number": 1,
+        "number": revision_number,
         "fmt": "html",
         "lang": "en",
         "month": f"{meeting.date:%Y-%m}",
@@ -120,44 +172,101 @@ def _url(name: str, arguments: tuple[str, ...], sample: dict[str, Any]) -> str |
     kwargs = {k: sample[k] for k in arguments}
     if name == "calendar:activity_edit":
         kwargs["key"] = sample["activity_key"]
-    return reverse(name, kwargs=kwargs)
+    url = reverse(name, kwargs=kwargs)
+    if name == "documents:compare":
+        url += f"?a={sample['number']}&b=current"
+    return url
 
 
 def _refused(response: Any) -> bool:
-    if response.status_code == 403:
+    """Refused: forbidden, not found (a hidden object is as if it did not exist), or sent to
+    sign in."""
+    if response.status_code in {403, 404}:
         return True
     return response.status_code == 302 and "login/" in response["Location"]
 
 
-@pytest.mark.parametrize("state", ["published", "draft"])
+def _wrong(responses: list[Any], allowed: bool) -> bool:
+    """An allowed role's GET is not refused; a refused role's GET and POST are each refused
+    or answered 405 (a route that does not take that method shows and does nothing, whoever
+    asks), and at least one is refused."""
+    if allowed:
+        return any(_refused(r) for r in responses)
+    if not all(_refused(r) or r.status_code == 405 for r in responses):
+        return True
+    return not any(_refused(r) for r in responses)
+
+
+def _set_state(term: m.Term, term_level: Visibility, level: Visibility, bureau: Any) -> int:
+    """Put ``term`` at ``term_level`` and the sample meeting, its current document and an
+    approved revision at ``level``; returns the revision's number."""
+    revision = Revision.objects.filter(term_slug=term.slug).first() or approve_revision(
+        term,
+        symbol="X rev. 9",
+        approved_on=dt.date(2019, 11, 7),
+        user=bureau,
+        override_reason="test plan",
+    )
+    meeting = m.Meeting.objects.select_related("term").filter(term=term).order_by("date")[0]
+    set_term_visibility(term, term_level, None)
+    set_meeting_visibility(meeting, level, None)
+    document = m.PlanDocument.objects.select_related("term").get(term=term)
+    set_document_visibility(document, level, None)
+    set_revision_visibility(revision, level, None)
+    return revision.number
+
+
+@pytest.mark.parametrize(
+    ("term_level", "level"), STATES, ids=[f"term_{t}-objects_{o}" for t, o in STATES]
+)
 def test_every_role_meets_the_declared_policy_on_every_route(
-    terms: tuple[m.Term, m.Term], capsys: pytest.CaptureFixture[str], state: str
+    terms: tuple[m.Term, m.Term],
+    capsys: pytest.CaptureFixture[str],
+    term_level: Visibility,
+    level: Visibility,
 ) -> None:
     here, elsewhere = terms
-    if state == "draft":
-        set_publication(here, False, None)
-    sample = _sample_kwargs(here)
     users = {role: make_user(role, here, elsewhere) for role in ROLES}
+    number = _set_state(here, term_level, level, users["bureau"])
+    sample = _sample_kwargs(here, number)
     wrong: list[str] = []
     cases = 0
     for name, arguments in _named_routes():
         url = _url(name, arguments, sample)
         if url is None or name == "calendar:logout":
             continue
-        action = policy_for(name)
-        assert action is not None
+        allowed_roles = expected(name, arguments, term_level, level)
         for role, user in users.items():
             client = Client()
             if user is not None:
                 client.force_login(user)
-            allowed = role in _allowed(action, state, arguments)
+            allowed = role in allowed_roles
             methods = ["get"] if allowed else ["get", "post"]
-            for method in methods:
-                cases += 1
-                response = getattr(client, method)(url)
-                if _refused(response) == allowed:
-                    wrong.append(f"{role} {method.upper()} {url}: {response.status_code}")
+            responses = [getattr(client, method)(url) for method in methods]
+            cases += len(methods)
+            if _wrong(responses, allowed):
+                codes = ", ".join(
+                    f"{m.upper()} {r.status_code}" for m, r in zip(methods, responses, strict=True)
+                )
+                wrong.append(f"{role} {url}: {codes} ({'allowed' if allowed else 'refused'})")
     with capsys.disabled():
-        print(f"\npermission matrix, {state} term: {cases} cases")
+        print(f"\npermission matrix, term {term_level}, objects {level}: {cases} cases")
     assert wrong == []
-    assert cases > 300
+    assert cases > 400
+
+
+def test_the_matrix_expects_what_the_issue_says() -> None:
+    """Spot checks of the table against the issue's words, so that a wrong table fails too."""
+    meeting = ("slug", "key")
+    assert expected("calendar:meeting", meeting, P, D) == INSIDERS
+    assert expected("calendar:meeting", meeting, P, S) == INSIDERS | DELEGATIONS
+    assert expected("calendar:meeting", meeting, S, P) == INSIDERS | DELEGATIONS
+    assert expected("calendar:meeting", meeting, P, P) == set(ROLES)
+    assert expected("calendar:list", ("slug",), D, P) == INSIDERS
+    assert expected("suggestions:propose", meeting, P, D) == {"administrator"}
+    assert expected("suggestions:withdraw", (*meeting, "proposal_id"), P, P) == {
+        "delegation",
+        "administrator",
+    }
+    assert expected("documents:plan", ("slug",), P, D) == set(ROLES)
+    assert expected("documents:download", ("slug", "fmt"), P, D) == INSIDERS

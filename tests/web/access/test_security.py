@@ -13,6 +13,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from comitia.web.access.operations import publish_plan
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
 from comitia.web.plans import models as m
@@ -107,6 +108,7 @@ def test_downloads_are_attachments_never_inline_html(
     terms: tuple[m.Term, m.Term], client: Client
 ) -> None:
     here, _ = terms
+    publish_plan(here, None)
     response = client.get(reverse("documents:download", args=[here.slug, "html"]))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
@@ -152,3 +154,37 @@ def test_failures_count_per_user_name(db: None, settings: Any, username: str) ->
         "/accounts/login/", {"username": username, "password": "the right pass phrase"}
     )
     assert response.status_code == (429 if username == "chair" else 302)
+
+
+def _fail_twice_then_sign_in(forwarded: list[str]) -> int:
+    User.objects.create_user("chair", password="the right pass phrase")
+    for address in forwarded[:-1]:
+        Client(HTTP_X_FORWARDED_FOR=address).post(
+            "/accounts/login/", {"username": "chair", "password": "wrong"}
+        )
+    right = {"username": "chair", "password": "the right pass phrase"}
+    response = Client(HTTP_X_FORWARDED_FOR=forwarded[-1]).post("/accounts/login/", right)
+    return int(response.status_code)
+
+
+def test_behind_a_proxy_failures_count_per_client_address(db: None, settings: Any) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 2
+    settings.COMITIA_CLIENT_ADDRESS_HEADER = "X-Forwarded-For"
+    # Another client behind the same proxy is not locked out by the first one's failures.
+    assert _fail_twice_then_sign_in(["203.0.113.7", "203.0.113.7", "198.51.100.2"]) == 302
+
+
+def test_behind_a_proxy_a_forged_first_address_does_not_escape_the_count(
+    db: None, settings: Any
+) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 2
+    settings.COMITIA_CLIENT_ADDRESS_HEADER = "X-Forwarded-For"
+    forged = ["1.1.1.1, 203.0.113.7", "2.2.2.2, 203.0.113.7", "3.3.3.3, 203.0.113.7"]
+    assert _fail_twice_then_sign_in(forged) == 429
+
+
+def test_without_the_setting_the_forwarded_header_is_ignored(db: None, settings: Any) -> None:
+    settings.COMITIA_LOGIN_FAILURES = 2
+    settings.COMITIA_CLIENT_ADDRESS_HEADER = ""
+    # Every request comes from the test client's one address: the header changes nothing.
+    assert _fail_twice_then_sign_in(["203.0.113.7", "203.0.113.7", "198.51.100.2"]) == 429

@@ -34,13 +34,14 @@ from .conftest import ROLES, make_user
 
 D, S, P = Visibility.DRAFT, Visibility.MEMBER_STATES, Visibility.PUBLIC
 INSIDERS = {"secretariat", "bureau", "administrator"}
+DELEGATIONS = {"delegation", "delegation_elsewhere"}
 
 # (term level, object level) -> the roles that see the object.
 SEEN_BY: dict[tuple[Visibility, Visibility], set[str]] = {
     (P, P): set(ROLES),
-    (P, S): INSIDERS | {"delegation"},
-    (S, P): INSIDERS | {"delegation"},
-    (S, S): INSIDERS | {"delegation"},
+    (P, S): INSIDERS | DELEGATIONS,
+    (S, P): INSIDERS | DELEGATIONS,
+    (S, S): INSIDERS | DELEGATIONS,
     (P, D): INSIDERS,
     (D, P): INSIDERS,
     (S, D): INSIDERS,
@@ -71,6 +72,7 @@ def test_viewer_levels_per_role(terms: tuple[m.Term, m.Term], people: dict[str, 
         "anonymous": P,
         "no_role": P,
         "delegation": S,
+        "delegation_elsewhere": S,
         "secretariat": D,
         "secretariat_elsewhere": P,
         "bureau": D,

@@ -11,7 +11,7 @@ from django.test import Client
 
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import save_plan
+from tests.web.publishing import store_published
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ SLUG = "csh-2019-2020"
 
 @pytest.fixture
 def model_term(db: None) -> m.Term:
-    return save_plan(read_plan(MODEL_PLAN))
+    return store_published(read_plan(MODEL_PLAN))
 
 
 @pytest.fixture

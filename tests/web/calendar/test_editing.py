@@ -114,6 +114,9 @@ def test_creating_and_editing_a_meeting(staff_client: Client, model_term: m.Term
     meeting = m.Meeting.objects.filter(term=model_term).latest("pk")
     assert meeting.date == dt.date(2020, 3, 12)
     assert meeting.title == {"en": "Special meeting on cybercrime"} and meeting.provisional
+    # A new meeting is a draft until the secretariat publishes it, even in a published term.
+    assert meeting.visibility == "draft"
+    assert Client().get(f"/calendar/{SLUG}/meetings/{meeting.key}/").status_code == 404
     response = staff_client.post(
         f"/calendar/{SLUG}/meetings/{meeting.key}/edit/",
         {"start": "14:00", "end": "17:00", "kind": "special", "status": "scheduled", "title": "x"},

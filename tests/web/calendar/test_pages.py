@@ -10,8 +10,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import save_plan
 from tests.factories import build_plan
+from tests.web.publishing import store_published
 
 from .conftest import SLUG
 
@@ -151,8 +151,8 @@ def _queries(client: Client, url: str) -> int:
 def test_calendar_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
     client: Client, path: str
 ) -> None:
-    small = save_plan(build_plan(10, label="small"))
-    large = save_plan(build_plan(200, label="large"))
+    small = store_published(build_plan(10, label="small"))
+    large = store_published(build_plan(200, label="large"))
     few = _queries(client, f"/calendar/{small.slug}/{path}")
     many = _queries(client, f"/calendar/{large.slug}/{path}")
     assert few == many
@@ -160,8 +160,8 @@ def test_calendar_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
 
 
 def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> None:
-    small = save_plan(build_plan(10, label="small"))
-    large = save_plan(build_plan(200, label="large"))
+    small = store_published(build_plan(10, label="small"))
+    large = store_published(build_plan(200, label="large"))
     few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
     many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
     # The term, the meeting, its earlier dates, agenda, presenters and citations.
@@ -171,8 +171,8 @@ def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> Non
 def test_a_feed_is_built_with_a_fixed_number_of_queries_then_served_from_the_cache(
     client: Client,
 ) -> None:
-    small = save_plan(build_plan(10, label="small"))
-    large = save_plan(build_plan(200, label="large"))
+    small = store_published(build_plan(10, label="small"))
+    large = store_published(build_plan(200, label="large"))
     built = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
     cached = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
     assert built[0] == built[1] <= 22

@@ -15,9 +15,9 @@ from django.test.utils import CaptureQueriesContext
 
 from comitia.plan.files import read_plan
 from comitia.web.checks import pages
-from comitia.web.plans.convert import save_plan
 from comitia.web.plans.models import Term
 from tests.checks.model_document import with_document_claims
+from tests.web.publishing import store_published
 
 MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
 
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def term(monkeypatch: pytest.MonkeyPatch) -> Term:
     monkeypatch.setattr(pages, "today_in", lambda term: dt.date(2019, 11, 7))
-    return save_plan(with_document_claims(read_plan(MODEL_PLAN)))
+    return store_published(with_document_claims(read_plan(MODEL_PLAN)))
 
 
 @pytest.fixture

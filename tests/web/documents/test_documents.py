@@ -17,10 +17,11 @@ from comitia.dates import FuzzyDate
 from comitia.plan import Plan
 from comitia.plan.entities import AgendaNode
 from comitia.plan.fields import Text
+from comitia.web.access.operations import set_revision_visibility
 from comitia.web.documents.models import ImmutableError, RenderedDocument, Revision
-from comitia.web.plans.convert import save_plan
-from comitia.web.plans.models import Term
+from comitia.web.plans.models import Term, Visibility
 from tests.render.model import model_plan
+from tests.web.publishing import store_published
 
 pytestmark = pytest.mark.django_db
 SLUG = "csh-2019-2020"
@@ -41,7 +42,7 @@ def plan_without_errors() -> Plan:
 
 @pytest.fixture
 def term() -> Term:
-    return save_plan(plan_without_errors())
+    return store_published(plan_without_errors())
 
 
 @pytest.fixture
@@ -55,6 +56,13 @@ def chair(client: Client) -> Client:
 def approve(client: Client, **extra: str) -> object:
     data = {"symbol": "CP/CSH-1933/19 rev. 3", "date": "2019-12-05", **extra}
     return client.post(f"{BASE}approve/", data)
+
+
+def publish_revisions() -> None:
+    """An approved revision is a draft until published (the chair here may approve, not
+    view drafts)."""
+    for revision in Revision.objects.exclude(visibility=Visibility.PUBLIC):
+        set_revision_visibility(revision, Visibility.PUBLIC, None)
 
 
 def test_the_plan_page_shows_the_document_and_its_downloads(client: Client, term: Term) -> None:
@@ -97,7 +105,7 @@ def test_the_chair_approves_a_revision_that_is_then_immutable(chair: Client, ter
 
 
 def test_errors_block_approval_unless_the_chair_gives_a_reason(chair: Client) -> None:
-    save_plan(model_plan())  # the model plan as printed has one error (REQ001)
+    store_published(model_plan())  # the model plan as printed has one error (REQ001)
     refused = approve(chair)
     assert refused.status_code == 409
     assert "Revision not approved" in refused.content.decode()
@@ -112,10 +120,11 @@ def test_a_revisions_documents_download_byte_for_byte_the_same_later(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
+    publish_revisions()
     first = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     # The term's plan changes afterwards; the approved revision's document does not.
     changed = plan_without_errors()
-    save_plan(changed.model_copy(update={"meetings": changed.meetings[1:]}), replace=True)
+    store_published(changed.model_copy(update={"meetings": changed.meetings[1:]}), replace=True)
     again = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     assert again == first
     assert RenderedDocument.objects.filter(format="docx", lang="fr").count() == 1
@@ -141,8 +150,10 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
-    save_plan(moved_and_item_added(plan_without_errors()), replace=True)
+    publish_revisions()
+    store_published(moved_and_item_added(plan_without_errors()), replace=True)
     approve(chair, symbol="CP/CSH-1933/19 rev. 4")
+    publish_revisions()
     page = chair.get(f"{BASE}compare/", {"a": "3", "b": "4", "lang": "en"}).content.decode()
     assert "Meeting moved from 12 December 2019 to 19 December 2019." in page
     assert "Meeting of 13 February 2020: agenda item added: Nouveau point" in page
@@ -161,7 +172,7 @@ def test_the_command_approves_a_revision(term: Term) -> None:
 
 
 def test_the_command_refuses_a_plan_with_errors_without_a_reason() -> None:
-    save_plan(model_plan())
+    store_published(model_plan())
     with pytest.raises(CommandError, match="REQ001"):
         call_command("approve_revision", SLUG, symbol="x", date="2019-12-05")
 
@@ -195,6 +206,7 @@ def test_the_apps_catalog_is_complete(lang: str) -> None:
 
 def test_the_plan_page_offers_to_compare_approved_revisions(chair: Client, term: Term) -> None:
     approve(chair)
+    publish_revisions()
     page = chair.get(BASE, {"lang": "en"}).content.decode()
     assert f'action="{BASE}compare/"' in page
     assert '<option value="3">CP/CSH-1933/19 rev. 3</option>' in page

@@ -11,7 +11,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from comitia.plan.files import read_plan
-from comitia.web.plans.convert import save_plan
+from tests.web.publishing import store_published
 
 MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
 
@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def model_plan_loaded() -> None:
-    save_plan(read_plan(MODEL_PLAN))
+    store_published(read_plan(MODEL_PLAN))
 
 
 def test_with_no_plan_the_home_page_says_how_to_load_one(client: Client) -> None:

@@ -12,17 +12,17 @@ from django.utils import timezone
 
 from comitia.web.access.models import AuditRecord, Membership, Role
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import save_plan
 from comitia.web.suggestions import operations
 from comitia.web.suggestions.models import Proposal
 from tests.factories import build_plan
+from tests.web.publishing import store_published
 
 MARKER = "MARKER-PROPOSAL-BR-4e1b"
 
 
 @pytest.fixture
 def meeting(db: None) -> m.Meeting:
-    term = save_plan(build_plan(3))
+    term = store_published(build_plan(3))
     meeting = m.Meeting.objects.filter(term=term).order_by("date").first()
     assert meeting is not None
     return meeting

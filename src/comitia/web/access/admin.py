@@ -1,8 +1,11 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 
+from .admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
 from .models import AuditRecord, Membership, Publication
+from .policy import is_administrator
 
 
 @admin.register(Membership)
@@ -20,6 +23,14 @@ class AuditRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_filter = ("object_type", "action")
     readonly_fields = tuple(f.name for f in AuditRecord._meta.fields)
 
+    def get_queryset(self, request: Any) -> QuerySet[AuditRecord]:
+        # Records keep objects before and after, drafts included: they are for those who see
+        # the term's drafts (as its history page is), the rest for administrators.
+        rows: QuerySet[AuditRecord] = super().get_queryset(request)
+        if is_administrator(request.user):
+            return rows
+        return rows.filter(term_slug__in=draft_seen_slugs(request.user))
+
     def has_add_permission(self, request: Any) -> bool:
         return False
 
@@ -31,11 +42,11 @@ class AuditRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Publication)
-class PublicationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class PublicationAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     """Read only: a term is published or withdrawn from its page, which records who did it."""
 
-    list_display = ("term", "published", "changed_at", "changed_by")
-    readonly_fields = ("term", "published", "changed_at", "changed_by")
+    list_display = ("term", "visibility", "changed_at", "changed_by")
+    readonly_fields = ("term", "visibility", "version", "changed_at", "changed_by")
 
     def has_add_permission(self, request: Any) -> bool:
         return False

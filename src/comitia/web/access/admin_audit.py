@@ -2,7 +2,8 @@
 
 ``AuditedAdmin`` is mixed into the plan's model admins: saving records the object before and
 after (and raises its ``version``, so an editing page opened before refuses its stale form);
-deleting, one object or a selection, records each object before it goes.
+rows edited inline are recorded and raise their own version the same way; deleting, one object
+or a selection, records each object before it goes.
 """
 
 from __future__ import annotations
@@ -43,6 +44,35 @@ class AuditedAdmin:
                 after=after,
                 term_slug=_term_slug(obj),
             )
+
+    def prepare_inline_row(self, form: Any, row: Any) -> None:
+        """Complete a row added or changed inline before it is saved (nothing by default)."""
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        """Rows edited inline are recorded and raise their own version, as if edited alone."""
+        with transaction.atomic():
+            for row in formset.save(commit=False):
+                self.prepare_inline_row(form, row)
+                before = None
+                if not row._state.adding:
+                    before = audit.snapshot(type(row)._default_manager.filter(pk=row.pk).first())
+                    if set(audit.changed_fields(before, audit.snapshot(row))) <= {"version"}:
+                        continue  # resubmitted as shown: nothing to record or raise
+                    if hasattr(row, "version"):
+                        versions.claim(row, None)
+                row.save()
+                audit.record(
+                    request.user,
+                    "admin edit" if before is not None else "admin add",
+                    row,
+                    before=before,
+                    after=audit.snapshot(row),
+                    term_slug=_term_slug(row) or _term_slug(form.instance),
+                )
+            for row in formset.deleted_objects:
+                _record_deletion(request, row)
+                row.delete()
+            formset.save_m2m()
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
         with transaction.atomic():

@@ -9,21 +9,25 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
 from comitia.web.plans.models import Term
 
 from .policy import Action, may
 from .routes import policy_for
-from .visibility import with_visibility
+from .visibility import may_see_term, with_visibility
+
+# The actions whose audience a term's level decides (everyone else's are roles only).
+_SEEN_BY_LEVEL = {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS}
 
 
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
-    A route without a declared policy is refused (fail closed). The public is sent to the login
-    page; a signed-in user without the right gets 403.
+    A route without a declared policy is refused (fail closed). A term the user may not see
+    answers 404 on the routes that show it; otherwise the public is sent to the login page and
+    a signed-in user without the right gets 403.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -56,6 +60,10 @@ class AccessMiddleware:
             return None
         if match is not None and match.namespace == "api":
             return _api_refusal(request, term)
+        if term is not None and action in _SEEN_BY_LEVEL and not may_see_term(request.user, term):
+            # A term hidden from this user answers as a term that does not exist would: a
+            # redirect to sign in would tell that it exists.
+            raise Http404
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         raise PermissionDenied
@@ -64,7 +72,7 @@ class AccessMiddleware:
 def _api_refusal(request: HttpRequest, term: Term | None) -> HttpResponse:
     """The API's refusal, in JSON: 404 for a term the caller may not see (as if it did not
     exist), 401 to sign in first, 403 otherwise."""
-    if term is not None and not may(request.user, Action.VIEW, term):
+    if term is not None and not may_see_term(request.user, term):
         return JsonResponse({"detail": _("Not found.")}, status=404)
     if not request.user.is_authenticated:
         return JsonResponse({"detail": _("Sign in first.")}, status=401)

@@ -54,6 +54,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "access:invitation": Action.SIGN_IN,
     "access:invitation_done": Action.SIGN_IN,
     "access:publication": Action.PUBLISH,
+    "access:meeting_visibility": Action.PUBLISH,
+    "access:document_visibility": Action.PUBLISH,
     # delegations' suggestions
     "suggestions:meeting": Action.VIEW_PROPOSALS,
     "suggestions:propose": Action.PROPOSE,

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import OuterRef, QuerySet, Subquery, Value
+from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from comitia.plan import Plan
@@ -36,6 +36,7 @@ from .policy import Action, may, member_state
 __all__ = [
     "Visibility",
     "document_visibility",
+    "hidden_meeting_keys",
     "levels_seen",
     "may_see_document",
     "may_see_meeting",
@@ -47,6 +48,7 @@ __all__ = [
     "visible_meetings",
     "visible_plan",
     "visible_revisions",
+    "visible_rows",
     "visible_terms",
     "with_visibility",
 ]
@@ -128,23 +130,31 @@ def may_see_meeting(user: Any, meeting: Meeting) -> bool:
 
 
 def hidden_meeting_keys(user: Any, term: Term) -> set[str]:
-    """The keys of ``term``'s meetings that ``user`` may not see."""
-    seen = set(visible_meetings(user, term).values_list("key", flat=True))
-    return set(Meeting.objects.filter(term=term).values_list("key", flat=True)) - seen
+    """The keys of ``term``'s meetings that ``user`` may not see (one query at most)."""
+    viewer = viewer_level(user, term)
+    if viewer == Visibility.DRAFT:
+        return set()
+    meetings = Meeting.objects.filter(term=term)
+    if seen_at(term_visibility(term), viewer):
+        meetings = meetings.exclude(visibility__in=levels_seen(viewer))
+    return set(meetings.values_list("key", flat=True))
 
 
 def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
-    """``plan`` (the stored plan of ``term``) without the meetings ``user`` may not see, and
-    without references to them (a requested event or a milestone keeps its own data but no
-    longer names the meeting). Counts, numbers and summaries derived from the result are
-    those of what ``user`` sees, so they reveal nothing of hidden meetings.
+    """``plan`` (the stored plan of ``term``) without what ``user`` may not see: meetings, and
+    references to them (a requested event or a milestone keeps its own data but no longer
+    names the meeting), and the document's title and symbol if the current document is
+    hidden from them. Counts, numbers and summaries derived from the result are those of
+    what ``user`` sees, so they reveal nothing of hidden meetings.
 
-    The caller has checked ``may_see_term``; this function only removes meetings.
+    The caller has checked ``may_see_term``; this function only removes what is inside.
     """
     hidden = hidden_meeting_keys(user, term)
-    if not hidden:
-        return plan
-    return _without_meetings(plan, hidden)
+    if hidden:
+        plan = _without_meetings(plan, hidden)
+    if plan.document is not None and not may_see_document(user, term):
+        plan = plan.model_copy(update={"document": None})
+    return plan
 
 
 def _without_meetings(plan: Plan, hidden: Iterable[str]) -> Plan:
@@ -210,3 +220,39 @@ def may_see_revision(user: Any, revision: Revision) -> bool:
         return viewer_level(user, Term(slug=revision.term_slug)) == Visibility.DRAFT
     viewer = viewer_level(user, term)
     return seen_at(term_visibility(term), viewer) and seen_at(revision.visibility, viewer)
+
+
+def visible_rows(
+    user: Any,
+    queryset: QuerySet[Any],
+    *,
+    term_path: str,
+    level_path: str | None = None,
+    optional_level: bool = False,
+) -> QuerySet[Any]:
+    """``queryset`` (rows of any model of a plan, such as in the admin) narrowed to the rows
+    ``user`` may see: every row of a term whose drafts they see; elsewhere, rows of a term they
+    see whose own level (``level_path``, such as ``"meeting__visibility"``) they see too.
+
+    ``term_path`` leads from the row to its term (``"term"``, ``"meeting__term"``, ``"pk"`` for
+    terms themselves, or a path ending in ``slug`` compared with the term's slug);
+    ``optional_level``: a row whose ``level_path`` leads nowhere (no meeting) takes its term's.
+    """
+    if user is not None and user.is_authenticated and user.is_active and user.is_superuser:
+        return queryset
+    terms = list(with_visibility(Term.objects.all()))
+    attribute = "slug" if term_path.endswith("slug") else "pk"
+    insider = [getattr(t, attribute) for t in terms if viewer_level(user, t) == Visibility.DRAFT]
+    outsider = [
+        getattr(t, attribute)
+        for t in terms
+        if viewer_level(user, t) != Visibility.DRAFT and may_see_term(user, t)
+    ]
+    seen = Q(**{f"{term_path}__in": outsider})
+    if level_path is not None:
+        viewer = Visibility.MEMBER_STATES if member_state(user) else Visibility.PUBLIC
+        own = Q(**{f"{level_path}__in": levels_seen(viewer)})
+        if optional_level:
+            own |= Q(**{f"{level_path.rsplit('__', 1)[0]}__isnull": True})
+        seen &= own
+    return queryset.filter(Q(**{f"{term_path}__in": insider}) | seen)

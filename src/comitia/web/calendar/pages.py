@@ -21,6 +21,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import AgendaKind, Text
 from comitia.render.ics.agenda import AgendaLine, CitationLine, Shown
+from comitia.web.access.visibility import visible_meetings
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 
@@ -107,6 +108,7 @@ class MeetingEntry:
     earlier: list[str]
     kind_label: str = ""
     areas: list[LocalText] = field(default_factory=list)
+    visibility: str = "public"
 
 
 @dataclass
@@ -144,8 +146,9 @@ class MonthGroup:
     holidays: list[tuple[str, LocalText]]
 
 
-def meetings_query(term: m.Term, filters: Filters) -> QuerySet[m.Meeting]:
-    meetings = m.Meeting.objects.filter(term=term).prefetch_related(
+def meetings_query(term: m.Term, filters: Filters, user: Any) -> QuerySet[m.Meeting]:
+    """The term's meetings that ``user`` may see, narrowed by ``filters``."""
+    meetings = visible_meetings(user, term).prefetch_related(
         Prefetch("previous_dates", queryset=m.PreviousDate.objects.order_by("position"))
     )
     if filters.area:
@@ -204,6 +207,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
             earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
             kind_label=kind_names.get(meeting.kind, meeting.kind),
             areas=areas.get(meeting.pk, []),
+            visibility=meeting.visibility,
         )
         for meeting in meetings
     ]
@@ -271,7 +275,7 @@ def weekday_names(lang: str) -> list[tuple[str, str]]:
 
 
 def month_grid(
-    term: m.Term, year: int, month: int, filters: Filters, lang: str
+    term: m.Term, year: int, month: int, filters: Filters, lang: str, user: Any
 ) -> tuple[list[list[DayCell]], list[ActivityEntry], list[MeetingEntry]]:
     """The weeks of a month as rows of days, the month's period activities, and its meetings."""
     first_week_day = Locale.parse(lang).first_week_day
@@ -281,7 +285,7 @@ def month_grid(
     month_last = dt.date(year, month, stdlib_calendar.monthrange(year, month)[1])
 
     meetings = (
-        list(meetings_query(term, filters).filter(date__range=(grid_first, grid_last)))
+        list(meetings_query(term, filters, user).filter(date__range=(grid_first, grid_last)))
         if filters.shows_meetings
         else []
     )
@@ -336,7 +340,7 @@ def month_grid(
 
 
 def month_groups(
-    term: m.Term, filters: Filters, lang: str
+    term: m.Term, filters: Filters, lang: str, user: Any
 ) -> tuple[list[MonthGroup], list[ActivityEntry]]:
     """The term's meetings and activities grouped by month, and the activities with no date."""
     groups: dict[tuple[int, int], MonthGroup] = {}
@@ -350,7 +354,7 @@ def month_groups(
         return groups[key]
 
     if filters.shows_meetings:
-        for entry in meeting_entries(list(meetings_query(term, filters)), term, lang):
+        for entry in meeting_entries(list(meetings_query(term, filters, user)), term, lang):
             group(entry.date).meetings.append(entry)
     undated: list[ActivityEntry] = []
     if filters.shows_activities:
@@ -405,12 +409,15 @@ class MeetingDetail:
     earlier: list[tuple[str, LocalText | None]]
     notes: list[LocalText]
     agenda: list[AgendaLine]
+    visibility: str = "public"
 
 
-def meeting_detail(term: m.Term, key: str, lang: str) -> MeetingDetail | None:
-    """One meeting with its numbered agenda, read with a fixed number of queries."""
+def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetail | None:
+    """One meeting with its numbered agenda, read with a fixed number of queries; None if the
+    term has no such meeting or ``user`` may not see it."""
     meeting = (
-        m.Meeting.objects.filter(term=term, key=key)
+        visible_meetings(user, term)
+        .filter(key=key)
         .prefetch_related(
             Prefetch("previous_dates", queryset=m.PreviousDate.objects.order_by("position"))
         )
@@ -486,4 +493,5 @@ def meeting_detail(term: m.Term, key: str, lang: str) -> MeetingDetail | None:
         ],
         notes=[t for note in meeting.notes if (t := local(note, lang)) is not None],
         agenda=[line(node, str(i), 0) for i, node in enumerate(children.get(None, []), start=1)],
+        visibility=meeting.visibility,
     )

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import viewer_level, visible_terms
+from comitia.web.access.visibility import viewer_level, visible_plan, visible_terms
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
@@ -63,6 +63,8 @@ def _common(
         "status_names": status_names(),
         "can_edit": may(request.user, Action.EDIT_CALENDAR, term),
         "can_see_proposals": may(request.user, Action.VIEW_PROPOSALS, term),
+        "can_publish": may(request.user, Action.PUBLISH, term),
+        "visibility_choices": m.Visibility.choices,
     }
 
 
@@ -82,7 +84,7 @@ def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
     lang = context["lang"]
-    groups, undated = pages.month_groups(term, filters, lang)
+    groups, undated = pages.month_groups(term, filters, lang, request.user)
     context.update(
         groups=groups,
         undated=undated,
@@ -118,7 +120,9 @@ def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResp
     filters = pages.Filters.from_query(request.GET)
     context = _common(request, term, filters)
     lang = context["lang"]
-    weeks, periods, meetings = pages.month_grid(term, first.year, first.month, filters, lang)
+    weeks, periods, meetings = pages.month_grid(
+        term, first.year, first.month, filters, lang, request.user
+    )
     previous, following = _shift(first, -1), _shift(first, 1)
     term_first = term.start.replace(day=1)
     context.update(
@@ -153,7 +157,7 @@ def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug, request)
     context = _common(request, term)
     lang = context["lang"]
-    meeting = pages.meeting_detail(term, key, lang)
+    meeting = pages.meeting_detail(term, key, lang, request.user)
     if meeting is None:
         raise Http404(_("No meeting has that name."))
     from comitia.dates import format_day
@@ -169,6 +173,10 @@ def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         agenda=meeting.agenda,
         month_key=f"{meeting.date:%Y-%m}",
     )
+    if context["can_publish"]:
+        context["meeting_version"] = (
+            m.Meeting.objects.filter(term=term, key=key).values_list("version", flat=True).first()
+        )
     if context["can_edit"]:
         context["editable_agenda"] = _editable_agenda(term, key, lang)
     return render(request, "calendar/meeting.html", context)
@@ -201,6 +209,8 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         deadlines=deadlines,
         meeting_url=meeting_url,
         calendar_url=request.build_absolute_uri(request.path),
+        level=viewer_level(request.user, term),
+        narrow=lambda plan: visible_plan(request.user, term, plan),
     )
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response: HttpResponse = HttpResponseNotModified()

@@ -1,4 +1,5 @@
-"""The checks panel (staff only) and the mandate coverage page and CSV (public).
+"""The checks panel (staff only) and the mandate coverage page and CSV (public: computed from
+the meetings the reader may see).
 
 Who may see the panel is the route's declared policy (``comitia.web.access.routes``).
 """
@@ -10,6 +11,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
 from comitia.checks import Severity, mandate_coverage, run_checks
+from comitia.plan import Plan
+from comitia.web.access.visibility import visible_plan
 from comitia.web.checks import pages
 from comitia.web.home.overview import display_language
 from comitia.web.plans.convert import load_plan
@@ -33,9 +36,15 @@ def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "checks/panel.html", context)
 
 
-def coverage(request: HttpRequest, slug: str) -> HttpResponse:
+def _visible_plan(request: HttpRequest, slug: str) -> tuple[Term, Plan]:
+    """The term and its plan as the reader may see it (the route's policy has let them see the
+    term; meetings they may not see are removed)."""
     term = get_object_or_404(Term, slug=slug)
-    plan = load_plan(term)
+    return term, visible_plan(request.user, term, load_plan(term))
+
+
+def coverage(request: HttpRequest, slug: str) -> HttpResponse:
+    term, plan = _visible_plan(request, slug)
     lang = display_language(get_language() or "en")
     areas = mandate_coverage(plan, today=pages.today_in(term))
     context = {"term": term, "plan": plan, "areas": pages.coverage_lines(areas, lang)}
@@ -43,8 +52,7 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def coverage_csv(request: HttpRequest, slug: str) -> HttpResponse:
-    term = get_object_or_404(Term, slug=slug)
-    plan = load_plan(term)
+    term, plan = _visible_plan(request, slug)
     lang = display_language(get_language() or "en")
     areas = mandate_coverage(plan, today=pages.today_in(term))
     response = HttpResponse(

@@ -1,13 +1,25 @@
 from django.contrib import admin
 
+from comitia.web.access.admin_visibility import VisibilityScopedAdmin
 from comitia.web.documents.models import Revision
 
 
 @admin.register(Revision)
-class RevisionAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Revisions are read only: they are approved from the plan page or the command."""
+class RevisionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """Revisions are read only: they are approved from the plan page or the command, and
+    published from the plan page."""
 
-    list_display = ("term_slug", "number", "symbol", "approved_on", "approved_by")
+    term_path = "term_slug"
+    level_path = "visibility"
+
+    list_display = (
+        "term_slug",
+        "number",
+        "symbol",
+        "approved_on",
+        "approved_by",
+        "visibility",
+    )
     list_filter = ("term_slug",)
     readonly_fields = tuple(f.name for f in Revision._meta.fields)
 

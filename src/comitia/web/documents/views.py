@@ -11,11 +11,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from comitia.plan import Plan
 from comitia.render.document import LANGUAGES, build_document
 from comitia.render.document.changes import describe
 from comitia.render.html.writer import render_article, stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
+from comitia.web.access.visibility import may_see_document, visible_plan, visible_revisions
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
     DOCUMENT_FORMATS,
@@ -30,7 +32,7 @@ from comitia.web.documents.operations import (
     suggested_symbol,
 )
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
-from comitia.web.plans.models import Term
+from comitia.web.plans.models import PlanDocument, Term, Visibility
 
 
 def _term(slug: str) -> Term:
@@ -51,20 +53,30 @@ def _download(printed: Printed) -> HttpResponse:
     return response
 
 
-def _revision(slug: str, number: int) -> Revision:
-    revision = Revision.objects.filter(term_slug=slug, number=number).first()
+def _revision(request: HttpRequest, term: Term, number: int) -> Revision:
+    """The term's revision ``number``: 404 if there is none or the reader may not see it."""
+    revision = visible_revisions(request.user, term).filter(number=number).first()
     if revision is None:
         raise Http404(_("No revision has that number."))
     return revision
+
+
+def _current_plan(request: HttpRequest, term: Term) -> Plan:
+    """The current plan as the reader may see it; 404 if the current document is hidden
+    from them."""
+    if not may_see_document(request.user, term):
+        raise Http404(_("The current document is not published."))
+    return visible_plan(request.user, term, load_plan(term))
 
 
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The work plan as a document, in the language asked for, with its downloads."""
     term = _term(slug)
     lang = _lang(request)
-    plan = load_plan(term)
-    document = build_document(plan, lang)
+    shown = may_see_document(request.user, term)
+    plan = visible_plan(request.user, term, load_plan(term))
     number = next_revision_number(slug, plan)
+    document = PlanDocument.objects.filter(term=term).first()
     context = {
         "next_number": number,
         "next_symbol": suggested_symbol(plan, number),
@@ -72,10 +84,14 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "lang": lang,
         "languages": LANGUAGES,
         "formats": DOCUMENT_FORMATS,
-        "article": render_article(document),
+        "shown": shown,
+        "article": render_article(build_document(plan, lang)) if shown else "",
         "stylesheet": stylesheet(),
-        "revisions": list(Revision.objects.filter(term_slug=slug).order_by("-number")),
+        "revisions": list(visible_revisions(request.user, term).order_by("-number")),
         "can_approve": may(request.user, Action.APPROVE_REVISION, term),
+        "can_publish": may(request.user, Action.PUBLISH, term),
+        "document": document,
+        "visibility_choices": Visibility.choices,
         "today": dt.date.today().isoformat(),
     }
     return render(request, "documents/plan.html", context)
@@ -85,13 +101,14 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in DOCUMENT_FORMATS:
         raise Http404(_("No such format."))
     term = _term(slug)
-    return _download(print_plan(load_plan(term), fmt, _lang(request), name=slug))
+    return _download(print_plan(_current_plan(request, term), fmt, _lang(request), name=slug))
 
 
 def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
     if fmt not in DOCUMENT_FORMATS:
         raise Http404(_("No such format."))
-    return _download(print_revision(_revision(slug, number), fmt, _lang(request)))
+    revision = _revision(request, _term(slug), number)
+    return _download(print_revision(revision, fmt, _lang(request)))
 
 
 @require_POST
@@ -157,15 +174,15 @@ def comparison(request: HttpRequest, slug: str) -> HttpResponse:
     term = _term(slug)
     lang = _lang(request)
     try:
-        first = _revision(slug, int(request.GET.get("a", "")))
+        first = _revision(request, term, int(request.GET.get("a", "")))
     except ValueError:
         raise Http404(_("Choose the revisions to compare.")) from None
     second_number = request.GET.get("b", "current")
     if second_number == "current":
-        newer, newer_label = load_plan(term), _("the current plan")
+        newer, newer_label = _current_plan(request, term), _("the current plan")
     else:
         try:
-            second = _revision(slug, int(second_number))
+            second = _revision(request, term, int(second_number))
         except ValueError:
             raise Http404(_("Choose the revisions to compare.")) from None
         newer, newer_label = revision_plan(second), second.symbol

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from comitia.web.access.models import Publication
 from comitia.web.access.policy import Action, may
 from comitia.web.access.visibility import term_visibility, visible_plan, visible_terms
 from comitia.web.home.overview import (
@@ -53,7 +54,11 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "months": months_of_meetings(plan, lang),
         "meeting_count": len(plan.meetings),
         "activity_count": len(plan.activities),
-        "is_draft": term_visibility(term) != Visibility.PUBLIC,
+        "term_level": term_visibility(term).value,
+        "visibility_choices": Visibility.choices,
+        "publication_version": Publication.objects.filter(term=term)
+        .values_list("version", flat=True)
+        .first(),
         "can_publish": may(request.user, Action.PUBLISH, term),
     }
     return render(request, "home/term.html", context)

@@ -1,5 +1,6 @@
 """The Django admin of stored plans, for the secretariat's staff.
 
+Every list and change page shows only the rows the user may see (``VisibilityScopedAdmin``).
 Multilingual text is edited as JSON (``{"fr": "…", "en": "…"}``, original first). The first and
 last day of a fuzzy date are derived from its EDTF text on save and shown read-only.
 """
@@ -14,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from comitia.web.access.admin_audit import AuditedAdmin
+from comitia.web.access.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 from comitia.web.plans import models as m
 
 
@@ -21,9 +23,10 @@ def _first(text: dict[str, str] | None) -> str:
     return next(iter(text.values())) if text else ""
 
 
-class TermScopedAdmin(AuditedAdmin, admin.ModelAdmin):
-    """Lists rows of every term, filtered by term, with foreign keys as raw ids: a choice
-    list would offer the bodies and meetings of every term. Changes go to the audit trail."""
+class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
+    """Lists rows of every term the user may see, filtered by term, with foreign keys as raw
+    ids: a choice list would offer the bodies and meetings of every term. Changes go to the
+    audit trail."""
 
     list_filter: tuple[Any, ...] = ("term",)
     list_select_related = ("term",)
@@ -35,15 +38,10 @@ class TermScopedAdmin(AuditedAdmin, admin.ModelAdmin):
             if field.many_to_one and field.name != "term"
         )
 
-    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+    def prepare_inline_row(self, form: Any, row: Any) -> None:
         """Rows added inline (agenda nodes, citations) belong to their parent's term."""
-        for row in formset.save(commit=False):
-            if hasattr(row, "term_id") and row.term_id is None:
-                row.term_id = form.instance.term_id
-            row.save()
-        for row in formset.deleted_objects:
-            row.delete()
-        formset.save_m2m()
+        if hasattr(row, "term_id") and row.term_id is None:
+            row.term_id = form.instance.term_id
 
 
 class OfficerInline(admin.TabularInline):
@@ -53,14 +51,17 @@ class OfficerInline(admin.TabularInline):
     raw_id_fields = ("elected_by",)
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(VisibilityScopedInline, admin.StackedInline):
     model = m.PlanDocument
+    level_path = "visibility"
     extra = 0
     raw_id_fields = ("approved_by",)
 
 
 @admin.register(m.Term)
-class TermAdmin(admin.ModelAdmin):
+class TermAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
+    term_path = "pk"
+
     list_display = ("slug", "label", "committee", "start", "end", "language")
     search_fields = ("slug", "label")
     date_hierarchy = "start"
@@ -70,6 +71,7 @@ class TermAdmin(admin.ModelAdmin):
 
 @admin.register(m.PlanDocument)
 class PlanDocumentAdmin(TermScopedAdmin):
+    level_path = "visibility"
     list_display = ("symbol", "term", "revision", "approved_on")
     search_fields = ("symbol",)
 
@@ -117,6 +119,7 @@ class AgendaNodeInline(admin.TabularInline):
 
 @admin.register(m.Meeting)
 class MeetingAdmin(TermScopedAdmin):
+    level_path = "visibility"
     list_display = ("date", "start", "end", "key", "title_text", "kind", "status", "provisional")
     list_filter = ("term", "kind", "status", "provisional")
     search_fields = ("key", "title", "notes")
@@ -147,6 +150,7 @@ class NodeCitationInline(CitationInline):
 
 @admin.register(m.AgendaNode)
 class AgendaNodeAdmin(TermScopedAdmin):
+    level_path = "meeting__visibility"
     list_display = ("__str__", "meeting", "kind", "depth", "position")
     list_filter = ("term", "kind", "depth")
     list_select_related = ("term", "meeting", "area")
@@ -173,6 +177,8 @@ class ActivityAdmin(TermScopedAdmin):
 
 @admin.register(m.RequestedEvent)
 class RequestedEventAdmin(TermScopedAdmin):
+    level_path = "meeting__visibility"
+    optional_level = True
     list_display = ("when", "__str__", "meeting", "activity", "term")
     search_fields = ("key", "title")
     readonly_fields = ("when_first", "when_last")
@@ -180,6 +186,8 @@ class RequestedEventAdmin(TermScopedAdmin):
 
 @admin.register(m.Citation)
 class CitationAdmin(TermScopedAdmin):
+    level_path = "node__meeting__visibility"
+    optional_level = True
     list_display = ("__str__", "mandate", "node", "activity", "requested_event", "term")
     search_fields = ("symbol", "mandate__source")
 
@@ -211,7 +219,8 @@ class ReportingObligationAdmin(TermScopedAdmin):
 
 
 @admin.register(m.Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    term_path = "obligation__term"
     list_display = ("obligation", "state", "date", "reference")
     list_filter = ("obligation__term", "state")
     search_fields = ("reference", "obligation__key")
@@ -240,7 +249,10 @@ class NegotiationAdmin(TermScopedAdmin):
 
 
 @admin.register(m.Milestone)
-class MilestoneAdmin(admin.ModelAdmin):
+class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    term_path = "negotiation__term"
+    level_path = "meeting__visibility"
+    optional_level = True
     list_display = ("__str__", "kind", "when", "meeting", "negotiation")
     list_filter = ("negotiation__term", "kind")
     search_fields = ("key", "title")
@@ -249,14 +261,18 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(m.PreviousDate)
-class PreviousDateAdmin(admin.ModelAdmin):
+class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    term_path = "meeting__term"
+    level_path = "meeting__visibility"
     list_display = ("meeting", "date", "position")
     list_filter = ("meeting__term",)
     raw_id_fields = ("meeting",)
 
 
 @admin.register(m.AgendaPresenter)
-class AgendaPresenterAdmin(admin.ModelAdmin):
+class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    term_path = "node__term"
+    level_path = "node__meeting__visibility"
     list_display = ("body", "node", "position")
     list_filter = ("node__term",)
     raw_id_fields = ("node", "body")

@@ -1,13 +1,22 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import Q, QuerySet
+
+from comitia.web.access.admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
+from comitia.web.access.policy import member_state
 
 from .models import Proposal
 
 
 @admin.register(Proposal)
-class ProposalAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
-    """Read only: proposals are made and decided on the meeting's proposals page (audited)."""
+class ProposalAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """Read only: proposals are made and decided on the meeting's proposals page (audited).
+    A delegation member given staff status sees only its own state's proposals, on meetings
+    it may see; other staff without the term's drafts see none."""
+
+    term_path = "meeting__term"
+    level_path = "meeting__visibility"
 
     list_display = ("meeting", "member_state", "kind", "topic", "name", "status")
     list_filter = ("status", "kind", "member_state")
@@ -18,3 +27,13 @@ class ProposalAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+    def get_queryset(self, request: Any) -> QuerySet[Proposal]:
+        # Proposals are never public: besides those who see the term's drafts, a delegation
+        # sees its own state's, and nobody else any.
+        rows: QuerySet[Proposal] = super().get_queryset(request)
+        if request.user.is_superuser:
+            return rows
+        state = member_state(request.user)
+        own = Q(member_state=state) if state is not None else Q(pk__in=[])
+        return rows.filter(own | Q(meeting__term__slug__in=draft_seen_slugs(request.user)))

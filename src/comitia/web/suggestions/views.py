@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from comitia.web.access.policy import Action, may, member_state
+from comitia.web.access.visibility import may_see_meeting
 from comitia.web.plans import models as m
 
 from . import operations
@@ -26,8 +27,13 @@ from .forms import ProposalForm, WindowForm
 from .models import Proposal, ProposalWindow
 
 
-def _meeting(slug: str, key: str) -> m.Meeting:
-    return get_object_or_404(m.Meeting.objects.select_related("term"), term__slug=slug, key=key)
+def _meeting(request: HttpRequest, slug: str, key: str) -> m.Meeting:
+    """The meeting, if the user may see it (404 otherwise, as for a meeting that does not
+    exist: a delegation cannot propose on, or learn of, a draft meeting)."""
+    meeting = get_object_or_404(m.Meeting.objects.select_related("term"), term__slug=slug, key=key)
+    if not may_see_meeting(request.user, meeting):
+        raise Http404(_("No meeting has that name."))
+    return meeting
 
 
 def _page(
@@ -65,12 +71,12 @@ def _back(meeting: m.Meeting) -> HttpResponse:
 
 @require_GET
 def meeting_proposals(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    return _page(request, _meeting(slug, key))
+    return _page(request, _meeting(request, slug, key))
 
 
 @require_POST
 def propose(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    meeting = _meeting(slug, key)
+    meeting = _meeting(request, slug, key)
     state = member_state(request.user)
     if not state:
         raise PermissionDenied
@@ -90,10 +96,12 @@ def propose(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 
 @require_POST
 def withdraw(request: HttpRequest, slug: str, key: str, proposal_id: int) -> HttpResponse:
-    meeting = _meeting(slug, key)
-    proposal = get_object_or_404(Proposal, meeting=meeting, pk=proposal_id)
+    meeting = _meeting(request, slug, key)
+    # Another state's proposal is not there for this delegation.
+    state = member_state(request.user) or ""
+    proposal = get_object_or_404(Proposal, meeting=meeting, pk=proposal_id, member_state=state)
     try:
-        operations.withdraw(proposal, member_state(request.user) or "", request.user)
+        operations.withdraw(proposal, state, request.user)
     except operations.ProposalError:
         messages.error(request, _("This proposal can no longer be withdrawn."))
     else:
@@ -103,7 +111,7 @@ def withdraw(request: HttpRequest, slug: str, key: str, proposal_id: int) -> Htt
 
 @require_POST
 def decide(request: HttpRequest, slug: str, key: str, proposal_id: int) -> HttpResponse:
-    meeting = _meeting(slug, key)
+    meeting = _meeting(request, slug, key)
     proposal = get_object_or_404(Proposal, meeting=meeting, pk=proposal_id)
     try:
         if request.POST.get("decision") == "accept":
@@ -119,7 +127,7 @@ def decide(request: HttpRequest, slug: str, key: str, proposal_id: int) -> HttpR
 
 @require_POST
 def window(request: HttpRequest, slug: str, key: str) -> HttpResponse:
-    meeting = _meeting(slug, key)
+    meeting = _meeting(request, slug, key)
     form = WindowForm(request.POST)
     if form.is_valid():
         operations.set_window(meeting, form.cleaned_data["closes_at"], request.user)

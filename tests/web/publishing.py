@@ -1,0 +1,20 @@
+"""Storing a plan for tests that read it as the public does: a stored plan is a draft until
+published, so these tests publish it explicitly."""
+
+from __future__ import annotations
+
+from comitia.plan import Plan
+from comitia.web.access.models import Publication
+from comitia.web.access.operations import publish_plan
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import save_plan, term_slug
+
+
+def store_published(plan: Plan, *, replace: bool = False) -> m.Term:
+    """``plan`` stored (in place of its term, with ``replace``) and published with its
+    document and meetings."""
+    if replace:
+        Publication.objects.filter(term__slug=term_slug(plan.term)).delete()
+    term = save_plan(plan, replace=replace)
+    publish_plan(term, None)
+    return term
