@@ -63,6 +63,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "suggestions:decide": Action.EDIT_CALENDAR,
     "suggestions:window": Action.EDIT_CALENDAR,
     # the JSON API
+    "api:api-root": Action.VIEW,  # Django Ninja's root: 404, as its documentation page is off
     "api:openapi-json": Action.VIEW,
     "api:terms": Action.VIEW,
     "api:plan": Action.VIEW,
