@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "comitia.web.checks",
     "comitia.web.access",
     "comitia.web.suggestions",
+    "comitia.web.api",
 ]
 
 MIDDLEWARE = [

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from comitia.web.api.endpoints import api
 from comitia.web.home import views as home
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("terms/<slug:slug>/document/", include("comitia.web.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
     path("", include("comitia.web.calendar.urls")),
     path("", include("comitia.web.checks.urls")),
     path("", include("comitia.web.access.urls")),

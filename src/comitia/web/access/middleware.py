@@ -9,7 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 
 from comitia.web.plans.models import Term
 
@@ -43,8 +44,10 @@ class AccessMiddleware:
         view_kwargs: dict[str, Any],
     ) -> HttpResponse | None:
         match = request.resolver_match
-        action = policy_for(match.view_name) if match is not None else None
+        action = policy_for(match.view_name, request.method or "GET") if match else None
         if action is None:
+            if match is not None and match.namespace == "api":
+                return JsonResponse({"detail": _("Not allowed on this address.")}, status=405)
             raise PermissionDenied("this page has no declared access policy")
         if "slug" not in view_kwargs and may(request.user, action):
             return None
@@ -55,6 +58,8 @@ class AccessMiddleware:
         request.comitia_term = term  # type: ignore[attr-defined]
         if may(request.user, action, term):
             return None
+        if match is not None and match.namespace == "api":
+            return _api_refusal(request, term)
         if term is not None and action in _SEEN_BY_LEVEL and not may_see_term(request.user, term):
             # A term hidden from this user answers as a term that does not exist would: a
             # redirect to sign in would tell that it exists.
@@ -62,6 +67,16 @@ class AccessMiddleware:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         raise PermissionDenied
+
+
+def _api_refusal(request: HttpRequest, term: Term | None) -> HttpResponse:
+    """The API's refusal, in JSON: 404 for a term the caller may not see (as if it did not
+    exist), 401 to sign in first, 403 otherwise."""
+    if term is not None and not may_see_term(request.user, term):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    if not request.user.is_authenticated:
+        return JsonResponse({"detail": _("Sign in first.")}, status=401)
+    return JsonResponse({"detail": _("You may not do this.")}, status=403)
 
 
 def _policy_header() -> str:

@@ -2,14 +2,19 @@
 
 ``tests/web/access/test_matrix.py`` walks the URL configuration, fails for a named route with no
 entry and tries every role on every route. Routes of a whole namespace (the admin) are declared
-by ``namespace:*``.
+by ``namespace:*``. A route whose methods do different things (the API's ``GET`` and ``PATCH``
+of one meeting) declares an action per method; a method it does not name is refused.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .policy import Action
 
-ROUTE_POLICIES: dict[str, Action] = {
+Policy = Action | Mapping[str, Action]
+
+ROUTE_POLICIES: dict[str, Policy] = {
     "home": Action.VIEW,
     "term": Action.VIEW,
     "set_language": Action.VIEW,
@@ -57,11 +62,25 @@ ROUTE_POLICIES: dict[str, Action] = {
     "suggestions:withdraw": Action.PROPOSE,
     "suggestions:decide": Action.EDIT_CALENDAR,
     "suggestions:window": Action.EDIT_CALENDAR,
+    # the JSON API
+    "api:api-root": Action.VIEW,  # Django Ninja's root: 404, as its documentation page is off
+    "api:openapi-json": Action.VIEW,
+    "api:terms": Action.VIEW,
+    "api:plan": Action.VIEW,
+    "api:meetings": Action.VIEW,
+    "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
+    "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
+    "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
 }
 
 
-def policy_for(view_name: str) -> Action | None:
-    """The declared action of the route named ``view_name``, or None if it has none."""
+def policy_for(view_name: str, method: str = "GET") -> Action | None:
+    """The declared action of the route named ``view_name`` for ``method``, or None if it has
+    none."""
+    return _for_method(_declared(view_name), method)
+
+
+def _declared(view_name: str) -> Policy | None:
     if view_name in ROUTE_POLICIES:
         return ROUTE_POLICIES[view_name]
     namespace, _, _name = view_name.rpartition(":")
@@ -70,3 +89,10 @@ def policy_for(view_name: str) -> Action | None:
             return ROUTE_POLICIES[f"{namespace}:*"]
         namespace = namespace.rpartition(":")[0]
     return None
+
+
+def _for_method(policy: Policy | None, method: str) -> Action | None:
+    if policy is None or isinstance(policy, Action):
+        return policy
+    method = method.upper()
+    return policy.get("GET" if method == "HEAD" else method)

@@ -182,10 +182,11 @@ def move_meeting(
     return meeting
 
 
-def cancel_meeting(meeting: m.Meeting, user: User) -> m.Meeting:
-    """Mark ``meeting`` cancelled; it stays in the calendar and the feeds, marked so."""
+def cancel_meeting(meeting: m.Meeting, user: User, *, version: int | None = None) -> m.Meeting:
+    """Mark ``meeting`` cancelled; it stays in the calendar and the feeds, marked so.
+    ``version`` as in ``update_meeting``."""
     with _writing():
-        before = versions.claim(meeting, None)
+        before = versions.claim(meeting, version)
         meeting.status = m.calendar.MeetingStatusChoice.CANCELLED
         meeting.save(update_fields=["status"])
         _bump(meeting)

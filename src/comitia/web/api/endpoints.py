@@ -1,0 +1,263 @@
+"""The API's routes: read terms, plans and meetings; change, move and cancel a meeting.
+
+Who may call what is not decided here: each route is declared, per HTTP method, in
+``comitia.web.access.routes`` and the access middleware refuses the call before it reaches
+these functions. Writes validate with the editing pages' own forms and go through the
+calendar's operations, so the rules (end after start, a date inside the term, earlier dates
+recorded, versions, audit trail) are the same on both channels.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Status
+from ninja.security import django_auth
+
+from comitia.plan import Language, Plan
+from comitia.plan.files import plan_to_data
+from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
+from comitia.web.calendar import operations
+from comitia.web.calendar.forms import MeetingForm, MoveForm
+from comitia.web.home.overview import display_language
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import load_plan
+
+from .schemas import (
+    ChangeOut,
+    ConflictOut,
+    InvalidOut,
+    MeetingChangeIn,
+    MeetingMoveIn,
+    MeetingOut,
+    TermOut,
+    VersionIn,
+)
+
+api = NinjaAPI(
+    title="Comitia",
+    version="1",
+    description="The work plans and calendars of committees, as Comitia holds them.",
+    urls_namespace="api",
+    docs_url=None,  # the interactive page loads scripts from elsewhere, which the CSP forbids
+)
+
+WRITE_RESPONSES: dict[int, Any] = {200: MeetingOut, 409: ConflictOut, 422: InvalidOut}
+
+
+class _JSONResponse(HttpResponse):
+    def __init__(self, text: str) -> None:
+        super().__init__(text, content_type="application/json; charset=utf-8")
+
+
+def _term(request: HttpRequest, slug: str) -> m.Term:
+    # The access middleware read the term already, to decide who may call the route.
+    term = getattr(request, "comitia_term", None)
+    if term is None or term.slug != slug:
+        term = m.Term.objects.select_related("committee").filter(slug=slug).first()
+    if term is None:
+        raise Http404(_("No term has that name."))
+    return term
+
+
+def _stored_meeting(request: HttpRequest, term: m.Term, key: str) -> m.Meeting:
+    meeting = visible_meetings(request.user, term).filter(key=key).first()
+    if meeting is None:
+        raise Http404(_("The term has no meeting of that name."))
+    return meeting
+
+
+def _visible_plan(request: HttpRequest, term: m.Term) -> tuple[Plan, dict[str, int]]:
+    """The term's plan with what ``request.user`` may see of it, and its meetings' versions."""
+    versions = dict(visible_meetings(request.user, term).values_list("key", "version"))
+    return visible_plan(request.user, term, load_plan(term)), versions
+
+
+def _meeting_out(request: HttpRequest, term: m.Term, meeting: Any, version: int) -> MeetingOut:
+    page = reverse("calendar:meeting", args=[term.slug, meeting.id])
+    data = meeting.model_dump()
+    return MeetingOut(**data, version=version, url=request.build_absolute_uri(page))
+
+
+def _read_meeting(request: HttpRequest, term: m.Term, key: str) -> MeetingOut:
+    plan, versions = _visible_plan(request, term)
+    meeting = next((x for x in plan.meetings if x.id == key), None)
+    if meeting is None:
+        raise Http404(_("The term has no meeting of that name."))
+    return _meeting_out(request, term, meeting, versions[key])
+
+
+def _input_language(lang: str | None) -> str:
+    """The language texts are written in: the one named, else the request's."""
+    if lang is None:
+        return display_language(get_language() or "en")
+    if lang not in {language.value for language in Language}:
+        raise _Invalid(_("Unknown language %(lang)s.") % {"lang": lang}, {"lang": [lang]})
+    return lang
+
+
+class _Invalid(Exception):
+    def __init__(self, detail: str, errors: dict[str, list[str]] | None = None) -> None:
+        super().__init__(detail)
+        self.out = InvalidOut(detail=detail, errors=errors or {})
+
+
+def _validated(form: Form) -> dict[str, Any]:
+    if not form.is_valid():
+        errors = {field: [str(e) for e in messages] for field, messages in form.errors.items()}
+        raise _Invalid(_("The change was not saved: some values are not valid."), errors)
+    return form.cleaned_data
+
+
+def _write(
+    request: HttpRequest, term: m.Term, meeting: m.Meeting, sent: VersionIn, write: Any
+) -> Status[Any]:
+    """Run ``write`` (an operation on ``meeting``) and answer with the meeting as it is then,
+    or with why it was refused."""
+    try:
+        write()
+    except _Invalid as invalid:
+        return Status(422, invalid.out)
+    except operations.EditConflict as conflict:
+        stale = conflict.stale
+        return Status(
+            409,
+            ConflictOut(
+                detail=_(
+                    "The change was not saved: someone saved this meeting after version "
+                    "%(version)s."
+                )
+                % {"version": stale.based_on},
+                based_on=stale.based_on,
+                current=stale.current,
+                changes=[
+                    ChangeOut(user=c.username, at=c.at, fields=c.fields) for c in stale.changes
+                ],
+                meeting=_read_meeting(request, term, meeting.key),
+                your_input=sent.model_dump(mode="json", exclude_unset=True),
+            ),
+        )
+    except operations.OperationError as error:
+        return Status(422, InvalidOut(detail=str(error)))
+    return Status(200, _read_meeting(request, term, meeting.key))
+
+
+@api.get("/terms", response=list[TermOut], url_name="terms")
+def terms(request: HttpRequest) -> list[TermOut]:
+    """The terms the caller may see, newest first."""
+    rows = m.Term.objects.select_related("committee").order_by("-start")
+    return [
+        TermOut(
+            slug=term.slug,
+            label=term.label,
+            committee=term.committee.key if term.committee else None,
+            start=term.start,
+            end=term.end,
+            plan_url=request.build_absolute_uri(reverse("api:plan", args=[term.slug])),
+            meetings_url=request.build_absolute_uri(reverse("api:meetings", args=[term.slug])),
+        )
+        for term in visible_terms(request.user, rows)
+    ]
+
+
+@api.get("/terms/{slug}/plan", url_name="plan")
+def plan(request: HttpRequest, slug: str) -> HttpResponse:
+    """The term's plan as a plan file in JSON (``docs/plan.schema.json``), with what the caller
+    may see."""
+    shown, _versions = _visible_plan(request, _term(request, slug))
+    return _JSONResponse(json.dumps(plan_to_data(shown, complete=True), ensure_ascii=False))
+
+
+@api.get("/terms/{slug}/meetings", response=list[MeetingOut], url_name="meetings")
+def meetings(request: HttpRequest, slug: str) -> list[MeetingOut]:
+    """The term's meetings the caller may see, in date order."""
+    term = _term(request, slug)
+    shown, versions = _visible_plan(request, term)
+    return [_meeting_out(request, term, x, versions[x.id]) for x in shown.meetings]
+
+
+@api.get("/terms/{slug}/meetings/{key}", response=MeetingOut, url_name="meeting")
+def meeting(request: HttpRequest, slug: str, key: str) -> MeetingOut:
+    return _read_meeting(request, _term(request, slug), key)
+
+
+@api.patch(
+    "/terms/{slug}/meetings/{key}", response=WRITE_RESPONSES, url_name="meeting", auth=django_auth
+)
+def change_meeting(
+    request: HttpRequest, slug: str, key: str, change: MeetingChangeIn
+) -> Status[Any]:
+    """Change a meeting's times, kind, status, title or venue. Name the version the change is
+    based on; 409 if the meeting was saved since, with what changed and what you sent."""
+    term = _term(request, slug)
+    stored = _stored_meeting(request, term, key)
+
+    def write() -> None:
+        lang = _input_language(change.lang)
+        sent = change.model_dump(exclude_unset=True, exclude={"lang", "version"})
+        data = MeetingForm.initial_for(stored, lang) | sent
+        form = MeetingForm(data, term=term, editing=True, meeting=stored, lang=lang)
+        fields = _validated(form)
+        operations.update_meeting(stored, fields, lang, request.user, version=change.version)
+
+    return _write(request, term, stored, change, write)
+
+
+@api.post(
+    "/terms/{slug}/meetings/{key}/move",
+    response=WRITE_RESPONSES,
+    url_name="meeting_move",
+    auth=django_auth,
+)
+def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn) -> Status[Any]:
+    """Move a meeting to another day; its current date is kept as an earlier date, with the
+    reason."""
+    term = _term(request, slug)
+    stored = _stored_meeting(request, term, key)
+
+    def write() -> None:
+        lang = _input_language(move.lang)
+        data = {
+            "new_date": move.date,
+            "start": move.start or stored.start,
+            "end": move.end or stored.end,
+            "reason": move.reason,
+        }
+        fields = _validated(MoveForm(data, meeting=stored))
+        operations.move_meeting(
+            stored,
+            fields["new_date"],
+            fields["reason"],
+            request.user,
+            lang=lang,
+            start=fields["start"],
+            end=fields["end"],
+            version=move.version,
+        )
+
+    return _write(request, term, stored, move, write)
+
+
+@api.post(
+    "/terms/{slug}/meetings/{key}/cancel",
+    response=WRITE_RESPONSES,
+    url_name="meeting_cancel",
+    auth=django_auth,
+)
+def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionIn) -> Status[Any]:
+    """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
+    term = _term(request, slug)
+    stored = _stored_meeting(request, term, key)
+    return _write(
+        request,
+        term,
+        stored,
+        based_on,
+        lambda: operations.cancel_meeting(stored, request.user, version=based_on.version),
+    )
