@@ -134,25 +134,20 @@ def test_the_renderers_fixed_sentences_are_recognized_and_nothing_is_unused(
     # The methodology's purpose, the two sentences on suggestions, the two on follow-up, the
     # introduction's scope and the general considerations.
     assert imported.report.counts[standard.KIND] == 7
-    # Outside French, the annex that lists the French texts printed untranslated: derived.
+    # Outside French, the annex that lists the French texts printed untranslated (a row per
+    # place, a line per text, whose places name sections): derived, and it opens no section.
     listed = imported.report.counts["texts awaiting translation (listed again)"]
-    assert (listed > 200) if lang != "fr" else (listed == 0)
+    assert (listed > 100) if lang != "fr" else (listed == 0)
 
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-
-
-def test_english_dates_in_united_states_order_import_the_same(model: Plan) -> None:
-    # The English document with every "24 October 2019" written "October 24, 2019" (and
-    # "Thursday, 24 October 2019" as "Thursday, October 24, 2019"), as United States usage
-    # prints them: meetings, earlier dates, elections, activities and holidays read the same.
+def test_english_dates_print_in_united_states_order_and_import_the_same(model: Plan) -> None:
+    # The English document writes "Thursday, October 24, 2019" and "October 30 and 31, 2019";
+    # read as a text export, meetings, earlier dates, elections, activities and holidays come
+    # back the same.
     content = read_docx(renderer("docx")(model, "en"), "model.en.docx")
-    text, count = re.subn(
-        rf"(?<!and )(?<!to )(?<![\d–-] )\b(\d{{1,2}}) ({_MONTHS}) (\d{{4}})",
-        r"\2 \1, \3",
-        content.text,
-    )
-    assert count > 40 and "Thursday, October 24, 2019 (10:00 a.m." in text
+    text = content.text
+    assert "Thursday, October 24, 2019 (10:00 a.m." in text
+    assert re.search(r"\b\d{1,2} (January|October|November) \d{4}", text) is None
     result = import_lines(
         lines_from_text(text), None, Origin(True, content.lang, content.content_lang)
     )

@@ -52,7 +52,10 @@ def split_sections(ctx: Context) -> list[Section]:
     sections = [Section("front", None)]
     previous: Line | None = None
     for line in ctx.lines:
-        name = _heading(ctx, line, sections[-1].name)
+        # The annex of untranslated texts ends a Comitia document; its rows name the sections
+        # where the texts appear ("Introduction", "Bureau"), which must not open them again.
+        closing = sections[-1].name == "untranslated"
+        name = None if closing else _heading(ctx, line, sections[-1].name)
         if name is not None:
             ctx.use(line, "section headings")
             sections.append(Section(name, line))
