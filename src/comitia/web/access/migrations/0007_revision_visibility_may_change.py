@@ -46,7 +46,7 @@ def backwards(apps, schema_editor):  # type: ignore[no-untyped-def]
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("access", "0005_publication_visibility"),
+        ("access", "0006_remove_publication_published"),
         ("documents", "0002_revision_visibility"),
     ]
 
