@@ -110,6 +110,7 @@ def test_an_audit_record_cannot_be_changed_or_deleted_through_the_application(
         "UPDATE access_auditrecord SET action = 'nothing happened'",
         "DELETE FROM access_auditrecord",
         "UPDATE documents_revision SET symbol = 'forged'",
+        "UPDATE documents_revision SET symbol = 'forged', visibility = 'public'",
         "DELETE FROM documents_revision",
     ],
 )
@@ -145,3 +146,18 @@ def test_a_user_with_a_history_is_deactivated_not_deleted(terms: tuple[m.Term, m
     with pytest.raises(ProtectedError):
         user.delete()
     assert AuditRecord.objects.get().user == user
+
+
+@on_postgresql
+def test_postgresql_lets_a_revision_be_published(terms: tuple[m.Term, m.Term]) -> None:
+    here, elsewhere = terms
+    approve_revision(
+        here,
+        symbol="X rev. 1",
+        approved_on=dt.date(2019, 11, 7),
+        user=make_user("bureau", here, elsewhere),
+        override_reason="test plan",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE documents_revision SET visibility = 'public'")
+    assert Revision.objects.get().visibility == "public"

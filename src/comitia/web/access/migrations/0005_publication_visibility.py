@@ -57,6 +57,7 @@ class Migration(migrations.Migration):
                 verbose_name="version",
             ),
         ),
+        # The flag is removed in the next migration: on PostgreSQL a table cannot be altered
+        # in the transaction that wrote rows to it while their constraint checks are pending.
         migrations.RunPython(to_levels, to_flags),
-        migrations.RemoveField(model_name="publication", name="published"),
     ]
