@@ -90,10 +90,15 @@ def format_time(t: dt.time, lang: str) -> str:
 _SPANISH_APOCOPE = (("veintiuno mil", "veintiún mil"), ("uno mil", "un mil"))
 
 
+# num2words's "pt" is European Portuguese ("dezassete", "dezanove"); the Organization's Portuguese
+# documents are written in Brazilian Portuguese ("dezessete", "dezenove").
+_NUM2WORDS_LANGUAGE = {"pt": "pt_BR"}
+
+
 def amount_in_words(value: Decimal, lang: str) -> str:
     """A whole amount in words, "cent vingt-six mille deux cents"; cents as "NN/100"."""
     whole = int(value)
-    words: str = num2words(whole, lang=lang)
+    words: str = num2words(whole, lang=_NUM2WORDS_LANGUAGE.get(lang, lang))
     if lang == "es":
         for wrong, right in _SPANISH_APOCOPE:
             words = words.replace(wrong, right)
