@@ -104,3 +104,62 @@ def test_every_note_call_links_to_its_note() -> None:
     notes = re.findall(r'<li id="note-(\d+)"', markup)
     assert calls == notes
     assert calls == [str(n) for n in range(1, len(calls) + 1)]
+
+
+class _ListDepths(HTMLParser):
+    """The own text of each list item (not its sublists') and how many lists enclose it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lists = 0
+        self.open: list[tuple[list[str], int]] = []  # each open <li>: its text, its depth
+        self.depths: dict[str, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists += 1
+        elif tag == "li":
+            self.open.append(([], self.lists))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists -= 1
+        elif tag == "li":
+            parts, depth = self.open.pop()
+            text = " ".join("".join(parts).split())
+            if text:
+                self.depths[text] = depth
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][0].append(data)
+
+
+def list_depths(markup: str) -> dict[str, int]:
+    """Each list item's text and its depth: 1 in an outermost list, 2 in a list inside it..."""
+    parser = _ListDepths()
+    parser.feed(markup)
+    return parser.depths
+
+
+def meeting_row(markup: str, date_line: str) -> str:
+    """The calendar row of the meeting whose date line starts with ``date_line``."""
+    start = markup.index(f"<strong>{date_line}</strong>")
+    return markup[markup.rindex("<tr", 0, start) : markup.index("</tr>", start)]
+
+
+def test_an_item_after_a_thematic_area_is_printed_back_at_the_outer_level() -> None:
+    # Both meetings list the area's topics, then a top-level item that is in no area.
+    april = list_depths(meeting_row(page("fr"), "Mardi 14 avril 2020"))
+    assert april == {
+        "Les Amériques en tant que zone de paix": 2,
+        "Réunion avec la Commission de consolidation de la paix des Nations Unies, "
+        "paragraphe 7. Point de l’ordre du jour en suspens": 3,
+        "Examen du projet de résolution destiné à l’Assemblée générale": 1,
+    }
+    may = list_depths(meeting_row(page("fr"), "Mardi 19 mai 2020"))
+    assert may == {
+        "Exposé du SMM sur l’élaboration de la Stratégie nationale modèle sur la protection "
+        "des infrastructures essentielles en cas de catastrophes naturelles, paragraphe 83": 2,
+        "Examen du projet de résolution destiné à l’Assemblée générale.": 1,
+    }
