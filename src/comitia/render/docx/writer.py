@@ -26,7 +26,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml import parse_xml
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import _Cell
@@ -378,18 +378,21 @@ class _Writer:
         widths = (Cm(8.3), Cm(8.3)) if table.kind is TableKind.CALENDAR else (Cm(4), Cm(12.6))
         for column, width in zip(grid.columns, widths, strict=True):
             column.width = width
+        # A row of the annex of texts awaiting translation is a place and its few texts: it is
+        # kept whole on one page, as the PDF does. Calendar rows may be longer than a page.
+        whole_rows = table.kind is TableKind.UNTRANSLATED
         for row in table.rows:
-            self._row(grid, row, widths)
+            self._row(grid, row, widths, whole=whole_rows)
 
-    def _row(self, grid: Any, row: Row, widths: tuple[Any, ...]) -> None:
+    def _row(self, grid: Any, row: Row, widths: tuple[Any, ...], *, whole: bool) -> None:
         docx_row = grid.add_row()
         tr = docx_row._tr
-        if row.kind is not RowKind.ENTRY:
+        if whole or row.kind is not RowKind.ENTRY:
             # A one-line row is never split; the header row repeats on every page.
             tr_pr = tr.get_or_add_trPr()
-            tr_pr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+            tr_pr.append(OxmlElement("w:cantSplit"))
             if row.kind is RowKind.HEADER:
-                tr_pr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+                tr_pr.append(OxmlElement("w:tblHeader"))
         for tc, blocks, width in zip(tr.tc_lst, row.cells, widths, strict=True):
             cell = _Cell(tc, grid)
             cell.width = width
