@@ -74,15 +74,21 @@ def languages(markup: str) -> dict[str, set[str]]:
 def test_untranslated_content_is_marked_with_its_language() -> None:
     document = build_document(model_plan(), "en")
     marked = languages(page("en"))
-    # Texts composed into a sentence of the document's language (the budget's resolution
-    # titles) are not runs of their own; every other is marked wherever it is printed.
-    whole = [(original, text) for original, text in document.untranslated if text in marked]
-    assert len(whole) > 200
-    for original, text in whole:
+    # Every one is marked wherever it is printed, inside a sentence of the document's language
+    # too (the budget's resolution titles, the names in the introduction).
+    assert len(document.untranslated) > 200
+    for original, text in document.untranslated:
         assert marked[text] == {original}, text
     assert marked["Thursday, October 24, 2019"] == {"en"}
     assert marked["Texts awaiting translation"] == {"en"}
     assert 'class="original"' not in page("fr")
+
+
+def test_an_untranslated_title_inside_a_sentence_is_marked_alone() -> None:
+    title = "Approbation de la répartition des ressources par sous-programme pour 2020"
+    sentence = next(line for line in page("en").splitlines() if title in line)
+    assert sentence.startswith('<p class="body">Resolution CP/RES. 1138/19 “<span lang="fr"')
+    assert languages(sentence)["Resolution CP/RES. 1138/19 “"] == {""}  # the page's language
 
 
 def test_a_list_of_texts_in_one_original_language_is_marked_once() -> None:

@@ -55,7 +55,11 @@ class Wording:
 
     def quote(self, text: str) -> str:
         """``text`` between this language's quotation marks."""
-        return f"«\u00a0{text}\u00a0»" if self.lang == "fr" else f"“{text}”"
+        opening, closing = self.quotation_marks()
+        return f"{opening}{text}{closing}"
+
+    def quotation_marks(self) -> tuple[str, str]:
+        return ("«\u00a0", "\u00a0»") if self.lang == "fr" else ("“", "”")
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         return f"{format_time(start, self.lang)} – {format_time(end, self.lang)}"
