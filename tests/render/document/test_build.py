@@ -145,10 +145,27 @@ def test_activities_dated_by_a_year_only_wait_for_their_date() -> None:
         ("es", "1", "un"),
         ("en", "1500.50", "one thousand five hundred 50/100"),
         ("pt", "105000", "cento e cinco mil"),
+        # Brazilian, not European, Portuguese: "dezessete", not "dezassete".
+        ("pt", "16", "dezesseis"),
+        ("pt", "17", "dezessete"),
+        ("pt", "19", "dezenove"),
     ],
 )
 def test_amounts_in_words(lang: str, value: str, words: str) -> None:
     assert amount_in_words(Decimal(value), lang) == words
+
+
+def test_the_portuguese_budget_writes_amounts_in_brazilian_portuguese() -> None:
+    plan = model_plan()
+    first, *others = plan.appropriations
+    plan = plan.model_copy(
+        update={"appropriations": [first.model_copy(update={"amount": Decimal(16019)}), *others]}
+    )
+    budget = " ".join(t for t in texts("pt", plan) if "dólares" in t)
+    # 16 019 set here; 17 000 is the model plan's appropriation for October to December 2019.
+    assert "(dezesseis mil e dezenove dólares)" in budget
+    assert "(dezessete mil dólares)" in budget
+    assert not any(european in budget for european in ("dezass", "dezan"))
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from tests.render.model import (
 )
 
 LANGUAGES = ["fr", "en", "es", "pt"]
+W = "{" + docx.oxml.ns.nsmap["w"] + "}"  # an element name in Clark notation
 
 
 @functools.cache
@@ -210,3 +211,15 @@ def test_agenda_paragraphs_say_their_kind_and_their_depth_in_the_tree() -> None:
         ("Comitia Agenda Item", 2),
         ("Comitia Agenda Item", 0),
     ]
+
+
+def test_rows_of_the_texts_awaiting_translation_are_never_split_across_pages() -> None:
+    document = read("en")
+    header, *entries = (row._tr for row in document.tables[-1].rows)
+    assert document.tables[-1].rows[0].cells[1].text == "Text"
+    assert len(entries) > 10
+    assert header.find(f"{W}trPr/{W}tblHeader") is not None
+    for tr in (header, *entries):
+        assert tr.find(f"{W}trPr/{W}cantSplit") is not None
+    # A calendar row can be longer than a page: Word may split it.
+    assert any(row._tr.find(f"{W}trPr/{W}cantSplit") is None for row in document.tables[0].rows)

@@ -74,15 +74,21 @@ def languages(markup: str) -> dict[str, set[str]]:
 def test_untranslated_content_is_marked_with_its_language() -> None:
     document = build_document(model_plan(), "en")
     marked = languages(page("en"))
-    # Texts composed into a sentence of the document's language (the budget's resolution
-    # titles) are not runs of their own; every other is marked wherever it is printed.
-    whole = [(original, text) for original, text in document.untranslated if text in marked]
-    assert len(whole) > 200
-    for original, text in whole:
+    # Every one is marked wherever it is printed, inside a sentence of the document's language
+    # too (the budget's resolution titles, the names in the introduction).
+    assert len(document.untranslated) > 200
+    for original, text in document.untranslated:
         assert marked[text] == {original}, text
     assert marked["Thursday, October 24, 2019"] == {"en"}
     assert marked["Texts awaiting translation"] == {"en"}
     assert 'class="original"' not in page("fr")
+
+
+def test_an_untranslated_title_inside_a_sentence_is_marked_alone() -> None:
+    title = "Approbation de la répartition des ressources par sous-programme pour 2020"
+    sentence = next(line for line in page("en").splitlines() if title in line)
+    assert sentence.startswith('<p class="body">Resolution CP/RES. 1138/19 “<span lang="fr"')
+    assert languages(sentence)["Resolution CP/RES. 1138/19 “"] == {""}  # the page's language
 
 
 def test_a_list_of_texts_in_one_original_language_is_marked_once() -> None:
@@ -104,3 +110,62 @@ def test_every_note_call_links_to_its_note() -> None:
     notes = re.findall(r'<li id="note-(\d+)"', markup)
     assert calls == notes
     assert calls == [str(n) for n in range(1, len(calls) + 1)]
+
+
+class _ListDepths(HTMLParser):
+    """The own text of each list item (not its sublists') and how many lists enclose it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lists = 0
+        self.open: list[tuple[list[str], int]] = []  # each open <li>: its text, its depth
+        self.depths: dict[str, int] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists += 1
+        elif tag == "li":
+            self.open.append(([], self.lists))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in {"ul", "ol"}:
+            self.lists -= 1
+        elif tag == "li":
+            parts, depth = self.open.pop()
+            text = " ".join("".join(parts).split())
+            if text:
+                self.depths[text] = depth
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.open[-1][0].append(data)
+
+
+def list_depths(markup: str) -> dict[str, int]:
+    """Each list item's text and its depth: 1 in an outermost list, 2 in a list inside it..."""
+    parser = _ListDepths()
+    parser.feed(markup)
+    return parser.depths
+
+
+def meeting_row(markup: str, date_line: str) -> str:
+    """The calendar row of the meeting whose date line starts with ``date_line``."""
+    start = markup.index(f"<strong>{date_line}</strong>")
+    return markup[markup.rindex("<tr", 0, start) : markup.index("</tr>", start)]
+
+
+def test_an_item_after_a_thematic_area_is_printed_back_at_the_outer_level() -> None:
+    # Both meetings list the area's topics, then a top-level item that is in no area.
+    april = list_depths(meeting_row(page("fr"), "Mardi 14 avril 2020"))
+    assert april == {
+        "Les Amériques en tant que zone de paix": 2,
+        "Réunion avec la Commission de consolidation de la paix des Nations Unies, "
+        "paragraphe 7. Point de l’ordre du jour en suspens": 3,
+        "Examen du projet de résolution destiné à l’Assemblée générale": 1,
+    }
+    may = list_depths(meeting_row(page("fr"), "Mardi 19 mai 2020"))
+    assert may == {
+        "Exposé du SMM sur l’élaboration de la Stratégie nationale modèle sur la protection "
+        "des infrastructures essentielles en cas de catastrophes naturelles, paragraphe 83": 2,
+        "Examen du projet de résolution destiné à l’Assemblée générale.": 1,
+    }

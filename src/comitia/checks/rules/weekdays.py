@@ -1,9 +1,10 @@
 """Weekdays and dates that disagree (WDY), in the texts of the plan.
 
 The plan model stores dates, not weekdays: a weekday can only be wrong where a text writes one
-next to a date ("jeudi 24 octobre", "Thursday, 24 October 2019"). This rule reads the texts a
-document brings with it (summary and count claims, titles and notes of meetings, agenda items
-and activities) in the four languages, with weekday and month names from Babel.
+next to a date ("jeudi 24 octobre", "Thursday, October 24, 2019"; the day before the month, as
+in "Thursday, 24 October 2019", is read too). This rule reads the texts a document brings with
+it (summary and count claims, titles and notes of meetings, agenda items and activities) in the
+four languages, with weekday and month names from Babel.
 """
 
 from __future__ import annotations

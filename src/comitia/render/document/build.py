@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import string
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
@@ -46,6 +47,7 @@ from comitia.render.document.blocks import (
     Document,
     Element,
     Heading,
+    Inline,
     ItemList,
     ListItem,
     PageBreak,
@@ -64,6 +66,7 @@ from comitia.revisions import Change
 _ROLE_ORDER = list(OfficerRole)
 # Characters of a text shown in the annex of texts awaiting translation: one line of its column.
 _EXCERPT_LENGTH = 80
+_FIELDS = string.Formatter()
 
 
 def build_document(
@@ -121,16 +124,56 @@ class _Builder:
         span = self.text(value)
         return Span(span.text, note=True, lang=span.lang)
 
+    @staticmethod
+    def sentence(message: str, **values: str | Span | Inline) -> Inline:
+        """A translated ``message`` (``w._(text)`` given no values) filled in, as spans.
+
+        A value given as spans keeps its marks (the language of content printed untranslated)
+        in a span of its own, so that the formats can mark that language inside a sentence of
+        the document's language, which ``plain`` cannot; the rest is merged into few spans.
+        """
+        spans: list[Span] = []
+        text = ""
+        for literal, field, spec, _ in _FIELDS.parse(message):
+            text += literal
+            if field is None:
+                continue
+            value = values[field]
+            for part in (value,) if isinstance(value, str | Span) else value:
+                if isinstance(part, str):
+                    text += format(part, spec or "")
+                elif part == Span(part.text):
+                    text += part.text
+                else:
+                    if text:
+                        spans.append(Span(text))
+                    spans.append(part)
+                    text = ""
+        if text:
+            spans.append(Span(text))
+        return tuple(spans)
+
+    def quoted(self, value: Text) -> Inline:
+        """``value`` between the document language's quotation marks, keeping its language."""
+        opening, closing = self.w.quotation_marks()
+        return (Span(opening), self.text(value), Span(closing))
+
     def body_label(self, body_id: str | None) -> str:
+        return self.body_name(body_id).text
+
+    def body_name(self, body_id: str | None) -> Span:
         if body_id is None or body_id not in self.bodies:
-            return ""
-        return self.plain(self.bodies[body_id].name)
+            return Span("")
+        return self.text(self.bodies[body_id].name)
 
     def acronym(self) -> str:
+        return self.acronym_span().text
+
+    def acronym_span(self) -> Span:
         committee = self.bodies.get(self.plan.term.committee)
         if committee is None:
-            return self.plan.term.committee.upper()
-        return self.plain(committee.acronym) if committee.acronym else self.plain(committee.name)
+            return Span(self.plan.term.committee.upper())
+        return self.text(committee.acronym) if committee.acronym else self.text(committee.name)
 
     def day(self, d: dt.date, *, weekday: bool = False) -> str:
         return format_day(d, self.lang, weekday=weekday)
@@ -214,13 +257,15 @@ class _Builder:
         if term.installed_on is not None and committee is not None:
             self.add(
                 self.para(
-                    w._(
-                        "The {body}, at its meeting of {date}, installed the {committee} "
-                        "({acronym}) for the period {term}.",
-                        body=self.body_label(term.installed_by),
+                    *self.sentence(
+                        w._(
+                            "The {body}, at its meeting of {date}, installed the {committee} "
+                            "({acronym}) for the period {term}."
+                        ),
+                        body=self.body_name(term.installed_by),
                         date=self.day(term.installed_on),
-                        committee=self.plain(committee.name),
-                        acronym=self.acronym(),
+                        committee=self.text(committee.name),
+                        acronym=self.acronym_span(),
                         term=term.label,
                     )
                 )
@@ -526,21 +571,23 @@ class _Builder:
 
     def _appropriation(self, item: Appropriation) -> Paragraph:
         w = self.w
-        title = f" {w.quote(self.plain(item.basis_title))}" if item.basis_title else ""
-        approver = f" ({self.body_label(item.approved_by)})" if item.approved_by else ""
-        spans = [
-            Span(
+        title = (Span(" "), *self.quoted(item.basis_title)) if item.basis_title else ()
+        approver = (
+            (Span(" ("), self.body_name(item.approved_by), Span(")")) if item.approved_by else ()
+        )
+        spans = list(
+            self.sentence(
                 w._(
                     "Resolution {basis}{title}{approver} appropriates {amount} for the meetings "
-                    "of the Committee (period: {period}).",
-                    basis=item.basis,
-                    title=title,
-                    approver=approver,
-                    amount=self.money(item.amount, item.currency),
-                    period=item.period.format(self.lang),
-                )
+                    "of the Committee (period: {period})."
+                ),
+                basis=item.basis,
+                title=title,
+                approver=approver,
+                amount=self.money(item.amount, item.currency),
+                period=item.period.format(self.lang),
             )
-        ]
+        )
         spans.extend(self.note(n) for n in item.notes)
         return Paragraph(tuple(spans))
 

@@ -55,7 +55,11 @@ class Wording:
 
     def quote(self, text: str) -> str:
         """``text`` between this language's quotation marks."""
-        return f"«\u00a0{text}\u00a0»" if self.lang == "fr" else f"“{text}”"
+        opening, closing = self.quotation_marks()
+        return f"{opening}{text}{closing}"
+
+    def quotation_marks(self) -> tuple[str, str]:
+        return ("«\u00a0", "\u00a0»") if self.lang == "fr" else ("“", "”")
 
     def time_range(self, start: dt.time, end: dt.time) -> str:
         return f"{format_time(start, self.lang)} – {format_time(end, self.lang)}"
@@ -90,10 +94,15 @@ def format_time(t: dt.time, lang: str) -> str:
 _SPANISH_APOCOPE = (("veintiuno mil", "veintiún mil"), ("uno mil", "un mil"))
 
 
+# num2words's "pt" is European Portuguese ("dezassete", "dezanove"); the Organization's Portuguese
+# documents are written in Brazilian Portuguese ("dezessete", "dezenove").
+_NUM2WORDS_LANGUAGE = {"pt": "pt_BR"}
+
+
 def amount_in_words(value: Decimal, lang: str) -> str:
     """A whole amount in words, "cent vingt-six mille deux cents"; cents as "NN/100"."""
     whole = int(value)
-    words: str = num2words(whole, lang=lang)
+    words: str = num2words(whole, lang=_NUM2WORDS_LANGUAGE.get(lang, lang))
     if lang == "es":
         for wrong, right in _SPANISH_APOCOPE:
             words = words.replace(wrong, right)

@@ -40,16 +40,32 @@ class _Notes:
         return len(self.spans)
 
 
-def nest(items: tuple[ListItem, ...]) -> list[tuple[ListItem, list[object]]]:
-    """A flat list of items with levels as a tree of (item, children)."""
-    root: list[tuple[ListItem, list[object]]] = []
-    stack: list[tuple[int, list[tuple[ListItem, list[object]]]]] = [(-1, root)]
+# A list as a tree: each node is an item, or None for a node that the list does not print (a
+# thematic area, whose title is a paragraph above the list), and the node's children.
+Tree = list[tuple[ListItem | None, "Tree"]]
+
+
+def nest(items: tuple[ListItem, ...]) -> Tree:
+    """A flat list of items as a tree of (item, children).
+
+    Agenda items nest by their depth in the agenda tree, other items by their level. An item
+    more than one step deeper than the node before it hangs from empty nodes (None) that stand
+    for the nodes printed elsewhere: the topics of a thematic area are then one list deeper than
+    a top-level item that follows the area, as in the DOCX, and a reader sees it left the area.
+    """
+    root: Tree = []
+    stack: list[tuple[int, Tree]] = [(-1, root)]
     for item in items:
-        while stack[-1][0] >= item.level:
+        place = item.agenda.depth if item.agenda is not None else item.level
+        while stack[-1][0] >= place:
             stack.pop()
-        children: list[object] = []
+        while stack[-1][0] < place - 1:
+            unprinted: Tree = []
+            stack[-1][1].append((None, unprinted))
+            stack.append((stack[-1][0] + 1, unprinted))
+        children: Tree = []
         stack[-1][1].append((item, children))
-        stack.append((item.level, children))  # type: ignore[arg-type]
+        stack.append((place, children))
     return root
 
 
