@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
 # In CI the suite runs a second time against PostgreSQL (trust authentication, database test).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
-PYTEST_ARGS ?=
+# Two workers: the suite is mostly CPU-bound and CI machines have two cores.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: demo test test-postgres check fmt schema bench clean install catalogs
 

@@ -112,7 +112,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-DATABASES["default"]["TEST"] = {"NAME": _env("COMITIA_TEST_DATABASE")}
+# Tests on SQLite use a database in memory, one per test process (pytest-django names each
+# worker's database itself only for Django's own SQLite backend, not for ours).
+_IN_MEMORY = ":memory:" if DATABASES["default"]["ENGINE"] == "comitia.web.sqlite" else None
+DATABASES["default"]["TEST"] = {"NAME": _env("COMITIA_TEST_DATABASE") or _IN_MEMORY}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Argon2 first: new and re-entered passwords are hashed with it, older hashes still verify.
