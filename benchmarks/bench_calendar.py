@@ -107,6 +107,7 @@ def main() -> None:
 
     from comitia.plan.files import read_plan
     from comitia.render.ics import build_feed
+    from comitia.web.access.operations import publish_plan
     from comitia.web.calendar.feeds import EVENTS
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
@@ -175,6 +176,7 @@ def main() -> None:
 
     for label, plan in (("model", model), ("large", large)):
         term = save_plan(plan, replace=True)
+        publish_plan(term, None)  # the public's pages and feeds, as a delegation reads them
         events = len(plan.meetings) + len(plan.activities)
         base = f"/calendar/{term.slug}"
         busiest = "2020-05"  # the model plan's busiest month, the first copy's in the large
