@@ -59,44 +59,38 @@ def set_publication(term: Term, published: bool, user: Any) -> Publication:
     return set_term_visibility(term, Visibility.PUBLIC if published else Visibility.DRAFT, user)
 
 
+def _set_level(obj: Any, level: Visibility | str, user: Any, based_on: int | None) -> Any:
+    """Set the level of a versioned object of a term (a meeting, the current document)."""
+    level = Visibility(level)
+    with transaction.atomic():
+        before = claim(obj, based_on)
+        type(obj).objects.filter(pk=obj.pk).update(visibility=level)
+        obj.refresh_from_db()
+        audit.record(
+            user,
+            _action(level),
+            obj,
+            before=before,
+            after=audit.snapshot(obj),
+            term_slug=obj.term.slug,
+        )
+    return obj
+
+
 def set_meeting_visibility(
     meeting: Meeting, level: Visibility | str, user: Any, *, based_on: int | None = None
 ) -> Meeting:
     """Set ``meeting``'s level; raises ``StaleVersion`` if it is no longer at ``based_on``."""
-    level = Visibility(level)
-    with transaction.atomic():
-        before = claim(meeting, based_on)
-        Meeting.objects.filter(pk=meeting.pk).update(visibility=level)
-        meeting.refresh_from_db()
-        audit.record(
-            user,
-            _action(level),
-            meeting,
-            before=before,
-            after=audit.snapshot(meeting),
-            term_slug=meeting.term.slug,
-        )
-    return meeting
+    result: Meeting = _set_level(meeting, level, user, based_on)
+    return result
 
 
 def set_document_visibility(
     document: PlanDocument, level: Visibility | str, user: Any, *, based_on: int | None = None
 ) -> PlanDocument:
-    """Set the level of a term's current plan document."""
-    level = Visibility(level)
-    with transaction.atomic():
-        before = claim(document, based_on)
-        PlanDocument.objects.filter(pk=document.pk).update(visibility=level)
-        document.refresh_from_db()
-        audit.record(
-            user,
-            _action(level),
-            document,
-            before=before,
-            after=audit.snapshot(document),
-            term_slug=document.term.slug,
-        )
-    return document
+    """Set the level of a term's current plan document; ``based_on`` as for meetings."""
+    result: PlanDocument = _set_level(document, level, user, based_on)
+    return result
 
 
 def set_revision_visibility(revision: Revision, level: Visibility | str, user: Any) -> Revision:
