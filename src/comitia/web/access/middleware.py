@@ -69,6 +69,17 @@ class AccessMiddleware:
         raise PermissionDenied
 
 
+def requested_term(request: HttpRequest, slug: str) -> Term:
+    """The term named ``slug`` in the URL, as the access middleware read it (to check who may
+    see it), or read now; Http404 if there is none."""
+    term = getattr(request, "comitia_term", None)
+    if term is None or term.slug != slug:
+        term = Term.objects.select_related("committee").filter(slug=slug).first()
+    if term is None:
+        raise Http404(_("No term has that name."))
+    return term
+
+
 def _api_refusal(request: HttpRequest, term: Term | None) -> HttpResponse:
     """The API's refusal, in JSON: 404 for a term the caller may not see (as if it did not
     exist), 401 to sign in first, 403 otherwise."""

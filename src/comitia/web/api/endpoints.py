@@ -22,6 +22,7 @@ from ninja.security import django_auth
 
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
+from comitia.web.access.middleware import requested_term
 from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
@@ -54,16 +55,6 @@ WRITE_RESPONSES: dict[int, Any] = {200: MeetingOut, 409: ConflictOut, 422: Inval
 class _JSONResponse(HttpResponse):
     def __init__(self, text: str) -> None:
         super().__init__(text, content_type="application/json; charset=utf-8")
-
-
-def _term(request: HttpRequest, slug: str) -> m.Term:
-    # The access middleware read the term already, to decide who may call the route.
-    term = getattr(request, "comitia_term", None)
-    if term is None or term.slug != slug:
-        term = m.Term.objects.select_related("committee").filter(slug=slug).first()
-    if term is None:
-        raise Http404(_("No term has that name."))
-    return term
 
 
 def _stored_meeting(request: HttpRequest, term: m.Term, key: str) -> m.Meeting:
@@ -170,21 +161,21 @@ def terms(request: HttpRequest) -> list[TermOut]:
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's plan as a plan file in JSON (``docs/plan.schema.json``), with what the caller
     may see."""
-    shown, _versions = _visible_plan(request, _term(request, slug))
+    shown, _versions = _visible_plan(request, requested_term(request, slug))
     return _JSONResponse(json.dumps(plan_to_data(shown, complete=True), ensure_ascii=False))
 
 
 @api.get("/terms/{slug}/meetings", response=list[MeetingOut], url_name="meetings")
 def meetings(request: HttpRequest, slug: str) -> list[MeetingOut]:
     """The term's meetings the caller may see, in date order."""
-    term = _term(request, slug)
+    term = requested_term(request, slug)
     shown, versions = _visible_plan(request, term)
     return [_meeting_out(request, term, x, versions[x.id]) for x in shown.meetings]
 
 
 @api.get("/terms/{slug}/meetings/{key}", response=MeetingOut, url_name="meeting")
 def meeting(request: HttpRequest, slug: str, key: str) -> MeetingOut:
-    return _read_meeting(request, _term(request, slug), key)
+    return _read_meeting(request, requested_term(request, slug), key)
 
 
 @api.patch(
@@ -195,7 +186,7 @@ def change_meeting(
 ) -> Status[Any]:
     """Change a meeting's times, kind, status, title or venue. Name the version the change is
     based on; 409 if the meeting was saved since, with what changed and what you sent."""
-    term = _term(request, slug)
+    term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
     def write() -> None:
@@ -218,7 +209,7 @@ def change_meeting(
 def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn) -> Status[Any]:
     """Move a meeting to another day; its current date is kept as an earlier date, with the
     reason."""
-    term = _term(request, slug)
+    term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
     def write() -> None:
@@ -252,7 +243,7 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
 )
 def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionIn) -> Status[Any]:
     """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
-    term = _term(request, slug)
+    term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
     return _write(
         request,

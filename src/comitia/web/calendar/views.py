@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
 from comitia.web.access.visibility import (
     hidden_meeting_keys,
@@ -40,14 +41,8 @@ def _lang() -> str:
     return display_language(get_language() or "en")
 
 
-def _term(slug: str, request: HttpRequest | None = None) -> m.Term:
-    # The access middleware has read the term already (to check who may see it).
-    term = getattr(request, "comitia_term", None)
-    if term is None or term.slug != slug:
-        term = m.Term.objects.select_related("committee").filter(slug=slug).first()
-    if term is None:
-        raise Http404(_("No term has that name."))
-    return term
+def _term(slug: str, request: HttpRequest) -> m.Term:
+    return requested_term(request, slug)
 
 
 def _common(
