@@ -46,3 +46,22 @@ def test_dumping_an_unknown_term_names_the_known_ones(tmp_path: Path) -> None:
     load_plan_file(tmp_path / "plan.yaml")
     with pytest.raises(PlanLoadError, match="csh-2019-2020"):
         dump_term("csh-1999-2000")
+
+
+@pytest.mark.django_db
+def test_a_published_term_replaced_from_its_file_is_a_draft_with_its_bureau_kept(
+    tmp_path: Path,
+) -> None:
+    from django.contrib.auth.models import User
+
+    from comitia.web.access.models import Membership, Publication, Role
+
+    write_plan(build_plan(2), tmp_path / "plan.yaml")
+    old = load_plan_file(tmp_path / "plan.yaml", publish=True)
+    chair = User.objects.create_user("chair")
+    Membership.objects.create(user=chair, role=Role.BUREAU, term=old)
+
+    new = load_plan_file(tmp_path / "plan.yaml", replace=True)
+
+    assert Membership.objects.get(user=chair).term_id == new.pk
+    assert not Publication.objects.filter(term=new).exists()

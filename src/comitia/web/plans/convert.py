@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
+from django.apps import apps
 from django.db import DataError, IntegrityError, connection, transaction
 from django.db.models import QuerySet
 from django.utils.text import slugify
@@ -30,6 +31,7 @@ from comitia.plan import Move as PlanMove
 from comitia.plan import Plan, Text
 from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
+from comitia.web.plans.carry_over import CarriedOver, CarryOverError
 
 __all__ = [
     "PlanLoadError",
@@ -71,8 +73,10 @@ def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
     """Store ``plan`` as a new term and return it.
 
     If a term of the same name exists, raise PlanLoadError, or with ``replace`` delete it and
-    store the plan in its place. Everything happens in one transaction: on any error nothing
-    is written.
+    store the plan in its place. Records of other apps that point into the replaced term (roles,
+    proposals, its publication) are moved to the same rows of the new plan (see carry_over);
+    PlanLoadError if the new plan drops a row they need. Everything happens in one transaction:
+    on any error nothing is written.
     """
     if not connection.features.can_return_rows_from_bulk_insert:
         raise PlanLoadError(f"the {connection.vendor} database cannot return new rows' ids")
@@ -86,10 +90,16 @@ def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
                         f"the term {slug} is already in the database; "
                         "replace it explicitly (comitia load --replace) to load it again"
                     )
+                held = CarriedOver(existing, apps.get_app_config("plans").get_models())
                 delete_term(existing)
+                term = _Writer(plan, slug).write()
+                held.move_to(term)
+                return term
             return _Writer(plan, slug).write()
     except (IntegrityError, DataError) as error:
         raise PlanLoadError(f"the plan of {slug} breaks a rule of the database: {error}") from error
+    except CarryOverError as error:
+        raise PlanLoadError(f"{slug} cannot be replaced by this plan: {error}") from error
 
 
 def delete_term(term: m.Term) -> None:

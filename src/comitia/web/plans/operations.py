@@ -33,8 +33,8 @@ def load_plan_file(path: str | Path, *, replace: bool = False, publish: bool = F
         existing = Term.objects.filter(slug=slug).first()
         before = audit.snapshot(existing)
         if existing is not None and replace:
-            # The term's rows are deleted table by table (convert.delete_term), which does
-            # not reach the publication row that points at the term.
+            # A replaced term starts again as a draft: save_plan would carry its publication
+            # over to the new plan, as it does the roles and proposals that point into it.
             Publication.objects.filter(term=existing).delete()
         term = save_plan(plan, replace=replace)
         audit.record(
