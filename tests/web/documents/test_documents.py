@@ -58,13 +58,6 @@ def approve(client: Client, **extra: str) -> object:
     return client.post(f"{BASE}approve/", data)
 
 
-def publish_revisions() -> None:
-    """An approved revision is a draft until published (the chair here may approve, not
-    view drafts)."""
-    for revision in Revision.objects.exclude(visibility=Visibility.PUBLIC):
-        set_revision_visibility(revision, Visibility.PUBLIC, None)
-
-
 def test_the_plan_page_shows_the_document_and_its_downloads(client: Client, term: Term) -> None:
     page = client.get(BASE, {"lang": "fr"}).content.decode()
     assert "Jeudi 24 octobre 2019 (10 h 00 – 13 h 00)" in re.sub(r"<[^>]+>", "", page)
@@ -120,7 +113,6 @@ def test_a_revisions_documents_download_byte_for_byte_the_same_later(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
-    publish_revisions()
     first = chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).content
     # The term's plan changes afterwards; the approved revision's document does not.
     changed = plan_without_errors()
@@ -150,10 +142,8 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     chair: Client, term: Term
 ) -> None:
     approve(chair)
-    publish_revisions()
     store_published(moved_and_item_added(plan_without_errors()), replace=True)
     approve(chair, symbol="CP/CSH-1933/19 rev. 4")
-    publish_revisions()
     page = chair.get(f"{BASE}compare/", {"a": "3", "b": "4", "lang": "en"}).content.decode()
     assert "Meeting moved from December 12, 2019 to December 19, 2019." in page
     assert "Meeting of February 13, 2020: agenda item added: Nouveau point" in page
@@ -162,6 +152,18 @@ def test_comparing_two_revisions_lists_the_changes_in_the_readers_language(
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Cambios desde la rev. 3" in text
     assert "Reunión trasladada del 12 de diciembre de 2019 al 19 de diciembre de 2019." in text
+
+
+def test_an_approver_reads_the_draft_revision_they_approved_and_the_public_does_not(
+    chair: Client, term: Term
+) -> None:
+    approve(chair)
+    assert Revision.objects.get().visibility == Visibility.DRAFT
+    assert chair.get(f"{BASE}rev3.docx", {"lang": "fr"}).status_code == 200
+    public = Client()
+    assert public.get(f"{BASE}rev3.docx", {"lang": "fr"}).status_code == 404
+    set_revision_visibility(Revision.objects.get(), Visibility.PUBLIC, None)
+    assert public.get(f"{BASE}rev3.docx", {"lang": "fr"}).status_code == 200
 
 
 def test_the_command_approves_a_revision(term: Term) -> None:
@@ -206,7 +208,6 @@ def test_the_apps_catalog_is_complete(lang: str) -> None:
 
 def test_the_plan_page_offers_to_compare_approved_revisions(chair: Client, term: Term) -> None:
     approve(chair)
-    publish_revisions()
     page = chair.get(BASE, {"lang": "en"}).content.decode()
     assert f'action="{BASE}compare/"' in page
     assert '<option value="3">CP/CSH-1933/19 rev. 3</option>' in page

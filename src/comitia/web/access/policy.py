@@ -14,8 +14,9 @@ The rules:
 - secretariat staff of the term's committee (or of every committee) may ``EDIT_CALENDAR``,
   ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT`` and ``PUBLISH``;
 - the chair and bureau of the term may ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT``
-  and ``APPROVE_REVISION``; so may a user granted the ``documents.approve_revision`` permission
-  in the admin;
+  and ``APPROVE_REVISION``; a user granted the ``documents.approve_revision`` permission in
+  the admin may ``APPROVE_REVISION`` and ``VIEW_DRAFT`` on every term (an approver reads the
+  draft they approve and the revision they made, a draft until published);
 - a delegation member may ``PROPOSE`` (for its own member state) and ``VIEW_PROPOSALS``
   (its own) on a term it sees (shared with member states, or public);
 - an administrator (a superuser, or a user with the administrator role) may do everything;
@@ -63,6 +64,7 @@ _BUREAU = {
     Action.VIEW_PROPOSALS,
 }
 _DELEGATION = {Action.PROPOSE, Action.VIEW_PROPOSALS}
+_APPROVER = {Action.APPROVE_REVISION, Action.VIEW_DRAFT}
 
 
 def _memberships(user: Any) -> list[Membership]:
@@ -114,7 +116,8 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
             and (term is None or _sees(user, term))
         ):
             return True
-    return action == Action.APPROVE_REVISION and bool(user.has_perm("documents.approve_revision"))
+    # Approving means reading what is approved: the draft plan and the revision just made.
+    return action in _APPROVER and bool(user.has_perm("documents.approve_revision"))
 
 
 def _sees(user: Any, term: Term) -> bool:
