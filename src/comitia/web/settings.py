@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
     "comitia.web.access.middleware.AccessMiddleware",
     "comitia.web.access.middleware.ContentSecurityPolicyMiddleware",
 ]

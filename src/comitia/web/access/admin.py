@@ -1,11 +1,14 @@
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
-from .models import AuditRecord, Membership, Publication
+from .models import ApiToken, AuditRecord, Membership, Publication
 from .policy import is_administrator
+from .tokens import issue_token, revoke_token
 
 
 @admin.register(Membership)
@@ -53,3 +56,44 @@ class PublicationAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore
 
     def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Administrators make a token (its key is shown once, on the next page) and revoke it."""
+
+    list_display = ("name", "user", "prefix", "created_at", "last_used_at", "revoked_at")
+    list_filter = ("revoked_at",)
+    search_fields = ("name", "user__username", "prefix")
+    fields = ("user", "name", "prefix", "created_at", "last_used_at", "revoked_at")
+    readonly_fields = ("prefix", "created_at", "last_used_at", "revoked_at")
+    actions = ("revoke",)
+
+    def has_module_permission(self, request: Any) -> bool:
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return is_administrator(request.user)
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # a token is revoked and replaced, never changed
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # revoked tokens stay, as a record of what was used
+
+    def save_model(self, request: Any, obj: ApiToken, form: Any, change: bool) -> None:
+        key = issue_token(obj, request.user)
+        self.message_user(
+            request,
+            _("The key of %(token)s, shown only now; copy it for the script: %(key)s")
+            % {"token": obj.name, "key": key},
+            messages.WARNING,
+        )
+
+    @admin.action(description=gettext_lazy("Revoke the selected tokens"))
+    def revoke(self, request: Any, queryset: QuerySet[ApiToken]) -> None:
+        for token in queryset:
+            revoke_token(token, request.user)

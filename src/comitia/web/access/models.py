@@ -156,3 +156,40 @@ class Publication(models.Model):
     @property
     def published(self) -> bool:
         return bool(self.visibility == Visibility.PUBLIC)
+
+
+class ApiToken(models.Model):
+    """A key that a script sends to the JSON API (``Authorization: Bearer ...``) to act as
+    ``user``, with that user's rights and no more.
+
+    Only a digest of the key is stored: the key is shown once, when it is made, and cannot be
+    read again. A revoked token stays as a record of what was used.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("What the token is for, such as a script's name.")
+    )
+    prefix = models.CharField(
+        _("beginning of the key"),
+        max_length=16,
+        editable=False,
+        help_text=_("To recognise a key without storing it."),
+    )
+    digest = models.CharField(_("digest of the key"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ("user", "created_at", "pk")
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"

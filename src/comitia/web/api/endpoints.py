@@ -23,6 +23,7 @@ from ninja.security import django_auth
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
 from comitia.web.access.middleware import requested_term
+from comitia.web.access.tokens import BearerToken
 from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
@@ -48,6 +49,10 @@ api = NinjaAPI(
     urls_namespace="api",
     docs_url=None,  # the interactive page loads scripts from elsewhere, which the CSP forbids
 )
+
+# Writes: a script's API token (no CSRF token needed), or a signed-in session with Django's
+# CSRF token, as the pages send.
+WRITE_AUTH = [BearerToken(), django_auth]
 
 WRITE_RESPONSES: dict[int, Any] = {200: MeetingOut, 409: ConflictOut, 422: InvalidOut}
 
@@ -179,7 +184,7 @@ def meeting(request: HttpRequest, slug: str, key: str) -> MeetingOut:
 
 
 @api.patch(
-    "/terms/{slug}/meetings/{key}", response=WRITE_RESPONSES, url_name="meeting", auth=django_auth
+    "/terms/{slug}/meetings/{key}", response=WRITE_RESPONSES, url_name="meeting", auth=WRITE_AUTH
 )
 def change_meeting(
     request: HttpRequest, slug: str, key: str, change: MeetingChangeIn
@@ -204,7 +209,7 @@ def change_meeting(
     "/terms/{slug}/meetings/{key}/move",
     response=WRITE_RESPONSES,
     url_name="meeting_move",
-    auth=django_auth,
+    auth=WRITE_AUTH,
 )
 def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn) -> Status[Any]:
     """Move a meeting to another day; its current date is kept as an earlier date, with the
@@ -239,7 +244,7 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
     "/terms/{slug}/meetings/{key}/cancel",
     response=WRITE_RESPONSES,
     url_name="meeting_cancel",
-    auth=django_auth,
+    auth=WRITE_AUTH,
 )
 def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionIn) -> Status[Any]:
     """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
