@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import term_rows
+from comitia.web.plans.convert import rows_in_order, term_rows
 
 from .models import ACTIVITY, DEADLINE, MEETING
 
@@ -57,19 +57,19 @@ class FeedRows:
         if shared is None:
             self.tables.update({model: list(term_rows(model, term)) for model in SHARED})
         for model, (kind, path) in EVENT_TABLES.items():
-            if kind in kinds and (owners is None or owners.get(kind)):
-                rows = term_rows(model, term)
-                if owners is not None:
-                    rows = rows.filter(**{f"{path}__in": owners[kind]})
-                self.tables[model] = list(rows)
+            if kind not in kinds:
+                continue
+            if owners is None:
+                self.tables[model] = list(term_rows(model, term))
+            elif owners.get(kind):
+                self.tables[model] = list(_owned(model, path, term, owners[kind]))
         if owners is None:
             self.tables[m.Citation] = list(term_rows(m.Citation, term))
         elif owners.get(MEETING) or owners.get(ACTIVITY):
-            # The citations of the events' agenda nodes and of the activities.
-            cited = Q(node__meeting_id__in=owners.get(MEETING, ())) | Q(
-                activity_id__in=owners.get(ACTIVITY, ())
-            )
-            self.tables[m.Citation] = list(term_rows(m.Citation, term).filter(cited))
+            # The citations of the meetings' agenda nodes and of the activities.
+            nodes = m.AgendaNode.objects.filter(meeting_id__in=owners.get(MEETING, ()))
+            cited = Q(node__in=nodes.values("pk")) | Q(activity_id__in=owners.get(ACTIVITY, ()))
+            self.tables[m.Citation] = list(rows_in_order(m.Citation).filter(cited))
         self.events: dict[str, dict[str, Any]] = {
             kind: {row.key: row for row in self.tables.get(model, [])}
             for kind, model in (
@@ -85,3 +85,14 @@ class FeedRows:
     @property
     def shared(self) -> dict[type[Any], list[Any]]:
         return {model: self.tables[model] for model in SHARED}
+
+
+def _owned(model: type[Any], path: str, term: m.Term, ids: Collection[int]) -> QuerySet[Any]:
+    """The rows of ``model`` that belong to the events ``ids`` of ``term``.
+
+    An event's own row is searched by its id and term (an event moved to another term is no
+    longer this term's); the rows under it by the event's id alone, which SQLite finds by its
+    index, where the term's index would lead it through every row of the term.
+    """
+    rows = rows_in_order(model).filter(**{f"{path}__in": ids})
+    return rows.filter(term=term) if path == "pk" else rows
