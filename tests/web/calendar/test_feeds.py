@@ -382,6 +382,18 @@ def test_a_term_stored_again_under_the_same_id_is_not_served_the_earlier_feed(
     assert b"LOCATION:Ailleurs" in again.content
 
 
+def test_a_feed_read_in_a_transaction_rolled_back_is_not_served_after(
+    client: Client, model_term: m.Term
+) -> None:
+    # The feed kept inside the transaction was written at a counter the rollback takes back.
+    before = _served(client, "feed")
+    with transaction.atomic():
+        m.Meeting.objects.filter(term=model_term, key="csh-2019-10-24").update(sequence=9)
+        assert _served(client, "feed") != before
+        transaction.set_rollback(True)
+    assert _served(client, "feed") == before == _from_scratch(model_term, "feed")
+
+
 def test_a_change_writes_again_only_the_events_it_changes(
     client: Client, model_term: m.Term, monkeypatch: pytest.MonkeyPatch
 ) -> None:
