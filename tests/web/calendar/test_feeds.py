@@ -411,6 +411,9 @@ def test_a_change_writes_again_only_the_events_it_changes(
     assert written == ["csh-2019-10-24"]
     _served(client, "feed")
     assert written == ["csh-2019-10-24"]
+    m.ReportingObligation.objects.filter(term=model_term).update(channel="courrier")
+    _served(client, "feed")  # the public feed shows no deadline
+    assert written == ["csh-2019-10-24"]
     m.Body.objects.filter(term=model_term, key="dtoc").update(name={"fr": "Renommé"})
     _served(client, "feed")
     assert len(written) == 1 + 20

@@ -25,7 +25,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
@@ -180,6 +180,8 @@ def _built(term: m.Term, stamp: tuple[int, int] | None, request: _Request) -> Ke
 
 def _updated(kept: KeptFeed, n: int, owners: Owners, request: _Request) -> KeptFeed:
     """``kept`` with the events named in ``owners`` written again, or dropped if deleted."""
+    if not any(owners.values()):  # changes to events this feed does not show (deadlines)
+        return replace(kept, n=n)
     rows = FeedRows(kept.term, request.kinds, owners, kept.shared)
     _, written = _written(kept.term, rows, request)
     events = []
