@@ -6,13 +6,15 @@ through the whole Django stack (middleware, templates) with the test client, one
 Targets (issue 4): the month page under 30 ms median on SQLite with a constant number of
 queries; a 1,000-event feed generated under 50 ms; unchanged feeds answered 304.
 
-The feed rows: "cold" is the first feed ever written (the kept event text forgotten before
-each request); "1 meeting changed" raises one meeting's revision before each request, so one
-event is written again and the others are kept; "a body renamed" changes what every event
-prints, so all are written again; "unchanged" is a request without, then with, the ETag of
-the last response. "load_plan" and "build_feed only" are the two halves of a feed written
-from scratch. The first line gives the time of a fixed piece of Python work: on a machine
-shared with other work, figures scale with it.
+The feed rows: "cold" is the first feed ever written (the kept feeds forgotten before each
+request); "1 meeting changed" raises one meeting's revision before each request, so the
+database's triggers record it and the request reads and writes that one event again, the
+others kept; "a body renamed" changes what every event prints, so all are written again;
+"unchanged" is a request without, then with, the ETag of the last response (the request
+reads the term's counter of changes and nothing else of the feed). "load_plan" and
+"build_feed only" are the two halves of a feed written from scratch. The first line gives the
+time of a fixed piece of Python work: on a machine shared with other work, figures scale
+with it.
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ def main() -> None:
     from comitia.plan.files import read_plan
     from comitia.render.ics import build_feed
     from comitia.web.access.operations import publish_plan
-    from comitia.web.calendar.feeds import EVENTS
+    from comitia.web.calendar.feeds import FEEDS
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
 
@@ -196,7 +198,7 @@ def main() -> None:
             print(f"{label:<10}{events:>7}{name:>26}{ms:>11.1f}{count:>9}")
         feed = f"{base}/feed.fr.ics"
         feed_rows = [
-            ("feed, cold", EVENTS.clear, 5),
+            ("feed, cold", FEEDS.clear, 5),
             ("feed, 1 meeting changed", lambda term=term: change_one_meeting(term), REPEAT),
             ("feed, a body renamed", lambda term=term: rename_a_body(term), 5),
             ("feed, unchanged", lambda: None, REPEAT),

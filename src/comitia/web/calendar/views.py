@@ -210,7 +210,6 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         meeting_url=meeting_url,
         calendar_url=request.build_absolute_uri(request.path),
         reader=ReaderView(
-            level=viewer_level(request.user, term),
             hidden_meetings=frozenset(hidden_meeting_keys(request.user, term)),
             document_hidden=not may_see_document(request.user, term),
         ),

@@ -39,6 +39,7 @@ __all__ = [
     "find_term",
     "load_plan",
     "plan_of_rows",
+    "rows_in_order",
     "save_plan",
     "term_rows",
     "term_slug",
@@ -533,8 +534,14 @@ _OWNERS: dict[type[Any], tuple[str, tuple[str, ...]]] = {
 
 def term_rows(model: type[Any], term: m.Term) -> QuerySet[Any]:
     """The rows of ``model`` that belong to ``term``, in a fixed order."""
-    owner, order = _OWNERS.get(model, ("term", ("position",)))
-    return model.objects.filter(**{owner: term}).order_by(*order, "pk")
+    owner, _ = _OWNERS.get(model, ("term", ()))
+    return rows_in_order(model).filter(**{owner: term})
+
+
+def rows_in_order(model: type[Any]) -> QuerySet[Any]:
+    """The rows of ``model``, in the order of ``term_rows``."""
+    _, order = _OWNERS.get(model, ("term", ("position",)))
+    return model.objects.order_by(*order, "pk")
 
 
 class _Queried:
