@@ -11,7 +11,7 @@ from typing import ClassVar
 from comitia.plan.fields import Text
 from comitia.render.document import build_document
 from comitia.render.html import render
-from comitia.render.html.writer import render_article
+from comitia.render.html.writer import marker, render_article, render_page
 from tests.render.model import FIRST_MEETING, MOVED_NOTE, model_plan
 
 
@@ -169,3 +169,30 @@ def test_an_item_after_a_thematic_area_is_printed_back_at_the_outer_level() -> N
         "des infrastructures essentielles en cas de catastrophes naturelles, paragraphe 83": 2,
         "Examen du projet de résolution destiné à l’Assemblée générale.": 1,
     }
+
+
+def test_the_page_for_print_numbers_and_bullets_items_as_a_browser_does() -> None:
+    assert [marker(True, 0, n) for n in (1, 2, 10)] == ["1.", "2.", "10."]
+    assert [marker(True, 1, n) for n in (1, 2, 26, 27)] == ["a.", "b.", "z.", "aa."]
+    assert [marker(True, depth, 4) for depth in (2, 3)] == ["iv.", "iv."]
+    assert marker(True, 2, 1994) == "mcmxciv."
+    assert [marker(False, depth, 1) for depth in range(4)] == [
+        "\u2022",
+        "\u25e6",
+        "\u25aa",
+        "\u25aa",
+    ]
+
+
+def test_the_page_for_print_writes_markers_as_text_and_no_language_below_the_document() -> None:
+    markup = render_page(build_document(model_plan(), "en"), for_print=True)
+    body = markup[markup.index("<body>") :]
+    assert body.count("lang=") == 1  # the article's, the document's language
+    assert (
+        '<li><span class="number">1.&nbsp;</span><strong>From the General Assembly</strong>' in body
+    )
+    assert "<li>\u2022&nbsp;" in body
+    # The text is the web page's text.
+    assert visible_text(body.replace("&nbsp;", " ")).count("Réunion") == visible_text(
+        page("en")
+    ).count("Réunion")

@@ -82,10 +82,48 @@ def list_lang(items: tuple[ListItem, ...]) -> str | None:
     return langs.pop() if len(langs) == 1 else None
 
 
-def _context(document: Document, *, standalone: bool) -> dict[str, object]:
+_BULLETS = ("\u2022", "\u25e6", "\u25aa")  # disc, circle, square: a browser's, by depth
+_ROMAN = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+    (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def _lower_roman(number: int) -> str:
+    digits = []
+    for value, letters in _ROMAN:
+        count, number = divmod(number, value)
+        digits.append(letters * count)
+    return "".join(digits)
+
+
+def _lower_alpha(number: int) -> str:
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def marker(ordered: bool, depth: int, number: int) -> str:
+    """The marker a browser prints for the ``number``-th item of a list ``depth`` lists deep.
+
+    The styles of the document's CSS and of a browser: an ordered list counts 1., a., i. as
+    it nests in ordered lists; a bulleted one shows a disc, a circle, then squares.
+    """
+    if not ordered:
+        return _BULLETS[min(depth, len(_BULLETS) - 1)]
+    if depth == 0:
+        return f"{number}."
+    return f"{_lower_alpha(number)}." if depth == 1 else f"{_lower_roman(number)}."
+
+
+def _context(document: Document, *, standalone: bool, for_print: bool) -> dict[str, object]:
     return {
         "document": document,
         "standalone": standalone,
+        "for_print": for_print,
+        "marker": marker,
         "note": _Notes(),
         "nest": nest,
         "original_lang": original_lang,
@@ -98,14 +136,20 @@ def _context(document: Document, *, standalone: bool) -> dict[str, object]:
     }
 
 
-def render_page(document: Document) -> str:
-    """A whole HTML page, with the styles for screen and for print (PDF)."""
-    return _environment().get_template("page.html").render(_context(document, standalone=True))
+def render_page(document: Document, *, for_print: bool = False) -> str:
+    """A whole HTML page, with the styles for screen and for print.
+
+    ``for_print`` gives the page WeasyPrint prints as PDF: the same document, written to cost
+    WeasyPrint less (see ``article.html``), not for a browser.
+    """
+    context = _context(document, standalone=True, for_print=for_print)
+    return _environment().get_template("page.html").render(context)
 
 
 def render_article(document: Document) -> str:
     """The document's ``<article>`` alone, to be embedded in another page."""
-    return _environment().get_template("article.html").render(_context(document, standalone=False))
+    context = _context(document, standalone=False, for_print=False)
+    return _environment().get_template("article.html").render(context)
 
 
 def stylesheet() -> str:

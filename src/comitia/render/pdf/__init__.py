@@ -1,7 +1,9 @@
 """The work-plan document as PDF, printed by WeasyPrint from the HTML page.
 
 Page numbers come from the CSS ``@page`` counters of the HTML templates, footnotes from
-``float: footnote``; there is no PDF-specific layout to keep in step with the HTML.
+``float: footnote``; there is no PDF-specific layout to keep in step with the HTML. The page
+WeasyPrint prints is the HTML page written for print (``render_page(..., for_print=True)``):
+the same text and look in markup that costs WeasyPrint less (see ``article.html``).
 """
 
 from __future__ import annotations

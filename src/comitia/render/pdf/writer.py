@@ -15,6 +15,6 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 
 def write_pdf(document: Document) -> bytes:
     # The PDF's title and language come from the page's <title> and <html lang>.
-    html = weasyprint.HTML(string=render_page(document), base_url=None)
+    html = weasyprint.HTML(string=render_page(document, for_print=True), base_url=None)
     pdf: bytes = html.write_pdf()
     return pdf
