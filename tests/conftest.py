@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
+
+# Tests create and sign in users by the hundred; Argon2 as deployed costs about 0.3 s of CPU per
+# hash (100 MiB, two passes), which made hashing alone a large part of the suite. MD5 is Django's
+# own advice for tests; tests/web/access/test_security.py checks the deployed hashers apart.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -15,3 +22,11 @@ def _collected_static_root(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     root: Path = tmp_path_factory.mktemp("staticfiles")
     settings.STATIC_ROOT = str(root)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> Iterator[None]:
+    """Hash test users' passwords with a cheap hasher (override_settings also empties Django's
+    cache of hashers)."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
