@@ -27,9 +27,10 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-## Run the whole test suite on the PostgreSQL server named by POSTGRES_URL.
+## Run the tests that use the database again, on the PostgreSQL server named by POSTGRES_URL
+## (the others do not depend on the database: `make test` has run them).
 test-postgres: $(STAMP)
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) --database-tests-only
 
 check: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

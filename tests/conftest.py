@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.test import override_settings
+
+from tests.selection import uses_database
+
+# Tests create and sign in users by the hundred; Argon2 as deployed costs about 0.3 s of CPU per
+# hash (100 MiB, two passes), which made hashing alone a large part of the suite. MD5 is Django's
+# own advice for tests; tests/web/access/test_security.py checks the deployed hashers apart.
+FAST_PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -15,3 +24,29 @@ def _collected_static_root(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     root: Path = tmp_path_factory.mktemp("staticfiles")
     settings.STATIC_ROOT = str(root)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing() -> Iterator[None]:
+    """Hash test users' passwords with a cheap hasher (override_settings also empties Django's
+    cache of hashers)."""
+    with override_settings(PASSWORD_HASHERS=FAST_PASSWORD_HASHERS):
+        yield
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the database (the PostgreSQL run: the others do "
+        "not depend on the database and have run on SQLite already)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("database_tests_only"):
+        return
+    dropped = [item for item in items if not uses_database(item)]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = [item for item in items if uses_database(item)]

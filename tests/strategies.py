@@ -32,34 +32,43 @@ CITATIONS = st.builds(
     Citation, mandate=st.just("res-2945"), paragraphs=st.lists(WORDS, max_size=2)
 ) | st.builds(Citation, symbol=WORDS, article=st.none() | WORDS)
 
+_YEARS = st.integers(2019, 2021)
+_FORMS = st.integers(0, 8)
+_SPANS = st.integers(1, 40)
+_MONTHS = st.integers(1, 12)
+_QUARTERS = st.integers(1, 4)
+_SEMESTERS = st.integers(1, 2)
+_SOME_DAYS = st.lists(DAYS, min_size=2, max_size=4, unique=True)
+_TWO_MONTHS = st.lists(_MONTHS, min_size=2, max_size=2, unique=True)
+_UP_TO_1, _UP_TO_2, _UP_TO_3 = st.integers(0, 1), st.integers(0, 2), st.integers(0, 3)
+_CENTS = st.integers(0, 10**8)
+
 
 @st.composite
 def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
     provisional = draw(st.booleans())
-    year = draw(st.integers(2019, 2021))
-    choice = draw(st.integers(0, 8))
+    year = draw(_YEARS)
+    choice = draw(_FORMS)
     if choice == 0:
         return FuzzyDate.day(draw(DAYS), provisional=provisional)
     if choice == 1:
         start = draw(DAYS)
         return FuzzyDate.range(
-            start, start + dt.timedelta(days=draw(st.integers(1, 40))), provisional=provisional
+            start, start + dt.timedelta(days=draw(_SPANS)), provisional=provisional
         )
     if choice == 2:
-        return FuzzyDate.month(year, draw(st.integers(1, 12)), provisional=provisional)
+        return FuzzyDate.month(year, draw(_MONTHS), provisional=provisional)
     if choice == 3:
-        return FuzzyDate.quarter(year, draw(st.integers(1, 4)), provisional=provisional)
+        return FuzzyDate.quarter(year, draw(_QUARTERS), provisional=provisional)
     if choice == 4:
-        return FuzzyDate.semester(year, draw(st.integers(1, 2)), provisional=provisional)
+        return FuzzyDate.semester(year, draw(_SEMESTERS), provisional=provisional)
     if choice == 5:
         return FuzzyDate.year(year, provisional=provisional)
     if choice == 6:
-        days = draw(st.lists(DAYS, min_size=2, max_size=4, unique=True))
+        days = draw(_SOME_DAYS)
         return FuzzyDate.days(days, provisional=provisional)
     if choice == 7:
-        first, last = sorted(
-            draw(st.lists(st.integers(1, 12), min_size=2, max_size=2, unique=True))
-        )
+        first, last = sorted(draw(_TWO_MONTHS))
         return FuzzyDate.range(
             dt.date(year, first, 1),
             dt.date(year, last, 1),
@@ -71,91 +80,110 @@ def fuzzy_dates(draw: st.DrawFn) -> FuzzyDate:
 
 @st.composite
 def texts(draw: st.DrawFn) -> Text:
-    langs = draw(st.lists(st.sampled_from(list(Language)), min_size=1, max_size=4, unique=True))
+    langs = draw(_LANGUAGES)
     return Text.model_validate({lang.value: draw(WORDS) for lang in langs})
+
+
+# Strategies are built once here, not inside each draw: building and validating a fresh
+# strategy per draw made generating plans cost more than the properties tested on them.
+_LANGUAGES = st.lists(st.sampled_from(list(Language)), min_size=1, max_size=4, unique=True)
+TEXTS = texts()
+_MAYBE_TEXT = st.none() | TEXTS
+_KINDS = st.sampled_from([AgendaKind.TOPIC, AgendaKind.ITEM])
+_PRESENTERS = st.lists(st.sampled_from(["ssm", "csh", "cp"]), max_size=3)
+_NODE_CITATIONS = st.lists(CITATIONS, max_size=2)
+_DOCUMENTS = st.lists(WORDS, max_size=2)
+_NOTES = st.lists(TEXTS, max_size=1)
+_DEEPEST = 3
 
 
 @st.composite
 def nodes(draw: st.DrawFn, depth: int = 1) -> AgendaNode:
-    children = draw(st.lists(nodes(depth + 1), max_size=2)) if depth < 3 else []
+    children = draw(_CHILDREN[depth + 1]) if depth < _DEEPEST else []
     return AgendaNode(
-        kind=draw(st.sampled_from([AgendaKind.TOPIC, AgendaKind.ITEM])),
-        title=draw(texts()),
-        presenters=draw(st.lists(st.sampled_from(["ssm", "csh", "cp"]), max_size=3)),
-        citations=draw(
-            st.lists(
-                st.builds(
-                    Citation, mandate=st.just("res-2945"), paragraphs=st.lists(WORDS, max_size=2)
-                )
-                | st.builds(Citation, symbol=WORDS, article=st.none() | WORDS),
-                max_size=2,
-            )
-        ),
-        documents=draw(st.lists(WORDS, max_size=2)),
-        notes=draw(st.lists(texts(), max_size=1)),
+        kind=draw(_KINDS),
+        title=draw(TEXTS),
+        presenters=draw(_PRESENTERS),
+        citations=draw(_NODE_CITATIONS),
+        documents=draw(_DOCUMENTS),
+        notes=draw(_NOTES),
         items=children,
     )
+
+
+# Up to two agenda nodes at each depth (the lists ``nodes`` draws its children from).
+_CHILDREN = {depth: st.lists(nodes(depth), max_size=2) for depth in range(1, _DEEPEST + 1)}
+_TOP_NODES = _CHILDREN[1]
+_HOURS = st.integers(8, 15)
+_QUARTER_HOURS = st.sampled_from([0, 15, 30])
+_AREAS = st.lists(st.sampled_from(["security", "arms"]), max_size=2)
+_LENGTHS = st.integers(1, 4)
+_PREVIOUS = st.lists(DAYS, max_size=2)
+_FUZZY_DATES = fuzzy_dates()
+_BODIES = st.none() | st.just("ssm")
+_FREQUENCIES = st.sampled_from(list(Frequency))
+_REQUESTS = st.lists(TEXTS, max_size=2)
 
 
 @st.composite
 def plans(draw: st.DrawFn) -> Plan:
     base = build_plan(0)
     meetings = []
-    for index in range(draw(st.integers(0, 3))):
-        start = dt.time(draw(st.integers(8, 15)), draw(st.sampled_from([0, 15, 30])))
-        areas = draw(st.lists(st.sampled_from(["security", "arms"]), max_size=2))
+    for index in range(draw(_UP_TO_3)):
+        start = dt.time(draw(_HOURS), draw(_QUARTER_HOURS))
+        areas = draw(_AREAS)
         meetings.append(
             Meeting(
                 id=f"m{index}",
                 date=draw(DAYS),
                 start=start,
-                end=start.replace(hour=start.hour + draw(st.integers(1, 4))),
+                end=start.replace(hour=start.hour + draw(_LENGTHS)),
                 provisional=draw(st.booleans()),
-                previous_dates=draw(st.lists(DAYS, max_size=2)),
-                title=draw(st.none() | texts()),
-                venue=draw(st.none() | texts()),
+                previous_dates=draw(_PREVIOUS),
+                title=draw(_MAYBE_TEXT),
+                venue=draw(_MAYBE_TEXT),
                 agenda=[
                     *(
                         AgendaNode(
                             kind=AgendaKind.AREA,
                             area=area,
-                            title=draw(st.none() | texts()),
-                            items=draw(st.lists(nodes(), max_size=2)),
+                            title=draw(_MAYBE_TEXT),
+                            items=draw(_TOP_NODES),
                         )
                         for area in areas
                     ),
-                    *draw(st.lists(nodes(), max_size=2)),
+                    *draw(_TOP_NODES),
                 ],
             )
         )
     activities = [
         Activity(
             id=f"a{index}",
-            title=draw(texts()),
-            when=draw(fuzzy_dates()),
-            body=draw(st.none() | st.just("ssm")),
-            venue=draw(st.none() | texts()),
+            title=draw(TEXTS),
+            when=draw(_FUZZY_DATES),
+            body=draw(_BODIES),
+            venue=draw(_MAYBE_TEXT),
         )
-        for index in range(draw(st.integers(0, 3)))
+        for index in range(draw(_UP_TO_3))
     ]
     obligations = [
         ReportingObligation(
             id=f"o{index}",
-            title=draw(texts()),
-            frequency=(frequency := draw(st.sampled_from(list(Frequency)))),
+            title=draw(TEXTS),
+            frequency=(frequency := draw(_FREQUENCIES)),
             due="--02-29" if frequency is Frequency.YEARLY else None,
-            request=draw(st.lists(texts(), max_size=2)),
+            request=draw(_REQUESTS),
         )
-        for index in range(draw(st.integers(0, 2)))
+        for index in range(draw(_UP_TO_2))
     ]
     appropriations = [
         Appropriation(
             id=f"b{index}",
-            period=draw(fuzzy_dates()),
-            amount=Decimal(draw(st.integers(0, 10**8))).scaleb(-2 * draw(st.integers(0, 1))),
+            period=draw(_FUZZY_DATES),
+            amount=Decimal(draw(_CENTS)).scaleb(-2 * draw(_UP_TO_1)),
             basis=draw(WORDS),
         )
-        for index in range(draw(st.integers(0, 2)))
+        for index in range(draw(_UP_TO_2))
     ]
     data = base.model_dump() | {
         "meetings": meetings,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import User
+from django.test import Client
 
 from comitia.web.access.models import Membership, Role
 from comitia.web.plans import models as m
@@ -37,13 +38,26 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
 
 
-@pytest.fixture
-def terms(db: None) -> tuple[m.Term, m.Term]:
-    """The term under test and another body's term."""
+def store_terms() -> tuple[m.Term, m.Term]:
+    """The term under test and another body's term, stored as drafts."""
     here = save_plan(build_plan(3))
     other_plan = build_plan(2, label="2020-2021")
     elsewhere = save_plan(other_plan)
     return here, elsewhere
+
+
+@pytest.fixture
+def terms(db: None) -> tuple[m.Term, m.Term]:
+    """The term under test and another body's term."""
+    return store_terms()
+
+
+def signed_in(user: User | None) -> Client:
+    """A client of its own for ``user``, signed in (the public's when None)."""
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 def make_user(role: str, here: m.Term, elsewhere: m.Term) -> User | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -33,8 +34,9 @@ from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
 from comitia.web.plans.models import Visibility
 from comitia.web.suggestions.models import Proposal
+from tests.web.module_data import kept_for_module
 
-from .conftest import ROLES, make_user
+from .conftest import ROLES, make_user, signed_in, store_terms
 
 INSIDERS = {"secretariat", "bureau", "administrator"}
 DELEGATIONS = {"delegation", "delegation_elsewhere"}
@@ -254,19 +256,37 @@ def _request(client: Client, method: str, url: str) -> Any:
     return getattr(client, method.lower())(url)
 
 
+@pytest.fixture(scope="module")
+def cast(
+    django_db_setup: None, django_db_blocker: Any
+) -> Iterator[tuple[m.Term, m.Term, dict[str, User | None]]]:
+    """The two terms and a user of every role, stored once for the nine states (each state's
+    test sets its levels inside its own transaction)."""
+
+    def build() -> tuple[m.Term, m.Term, dict[str, User | None]]:
+        here, elsewhere = store_terms()
+        return here, elsewhere, {role: make_user(role, here, elsewhere) for role in ROLES}
+
+    yield from kept_for_module(django_db_blocker, build)
+
+
 @pytest.mark.parametrize(
     ("term_level", "level"), STATES, ids=[f"term_{t}-objects_{o}" for t, o in STATES]
 )
 def test_every_role_meets_the_declared_policy_on_every_route(
-    terms: tuple[m.Term, m.Term],
+    cast: tuple[m.Term, m.Term, dict[str, User | None]],
+    db: None,
     capsys: pytest.CaptureFixture[str],
     term_level: Visibility,
     level: Visibility,
 ) -> None:
-    here, elsewhere = terms
-    users = {role: make_user(role, here, elsewhere) for role in ROLES}
+    stored, _, users = cast
+    here = m.Term.objects.get(pk=stored.pk)  # not the object an earlier state's test changed
     number = _set_state(here, term_level, level, users["bureau"])
     sample = _sample_kwargs(here, number)
+    # One signed-in client per role for every route: the cases only read, or are refused
+    # before a view runs, so no request changes what the next one meets.
+    clients = {role: signed_in(user) for role, user in users.items()}
     wrong: list[str] = []
     cases = 0
     for name, arguments in dict(_named_routes()).items():
@@ -275,10 +295,7 @@ def test_every_role_meets_the_declared_policy_on_every_route(
             continue
         for declared in _methods(name):
             allowed_roles = expected(name, arguments, term_level, level, declared)
-            for role, user in users.items():
-                client = Client()
-                if user is not None:
-                    client.force_login(user)
+            for role, client in clients.items():
                 allowed = role in allowed_roles
                 methods = _tried(name, declared, allowed)
                 responses = [_request(client, method, url) for method in methods]

@@ -144,30 +144,6 @@ def _queries(client: Client, url: str) -> int:
     return len(queries)
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["month/2019-10/", "", "month/2019-10/?area=security&kind=regular", "?body=cicte"],
-)
-def test_calendar_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
-    client: Client, path: str
-) -> None:
-    small = store_published(build_plan(10, label="small"))
-    large = store_published(build_plan(200, label="large"))
-    few = _queries(client, f"/calendar/{small.slug}/{path}")
-    many = _queries(client, f"/calendar/{large.slug}/{path}")
-    assert few == many
-    assert many <= 8
-
-
-def test_the_meeting_page_takes_a_fixed_number_of_queries(client: Client) -> None:
-    small = store_published(build_plan(10, label="small"))
-    large = store_published(build_plan(200, label="large"))
-    few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
-    many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
-    # The term, the meeting, its earlier dates, agenda, presenters and citations.
-    assert few == many == 6
-
-
 def test_a_feed_reads_a_fixed_number_of_queries_whatever_the_size_of_its_term(
     client: Client,
 ) -> None:

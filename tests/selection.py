@@ -1,0 +1,17 @@
+"""Which tests the PostgreSQL run repeats: those that may touch the database."""
+
+from __future__ import annotations
+
+import pytest
+
+# Fixtures through which a test reaches the database (every pytest-django database fixture,
+# and so every fixture built on one, has them in its closure).
+_DATABASE_FIXTURES = {"_django_db_helper", "django_db_setup"}
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """Whether ``item`` may touch the database: pytest-django refuses database access to any
+    test without the ``django_db`` mark or a database fixture."""
+    if item.get_closest_marker("django_db") or item.get_closest_marker("postgres"):
+        return True
+    return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
