@@ -181,3 +181,20 @@ def test_the_home_page_interface_is_translated_and_links_to_the_calendar(
     html = page(client, "/", "pt")
     assert "Reuniões da Comissão" in html and "Plano de trabalho" in html
     assert 'href="/calendar/"' in html
+
+
+def test_pages_answer_head_as_they_answer_get(client: Client, model_term: m.Term) -> None:
+    # Link checkers and monitors ask HEAD; a page readable by GET answers it too (the server
+    # sends no body).
+    meeting = m.Meeting.objects.filter(term=model_term).order_by("date").first()
+    assert meeting is not None
+    for url in (
+        f"/calendar/{SLUG}/",
+        f"/calendar/{SLUG}/month/2020-05/",
+        f"/calendar/{SLUG}/meetings/{meeting.key}/",
+        f"/calendar/{SLUG}/feed.fr.ics",
+        f"/terms/{SLUG}/document/",
+    ):
+        got, head = client.get(url), client.head(url)
+        assert head.status_code == got.status_code == 200, url
+        assert head["Content-Type"] == got["Content-Type"], url

@@ -10,7 +10,7 @@ from django.contrib.auth import views as auth_views
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.documents.models import Revision
 from comitia.web.plans.models import Meeting, PlanDocument, Visibility
@@ -143,7 +143,7 @@ def document_visibility(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect("documents:plan", slug)
 
 
-@require_GET
+@require_safe
 def history(request: HttpRequest, slug: str, object_type: str, object_id: str) -> HttpResponse:
     """Every recorded change of one object of a term, oldest first, with what changed."""
     records = AuditRecord.objects.filter(

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
@@ -68,7 +68,7 @@ def _common(
     }
 
 
-@require_GET
+@require_safe
 def latest(request: HttpRequest) -> HttpResponse:
     """The calendar of the latest term."""
     term = next(iter(visible_terms(request.user, m.Term.objects.order_by("-start"))), None)
@@ -77,7 +77,7 @@ def latest(request: HttpRequest) -> HttpResponse:
     return redirect("calendar:month_now", term.slug)
 
 
-@require_GET
+@require_safe
 def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's calendar as a list grouped by month, two tracks side by side."""
     term = _term(slug, request)
@@ -112,7 +112,7 @@ def _shift(month: dt.date, offset: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-@require_GET
+@require_safe
 def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResponse:
     """One month of the term as a grid of weeks, with the month's undated activities beside."""
     term = _term(slug, request)
@@ -151,7 +151,7 @@ def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
     return months
 
 
-@require_GET
+@require_safe
 def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """A meeting: its time, venue, status, earlier dates and numbered agenda."""
     term = _term(slug, request)
@@ -228,13 +228,13 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
     return response
 
 
-@require_GET
+@require_safe
 def feed(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
     """The term's meetings and activities as an iCalendar feed in ``lang``."""
     return _feed(request, slug, lang, deadlines=False)
 
 
-@require_GET
+@require_safe
 def delegations_feed(request: HttpRequest, slug: str, lang: str) -> HttpResponse:
     """The term's feed with the reporting deadlines of member states added."""
     return _feed(request, slug, lang, deadlines=True)

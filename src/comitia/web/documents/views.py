@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from comitia.plan import Plan
 from comitia.render.document import LANGUAGES, build_document
@@ -168,7 +168,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     return redirect(reverse("documents:plan", args=[slug]) + f"#rev-{revision.number}")
 
 
-@require_http_methods(["GET"])
+@require_safe
 def comparison(request: HttpRequest, slug: str) -> HttpResponse:
     """What changed from revision ``a`` to revision ``b`` (or to the current plan)."""
     term = _term(slug)

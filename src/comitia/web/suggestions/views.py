@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.access.visibility import may_see_meeting
@@ -69,7 +69,7 @@ def _back(meeting: m.Meeting) -> HttpResponse:
     return redirect(reverse("suggestions:meeting", args=[meeting.term.slug, meeting.key]))
 
 
-@require_GET
+@require_safe
 def meeting_proposals(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     return _page(request, _meeting(request, slug, key))
 
