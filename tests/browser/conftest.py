@@ -22,13 +22,13 @@ from tests.web.publishing import store_published
 
 
 @pytest.fixture(autouse=True)
-def _no_cached_feeds() -> Iterator[None]:
-    """Feeds are cached by term id, and ids come back from one test's database to the next."""
-    from django.core.cache import cache
+def _no_kept_feeds() -> Iterator[None]:
+    """Each test starts with no feed kept in the process, as a server just started."""
+    from comitia.web.calendar.feeds import FEEDS
 
-    cache.clear()
+    FEEDS.clear()
     yield
-    cache.clear()
+    FEEDS.clear()
 
 
 MODEL_PLAN = Path(__file__).parents[2] / "examples" / "oas-csh-2019-2020.yaml"
