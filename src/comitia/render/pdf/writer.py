@@ -6,6 +6,7 @@ import logging
 
 import weasyprint
 
+from comitia.cycles import cycle_collection_paused
 from comitia.render.document.blocks import Document
 from comitia.render.html.writer import render_page
 
@@ -16,5 +17,6 @@ logging.getLogger("weasyprint").setLevel(logging.ERROR)
 def write_pdf(document: Document) -> bytes:
     # The PDF's title and language come from the page's <title> and <html lang>.
     html = weasyprint.HTML(string=render_page(document, for_print=True), base_url=None)
-    pdf: bytes = html.write_pdf()
+    with cycle_collection_paused():  # WeasyPrint's boxes, by the hundred thousand
+        pdf: bytes = html.write_pdf()
     return pdf
