@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from timing import median_ms
+from timing import median_ms, print_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -116,8 +116,7 @@ def main() -> None:
 
     call_command("migrate", interactive=False, verbosity=0)
     print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
-    reference, _ = median_ms(lambda: sum(range(1_000_000)), 15)
-    print(f"reference: sum(range(1_000_000)) takes {reference:.1f} ms")
+    print_reference()
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")
     model = read_plan(MODEL_PLAN)
     large = over_years(model, 18)

@@ -9,8 +9,10 @@ for every row and grows quadratically).
 
 ``--calls`` prints instead the number of Python function calls that each format makes (cProfile):
 a figure that does not depend on the machine's load, for comparing two versions on a busy
-machine. WeasyPrint's time follows it closely (the English PDF of the model plan: 5.3 million
-calls for 2.43 s on a quiet machine).
+machine. WeasyPrint's time follows it closely: the English PDF of the model plan makes 3.3
+million calls and took 1.09 s with the reference at 13.6 ms (2026-11-28), but 2.2 s on the
+same kind of machine on a day it ran at half speed. ``valgrind --tool=cachegrind`` counts
+instructions whatever the load: 7.3 G for that PDF once fonts are loaded.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_plan import MODEL_PLAN, scaled  # noqa: E402
-from timing import median_ms  # noqa: E402
+from timing import median_ms, print_reference  # noqa: E402
 
 
 def count_calls() -> None:
@@ -61,6 +63,7 @@ def main() -> None:
 
     model = read_plan(MODEL_PLAN)
     render_pdf(model, "fr")  # the first PDF loads fonts; time the steady state
+    print_reference()
     formats: dict[str, Callable[[Any, str], bytes]] = {
         "document": lambda plan, lang: build_document(plan, lang),  # type: ignore[return-value]
         "docx": render_docx,
@@ -71,11 +74,11 @@ def main() -> None:
     ten = scaled(model, 10)
     for name, render in formats.items():
         for lang in ("fr", "en"):
-            repeat = 1 if name == "pdf" else 3
-            one_ms, content = median_ms(
-                lambda render=render, lang=lang: render(model, lang), repeat
+            # The model plan's PDF is timed five times: one run varies by a tenth.
+            one_ms, content = median_ms(lambda render=render, lang=lang: render(model, lang), 5)
+            many_ms, _ = median_ms(
+                lambda render=render, lang=lang: render(ten, lang), 1 if name == "pdf" else 3
             )
-            many_ms, _ = median_ms(lambda render=render, lang=lang: render(ten, lang), repeat)
             one, many = one_ms / 1000, many_ms / 1000
             size = f"{len(content) / 1024:>11.0f}" if isinstance(content, bytes) else f"{'':>11}"
             print(f"{name:<10}{lang:<6}{one:>10.3f}{many:>10.3f}{many / one:>8.1f}{size}")

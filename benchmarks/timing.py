@@ -17,3 +17,10 @@ def median_ms(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
         result = action()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), result
+
+
+def print_reference() -> None:
+    """Print the time of a fixed piece of Python work. On a machine shared with other work the
+    benchmarks' figures scale with it: compare figures taken at the same reference."""
+    reference, _ = median_ms(lambda: sum(range(1_000_000)), 15)
+    print(f"reference: sum(range(1_000_000)) takes {reference:.1f} ms")
