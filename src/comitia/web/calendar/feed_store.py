@@ -7,21 +7,19 @@ counter has not moved, and after a change only the events recorded as changed ar
 again (``feeds``). Kept feeds are never changed, only replaced, so a request may go on with one
 while another request replaces it.
 
-Django's cache API would pickle a feed of a thousand events at every request. Each server
-process keeps its own, as Django's local-memory cache does, up to a number of bytes of text,
+Each server process keeps its own (``comitia.web.kept``), up to a number of bytes of text,
 the least recently used forgotten first.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
-from collections import OrderedDict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from comitia.render.ics import assemble
+from comitia.web.kept import Kept
 from comitia.web.plans import models as m
 
 
@@ -89,40 +87,22 @@ class FeedStore:
     """Kept feeds by key, up to ``budget`` bytes of text; safe to share between threads."""
 
     def __init__(self, budget: int) -> None:
-        self.budget = budget
-        self._kept: OrderedDict[Hashable, tuple[KeptFeed, int]] = OrderedDict()
-        self._used = 0
-        self._lock = threading.Lock()
+        self._kept: Kept[Hashable, KeptFeed] = Kept(budget)
 
     def get(self, key: Hashable) -> KeptFeed | None:
-        with self._lock:
-            entry = self._kept.get(key)
-            if entry is None:
-                return None
-            self._kept.move_to_end(key)
-            return entry[0]
+        return self._kept.get(key)
 
     def keep(self, key: Hashable, feed: KeptFeed) -> None:
         """Keep ``feed`` under ``key``, unless a feed written later is kept there already
-        (two requests may write the same feed at once), forgetting the least recently used
-        beyond the budget."""
-        size = feed.size
-        with self._lock:
-            kept = self._kept.pop(key, None)
-            if kept is not None:
-                self._used -= kept[1]
-                if kept[0].token == feed.token and kept[0].n > feed.n:
-                    feed, size = kept
-            self._kept[key] = (feed, size)
-            self._used += size
-            while self._used > self.budget and len(self._kept) > 1:
-                _, (_, forgotten) = self._kept.popitem(last=False)
-                self._used -= forgotten
+        (two requests may write the same feed at once)."""
+
+        def written_later(kept: KeptFeed) -> bool:
+            return kept.token == feed.token and kept.n > feed.n
+
+        self._kept.keep(key, feed, feed.size, unless=written_later)
 
     def clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-            self._used = 0
+        self._kept.clear()
 
     def __len__(self) -> int:
         return len(self._kept)

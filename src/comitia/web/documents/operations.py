@@ -17,6 +17,7 @@ from comitia.render import format_module
 from comitia.render.document import build_document
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.web.documents.models import RenderedDocument, Revision
+from comitia.web.documents.printed import PRINTED, document_key
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
 
@@ -150,9 +151,11 @@ def previous_revision(revision: Revision) -> Revision | None:
 
 
 def print_plan(plan: Plan, fmt: str, lang: str, *, name: str) -> Printed:
-    """The current plan as a document; nothing is stored."""
+    """The current plan as a document: printed once for this state of ``plan``, then kept in
+    the process (``printed``), not stored."""
     module = format_module(fmt)
-    return Printed(module.render(plan, lang), module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
+    content = PRINTED.get_or_print(document_key(plan, fmt, lang), lambda: module.render(plan, lang))
+    return Printed(content, module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
 
 
 def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
