@@ -63,6 +63,10 @@ def test_the_plan_page_shows_the_document_and_its_downloads(client: Client, term
     assert "Jeudi 24 octobre 2019 (10 h 00 – 13 h 00)" in re.sub(r"<[^>]+>", "", page)
     assert f"{BASE}download.docx?lang=pt" in page
     assert f"{BASE}download.pdf?lang=es" in page
+    # A row per language, named in itself, with the formats named in the reader's language.
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert "Español Word (DOCX) PDF Web page (HTML) Show below" in text
+    assert "Français Word (DOCX) PDF Web page (HTML) Shown below" in text
     assert "Approve revision" not in page  # only for those allowed to approve
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -69,6 +70,16 @@ def _current_plan(request: HttpRequest, term: Term) -> Plan:
     return visible_plan(request.user, term, load_plan(term))
 
 
+# Each language named in itself, as in the language menu: a reader finds their own.
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _formats() -> list[tuple[str, str]]:
+    """The download formats, with their names in the reader's language."""
+    names = {"docx": _("Word (DOCX)"), "pdf": _("PDF"), "html": _("Web page (HTML)")}
+    return [(fmt, names[fmt]) for fmt in DOCUMENT_FORMATS]
+
+
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The work plan as a document, in the language asked for, with its downloads."""
     term = _term(slug)
@@ -82,8 +93,8 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "next_symbol": suggested_symbol(plan, number),
         "term": term,
         "lang": lang,
-        "languages": LANGUAGES,
-        "formats": DOCUMENT_FORMATS,
+        "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
+        "formats": _formats(),
         "shown": shown,
         "article": render_article(build_document(plan, lang)) if shown else "",
         "stylesheet": stylesheet(),
