@@ -8,7 +8,12 @@ import pytest
 
 from comitia.plan import Plan
 from comitia.plan.files import read_plan
-from comitia.web.home.overview import display_language, months_of_meetings, officer_lines
+from comitia.web.home.overview import (
+    display_language,
+    months_of_meetings,
+    officer_lines,
+    term_name,
+)
 
 MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
 ROLES = {"chair": "Chair", "first_vice_chair": "First", "second_vice_chair": "Second"}
@@ -73,3 +78,12 @@ def test_officers_come_in_role_order_with_state_names_from_cldr(plan: Plan) -> N
 )
 def test_django_language_codes_map_to_plan_languages(django_code: str, plan_code: str) -> None:
     assert display_language(django_code) == plan_code
+
+
+def test_a_term_is_named_by_its_committee_acronym_and_label(plan: Plan) -> None:
+    assert term_name(plan, "fr") == "CSH 2019-2020"
+    committee = plan.body(plan.term.committee)
+    unnamed = committee.model_copy(update={"acronym": None})
+    bodies = [unnamed if b.id == committee.id else b for b in plan.bodies]
+    without_acronym = plan.model_copy(update={"bodies": bodies})
+    assert term_name(without_acronym, "fr") == "Commission sur la sécurité continentale 2019-2020"

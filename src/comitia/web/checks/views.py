@@ -14,7 +14,7 @@ from comitia.checks import Severity, mandate_coverage, run_checks
 from comitia.plan import Plan
 from comitia.web.access.visibility import visible_plan
 from comitia.web.checks import pages
-from comitia.web.home.overview import display_language
+from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
 
@@ -29,6 +29,7 @@ def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:
         counts[finding.severity.value] += 1
     context = {
         "term": term,
+        "term_name": term_name(plan, lang),
         "plan": plan,
         "findings": pages.finding_lines(term, findings, lang),
         "counts": counts,
@@ -47,7 +48,12 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
     term, plan = _visible_plan(request, slug)
     lang = display_language(get_language() or "en")
     areas = mandate_coverage(plan, today=pages.today_in(term))
-    context = {"term": term, "plan": plan, "areas": pages.coverage_lines(areas, lang)}
+    context = {
+        "term": term,
+        "term_name": term_name(plan, lang),
+        "plan": plan,
+        "areas": pages.coverage_lines(areas, lang),
+    }
     return render(request, "checks/coverage.html", context)
 
 

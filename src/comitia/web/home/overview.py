@@ -115,3 +115,11 @@ def display_language(lang: str) -> str:
     """The plan language closest to Django's active language code (pt-br → pt)."""
     code = lang.split("-")[0].lower()
     return code if code in {language.value for language in Language} else Language.EN.value
+
+
+def term_name(plan: Plan, lang: str) -> str:
+    """The term as pages name it: the committee's acronym (or name) and the term's label,
+    "CSH 2019-2020"."""
+    committee = plan.body(plan.term.committee)
+    short = committee.acronym if committee.acronym is not None else committee.name
+    return f"{_local(short, lang).text} {plan.term.label}"

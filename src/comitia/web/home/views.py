@@ -15,6 +15,7 @@ from comitia.web.home.overview import (
     display_language,
     months_of_meetings,
     officer_lines,
+    term_name,
 )
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term, Visibility
@@ -48,7 +49,7 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         "plan": plan,
         "lang": lang,
         "committee_name": LocalText.of(committee.name, lang),
-        "committee_acronym": LocalText.of(committee.acronym, lang),
+        "term_name": term_name(plan, lang),
         "document_title": LocalText.of(plan.document.title, lang) if plan.document else None,
         "officers": officer_lines(plan, lang, _role_names()),
         "months": months_of_meetings(plan, lang),
