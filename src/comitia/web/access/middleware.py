@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from comitia.web.plans.models import Term
 
 from .policy import Action, may
-from .routes import policy_for
+from .routes import is_api_request, policy_for
 from .visibility import may_see_term, with_visibility
 
 # The actions whose audience a term's level decides (everyone else's are roles only).
@@ -46,7 +46,7 @@ class AccessMiddleware:
         match = request.resolver_match
         action = policy_for(match.view_name, request.method or "GET") if match else None
         if action is None:
-            if match is not None and match.namespace == "api":
+            if is_api_request(request):
                 return JsonResponse({"detail": _("Not allowed on this address.")}, status=405)
             raise PermissionDenied("this page has no declared access policy")
         if "slug" not in view_kwargs and may(request.user, action):
@@ -58,7 +58,7 @@ class AccessMiddleware:
         request.comitia_term = term  # type: ignore[attr-defined]
         if may(request.user, action, term):
             return None
-        if match is not None and match.namespace == "api":
+        if is_api_request(request):
             return _api_refusal(request, term)
         if term is not None and action in _SEEN_BY_LEVEL and not may_see_term(request.user, term):
             # A term hidden from this user answers as a term that does not exist would: a

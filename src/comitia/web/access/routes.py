@@ -10,9 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from django.http import HttpRequest
+
 from .policy import Action
 
 Policy = Action | Mapping[str, Action]
+# The URL namespace of the JSON API (``comitia.web.api.endpoints``).
+API_NAMESPACE = "api"
 
 ROUTE_POLICIES: dict[str, Policy] = {
     "home": Action.VIEW,
@@ -96,3 +100,10 @@ def _for_method(policy: Policy | None, method: str) -> Action | None:
         return policy
     method = method.upper()
     return policy.get("GET" if method == "HEAD" else method)
+
+
+def is_api_request(request: HttpRequest) -> bool:
+    """Whether ``request`` was routed to the JSON API (``/api/v1/``), which answers in JSON
+    and takes bearer tokens."""
+    match = request.resolver_match
+    return match is not None and match.namespace == API_NAMESPACE

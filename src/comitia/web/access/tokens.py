@@ -27,6 +27,7 @@ from ninja.security import HttpBearer
 
 from . import audit
 from .models import ApiToken
+from .routes import is_api_request
 
 KEY_PREFIX = "comitia_"
 # last_used_at is written at most this often per token, not on every request.
@@ -95,9 +96,8 @@ class TokenMiddleware:
     def process_view(
         self, request: HttpRequest, view_func: Any, view_args: Any, view_kwargs: Any
     ) -> HttpResponse | None:
-        match = request.resolver_match
         key = _bearer_key(request)
-        if key is None or match is None or match.namespace != "api":
+        if key is None or not is_api_request(request):
             return None
         token = token_for(key)
         if token is None:

@@ -23,6 +23,7 @@ from ninja.security import django_auth
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
 from comitia.web.access.middleware import requested_term
+from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
 from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
@@ -46,7 +47,7 @@ api = NinjaAPI(
     title="Comitia",
     version="1",
     description="The work plans and calendars of committees, as Comitia holds them.",
-    urls_namespace="api",
+    urls_namespace=API_NAMESPACE,
     docs_url=None,  # the interactive page loads scripts from elsewhere, which the CSP forbids
 )
 
