@@ -79,3 +79,18 @@ def make_user(role: str, here: m.Term, elsewhere: m.Term) -> User | None:
     if role in memberships:
         Membership.objects.create(user=user, **memberships[role])
     return user
+
+
+def publish_with_hidden_meetings(term: m.Term, draft_title: str, shared_title: str) -> None:
+    """Publish ``term``, then make its first meeting a draft titled ``draft_title`` and its
+    second one shared with member states only, titled ``shared_title``: markers to look for
+    in what each reader gets."""
+    from comitia.web.access.operations import publish_plan, set_meeting_visibility
+    from comitia.web.plans.models import Visibility
+
+    publish_plan(term, None)
+    first, second, _ = m.Meeting.objects.select_related("term").filter(term=term)
+    m.Meeting.objects.filter(pk=first.pk).update(title={"en": draft_title})
+    m.Meeting.objects.filter(pk=second.pk).update(title={"en": shared_title})
+    set_meeting_visibility(first, Visibility.DRAFT, None)
+    set_meeting_visibility(second, Visibility.MEMBER_STATES, None)

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 from django.test import Client
 
-from comitia.web.access.operations import publish_plan, set_meeting_visibility
+from comitia.web.access.operations import set_meeting_visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.models import Visibility
 
-from .conftest import make_user
+from .conftest import make_user, publish_with_hidden_meetings
 
 DRAFT, SHARED = "FEED-DRAFT-MEETING-1c9e", "FEED-SHARED-MEETING-82ad"
-
-
-def _marked(term: m.Term) -> None:
-    publish_plan(term, None)
-    first, second, _ = m.Meeting.objects.select_related("term").filter(term=term)
-    m.Meeting.objects.filter(pk=first.pk).update(title={"en": DRAFT})
-    m.Meeting.objects.filter(pk=second.pk).update(title={"en": SHARED})
-    set_meeting_visibility(first, Visibility.DRAFT, None)
-    set_meeting_visibility(second, Visibility.MEMBER_STATES, None)
 
 
 def _feed(user: object, slug: str, name: str = "feed") -> tuple[str, str, str]:
@@ -36,7 +27,7 @@ def test_each_level_gets_its_own_feed_whatever_was_cached_first(
     terms: tuple[m.Term, m.Term],
 ) -> None:
     here, elsewhere = terms
-    _marked(here)
+    publish_with_hidden_meetings(here, DRAFT, SHARED)
     insider, _, insider_cache = _feed(make_user("secretariat", here, elsewhere), here.slug)
     delegation, _, delegation_cache = _feed(make_user("delegation", here, elsewhere), here.slug)
     public, public_tag, public_cache = _feed(None, here.slug)
@@ -59,7 +50,7 @@ def test_each_level_gets_its_own_feed_whatever_was_cached_first(
 
 def test_the_delegations_feed_follows_the_same_rule(terms: tuple[m.Term, m.Term]) -> None:
     here, elsewhere = terms
-    _marked(here)
+    publish_with_hidden_meetings(here, DRAFT, SHARED)
     public, _, _ = _feed(None, here.slug, "delegations")
     delegation, _, _ = _feed(make_user("delegation", here, elsewhere), here.slug, "delegations")
     assert SHARED not in public and SHARED in delegation and DRAFT not in delegation
@@ -69,7 +60,7 @@ def test_publishing_a_meeting_shows_at_once_in_the_public_feed(
     terms: tuple[m.Term, m.Term],
 ) -> None:
     here, _ = terms
-    _marked(here)
+    publish_with_hidden_meetings(here, DRAFT, SHARED)
     assert SHARED not in _feed(None, here.slug)[0]
     second = m.Meeting.objects.select_related("term").filter(term=here)[1]
     set_meeting_visibility(second, Visibility.PUBLIC, None)

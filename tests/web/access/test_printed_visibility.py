@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from django.test import Client
 
-from comitia.web.access.operations import publish_plan, set_meeting_visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
 
-from .conftest import make_user, signed_in
+from .conftest import make_user, publish_with_hidden_meetings, signed_in
 
 DRAFT, SHARED = "PRINTED-DRAFT-MEETING-5b31", "PRINTED-SHARED-MEETING-e07a"
 
@@ -24,12 +22,7 @@ def test_each_reader_gets_the_document_of_the_plan_they_may_see(
     terms: tuple[m.Term, m.Term],
 ) -> None:
     here, elsewhere = terms
-    publish_plan(here, None)
-    first, second, _ = m.Meeting.objects.select_related("term").filter(term=here)
-    m.Meeting.objects.filter(pk=first.pk).update(title={"en": DRAFT})
-    m.Meeting.objects.filter(pk=second.pk).update(title={"en": SHARED})
-    set_meeting_visibility(first, Visibility.DRAFT, None)
-    set_meeting_visibility(second, Visibility.MEMBER_STATES, None)
+    publish_with_hidden_meetings(here, DRAFT, SHARED)
     # The secretariat prints first: its document, with every meeting, is kept.
     insider = _download(signed_in(make_user("secretariat", here, elsewhere)), here.slug)
     delegation = _download(signed_in(make_user("delegation", here, elsewhere)), here.slug)
