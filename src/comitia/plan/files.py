@@ -132,9 +132,17 @@ def dump_plan_yaml(plan: Plan) -> str:
     return yaml.dump(data, Dumper=_BaseDumper, allow_unicode=True, sort_keys=False, width=100)
 
 
+# Characters a YAML parser (the plan reader) refuses or reads as line breaks when they stand
+# unescaped in a string; JSON readers take them either way. The model refuses control
+# characters; these remain.
+_NOT_RAW_IN_YAML = re.compile("[\u2028\u2029\ufffe\uffff]")
+
+
 def dump_plan_json(plan: Plan) -> str:
     """The plan as JSON following the published JSON Schema, every field present."""
-    return json.dumps(plan_to_data(plan, complete=True), ensure_ascii=False, indent=2) + "\n"
+    text = json.dumps(plan_to_data(plan, complete=True), ensure_ascii=False, indent=2) + "\n"
+    # Outside strings JSON has only ASCII, so every match is in a string: escape it there.
+    return _NOT_RAW_IN_YAML.sub(lambda match: f"\\u{ord(match[0]):04x}", text)
 
 
 def write_plan(plan: Plan, path: str | Path) -> None:
