@@ -41,6 +41,17 @@ def _fast_password_hashing() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test() -> Iterator[None]:
+    """Leave the default language active after each test. A test client request leaves the
+    language its ``Accept-Language`` chose active in the thread (Django's LocaleMiddleware does
+    not restore it), and messages built later in the same worker would be in that language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--database-tests-only",
