@@ -24,6 +24,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from timing import print_reference  # noqa: E402
+
 from comitia.checks import run_checks  # noqa: E402
 from comitia.plan import (  # noqa: E402
     Activity,
@@ -182,6 +184,7 @@ def timed(action: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 
 
 def main() -> None:
+    print_reference()
     today = dt.date(2019, 11, 7)
     model = read_plan(MODEL_PLAN)
     model_ms, found = timed(lambda: run_checks(model, today=today), 20)

@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from timing import print_reference  # noqa: E402
+
 from comitia.dates import FuzzyDate, Precision, format_day, parse  # noqa: E402
 from comitia.importer import import_document  # noqa: E402
 from tests.dates.test_parsing import EXPRESSIONS, TERM  # noqa: E402
@@ -101,6 +103,7 @@ def time_dateparser(items: list[tuple[str, str, FuzzyDate]]) -> tuple[float, flo
 
 
 def main() -> None:
+    print_reference()
     items = corpus()
     print(f"model document import: {time_import():.1f} ms median (target < 200 ms)")
     rate, share = time_parse(items)

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from timing import median_ms
+from timing import median_ms, print_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -65,6 +65,7 @@ def scaled(plan: Any, factor: int) -> Any:
 
 
 def main() -> None:
+    print_reference()
     database = None
     if "DATABASE_URL" not in os.environ:
         database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
