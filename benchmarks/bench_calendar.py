@@ -19,15 +19,14 @@ with it.
 
 from __future__ import annotations
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from timing import median_ms, print_reference
+from web_setup import migrated_database
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -88,20 +87,7 @@ def over_years(plan: Any, years: int) -> Any:
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp())
-    database = None
-    if "DATABASE_URL" not in os.environ:
-        database = work / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("COMITIA_ALLOWED_HOSTS", "localhost")
-    os.environ.setdefault("COMITIA_STATIC_ROOT", str(work / "static"))
-    (work / "static").mkdir(exist_ok=True)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    database = migrated_database()
     from django.db import connection
     from django.db.models import F
     from django.test import Client
@@ -114,8 +100,6 @@ def main() -> None:
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
 
-    call_command("migrate", interactive=False, verbosity=0)
-    print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
     print_reference()
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")
     model = read_plan(MODEL_PLAN)

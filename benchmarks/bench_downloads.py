@@ -12,35 +12,19 @@ time), and eight at once took about eight times as long, or more.
 
 from __future__ import annotations
 
-import os
-import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable
-from pathlib import Path
 
+from bench_plan import MODEL_PLAN
 from timing import median_ms, print_reference
+from web_setup import migrated_database
 
-ROOT = Path(__file__).resolve().parents[1]
-MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
 READERS = 8
 
 
 def main() -> None:
-    work = Path(tempfile.mkdtemp())
-    if "DATABASE_URL" not in os.environ:
-        os.environ["DATABASE_URL"] = f"sqlite:///{work / 'bench.sqlite3'}"
-    os.environ.setdefault("COMITIA_ALLOWED_HOSTS", "localhost")
-    os.environ.setdefault("COMITIA_STATIC_ROOT", str(work / "static"))
-    (work / "static").mkdir(exist_ok=True)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    migrated_database()
     from django.test import Client
 
     from comitia.plan.files import read_plan
@@ -49,8 +33,6 @@ def main() -> None:
     from comitia.web.documents import operations
     from comitia.web.plans.convert import save_plan
 
-    call_command("migrate", interactive=False, verbosity=0)
-    print(f"database: {connection.vendor}")
     print_reference()
     term = save_plan(read_plan(MODEL_PLAN), replace=True)
     publish_plan(term, None)

@@ -8,15 +8,13 @@ second on SQLite, time growing linearly with size, and a query count that does n
 
 from __future__ import annotations
 
-import os
 import statistics
-import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from timing import median_ms, print_reference
+from web_setup import migrated_database
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
@@ -66,16 +64,7 @@ def scaled(plan: Any, factor: int) -> Any:
 
 def main() -> None:
     print_reference()
-    database = None
-    if "DATABASE_URL" not in os.environ:
-        database = Path(tempfile.mkdtemp()) / "bench.sqlite3"
-        os.environ["DATABASE_URL"] = f"sqlite:///{database}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    database = migrated_database()
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -83,8 +72,6 @@ def main() -> None:
     from comitia.web.plans.convert import delete_term, load_plan, save_plan
     from comitia.web.plans.models import Term
 
-    call_command("migrate", interactive=False, verbosity=0)
-    print(f"database: {connection.vendor} ({os.environ['DATABASE_URL']})")
     read_ms, model = median_ms(lambda: read_plan(MODEL_PLAN), 5)
     print(f"read and validate {MODEL_PLAN.name}: {read_ms:.1f} ms")
     print(
