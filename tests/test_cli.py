@@ -54,8 +54,23 @@ def test_export_writes_to_a_file(tmp_path: Path) -> None:
         ("role: chair", "role: chair\n    colour: red", "officers.0.colour"),
         ("end: '13:00'", "end: '09:00'", "meetings.0.end"),
         ("role: first_vice_chair", "role: chair", "officers.1.role"),
+        ("revision: 2", "revision: " + "9" * 5000, "document.revision"),
+        ("amount: 126200", "amount: 1" + "0" * 4400, "appropriations.0.amount"),
+        ("amount: 126200", "amount: 1.0e+999999", "appropriations.0.amount"),
+        ("timezone: America/New_York", "timezone: ../../../../etc/passwd", "term.timezone"),
+        ('label: "2019-2020"', 'label: "2019-2020\\u0085"', "term.label"),
     ],
-    ids=["wrong date", "unknown field", "end before start", "duplicate chair"],
+    ids=[
+        "wrong date",
+        "unknown field",
+        "end before start",
+        "duplicate chair",
+        "number of 5000 digits",
+        "amount of 4401 digits",
+        "infinite amount",
+        "path as time zone",
+        "control character in a label",
+    ],
 )
 def test_a_malformed_plan_is_refused_in_one_line_naming_line_and_field(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str, new: str, field: str

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import textwrap
+import zoneinfo
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
-from comitia.plan import Plan
+from comitia.plan import Plan, Term
 from comitia.plan.files import (
     PlanFileError,
     dump_plan_json,
@@ -218,3 +222,104 @@ def test_json_export_lists_every_field_even_when_default() -> None:
     assert meeting["provisional"] is False
     assert meeting["kind"] == "regular"
     assert meeting["venue"] is None
+
+
+# Hostile values: whatever a file holds, the reader answers with one line per problem.
+
+_NUMBER_PLACES = [
+    ("label: 2019-2020", "label: {}", "term.label"),
+    ("elected_on: 2019-09-27", "elected_on: {}", "officers.0.elected_on"),
+    ("start: 10:00", "start: {}", "meetings.0.start"),
+    ("when: 2020-40\n", "when: {}\n", "activities.1.when"),
+    ("previous_dates: [2019-10-17]", "previous_dates: [{}]", "meetings.0.previous_dates.0"),
+]
+
+
+@given(
+    place=st.sampled_from(_NUMBER_PLACES),
+    digits=st.integers(4301, 20000),
+    sign=st.sampled_from(["", "-", "+"]),
+)
+@settings(max_examples=30)
+def test_a_number_too_long_for_python_is_refused_in_one_line_at_its_field(
+    place: tuple[str, str, str], digits: int, sign: str
+) -> None:
+    old, new, field = place
+    text = _replace_line(VALID, old, new.format(sign + "7" * digits))
+    message = _error_for(text)
+    assert "\n" not in message
+    assert message.startswith(f"plan.yaml:{_line_of(text, '7' * 20)}: {field}: ")
+    assert f"{digits} digits" in message
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1e999999", "1.0e+999999", "-1.5e-999999", "9" * 5000 + ".5", ".inf", ".nan", "!!float ten"],
+)
+def test_huge_or_strange_floats_are_refused_in_one_line(number: str) -> None:
+    text = _replace_line(VALID, "start: 10:00", f"start: {number}")
+    message = _error_for(text)
+    assert "\n" not in message
+    assert message.startswith(f"plan.yaml:{_line_of(text, number)}: meetings.0.start: ")
+
+
+def test_a_number_too_long_in_a_json_plan_file_is_refused_in_one_line() -> None:
+    text = dump_plan_json(parse_plan_text(VALID)).replace(
+        '"sequence": 0', '"sequence": 1' + "0" * 5000
+    )
+    message = _error_for(text)
+    assert "\n" not in message
+    assert ": meetings.0.sequence: a number of 5001 digits" in message
+
+
+def test_a_malformed_number_with_an_explicit_tag_is_refused() -> None:
+    text = _replace_line(VALID, "label: 2019-2020", "label: !!int ten")
+    assert _error_for(text) == (
+        f"plan.yaml:{_line_of(text, 'label:')}: term.label: 'ten' is not a whole number"
+    )
+
+
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "../../../../etc/passwd",
+        "/etc/passwd",
+        "America/../Europe/Paris",
+        "zone.tab",
+        "tzdata.zi",
+        "America/Nowhere",
+        "america/new_york",
+        "",
+        "Europe/Paris\ud800",
+    ],
+)
+def test_a_time_zone_outside_the_iana_database_is_refused_at_its_field(zone: str) -> None:
+    text = _replace_line(
+        VALID, "  end: 2020-09-30", f"  end: 2020-09-30\n  timezone: {json.dumps(zone)}"
+    )
+    message = _error_for(text)
+    assert "\n" not in message
+    assert message.startswith(f"plan.yaml:{_line_of(text, 'timezone')}: ")
+
+
+@given(st.sampled_from(sorted(zoneinfo.available_timezones())))
+def test_every_zone_of_the_iana_database_is_accepted(zone: str) -> None:
+    text = _replace_line(VALID, "  end: 2020-09-30", f"  end: 2020-09-30\n  timezone: {zone}")
+    assert parse_plan_text(text).term.timezone == zone
+
+
+@given(st.text(st.characters(codec=None), max_size=30))
+def test_any_other_time_zone_name_is_refused(zone: str) -> None:
+    assume(zone not in zoneinfo.available_timezones())
+    with pytest.raises(ValidationError, match="not a time zone"):
+        Term(
+            committee="csh", label="2019-2020", start="2019-10-01", end="2020-09-30", timezone=zone
+        )
+
+
+@pytest.mark.parametrize("escape", ["\\ud800", "\\udfff", "\\u0085", "\\u007f", "\\u0001"])
+def test_an_escaped_unfit_character_in_a_plan_file_is_refused_in_one_line(escape: str) -> None:
+    text = _replace_line(VALID, "person: José Manuel Boza Orozco", f'person: "Boza {escape}"')
+    message = _error_for(text)
+    assert "\n" not in message
+    assert message.startswith(f"plan.yaml:{_line_of(text, 'person:')}")

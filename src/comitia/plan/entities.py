@@ -22,6 +22,7 @@ from comitia.plan.fields import (
     PlanModel,
     Text,
     Time,
+    TimeZone,
     field_error,
 )
 from comitia.plan.states import StateCode
@@ -47,7 +48,7 @@ class Term(PlanModel):
     end: dt.date
     installed_on: dt.date | None = None
     installed_by: Identifier | None = None
-    timezone: str = Field(
+    timezone: TimeZone = Field(
         default="America/New_York",
         description="IANA time zone of the headquarters, where meeting times are local.",
     )

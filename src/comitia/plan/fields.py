@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import re
-import unicodedata
+import zoneinfo
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -40,10 +41,71 @@ class Language(enum.StrEnum):
     PT = "pt"
 
 
+# What no text may hold, wherever it enters (plan files, imports, forms, the API, the admin):
+# control characters other than tab and line feed (C0, DEL and C1: PostgreSQL cannot store NUL
+# and XML 1.0, inside DOCX, cannot hold most of C0), and lone surrogates, halves of a UTF-16
+# pair that are not characters: UTF-8 cannot encode them, so a text holding one breaks every
+# page, feed, download and file written from it. These are exactly the categories Cc and Cs.
+_UNFIT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def unfit_character(text: str) -> str | None:
+    """The first character of ``text`` that no text may hold, or None if it has none.
+
+    This is the one rule for every text that enters Comitia; callers word the refusal in their
+    reader's language (``unfit_message`` in plan files' English).
+    """
+    match = _UNFIT.search(text)
+    return match[0] if match else None
+
+
+def is_surrogate(character: str) -> bool:
+    return "\ud800" <= character <= "\udfff"
+
+
+def unfit_message(character: str) -> str:
+    """Why a text holding ``character`` (found by ``unfit_character``) is refused."""
+    if is_surrogate(character):
+        return (
+            f"the text holds U+{ord(character):04X}, half of a UTF-16 surrogate pair, "
+            "which is not a character"
+        )
+    return f"the text holds the control character U+{ord(character):04X}"
+
+
+def _unfit_error(model: str, location: tuple[str | int, ...], text: str) -> ValidationError:
+    character = unfit_character(text)
+    assert character is not None
+    return ValidationError.from_exception_data(
+        model,
+        [
+            InitErrorDetails(
+                type=PydanticCustomError("unfit_character", unfit_message(character)),
+                loc=location,
+                input=text,
+            )
+        ],
+    )
+
+
 class PlanModel(_BaseModel):
     """Base of every plan object: unknown fields are errors, so a typo never passes silently."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    @model_validator(mode="after")
+    def _only_fit_characters(self) -> Self:
+        # Every plain string of every plan object (names, symbols, paragraphs), not only Text,
+        # which checks its own; in one place, so that a field added later is covered too.
+        for name, value in self.__dict__.items():
+            if isinstance(value, str):
+                if _UNFIT.search(value):
+                    raise _unfit_error(type(self).__name__, (name,), value)
+            elif isinstance(value, list):
+                for index, item in enumerate(value):
+                    if isinstance(item, str) and _UNFIT.search(item):
+                        raise _unfit_error(type(self).__name__, (name, index), item)
+        return self
 
 
 class Text(RootModel[dict[Language, str]]):
@@ -71,8 +133,8 @@ class Text(RootModel[dict[Language, str]]):
         for lang, text in self.root.items():
             if not text.strip():
                 raise ValueError(f"the {lang.value!r} text is empty")
-            # Control characters cannot be stored by PostgreSQL (NUL) or printed in documents.
-            _no_control_characters(text)
+            if (character := unfit_character(text)) is not None:
+                raise ValueError(unfit_message(character))
         return self
 
     @classmethod
@@ -183,11 +245,30 @@ Amount = Annotated[
 ]
 
 
-def _no_control_characters(text: str) -> str:
-    for character in text:
-        if unicodedata.category(character) == "Cc" and character not in "\t\n":
-            raise ValueError(f"the text holds the control character U+{ord(character):04X}")
-    return text
+@functools.cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+def is_time_zone(name: str) -> bool:
+    """Whether ``name`` is a zone of the IANA time zone database, such as America/New_York.
+
+    Only names the database lists: ``ZoneInfo`` alone would open any file under the zone
+    directory by a name such as ``../../etc/passwd`` or ``zone.tab`` and fail later, in a feed.
+    """
+    return name in _time_zones()
+
+
+def _check_time_zone(value: str) -> str:
+    if not is_time_zone(value):
+        shown = value if len(value) <= 80 else f"{value[:80]}…"
+        raise ValueError(
+            f"{shown!r} is not a time zone of the IANA database (such as America/New_York)"
+        )
+    return value
+
+
+TimeZone = Annotated[str, AfterValidator(_check_time_zone)]
 
 
 _MONTH_DAY = re.compile(r"^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,46 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict[
 
 
 _PlanLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _NotANumber(Exception):
+    """A scalar read as a number that Python cannot make one of; ``reason`` says why."""
+
+    def __init__(self, node: yaml.ScalarNode, reason: str) -> None:
+        super().__init__(reason)
+        self.node, self.reason = node, reason
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return loader.construct_yaml_int(node)
+    except ValueError:
+        # Python refuses to read a decimal number of more digits than
+        # sys.get_int_max_str_digits() (4,300), with an error that names no line; no field
+        # of a plan holds such a number. The others are such as 0x_ or !!int ten.
+        digits = sum(character.isdigit() for character in str(node.value))
+        limit = sys.get_int_max_str_digits()
+        if limit and digits > limit:
+            reason = f"a number of {digits} digits, more than a plan file may hold ({limit})"
+        else:
+            reason = f"{_shown(node.value)} is not a whole number"
+        raise _NotANumber(node, reason) from None
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    try:
+        return loader.construct_yaml_float(node)
+    except ValueError:  # such as !!float ten
+        raise _NotANumber(node, f"{_shown(node.value)} is not a number") from None
+
+
+def _shown(value: object) -> str:
+    text = str(value)
+    return repr(text if len(text) <= 40 else f"{text[:40]}…")
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_PlanLoader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 # Dates stay text here and are parsed by the plan model, whose errors name the field and line;
 # PyYAML's own date parsing would fail on 2019-10-34 with no location.
 _PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_scalar)
@@ -95,6 +136,11 @@ def parse_plan_text(text: str, source: str = "<plan>") -> Plan:
         raise PlanFileError([f"{where}: not valid YAML: {error.problem or error}"]) from None
     except yaml.YAMLError as error:
         raise PlanFileError([f"{source}: not valid YAML: {error}"]) from None
+    except _NotANumber as error:
+        line = error.node.start_mark.line + 1
+        path = _path_to(root, error.node) if root is not None else ()
+        field = ".".join(str(part) for part in path) or "(the plan)"
+        raise PlanFileError([f"{source}:{line}: {field}: {error.reason}"]) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
@@ -183,6 +229,22 @@ def _line_of(root: yaml.Node | None, location: tuple[str | int, ...]) -> int:
             break
         node = child
     return node.start_mark.line + 1
+
+
+def _path_to(node: yaml.Node, target: yaml.Node) -> tuple[str | int, ...]:
+    """The keys and indexes from ``node`` down to ``target``; () if it is not below."""
+    if isinstance(node, yaml.MappingNode):
+        children: list[tuple[str | int, yaml.Node]] = [(k.value, v) for k, v in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = list(enumerate(node.value))
+    else:
+        return ()
+    for part, child in children:
+        if child is target:
+            return (part,)
+        if below := _path_to(child, target):
+            return (part, *below)
+    return ()
 
 
 def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
