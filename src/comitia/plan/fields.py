@@ -49,6 +49,9 @@ class Language(enum.StrEnum):
 _UNFIT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+UNFIT_CHARACTER = "unfit_character"  # the type of the validation error
+
+
 def unfit_character(text: str) -> str | None:
     """The first character of ``text`` that no text may hold, or None if it has none.
 
@@ -76,16 +79,7 @@ def unfit_message(character: str) -> str:
 def _unfit_error(model: str, location: tuple[str | int, ...], text: str) -> ValidationError:
     character = unfit_character(text)
     assert character is not None
-    return ValidationError.from_exception_data(
-        model,
-        [
-            InitErrorDetails(
-                type=PydanticCustomError("unfit_character", unfit_message(character)),
-                loc=location,
-                input=text,
-            )
-        ],
-    )
+    return field_error(model, location, unfit_message(character), text, kind=UNFIT_CHARACTER)
 
 
 class PlanModel(_BaseModel):
@@ -291,17 +285,22 @@ MonthDay = Annotated[
 ]
 
 
-def field_error(model: str, field: str, message: str, value: Any) -> ValidationError:
-    """A validation error located at ``field``, for rules that a model checks across fields.
+def field_error(
+    model: str,
+    field: str | tuple[str | int, ...],
+    message: str,
+    value: Any,
+    *,
+    kind: str = "invalid_combination",
+) -> ValidationError:
+    """A validation error located at ``field`` (a name or a path), for rules that a model
+    checks across fields or over all its fields.
 
     Raised from a model validator, it keeps its location, so a plan file's error message can
     name the line of the offending field rather than the start of the object.
     """
+    location = field if isinstance(field, tuple) else (field,)
     return ValidationError.from_exception_data(
         model,
-        [
-            InitErrorDetails(
-                type=PydanticCustomError("invalid_combination", message), loc=(field,), input=value
-            )
-        ],
+        [InitErrorDetails(type=PydanticCustomError(kind, message), loc=location, input=value)],
     )

@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from ninja import Schema
-from pydantic import Field
+from pydantic import Field, ModelWrapValidatorHandler, model_validator
 
 from comitia.plan import Meeting as PlanMeeting
+from comitia.plan.fields import UNFIT_CHARACTER, field_error
+from comitia.web.plans.models.fields import validate_fit_text
 
 
 class TermOut(Schema):
@@ -35,6 +38,23 @@ class MeetingOut(PlanMeeting):
 
 class VersionIn(Schema):
     version: int = Field(ge=1, description="The version the change is based on.")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _only_fit_text(cls, data: Any, handler: ModelWrapValidatorHandler[Any]) -> Any:
+        # Every write's body, whatever its fields (unknown ones too, keys included): no string
+        # may hold what no plan may hold, above all a lone surrogate ("\ud800" in JSON), which
+        # would be stored and then break every page written from it. A wrap validator, to see
+        # the body as sent, before Ninja's own wraps it.
+        if isinstance(data, dict):
+            for key, value in data.items():
+                try:
+                    validate_fit_text([key, value])
+                except DjangoValidationError as error:
+                    raise field_error(
+                        cls.__name__, str(key), error.messages[0], value, kind=UNFIT_CHARACTER
+                    ) from None
+        return handler(data)
 
 
 class MeetingChangeIn(VersionIn):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.dates import FuzzyDate, FuzzyDateError
 from comitia.web.plans import models as m
+from comitia.web.plans.forms import FitTextMixin
 from comitia.web.plans.models.calendar import MeetingKindChoice, MeetingStatusChoice
 
 from .pages import local
@@ -35,8 +36,9 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class Described(forms.Form):
-    """Ties each field to its help text and error message for screen readers."""
+class Described(FitTextMixin, forms.Form):
+    """Ties each field to its help text and error message for screen readers; no text field
+    takes an unfit character (``FitTextMixin``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -1,8 +1,9 @@
 """The Django admin of stored plans, for the secretariat's staff.
 
 Every list and change page shows only the rows the user may see (``VisibilityScopedAdmin``).
-Multilingual text is edited as JSON (``{"fr": "…", "en": "…"}``, original first). The first and
-last day of a fuzzy date are derived from its EDTF text on save and shown read-only.
+Multilingual text is edited as JSON (``{"fr": "…", "en": "…"}``, original first), and no text
+may hold an unfit character (``FitTextModelForm``). The first and last day of a fuzzy date are
+derived from its EDTF text on save and shown read-only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from comitia.web.access.admin_audit import AuditedAdmin
 from comitia.web.access.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 from comitia.web.plans import models as m
+from comitia.web.plans.forms import FitTextModelForm
 
 
 def _first(text: dict[str, str] | None) -> str:
@@ -28,6 +30,7 @@ class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
     ids: a choice list would offer the bodies and meetings of every term. Changes go to the
     audit trail."""
 
+    form = FitTextModelForm
     list_filter: tuple[Any, ...] = ("term",)
     list_select_related = ("term",)
 
@@ -45,6 +48,7 @@ class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
 
 
 class OfficerInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.Officer
     extra = 0
     fields = ("position", "role", "person", "state", "elected_on", "elected_by")
@@ -52,6 +56,7 @@ class OfficerInline(admin.TabularInline):
 
 
 class DocumentInline(VisibilityScopedInline, admin.StackedInline):
+    form = FitTextModelForm
     model = m.PlanDocument
     level_path = "visibility"
     extra = 0
@@ -60,6 +65,7 @@ class DocumentInline(VisibilityScopedInline, admin.StackedInline):
 
 @admin.register(m.Term)
 class TermAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
     term_path = "pk"
 
     list_display = ("slug", "label", "committee", "start", "end", "language")
@@ -103,6 +109,7 @@ class MandateAdmin(TermScopedAdmin):
 
 
 class PreviousDateInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.PreviousDate
     extra = 0
 
@@ -110,6 +117,7 @@ class PreviousDateInline(admin.TabularInline):
 class AgendaNodeInline(admin.TabularInline):
     """The meeting's agenda, in tree order; a node's parent is another node of this meeting."""
 
+    form = FitTextModelForm
     model = m.AgendaNode
     extra = 0
     fields = ("parent", "depth", "position", "kind", "area", "title", "documents")
@@ -132,12 +140,14 @@ class MeetingAdmin(TermScopedAdmin):
 
 
 class PresenterInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.AgendaPresenter
     extra = 0
     raw_id_fields = ("body",)
 
 
 class CitationInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.Citation
     extra = 0
     fields = ("position", "mandate", "symbol", "paragraphs", "article")
@@ -199,6 +209,7 @@ class NonMeetingDayAdmin(TermScopedAdmin):
 
 
 class SubmissionInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.Submission
     extra = 0
 
@@ -220,6 +231,7 @@ class ReportingObligationAdmin(TermScopedAdmin):
 
 @admin.register(m.Submission)
 class SubmissionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
     term_path = "obligation__term"
     list_display = ("obligation", "state", "date", "reference")
     list_filter = ("obligation__term", "state")
@@ -235,6 +247,7 @@ class AppropriationAdmin(TermScopedAdmin):
 
 
 class MilestoneInline(admin.TabularInline):
+    form = FitTextModelForm
     model = m.Milestone
     extra = 0
     fields = ("position", "key", "kind", "title", "when", "meeting")
@@ -250,6 +263,7 @@ class NegotiationAdmin(TermScopedAdmin):
 
 @admin.register(m.Milestone)
 class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
     term_path = "negotiation__term"
     level_path = "meeting__visibility"
     optional_level = True
@@ -262,6 +276,7 @@ class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 @admin.register(m.PreviousDate)
 class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
     term_path = "meeting__term"
     level_path = "meeting__visibility"
     list_display = ("meeting", "date", "position")
@@ -271,6 +286,7 @@ class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 @admin.register(m.AgendaPresenter)
 class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
     term_path = "node__term"
     level_path = "node__meeting__visibility"
     list_display = ("body", "node", "position")

@@ -5,10 +5,12 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from comitia.web.plans.forms import FitTextMixin
+
 from .models import Proposal
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(FitTextMixin, forms.Form):
     token = forms.UUIDField(widget=forms.HiddenInput)
     kind = forms.ChoiceField(label=_("What you propose"), choices=Proposal.Kind.choices)
     topic = forms.CharField(
@@ -24,7 +26,7 @@ class ProposalForm(forms.Form):
         return data
 
 
-class WindowForm(forms.Form):
+class WindowForm(FitTextMixin, forms.Form):
     closes_at = forms.DateTimeField(
         label=_("Proposals close at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

@@ -15,9 +15,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.json import KeyTransform
+from django.utils.translation import gettext as _
 
 from comitia.dates import FuzzyDate, FuzzyDateError
 from comitia.plan import Language
+from comitia.plan.fields import is_surrogate, is_time_zone, unfit_character
 
 _LANGUAGES = frozenset(lang.value for lang in Language)
 
@@ -38,8 +40,54 @@ def _as_mapping(stored: Any) -> Any:
     return stored
 
 
+def unfit_text_message(text: str) -> str | None:
+    """Why ``text`` may not be stored, in the reader's language; None if it may.
+
+    The rule is the plan model's (``comitia.plan.fields.unfit_character``), so that no
+    channel (pages, API, admin) stores what a plan could not hold; only the wording is here.
+    """
+    character = unfit_character(text)
+    if character is None:
+        return None
+    code = f"{ord(character):04X}"
+    if is_surrogate(character):
+        return _(
+            "The text holds U+%(code)s, half of a UTF-16 surrogate pair, which is not a "
+            "character; type the text again or paste it from elsewhere."
+        ) % {"code": code}
+    return _("The text holds the control character U+%(code)s, which a text may not hold.") % {
+        "code": code
+    }
+
+
+def validate_fit_text(value: Any) -> None:
+    """Raise ValidationError if ``value``, a string or JSON data (lists, mappings, their keys),
+    holds a character no text may hold."""
+    if isinstance(value, str):
+        if (message := unfit_text_message(value)) is not None:
+            raise ValidationError(message, code="unfit_character")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            validate_fit_text(key)
+            validate_fit_text(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            validate_fit_text(item)
+
+
+def validate_time_zone(value: Any) -> None:
+    """Raise ValidationError unless ``value`` names a zone of the IANA database, the plan
+    model's rule (``comitia.plan.fields.is_time_zone``)."""
+    if not isinstance(value, str) or not is_time_zone(value):
+        raise ValidationError(
+            _("Give a time zone of the IANA database, such as America/New_York."),
+            code="unknown_time_zone",
+        )
+
+
 def validate_text(value: Any) -> None:
-    """Raise ValidationError unless ``value`` maps known languages to non-blank text."""
+    """Raise ValidationError unless ``value`` maps known languages to non-blank text that
+    holds no character a text may not hold."""
     if not isinstance(value, dict) or not value:
         raise ValidationError(
             "Give the text as a mapping of language to text, such as {'fr': '…'}."
@@ -49,6 +97,7 @@ def validate_text(value: Any) -> None:
             raise ValidationError(f"{lang!r} is not one of the languages {sorted(_LANGUAGES)}.")
         if not isinstance(text, str) or not text.strip():
             raise ValidationError(f"The {lang!r} text is empty.")
+        validate_fit_text(text)
 
 
 def validate_texts(value: Any) -> None:

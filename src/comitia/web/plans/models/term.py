@@ -8,6 +8,7 @@ Rows keep the order of their plan's lists in ``position``.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,7 @@ from comitia.web.plans.models.fields import (
     MultilingualField,
     MultilingualListField,
     optional_char,
+    validate_time_zone,
 )
 from comitia.web.plans.models.publication import visibility_field
 
@@ -87,6 +89,15 @@ class Term(models.Model):
 
     def __str__(self) -> str:
         return self.slug
+
+    def clean(self) -> None:
+        # A rule on the model rather than a validator on the column: the same check for every
+        # form that edits a term (the admin's), without a migration for a Python-side rule.
+        super().clean()
+        try:
+            validate_time_zone(self.timezone)
+        except ValidationError as error:
+            raise ValidationError({"timezone": error}) from None
 
 
 class PlanDocument(models.Model):
