@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from comitia.importer import UnreadableDocument, import_document
+from comitia.importer import docx as docx_reader
 from comitia.importer.docx import read_docx
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -268,3 +269,16 @@ def test_an_encrypted_part_is_refused_in_one_line() -> None:
     data[_central_entry(archive, info.filename) + 8] |= 1
     with pytest.raises(UnreadableDocument, match=r"cannot read word/document\.xml"):
         read_docx(bytes(data), "encrypted.docx")
+
+
+def test_footnote_references_that_repeat_a_long_footnote_beyond_the_limit_are_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    reference = '<w:r><w:footnoteReference w:id="1"/></w:r>'
+    body = f"<w:p>{reference * 200}</w:p>"
+    note = {"1": "Originally scheduled for October 21, 2021; then for October 28, 2021."}
+    assert _text(body, note).count("[footnoteRef:1]") == 200
+    monkeypatch.setattr(docx_reader, "MAX_FOOTNOTE_CHARS", 199 * len(note["1"]))
+    with pytest.raises(UnreadableDocument, match="repeat more than") as caught:
+        _text(body, note)
+    assert "\n" not in str(caught.value)

@@ -45,6 +45,9 @@ MAX_ENTRIES = 2000
 MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
 MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 100
+# Footnote text that references may write into the document's text, in all: as much as the
+# footnotes part may hold (each footnote is referenced once in a real document).
+MAX_FOOTNOTE_CHARS = MAX_PART_BYTES
 # Decompressed bytes handed to the parser at a time.
 CHUNK_BYTES = 1 << 16
 
@@ -106,7 +109,7 @@ def read_docx(data: bytes, name: str) -> DocxContent:
         footnotes = _Footnotes()
         if footnotes_xml is not None:
             parse(footnotes_xml, footnotes, name)
-        body = _Body(footnotes.notes, by_comitia)
+        body = _Body(footnotes.notes, by_comitia, name)
         parse(document, body, name)
     if not body.seen:
         raise UnreadableDocument(f"{name}: the DOCX has no body")
@@ -226,7 +229,7 @@ class _Footnotes:
         self._note = 0  # the depth of the footnote being read, 0 outside
         self._number = ""
         self._paragraphs: list[str] = []
-        self._runs = _Runs({})
+        self._runs = _Runs({}, "")
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         depth = self._depth = self._depth + 1
@@ -262,8 +265,12 @@ class _Runs:
     texts, tabs, breaks as spaces and footnote references with their text, in document order.
     A paragraph inside it (in a text box) adds to its text."""
 
-    def __init__(self, footnotes: dict[str, str]) -> None:
+    def __init__(self, footnotes: dict[str, str], name: str) -> None:
         self.footnotes = footnotes
+        self.name = name
+        # Footnote text written at references: a short reference repeated to a long footnote
+        # would otherwise multiply the text kept far beyond the file's size.
+        self.footnote_chars = 0
         self.paragraph = 0  # the depth of the paragraph being read, 0 outside
         self.parts: list[str] = []
         # Whether the innermost element is a w:t of that paragraph: its text is kept up to its
@@ -287,7 +294,14 @@ class _Runs:
         elif tag == _FOOTNOTE_REFERENCE:
             number = attributes.get(_ID) or ""
             if number in self.footnotes:
-                self.parts.append(f"[footnoteRef:{number}] [{number}: {self.footnotes[number]}]")
+                note = self.footnotes[number]
+                self.footnote_chars += len(note)
+                if self.footnote_chars > MAX_FOOTNOTE_CHARS:
+                    raise UnreadableDocument(
+                        f"{self.name}: the DOCX's footnote references repeat more than"
+                        f" {MAX_FOOTNOTE_CHARS} characters of footnotes; refused"
+                    )
+                self.parts.append(f"[footnoteRef:{number}] [{number}: {note}]")
 
     def finish(self) -> str:
         """End the paragraph: its text."""
@@ -313,7 +327,7 @@ class _ParagraphProperties:
 class _Body:
     """``word/document.xml``: the lines of its first body (see the module's docstring)."""
 
-    def __init__(self, footnotes: dict[str, str], by_comitia: bool) -> None:
+    def __init__(self, footnotes: dict[str, str], by_comitia: bool, name: str) -> None:
         self.by_comitia = by_comitia
         self.lines = _Lines()
         self.seen = False
@@ -322,7 +336,7 @@ class _Body:
         # export.
         self.nested = False
         self._languages: dict[str, int] = {}
-        self._runs = _Runs(footnotes)
+        self._runs = _Runs(footnotes, name)
         self._properties: _ParagraphProperties | None = None
         self._depth = 0
         self._body = 0  # the body's depth while it is open
@@ -453,6 +467,7 @@ class _Lines:
         """The lines, each ended by a newline, with list levels marked if ``nested``."""
         self._flush()
         text = "".join(self._chunks) or "\n"
+        self._chunks = []  # not kept beside the text
         if _LIST_MARK not in text:
             return text
         return _LIST_MARKS.sub(r"[list:\1] " if nested else "· ", text)
