@@ -133,9 +133,8 @@ def _migrate_and_collect() -> None:
 
 def _serve(host: str, port: int) -> None:
     from django.conf import settings
-    from waitress.server import create_server
 
-    from comitia.web.wsgi import application
+    from comitia.web.serving import create_server
 
     if settings.SECRET_KEY_IS_EPHEMERAL and not settings.DEBUG:
         raise CommandError(
@@ -143,12 +142,14 @@ def _serve(host: str, port: int) -> None:
             "(or set COMITIA_DEBUG=true for a local trial)"
         )
     try:
-        server = create_server(application, host=host, port=port, threads=8, ident="Comitia")
+        server = create_server(host, port)
     except OSError as error:
         raise CommandError(
             f"cannot listen on {host}:{port} ({error.strerror}); is another server using it? "
             "Choose another with --port"
         ) from None
+    # The port actually listened on: --port 0 asks for a free one.
+    port = server.effective_port
     print(f"Comitia is serving on http://{host}:{port}/ (Ctrl+C stops it)", flush=True)
     server.run()
 

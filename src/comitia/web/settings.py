@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 import secrets
+from ipaddress import IPv4Network, IPv6Network
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from comitia.web.access.addresses import parse_networks
 
 BASE_DIR = Path(__file__).resolve().parent
 
@@ -198,9 +201,33 @@ COMITIA_CONTENT_SECURITY_POLICY = (
 # Sign-in: this many failures for one user name from one address lock it for the window.
 COMITIA_LOGIN_FAILURES = _env_int("COMITIA_LOGIN_FAILURES", 5)
 COMITIA_LOGIN_WINDOW = _env_int("COMITIA_LOGIN_WINDOW", 900)
+
+
+def _env_networks(name: str) -> tuple[IPv4Network | IPv6Network, ...]:
+    try:
+        return parse_networks(_env(name) or "")
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"{name} must list IP addresses and networks such as 10.0.0.5, 10.0.0.0/8 or "
+            f"2001:db8::/32, separated by commas: {error}"
+        ) from None
+
+
 # Behind a reverse proxy: the header in which it passes the client's address (such as
-# X-Forwarded-For), for the sign-in throttle; off by default (see access/throttle.py).
-COMITIA_CLIENT_ADDRESS_HEADER = _env("COMITIA_CLIENT_ADDRESS_HEADER") or ""
+# X-Forwarded-For), believed only on connections from the proxies listed (addresses and
+# networks); both or neither, off by default (see access/addresses.py and throttle.py).
+COMITIA_CLIENT_ADDRESS_HEADER = (_env("COMITIA_CLIENT_ADDRESS_HEADER") or "").strip()
+COMITIA_TRUSTED_PROXIES = _env_networks("COMITIA_TRUSTED_PROXIES")
+if COMITIA_CLIENT_ADDRESS_HEADER and not COMITIA_TRUSTED_PROXIES:
+    raise ImproperlyConfigured(
+        "COMITIA_CLIENT_ADDRESS_HEADER is set but COMITIA_TRUSTED_PROXIES is not: list the "
+        "addresses of the proxies that set the header (it is believed from no one else)"
+    )
+if COMITIA_TRUSTED_PROXIES and not COMITIA_CLIENT_ADDRESS_HEADER:
+    raise ImproperlyConfigured(
+        "COMITIA_TRUSTED_PROXIES is set but COMITIA_CLIENT_ADDRESS_HEADER is not: name the "
+        "header in which the proxies pass the client's address, such as X-Forwarded-For"
+    )
 # Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

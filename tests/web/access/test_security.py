@@ -14,6 +14,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from comitia.web import settings as deployed_settings
+from comitia.web.access.addresses import parse_networks
 from comitia.web.access.operations import publish_plan
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
@@ -166,35 +167,107 @@ def test_failures_count_per_user_name(db: None, settings: Any, username: str) ->
     assert response.status_code == (429 if username == "chair" else 302)
 
 
-def _fail_twice_then_sign_in(forwarded: list[str]) -> int:
+def _fail_twice_then_sign_in(forwarded: list[str], remote: str = "127.0.0.1") -> int:
     User.objects.create_user("chair", password="the right pass phrase")
     for address in forwarded[:-1]:
-        Client(HTTP_X_FORWARDED_FOR=address).post(
+        Client(REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=address).post(
             "/accounts/login/", {"username": "chair", "password": "wrong"}
         )
     right = {"username": "chair", "password": "the right pass phrase"}
-    response = Client(HTTP_X_FORWARDED_FOR=forwarded[-1]).post("/accounts/login/", right)
-    return int(response.status_code)
+    client = Client(REMOTE_ADDR=remote, HTTP_X_FORWARDED_FOR=forwarded[-1])
+    return int(client.post("/accounts/login/", right).status_code)
 
 
-def test_behind_a_proxy_failures_count_per_client_address(db: None, settings: Any) -> None:
+@pytest.fixture
+def behind_proxies(settings: Any) -> None:
+    """Behind the proxies 127.0.0.1 (the test client's address) and 10.0.0.0/8."""
     settings.COMITIA_LOGIN_FAILURES = 2
     settings.COMITIA_CLIENT_ADDRESS_HEADER = "X-Forwarded-For"
+    settings.COMITIA_TRUSTED_PROXIES = parse_networks("127.0.0.1, 10.0.0.0/8")
+
+
+def test_behind_a_proxy_failures_count_per_client_address(db: None, behind_proxies: None) -> None:
     # Another client behind the same proxy is not locked out by the first one's failures.
     assert _fail_twice_then_sign_in(["203.0.113.7", "203.0.113.7", "198.51.100.2"]) == 302
 
 
 def test_behind_a_proxy_a_forged_first_address_does_not_escape_the_count(
-    db: None, settings: Any
+    db: None, behind_proxies: None
 ) -> None:
-    settings.COMITIA_LOGIN_FAILURES = 2
-    settings.COMITIA_CLIENT_ADDRESS_HEADER = "X-Forwarded-For"
     forged = ["1.1.1.1, 203.0.113.7", "2.2.2.2, 203.0.113.7", "3.3.3.3, 203.0.113.7"]
     assert _fail_twice_then_sign_in(forged) == 429
+
+
+def test_behind_two_trusted_proxies_the_client_is_the_address_before_them(
+    db: None, behind_proxies: None
+) -> None:
+    # The outer proxy (10.0.0.2) wrote the client's address, the inner one its own.
+    forged = ["1.1.1.1, 203.0.113.7, 10.0.0.2", "2.2.2.2, 203.0.113.7, 10.0.0.2"]
+    assert _fail_twice_then_sign_in([*forged, "203.0.113.7, 10.0.0.2"]) == 429
+    other = "198.51.100.2, 10.0.0.2"
+    right = {"username": "chair", "password": "the right pass phrase"}
+    assert Client(HTTP_X_FORWARDED_FOR=other).post("/accounts/login/", right).status_code == 302
+
+
+def test_the_header_is_not_believed_from_a_connection_that_is_no_trusted_proxy(
+    db: None, behind_proxies: None
+) -> None:
+    # A client reaching the server directly cannot choose a new address for each attempt.
+    addresses = ["203.0.113.7", "203.0.113.8", "203.0.113.9"]
+    assert _fail_twice_then_sign_in(addresses, remote="198.51.100.50") == 429
 
 
 def test_without_the_setting_the_forwarded_header_is_ignored(db: None, settings: Any) -> None:
     settings.COMITIA_LOGIN_FAILURES = 2
     settings.COMITIA_CLIENT_ADDRESS_HEADER = ""
+    settings.COMITIA_TRUSTED_PROXIES = parse_networks("127.0.0.1")
     # Every request comes from the test client's one address: the header changes nothing.
     assert _fail_twice_then_sign_in(["203.0.113.7", "203.0.113.7", "198.51.100.2"]) == 429
+
+
+def test_the_deploy_check_is_clean_behind_trusted_proxies() -> None:
+    result = _deploy_check(
+        {
+            "COMITIA_CLIENT_ADDRESS_HEADER": "X-Forwarded-For",
+            "COMITIA_TRUSTED_PROXIES": "10.0.0.0/8, 192.0.2.1 2001:db8::/32",
+        }
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    ("environment", "message"),
+    [
+        (
+            {
+                "COMITIA_CLIENT_ADDRESS_HEADER": "X-Forwarded-For",
+                "COMITIA_TRUSTED_PROXIES": "nginx",
+            },
+            "COMITIA_TRUSTED_PROXIES must list IP addresses and networks such as 10.0.0.5, "
+            "10.0.0.0/8 or 2001:db8::/32, separated by commas: 'nginx' is not an IP address",
+        ),
+        (
+            {
+                "COMITIA_CLIENT_ADDRESS_HEADER": "X-Forwarded-For",
+                "COMITIA_TRUSTED_PROXIES": "10.0.0.1/8",
+            },
+            "'10.0.0.1/8' is not an IP address or network (10.0.0.1/8 has host bits set)",
+        ),
+        (
+            {"COMITIA_CLIENT_ADDRESS_HEADER": "X-Forwarded-For"},
+            "COMITIA_CLIENT_ADDRESS_HEADER is set but COMITIA_TRUSTED_PROXIES is not",
+        ),
+        (
+            {"COMITIA_TRUSTED_PROXIES": "10.0.0.0/8"},
+            "COMITIA_TRUSTED_PROXIES is set but COMITIA_CLIENT_ADDRESS_HEADER is not",
+        ),
+    ],
+    ids=["not an address", "host bits", "header without proxies", "proxies without header"],
+)
+def test_bad_proxy_settings_stop_the_start_with_what_to_fix(
+    environment: dict[str, str], message: str
+) -> None:
+    result = _deploy_check(environment)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr

@@ -3,11 +3,12 @@ from typing import Any
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
-from .models import ApiToken, AuditRecord, Membership, Publication
+from .models import ApiToken, AuditRecord, Membership, Publication, SignInLock
 from .policy import is_administrator
+from .throttle import current_locks, lift_lock
 from .tokens import issue_token, revoke_token
 
 
@@ -97,3 +98,49 @@ class ApiTokenAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     def revoke(self, request: Any, queryset: QuerySet[ApiToken]) -> None:
         for token in queryset:
             revoke_token(token, request.user)
+
+
+@admin.register(SignInLock)
+class SignInLockAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Administrators see which user names are refused sign-in from which address, until
+    when, and lift a lock (recorded in the audit trail). Locks that have ended are not shown."""
+
+    list_display = ("username", "address", "locked_at", "until")
+    search_fields = ("username", "address")
+    fields = ("username", "address", "locked_at", "until")
+    readonly_fields = fields
+    actions = ("lift",)
+
+    def get_queryset(self, request: Any) -> QuerySet[SignInLock]:
+        return current_locks()
+
+    def has_module_permission(self, request: Any) -> bool:
+        return is_administrator(request.user)
+
+    def has_view_permission(self, request: Any, obj: Any = None) -> bool:
+        return is_administrator(request.user)
+
+    def has_add_permission(self, request: Any) -> bool:
+        return False  # locks come from failed sign-ins only
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
+        return False  # lifted with the action, which records who lifted it
+
+    @admin.action(description=gettext_lazy("Lift the selected locks"))
+    def lift(self, request: Any, queryset: QuerySet[SignInLock]) -> None:
+        locks = list(queryset)
+        for lock in locks:
+            lift_lock(lock, request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d lock lifted: that user name may sign in again from that address.",
+                "%(count)d locks lifted: those user names may sign in again from those addresses.",
+                len(locks),
+            )
+            % {"count": len(locks)},
+            messages.SUCCESS,
+        )

@@ -193,3 +193,24 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class SignInLock(models.Model):
+    """A user name refused sign-in from one address until ``until``, after repeated failures
+    (see ``throttle``). The database, not the cache, holds locks: every process sees the same
+    ones whatever the cache, and administrators can list and lift them. Failures are counted
+    in the cache; a lock's row is written when they reach the limit."""
+
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    username = models.CharField(_("user name"), max_length=150)
+    address = models.CharField(_("address"), max_length=64)
+    locked_at = models.DateTimeField(_("locked at"))
+    until = models.DateTimeField(_("locked until"), db_index=True)
+
+    class Meta:
+        ordering = ("-locked_at", "pk")
+        verbose_name = _("sign-in lock")
+        verbose_name_plural = _("sign-in locks")
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.address}"
