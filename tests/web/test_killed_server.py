@@ -37,7 +37,7 @@ pytestmark = [pytest.mark.slow, *([pytest.mark.postgres] if ON_POSTGRESQL else [
 
 WRITERS = 3
 KILLS = 2
-SECONDS_BETWEEN_KILLS = 2.0
+SECONDS_BETWEEN_KILLS = 1.0
 DEADLINE_SECONDS = 120
 
 
@@ -133,14 +133,25 @@ def test_a_server_killed_twice_under_writes_keeps_every_write_it_acknowledged(
         for thread in threads:
             thread.start()
         deadline = time.monotonic() + DEADLINE_SECONDS
-        for _ in range(KILLS):
+
+        def acknowledged() -> int:
+            return sum(len(w.acknowledged) for w in writers)
+
+        def await_writes() -> None:
+            """Let each server life acknowledge some writes, then write on a while longer."""
+            wanted = acknowledged() + WRITERS
+            while acknowledged() < wanted and time.monotonic() < deadline:
+                time.sleep(0.05)
             time.sleep(SECONDS_BETWEEN_KILLS)
+
+        for _ in range(KILLS):
+            await_writes()
             server.send_signal(signal.SIGKILL)
             server.wait(timeout=30)
             port = free_port()
             server = serve(env, port, log)
             base[0] = f"http://127.0.0.1:{port}"
-        time.sleep(SECONDS_BETWEEN_KILLS)
+        await_writes()
         stop.set()
         for thread in threads:
             thread.join(timeout=max(1.0, deadline - time.monotonic()))
