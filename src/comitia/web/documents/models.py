@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from comitia.symbols import normalize
 from comitia.web.plans.models.publication import visibility_field
 
 
@@ -26,6 +27,13 @@ class Revision(models.Model):
     term_slug = models.SlugField(_("term"), max_length=200)
     number = models.PositiveIntegerField(_("revision number"))
     symbol = models.CharField(_("symbol"), max_length=100)
+    # The symbol as compared (``comitia.symbols.normalize``): "CP/CSH-1933/19 rev. 4" and
+    # "CP/CSH 1933/19  Rev.4" are one symbol, which one revision of a term may hold. Set on
+    # saving; null only for a duplicate approved before the rule (migration 0003 keeps it):
+    # null rather than "" because a unique constraint compares no nulls.
+    symbol_key = models.CharField(  # noqa: DJ001
+        _("symbol as compared"), max_length=100, null=True, editable=False
+    )
     approved_on = models.DateField(_("approved on"))
     approved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -56,6 +64,9 @@ class Revision(models.Model):
             models.UniqueConstraint(
                 fields=["term_slug", "number"], name="documents_revision_unique_number"
             ),
+            models.UniqueConstraint(
+                fields=["term_slug", "symbol_key"], name="documents_revision_unique_symbol"
+            ),
             models.CheckConstraint(
                 condition=models.Q(number__gte=1), name="documents_revision_number_positive"
             ),
@@ -71,6 +82,8 @@ class Revision(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding and list(kwargs.get("update_fields") or ()) != ["visibility"]:
             raise ImmutableError(f"{self} is approved and cannot be changed")
+        if self._state.adding:
+            self.symbol_key = normalize(self.symbol)
         super().save(*args, **kwargs)
 
 

@@ -16,6 +16,7 @@ from comitia.plan import Plan
 from comitia.render import format_module
 from comitia.render.document import build_document
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
+from comitia.symbols import normalize
 from comitia.web.documents.models import RenderedDocument, Revision
 from comitia.web.documents.printed import PRINTED, document_key
 from comitia.web.plans.convert import load_plan
@@ -33,7 +34,8 @@ class ApprovalBlocked(Exception):
 
 
 class ApprovalConflict(Exception):
-    """The revision was already approved (a second click, or two approvers at once)."""
+    """The revision was already approved (a second click, or two approvers at once): its
+    number or its symbol is taken. Nothing was written."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,11 @@ def approve_revision(
     with a reason, the errors are recorded with the revision. ``number`` is the revision the
     approver meant to approve (the form shows it): if that one is already approved, or another
     approval of it wins the race, ``ApprovalConflict`` is raised and nothing is written, so a
-    double submission approves once.
+    double submission approves once. The same holds without ``number`` for ``symbol``: a term
+    has one revision per symbol (compared as ``comitia.symbols.normalize`` does), so
+    approvals sent at once with the symbol the form suggested approve one revision. The
+    database's unique constraints decide a race; the loser's ``IntegrityError`` becomes the
+    conflict.
     """
     plan = load_plan(term)
     errors = blocking_findings(plan, today=today)
@@ -70,7 +76,10 @@ def approve_revision(
         with transaction.atomic():
             revision = _approve(term, plan, errors, reason, symbol, approved_on, user, number)
     except IntegrityError as error:
-        raise ApprovalConflict(f"revision {number} of {term.slug} is already approved") from error
+        what = f"revision {number}" if number is not None else f"a revision {symbol!r}"
+        raise ApprovalConflict(
+            f"{what} of {term.slug} was approved at the same time by another approval"
+        ) from error
     return revision
 
 
@@ -89,6 +98,11 @@ def _approve(
     number = next_revision_number(term.slug, plan)
     if wanted is not None and wanted != number:
         raise ApprovalConflict(f"revision {wanted} of {term.slug} is already approved")
+    holder = Revision.objects.filter(term_slug=term.slug, symbol_key=normalize(symbol)).first()
+    if holder is not None:
+        raise ApprovalConflict(
+            f"{holder.symbol!r} is already the symbol of revision {holder.number} of {term.slug}"
+        )
     approved = approved_plan(
         plan,
         symbol=symbol,

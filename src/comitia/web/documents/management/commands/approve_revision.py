@@ -8,7 +8,11 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from comitia.web.documents.operations import ApprovalBlocked, approve_revision
+from comitia.web.documents.operations import (
+    ApprovalBlocked,
+    ApprovalConflict,
+    approve_revision,
+)
 from comitia.web.plans.convert import PlanLoadError, find_term
 
 
@@ -51,4 +55,6 @@ class Command(BaseCommand):
         except ApprovalBlocked as blocked:
             lines = [f"  {f.code}: {f.message('en')}" for f in blocked.findings]
             raise CommandError("\n".join([str(blocked), *lines])) from None
+        except ApprovalConflict as conflict:
+            raise CommandError(f"not approved: {conflict}; nothing was recorded") from None
         self.stdout.write(f"approved {revision}")
