@@ -85,11 +85,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from comitia.render import renderer
+    from comitia.render.formats import output_format
 
-    render = renderer(args.format)
+    output = output_format(args.format)
     plan = read_plan(args.plan)
-    content = render(plan, args.lang)
+    content = output.render(plan, args.lang)
     if args.output == "-":
         sys.stdout.buffer.write(content)
     else:
@@ -226,11 +226,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
 
-    from comitia.render import available_formats
+    from comitia.render.formats import format_names
 
     render = add("render", cmd_render, "Write a plan as a document or calendar feed.")
     render.add_argument("plan", metavar="PLAN.yaml")
-    render.add_argument("--format", required=True, choices=available_formats())
+    render.add_argument("--format", required=True, choices=format_names())
     render.add_argument("--lang", required=True, choices=["fr", "en", "es", "pt"])
     render.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="file, or - for stdout"

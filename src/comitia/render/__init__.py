@@ -1,53 +1,33 @@
 """Renderers: one sub-package per output format (``comitia.render.ics``, ``.docx``, ...).
 
-Each format's package exposes ``render(plan: Plan, lang: str) -> bytes`` and a ``MEDIA_TYPE``;
-this module finds them, so adding a format is adding a folder. Renderers are plain Python and
-never import Django: the web application and ``comitia render`` call the same code.
+The formats are listed in one table, ``comitia.render.formats`` (name, media type, file
+extension, the package that writes it); ``comitia render`` and the web read it. Renderers are
+plain Python and never import Django: the web application and ``comitia render`` call the same
+code. Importing this package is cheap: a format's libraries are imported when it is used.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
-from typing import Protocol, cast
+from typing import TYPE_CHECKING
 
-from comitia.plan import Plan
+if TYPE_CHECKING:
+    from comitia.plan import Plan
 
 
 class RenderError(ValueError):
     """A plan that cannot be rendered in the format or language asked for."""
 
 
-class FormatModule(Protocol):
-    MEDIA_TYPE: str
-
-    def render(self, plan: Plan, lang: str) -> bytes: ...
-
-
 def available_formats() -> list[str]:
-    """The formats whose package is present, by name, sorted.
+    """The names of the output formats, sorted (``comitia.render.formats.format_names``)."""
+    from comitia.render.formats import format_names
 
-    A sub-package without ``MEDIA_TYPE`` is shared code, not a format (``document`` holds the
-    model that the docx, html and pdf formats print), and is left out. Format packages keep
-    their heavy imports inside ``render``, so listing them stays cheap.
-    """
-    return sorted(
-        module.name
-        for module in pkgutil.iter_modules(__path__)
-        if module.ispkg
-        and hasattr(importlib.import_module(f"{__name__}.{module.name}"), "MEDIA_TYPE")
-    )
-
-
-def format_module(name: str) -> FormatModule:
-    """The package of format ``name``; RenderError if there is none."""
-    if name not in available_formats():
-        raise RenderError(
-            f"unknown format {name!r}; available: {', '.join(available_formats()) or 'none'}"
-        )
-    return cast(FormatModule, importlib.import_module(f"{__name__}.{name}"))
+    return format_names()
 
 
 def renderer(name: str) -> Callable[[Plan, str], bytes]:
-    return format_module(name).render
+    """The function that writes a plan in format ``name``; RenderError if there is none."""
+    from comitia.render.formats import output_format
+
+    return output_format(name).render

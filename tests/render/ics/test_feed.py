@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 from comitia.dates import Precision
 from comitia.plan import Frequency, MeetingStatus, Move, Plan, Text
 from comitia.plan.files import read_plan
-from comitia.render import RenderError, format_module
+from comitia.render import RenderError
+from comitia.render.formats import output_format
 from comitia.render.ics import build_feed, render
 from comitia.render.ics.feed import activity_uid, deadline_uid, meeting_uid
 from tests.factories import build_plan
@@ -249,8 +250,8 @@ def test_an_unknown_language_is_refused() -> None:
         render(build_plan(1), "de")
 
 
-def test_the_render_registry_finds_the_ics_format() -> None:
-    assert format_module("ics").MEDIA_TYPE == "text/calendar"
+def test_the_table_of_formats_has_the_ics_format() -> None:
+    assert output_format("ics").media_type == "text/calendar"
 
 
 def test_comitia_render_writes_the_feed_of_a_plan_file(tmp_path: Path, model_plan: Plan) -> None:

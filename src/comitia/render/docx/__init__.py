@@ -8,15 +8,22 @@ footnotes part, and the page number as a PAGE field in the footer.
 
 from __future__ import annotations
 
-from comitia.plan import Plan
+from typing import TYPE_CHECKING
 
-MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-EXTENSION = "docx"
+if TYPE_CHECKING:
+    from comitia.plan import Plan
+    from comitia.render.document import Document
 
 
 def render(plan: Plan, lang: str) -> bytes:
     """The document for ``plan`` in ``lang`` as DOCX bytes."""
     from comitia.render.document import build_document
+
+    return write(build_document(plan, lang))
+
+
+def write(document: Document) -> bytes:
+    """A built document (``comitia.render.document``) as DOCX bytes."""
     from comitia.render.docx.writer import write_docx
 
-    return write_docx(build_document(plan, lang))
+    return write_docx(document)

@@ -6,15 +6,22 @@ The same templates serve the web page of the plan (``render_article`` gives the 
 
 from __future__ import annotations
 
-from comitia.plan import Plan
+from typing import TYPE_CHECKING
 
-MEDIA_TYPE = "text/html; charset=utf-8"
-EXTENSION = "html"
+if TYPE_CHECKING:
+    from comitia.plan import Plan
+    from comitia.render.document import Document
 
 
 def render(plan: Plan, lang: str) -> bytes:
     """The document for ``plan`` in ``lang`` as a standalone HTML page, UTF-8."""
     from comitia.render.document import build_document
+
+    return write(build_document(plan, lang))
+
+
+def write(document: Document) -> bytes:
+    """A built document (``comitia.render.document``) as a standalone HTML page, UTF-8."""
     from comitia.render.html.writer import render_page
 
-    return render_page(build_document(plan, lang)).encode("utf-8")
+    return render_page(document).encode("utf-8")

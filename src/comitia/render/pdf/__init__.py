@@ -8,15 +8,22 @@ the same text and look in markup that costs WeasyPrint less (see ``article.html`
 
 from __future__ import annotations
 
-from comitia.plan import Plan
+from typing import TYPE_CHECKING
 
-MEDIA_TYPE = "application/pdf"
-EXTENSION = "pdf"
+if TYPE_CHECKING:
+    from comitia.plan import Plan
+    from comitia.render.document import Document
 
 
 def render(plan: Plan, lang: str) -> bytes:
     """The document for ``plan`` in ``lang`` as PDF bytes."""
     from comitia.render.document import build_document
+
+    return write(build_document(plan, lang))
+
+
+def write(document: Document) -> bytes:
+    """A built document (``comitia.render.document``) as PDF bytes."""
     from comitia.render.pdf.writer import write_pdf
 
-    return write_pdf(build_document(plan, lang))
+    return write_pdf(document)

@@ -13,16 +13,14 @@ from django.db.models import Max
 from comitia.checks import blocking_findings
 from comitia.checks.engine import Finding
 from comitia.plan import Plan
-from comitia.render import format_module
 from comitia.render.document import build_document
+from comitia.render.formats import DOCUMENT_FORMATS, output_format
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.symbols import normalize
 from comitia.web.documents.models import RenderedDocument, Revision
 from comitia.web.documents.printed import PRINTED, document_key
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
-
-DOCUMENT_FORMATS = ("docx", "pdf", "html")
 
 
 class ApprovalBlocked(Exception):
@@ -167,9 +165,9 @@ def previous_revision(revision: Revision) -> Revision | None:
 def print_plan(plan: Plan, fmt: str, lang: str, *, name: str) -> Printed:
     """The current plan as a document: printed once for this state of ``plan``, then kept in
     the process (``printed``), not stored."""
-    module = format_module(fmt)
-    content = PRINTED.get_or_print(document_key(plan, fmt, lang), lambda: module.render(plan, lang))
-    return Printed(content, module.MEDIA_TYPE, f"{name}.{lang}.{fmt}")
+    output = output_format(fmt)
+    content = PRINTED.get_or_print(document_key(plan, fmt, lang), lambda: output.render(plan, lang))
+    return Printed(content, output.media_type, f"{name}.{lang}.{output.extension}")
 
 
 def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
@@ -179,17 +177,7 @@ def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
     document = build_document(
         plan, lang, changes=changes, since=f"rev. {before.number}" if before is not None else None
     )
-    if fmt == "docx":
-        from comitia.render.docx.writer import write_docx
-
-        return write_docx(document)
-    if fmt == "pdf":
-        from comitia.render.pdf.writer import write_pdf
-
-        return write_pdf(document)
-    from comitia.render.html.writer import render_page
-
-    return render_page(document).encode("utf-8")
+    return output_format(fmt).write(document)
 
 
 def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
@@ -199,8 +187,8 @@ def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
     """
     if fmt not in DOCUMENT_FORMATS:
         raise ValueError(f"unknown document format {fmt!r}")
-    media_type = format_module(fmt).MEDIA_TYPE
-    filename = f"{revision.term_slug}-rev{revision.number}.{lang}.{fmt}"
+    output = output_format(fmt)
+    filename = f"{revision.term_slug}-rev{revision.number}.{lang}.{output.extension}"
     stored = RenderedDocument.objects.filter(revision=revision, format=fmt, lang=lang).first()
     if stored is None:
         content = _render_revision(revision, fmt, lang)
@@ -212,4 +200,4 @@ def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
         except IntegrityError:
             # Printed at the same moment by another request: serve the one stored first.
             stored = RenderedDocument.objects.get(revision=revision, format=fmt, lang=lang)
-    return Printed(bytes(stored.content), media_type, filename)
+    return Printed(bytes(stored.content), output.media_type, filename)
