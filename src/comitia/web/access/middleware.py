@@ -19,6 +19,7 @@ from .policy import is_administrator, may
 from .routes import allowed_methods, is_api_request, policy_for
 from .visibility import may_see_term, with_visibility
 
+
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
