@@ -10,6 +10,7 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 
 from comitia.web.access.models import AuditRecord, ImmutableRecord
+from comitia.web.access.operations import publish_plan, set_publication
 from comitia.web.calendar import operations
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import approve_revision
@@ -81,9 +82,14 @@ def test_the_history_page_shows_each_change_to_the_secretariat_only(
     meeting = _meeting(here)
     operations.update_meeting(meeting, {"venue": "Sala Simón Bolívar"}, "es", user)
     url = f"/terms/{here.slug}/history/meeting/{meeting.key}/"
+    # A draft term is hidden: as if it did not exist; once published, sign in or be refused.
+    assert client.get(url).status_code == 404
+    publish_plan(here, None)
     assert client.get(url).status_code == 302
     client.force_login(User.objects.create_user("delegate", password="x"))
     assert client.get(url).status_code == 403
+    set_publication(here, False, None)
+    assert client.get(url).status_code == 404
     assert user is not None
     client.force_login(user)
     page = client.get(url).content.decode()

@@ -258,9 +258,96 @@ def test_a_method_the_route_does_not_declare_is_not_allowed(
 ) -> None:
     here, _ = published
     client = _client("administrator", published)
-    response = client.delete(f"{API}/terms/{here.slug}/meetings/{_first_meeting(here).key}")
+    meeting = f"{API}/terms/{here.slug}/meetings/{_first_meeting(here).key}"
+    response = client.delete(meeting)
     assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, PATCH"
+    assert response.json() == {"detail": "Not allowed on this address."}
     assert m.Meeting.objects.filter(term=here).count() == 3
+    assert client.put(f"{API}/terms").status_code == 405
+    assert client.put(f"{API}/terms")["Allow"] == "GET, HEAD"
+    assert client.get(f"{meeting}/move")["Allow"] == "POST"
+
+
+def test_an_invalid_body_names_its_fields_without_pydantic_internals(
+    published: tuple[m.Term, m.Term],
+) -> None:
+    here, _ = published
+    stored = _first_meeting(here)
+    client = _client("secretariat", published)
+    url = f"{API}/terms/{here.slug}/meetings/{stored.key}"
+    response = _patch(client, url, {"version": "seven", "start": "10:00+01:00", "end": [1]})
+    assert response.status_code == 422
+    body = response.json()
+    assert set(body) == {"detail", "errors"} and isinstance(body["detail"], str)
+    assert set(body["errors"]) == {"version", "start", "end"}
+    assert all(isinstance(m, str) for messages in body["errors"].values() for m in messages)
+    for internal in ('"input"', "input_value", "seven", '"loc"', "errors.pydantic.dev", '"type"'):
+        assert internal not in response.content.decode(), internal
+    not_json = client.patch(url, b"{'version': 1", content_type="application/json")
+    assert not_json.status_code == 400
+    assert not_json.json() == {"detail": "The body of the request is not valid JSON."}
+    assert m.Meeting.objects.get(pk=stored.pk).version == stored.version
+
+
+def test_a_refusal_by_the_database_does_not_repeat_its_words(
+    published: tuple[m.Term, m.Term], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The database's words (here PostgreSQL's for a NUL character, which the forms refuse
+    before it) stay in the log; the 422 says the database refused a value."""
+    from django.db import DataError
+
+    from comitia.web.calendar import operations
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        try:
+            raise DataError("A string literal cannot contain NUL (0x00) characters.")
+        except DataError as error:
+            raise operations.OperationError(f"the database refused it ({error})") from error
+
+    monkeypatch.setattr(operations, "update_meeting", refused)
+    here, _ = published
+    stored = _first_meeting(here)
+    client = _client("secretariat", published)
+    url = f"{API}/terms/{here.slug}/meetings/{stored.key}"
+    response = _patch(client, url, {"version": stored.version, "title": "Informal"})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "The change was not saved: the database refused a value.",
+        "errors": {},
+    }
+
+
+def test_a_change_that_breaks_the_plan_names_the_field_without_its_value(
+    published: tuple[m.Term, m.Term], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pydantic import BaseModel
+
+    from comitia.web.calendar import operations
+    from comitia.web.plans.convert import PlanLoadError
+
+    class Meeting(BaseModel):
+        end: int
+
+    def refused(*args: Any, **kwargs: Any) -> None:
+        try:
+            try:
+                Meeting.model_validate({"end": "secret value"})
+            except Exception as invalid:
+                raise PlanLoadError(f"not a valid plan:\n{invalid}") from invalid
+        except PlanLoadError as error:
+            raise operations.OperationError(str(error)) from error
+
+    monkeypatch.setattr(operations, "update_meeting", refused)
+    here, _ = published
+    stored = _first_meeting(here)
+    url = f"{API}/terms/{here.slug}/meetings/{stored.key}"
+    response = _patch(_client("secretariat", published), url, {"version": stored.version})
+    assert response.status_code == 422
+    body = response.json()
+    assert body["detail"] == "The change was not saved: the plan would no longer be valid."
+    assert list(body["errors"]) == ["end"]
+    assert "secret value" not in response.content.decode()
 
 
 def test_the_openapi_description_lists_every_route(db: None) -> None:

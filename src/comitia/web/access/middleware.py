@@ -3,31 +3,31 @@ the content security policy."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from comitia.web.plans.models import Term
 
-from .policy import Action, may
-from .routes import is_api_request, policy_for
+from .policy import is_administrator, may
+from .routes import allowed_methods, is_api_request, policy_for
 from .visibility import may_see_term, with_visibility
-
-# The actions whose audience a term's level decides (everyone else's are roles only).
-_SEEN_BY_LEVEL = {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS}
 
 
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
     A route without a declared policy is refused (fail closed). A term the user may not see
-    answers 404 on the routes that show it; otherwise the public is sent to the login page and
-    a signed-in user without the right gets 403.
+    answers exactly as a term that does not exist, whatever the route and whoever asks: 404,
+    before any other refusal, so that neither a redirect to sign in nor a 401 or 403 tells
+    that it exists. Otherwise the public is sent to the login page (the API: 401) and a
+    signed-in user without the right gets 403.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -46,27 +46,44 @@ class AccessMiddleware:
         match = request.resolver_match
         action = policy_for(match.view_name, request.method or "GET") if match else None
         if action is None:
-            if is_api_request(request):
-                return JsonResponse({"detail": _("Not allowed on this address.")}, status=405)
+            if match is not None and is_api_request(request):
+                return method_not_allowed(match.view_name)
             raise PermissionDenied("this page has no declared access policy")
-        if "slug" not in view_kwargs and may(request.user, action):
-            return None
         term = None
         if "slug" in view_kwargs:
             terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
             term = with_visibility(terms).first()
-        request.comitia_term = term  # type: ignore[attr-defined]
+            request.comitia_term = term  # type: ignore[attr-defined]
+            if _hidden(request, term):
+                return not_found(request)
         if may(request.user, action, term):
             return None
         if is_api_request(request):
-            return _api_refusal(request, term)
-        if term is not None and action in _SEEN_BY_LEVEL and not may_see_term(request.user, term):
-            # A term hidden from this user answers as a term that does not exist would: a
-            # redirect to sign in would tell that it exists.
-            raise Http404
+            if not request.user.is_authenticated:
+                return sign_in_first()
+            return api_refusal(403, _("You may not do this."))
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
         raise PermissionDenied
+
+
+def _hidden(request: HttpRequest, term: Term | None) -> bool:
+    """Whether the term named in the URL is to be answered as missing: it is hidden from the
+    user, or it is missing. The answer is given here, before the view, so that it is the same
+    for both whatever the route and method (a view would answer a method it does not take
+    with 405). Administrators see every term, so nothing is hidden from them: for them the
+    view decides (they still read the history of a deleted term)."""
+    if term is None:
+        return not is_administrator(request.user)
+    return not may_see_term(request.user, term)
+
+
+def not_found(request: HttpRequest) -> HttpResponse:
+    """The answer for what does not exist or may not be seen: the API's JSON 404, or the
+    site's 404 page (by raising Http404, as a view does)."""
+    if is_api_request(request):
+        return api_refusal(404, _("Not found."))
+    raise Http404
 
 
 def requested_term(request: HttpRequest, slug: str) -> Term:
@@ -80,14 +97,30 @@ def requested_term(request: HttpRequest, slug: str) -> Term:
     return term
 
 
-def _api_refusal(request: HttpRequest, term: Term | None) -> HttpResponse:
-    """The API's refusal, in JSON: 404 for a term the caller may not see (as if it did not
-    exist), 401 to sign in first, 403 otherwise."""
-    if term is not None and not may_see_term(request.user, term):
-        return JsonResponse({"detail": _("Not found.")}, status=404)
-    if not request.user.is_authenticated:
-        return JsonResponse({"detail": _("Sign in first.")}, status=401)
-    return JsonResponse({"detail": _("You may not do this.")}, status=403)
+def api_refusal(status: int, detail: str) -> HttpResponse:
+    """A refusal of the API, ``{"detail": ...}`` in JSON: the one shape of every answer
+    that is not a result, so that a refusal by the access rules and one by a view (a name
+    that does not exist) cannot be told apart by their bytes."""
+    return HttpResponse(
+        json.dumps({"detail": detail}, ensure_ascii=False),
+        status=status,
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def sign_in_first(detail: str | None = None) -> HttpResponse:
+    """The API's 401, with the ``WWW-Authenticate`` challenge HTTP requires of it."""
+    response = api_refusal(401, detail or _("Sign in first."))
+    response["WWW-Authenticate"] = 'Bearer realm="comitia"'
+    return response
+
+
+def method_not_allowed(view_name: str) -> HttpResponse:
+    """The API's 405 for a method the route does not declare, with the ``Allow`` header that
+    HTTP requires of it."""
+    response = api_refusal(405, _("Not allowed on this address."))
+    response["Allow"] = ", ".join(allowed_methods(view_name))
+    return response
 
 
 def _policy_header() -> str:

@@ -66,12 +66,12 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "suggestions:withdraw": Action.PROPOSE,
     "suggestions:decide": Action.EDIT_CALENDAR,
     "suggestions:window": Action.EDIT_CALENDAR,
-    # the JSON API
-    "api:api-root": Action.VIEW,  # Django Ninja's root: 404, as its documentation page is off
-    "api:openapi-json": Action.VIEW,
-    "api:terms": Action.VIEW,
-    "api:plan": Action.VIEW,
-    "api:meetings": Action.VIEW,
+    # the JSON API: every route names its methods, which its 405 lists in ``Allow``
+    "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
+    "api:openapi-json": {"GET": Action.VIEW},
+    "api:terms": {"GET": Action.VIEW},
+    "api:plan": {"GET": Action.VIEW},
+    "api:meetings": {"GET": Action.VIEW},
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
@@ -82,6 +82,18 @@ def policy_for(view_name: str, method: str = "GET") -> Action | None:
     """The declared action of the route named ``view_name`` for ``method``, or None if it has
     none."""
     return _for_method(_declared(view_name), method)
+
+
+def allowed_methods(view_name: str) -> list[str]:
+    """The methods route ``view_name`` declares a policy for, for the ``Allow`` header of its
+    405 (HEAD goes with GET, as ``policy_for`` takes it)."""
+    policy = _declared(view_name)
+    if not isinstance(policy, Mapping):
+        return []  # undeclared: no method; one action for every method: never a 405
+    methods = {method.upper() for method in policy}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
 
 
 def _declared(view_name: str) -> Policy | None:

@@ -20,7 +20,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja.security import HttpBearer
@@ -101,10 +101,9 @@ class TokenMiddleware:
             return None
         token = token_for(key)
         if token is None:
-            refusal = {"detail": _("This API token is unknown or revoked.")}
-            response = JsonResponse(refusal, status=401)
-            response["WWW-Authenticate"] = 'Bearer realm="comitia"'
-            return response
+            from .middleware import sign_in_first  # the middleware reads the user this sets
+
+            return sign_in_first(_("This API token is unknown or revoked."))
         request.user = token.user
         request.comitia_token = token  # type: ignore[attr-defined]
         return None

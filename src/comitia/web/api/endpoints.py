@@ -10,19 +10,23 @@ recorded, versions, audit trail) are the same on both channels.
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
+import pydantic
+from django.db import DataError, IntegrityError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
-from comitia.web.access.middleware import requested_term
+from comitia.web.access.middleware import api_refusal, requested_term, sign_in_first
 from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
 from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
@@ -39,11 +43,35 @@ from .schemas import (
     MeetingChangeIn,
     MeetingMoveIn,
     MeetingOut,
+    RefusalOut,
     TermOut,
     VersionIn,
 )
 
-api = NinjaAPI(
+log = logging.getLogger(__name__)
+
+
+class _API(NinjaAPI):
+    """Django Ninja's API, whose OpenAPI document also says what 401 answers carry."""
+
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(**kwargs)
+        for path in schema["paths"].values():
+            for operation in path.values():
+                responses = operation["responses"]
+                refusal = responses.get(401) or responses.get("401")  # Ninja's keys: numbers
+                if refusal is not None:
+                    refusal["headers"] = {
+                        "WWW-Authenticate": {
+                            "description": "The scheme to authenticate with: Bearer.",
+                            "required": True,
+                            "schema": {"type": "string"},
+                        }
+                    }
+        return schema
+
+
+api = _API(
     title="Comitia",
     version="1",
     description="The work plans and calendars of committees, as Comitia holds them.",
@@ -55,12 +83,62 @@ api = NinjaAPI(
 # CSRF token, as the pages send.
 WRITE_AUTH = [BearerToken(), django_auth]
 
-WRITE_RESPONSES: dict[int, Any] = {200: MeetingOut, 409: ConflictOut, 422: InvalidOut}
+# Every answer an operation gives, with its shape (the OpenAPI document lists them all; a
+# test with schemathesis holds the API to it). Any request may carry a wrong API token: 401.
+# A method an address does not take answers 405, with ``Allow``, outside any operation.
+READ_RESPONSES: dict[int, Any] = {401: RefusalOut, 404: RefusalOut}
+WRITE_RESPONSES: dict[int, Any] = {
+    200: MeetingOut,
+    400: RefusalOut,
+    401: RefusalOut,
+    403: RefusalOut,
+    404: RefusalOut,
+    409: ConflictOut,
+    422: InvalidOut,
+}
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, error: Http404) -> HttpResponse:
+    # The very answer the access middleware gives for a term hidden from the caller.
+    return api_refusal(404, _("Not found."))
+
+
+@api.exception_handler(ValidationError)
+def _invalid_input(request: HttpRequest, error: ValidationError) -> HttpResponse:
+    invalid = InvalidOut(
+        detail=_("The change was not saved: some values are not valid."),
+        errors=_field_errors(error.errors, skip=2),  # ("body", the argument's name)
+    )
+    return _JSONResponse(invalid.model_dump_json(), status=422)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
+    # Django Ninja's own refusals, worded as the rest: a body that is not JSON (400), a
+    # session without its CSRF token (403), no authentication (401).
+    if isinstance(error, AuthenticationError) or error.status_code == 401:
+        return sign_in_first()
+    detail = {
+        400: _("The body of the request is not valid JSON."),
+        403: _("Send the CSRF token in the X-CSRFToken header, or use an API token."),
+    }.get(error.status_code, str(error))
+    return api_refusal(error.status_code, detail)
+
+
+def _field_errors(errors: list[dict[str, Any]], skip: int = 0) -> dict[str, list[str]]:
+    """Pydantic's errors by field (a dotted path, ``body`` for the whole body), its messages
+    only: never the value sent nor pydantic's types and addresses."""
+    by_field: dict[str, list[str]] = {}
+    for error in errors:
+        path = [str(part) for part in error.get("loc", ())[skip:]]
+        by_field.setdefault(".".join(path) or "body", []).append(str(error.get("msg", "")))
+    return by_field
 
 
 class _JSONResponse(HttpResponse):
-    def __init__(self, text: str) -> None:
-        super().__init__(text, content_type="application/json; charset=utf-8")
+    def __init__(self, text: str, status: int = 200) -> None:
+        super().__init__(text, status=status, content_type="application/json; charset=utf-8")
 
 
 def _stored_meeting(request: HttpRequest, term: m.Term, key: str) -> m.Meeting:
@@ -95,7 +173,11 @@ def _input_language(lang: str | None) -> str:
     if lang is None:
         return display_language(get_language() or "en")
     if lang not in {language.value for language in Language}:
-        raise _Invalid(_("Unknown language %(lang)s.") % {"lang": lang}, {"lang": [lang]})
+        known = ", ".join(language.value for language in Language)
+        message = _("Not a language of the site; they are %(languages)s.") % {"languages": known}
+        raise _Invalid(
+            _("The change was not saved: some values are not valid."), {"lang": [message]}
+        )
     return lang
 
 
@@ -110,6 +192,22 @@ def _validated(form: Form) -> dict[str, Any]:
         errors = {field: [str(e) for e in messages] for field, messages in form.errors.items()}
         raise _Invalid(_("The change was not saved: some values are not valid."), errors)
     return form.cleaned_data
+
+
+def _refused_operation(error: operations.OperationError) -> InvalidOut:
+    """Why an operation refused the change, without the database's own words or pydantic's
+    internals (the values and the types they name), which are logged instead."""
+    cause = error.__cause__
+    if isinstance(cause, IntegrityError | DataError):
+        log.warning("the database refused a change through the API: %s", cause)
+        return InvalidOut(detail=_("The change was not saved: the database refused a value."))
+    plan_error = cause.__cause__ if cause is not None else None
+    if isinstance(plan_error, pydantic.ValidationError):
+        return InvalidOut(
+            detail=_("The change was not saved: the plan would no longer be valid."),
+            errors=_field_errors(plan_error.errors(include_url=False, include_input=False)),
+        )
+    return InvalidOut(detail=str(error))
 
 
 def _write(
@@ -141,11 +239,11 @@ def _write(
             ),
         )
     except operations.OperationError as error:
-        return Status(422, InvalidOut(detail=str(error)))
+        return Status(422, _refused_operation(error))
     return Status(200, _read_meeting(request, term, meeting.key))
 
 
-@api.get("/terms", response=list[TermOut], url_name="terms")
+@api.get("/terms", response={200: list[TermOut], 401: RefusalOut}, url_name="terms")
 def terms(request: HttpRequest) -> list[TermOut]:
     """The terms the caller may see, newest first."""
     rows = m.Term.objects.select_related("committee").order_by("-start")
@@ -163,7 +261,7 @@ def terms(request: HttpRequest) -> list[TermOut]:
     ]
 
 
-@api.get("/terms/{slug}/plan", url_name="plan")
+@api.get("/terms/{slug}/plan", response={200: Plan} | READ_RESPONSES, url_name="plan")
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's plan as a plan file in JSON (``docs/plan.schema.json``), with what the caller
     may see."""
@@ -171,7 +269,9 @@ def plan(request: HttpRequest, slug: str) -> HttpResponse:
     return _JSONResponse(json.dumps(plan_to_data(shown, complete=True), ensure_ascii=False))
 
 
-@api.get("/terms/{slug}/meetings", response=list[MeetingOut], url_name="meetings")
+@api.get(
+    "/terms/{slug}/meetings", response={200: list[MeetingOut]} | READ_RESPONSES, url_name="meetings"
+)
 def meetings(request: HttpRequest, slug: str) -> list[MeetingOut]:
     """The term's meetings the caller may see, in date order."""
     term = requested_term(request, slug)
@@ -179,7 +279,9 @@ def meetings(request: HttpRequest, slug: str) -> list[MeetingOut]:
     return [_meeting_out(request, term, x, versions[x.id]) for x in shown.meetings]
 
 
-@api.get("/terms/{slug}/meetings/{key}", response=MeetingOut, url_name="meeting")
+@api.get(
+    "/terms/{slug}/meetings/{key}", response={200: MeetingOut} | READ_RESPONSES, url_name="meeting"
+)
 def meeting(request: HttpRequest, slug: str, key: str) -> MeetingOut:
     return _read_meeting(request, requested_term(request, slug), key)
 

@@ -8,15 +8,42 @@ only what they change; the rest keeps its stored value.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import Field, ModelWrapValidatorHandler, model_validator
+from pydantic import (
+    AfterValidator,
+    Field,
+    ModelWrapValidatorHandler,
+    WithJsonSchema,
+    model_validator,
+)
 
 from comitia.plan import Meeting as PlanMeeting
 from comitia.plan.fields import UNFIT_CHARACTER, field_error
 from comitia.web.plans.models.fields import validate_fit_text
+
+
+def _local(value: dt.time) -> dt.time:
+    if value.tzinfo is not None:
+        raise ValueError(_("A time of day at the venue, without a time zone."))
+    return value
+
+
+# A time of day at the meeting's venue, as the editing pages take it: HH:MM (or HH:MM:SS).
+Clock = Annotated[
+    dt.time,
+    AfterValidator(_local),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$",
+            "examples": ["10:00"],
+        }
+    ),
+]
 
 
 class TermOut(Schema):
@@ -63,8 +90,8 @@ class MeetingChangeIn(VersionIn):
     lang: str | None = Field(
         default=None, description="The language title and venue are written in."
     )
-    start: dt.time | None = None
-    end: dt.time | None = None
+    start: Clock | None = None
+    end: Clock | None = None
     kind: str | None = None
     status: str | None = None
     provisional: bool | None = None
@@ -76,8 +103,8 @@ class MeetingMoveIn(VersionIn):
     date: dt.date
     reason: str = Field(description="Why it moved, shown beside the earlier date.")
     lang: str | None = Field(default=None, description="The language the reason is written in.")
-    start: dt.time | None = None
-    end: dt.time | None = None
+    start: Clock | None = None
+    end: Clock | None = None
 
 
 class ChangeOut(Schema):
@@ -98,7 +125,19 @@ class ConflictOut(Schema):
 
 
 class InvalidOut(Schema):
-    """A write refused as invalid; ``errors`` gives the messages of each field."""
+    """A write refused as invalid (422): ``detail`` says so in a sentence, ``errors`` gives the
+    messages of each field that is wrong, by its name (a dotted path for a field inside
+    another, such as ``meetings.0.end`` of the plan the change would make); ``body`` for a
+    body that is not the object asked for. Never Pydantic's internals (the value it was
+    given, error types, links) nor the database's own error text."""
 
     detail: str
     errors: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class RefusalOut(Schema):
+    """Any other refusal: 400 (the body is not JSON), 401 (sign in, or the API token is
+    unknown or revoked), 403 (not allowed), 404 (nothing there, or nothing you may see),
+    405 (a method the address does not take, with ``Allow``)."""
+
+    detail: str
