@@ -4,11 +4,12 @@ times larger.
 
 The reference pages under ``tests/web/references/`` were saved from the pages as they were
 when they rebuilt the whole plan at each request (issue 14, point 3), for the model plan and
-for it repeated over ten years, in four languages, as the public, a delegation and the
-secretariat read them; some meetings are hidden from some readers, and the larger plan's
-document from the public. Only what changes at each request is masked: the CSRF token and
-today's date (the approval form's default). To write them again after a change meant to alter
-the pages: ``COMITIA_WRITE_PAGE_REFERENCES=1 pytest tests/web/test_term_pages.py``.
+for it repeated over ten years, in four languages, as the public, a delegation, the
+secretariat and one who may approve revisions read them; some meetings are hidden from some
+readers, and the larger plan's document from the public. Only what changes at each request is
+masked: the CSRF token and today's date (the approval form's default). To write them again
+after a change meant to alter the pages:
+``COMITIA_WRITE_PAGE_REFERENCES=1 pytest tests/web/test_term_pages.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -39,7 +40,7 @@ REFERENCES = Path(__file__).parent / "references" / "pages"
 WRITE = os.environ.get("COMITIA_WRITE_PAGE_REFERENCES") == "1"
 
 LANGUAGES = ("en", "es", "fr", "pt")
-READERS = ("public", "delegation", "secretariat")
+READERS = ("public", "delegation", "secretariat", "approver")
 PAGES = {
     "home": "/terms/{slug}/",
     "document": "/terms/{slug}/document/",
@@ -75,9 +76,17 @@ def _build() -> Scene:
     Membership.objects.create(user=secretariat, role=Role.SECRETARIAT)
     delegation = User.objects.create_user("delegation")
     Membership.objects.create(user=delegation, role=Role.DELEGATION, member_state="PE")
+    # One who may approve revisions: the document page offers them the next one.
+    approver = User.objects.create_user("approver")
+    approver.user_permissions.add(Permission.objects.get(codename="approve_revision"))
     return Scene(
         terms={"model": small, "large": large},
-        users={"public": None, "delegation": delegation, "secretariat": secretariat},
+        users={
+            "public": None,
+            "delegation": delegation,
+            "secretariat": secretariat,
+            "approver": approver,
+        },
     )
 
 
@@ -105,7 +114,7 @@ def _stable(html: str) -> str:
 
 
 def _reference(plan: str, page: str, reader: str, lang: str) -> Path:
-    # Compressed: the 72 pages take some 4 MiB as text, most of it the document's.
+    # Compressed: the 96 pages take some 4 MiB as text, most of it the document's.
     return REFERENCES / plan / f"{page}.{reader}.{lang}.html.gz"
 
 
@@ -171,6 +180,8 @@ def _queries(client: Client, url: str) -> int:
 def test_a_term_page_takes_as_many_queries_for_the_model_plan_as_for_ten_times_it(
     scene: Scene, db: None, page: str, reader: str
 ) -> None:
+    # The same levels on both: the larger plan's document is hidden from the public above.
+    m.PlanDocument.objects.filter(term=scene.terms["large"]).update(visibility=m.Visibility.PUBLIC)
     client = _client(scene, reader, "fr")
     url = PAGES[page]
     # Once first for each: a page may keep what it built for the next reader.
