@@ -16,8 +16,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Prefetch
-
 from comitia.dates import format_day
 from comitia.plan import Text, state_name
 from comitia.web.access.visibility import may_see_document, visible_meetings
@@ -66,13 +64,7 @@ def term_overview(term: m.Term, user: Any, lang: str, role_names: dict[str, str]
     document = m.PlanDocument.objects.filter(term=term).first()
     if document is not None and not may_see_document(user, term):
         document = None
-    meetings = list(
-        visible_meetings(user, term)
-        .prefetch_related(
-            Prefetch("previous_dates", queryset=m.PreviousDate.objects.order_by("position", "pk"))
-        )
-        .order_by("date", "start", "position", "pk")
-    )
+    meetings = list(visible_meetings(user, term).order_by("date", "start", "position", "pk"))
     return TermOverview(
         committee_name=LocalText.of(Text(committee.name), lang),
         term_name=named_term(
@@ -109,15 +101,26 @@ def _officer_lines(term: m.Term, lang: str, role_names: dict[str, str]) -> list[
 
 
 def _meeting_lines(term: m.Term, meetings: list[m.Meeting], lang: str) -> list[MeetingLine]:
-    """Lines for ``meetings`` (in date order), with the thematic areas their agendas address
-    and the size of their agendas (two more queries)."""
+    """Lines for ``meetings`` (in date order), with their earlier dates, the thematic areas
+    their agendas address and the size of their agendas (three more queries).
+
+    Earlier dates are read as values rather than prefetched: a prefetched relation makes a
+    queryset for each meeting, a tenth of the page's time on a long term."""
+    pks = [meeting.pk for meeting in meetings]
+    earlier: dict[int, list[dt.date]] = defaultdict(list)
+    for meeting_id, day in (
+        m.PreviousDate.objects.filter(meeting__in=pks)
+        .order_by("meeting_id", "position", "pk")
+        .values_list("meeting_id", "date")
+    ):
+        earlier[meeting_id].append(day)
     titles = {
         area.pk: area.title for area in m.ThematicArea.objects.filter(term=term).only("title")
     }
     areas: dict[int, list[int]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
     nodes = (
-        m.AgendaNode.objects.filter(meeting__in=[meeting.pk for meeting in meetings])
+        m.AgendaNode.objects.filter(meeting__in=pks)
         .order_by("meeting_id", "position", "pk")
         .values_list("meeting_id", "parent_id", "area_id")
     )
@@ -137,7 +140,7 @@ def _meeting_lines(term: m.Term, meetings: list[m.Meeting], lang: str) -> list[M
             kind=meeting.kind,
             status=meeting.status,
             provisional=meeting.provisional,
-            earlier_dates=[_day(p.date, lang) for p in meeting.previous_dates.all()],
+            earlier_dates=[_day(day, lang) for day in earlier.get(meeting.pk, [])],
             venue=_local(meeting.venue, lang),
             areas=[LocalText.of(Text(titles[pk]), lang) for pk in areas.get(meeting.pk, [])],
             agenda_size=sizes.get(meeting.pk, 0),
