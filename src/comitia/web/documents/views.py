@@ -13,12 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from comitia.plan import Plan
-from comitia.render.document import LANGUAGES, build_document
+from comitia.plan import PlanDocument as PlanEntityDocument
+from comitia.render.document import LANGUAGES
 from comitia.render.document.changes import describe
-from comitia.render.html.writer import render_article, stylesheet
+from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
 from comitia.web.access.visibility import may_see_document, visible_plan, visible_revisions
+from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
     DOCUMENT_FORMATS,
@@ -85,18 +87,18 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     term = _term(slug)
     lang = _lang(request)
     shown = may_see_document(request.user, term)
-    plan = visible_plan(request.user, term, load_plan(term))
-    number = next_revision_number(slug, plan)
     document = PlanDocument.objects.filter(term=term).first()
+    stated = _stated(document if shown else None)
+    number = next_revision_number(slug, stated)
     context = {
         "next_number": number,
-        "next_symbol": suggested_symbol(plan, number),
+        "next_symbol": suggested_symbol(stated, number),
         "term": term,
         "lang": lang,
         "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
         "formats": _formats(),
         "shown": shown,
-        "article": render_article(build_document(plan, lang)) if shown else "",
+        "article": plan_article(term, request.user, lang) if shown else "",
         "stylesheet": stylesheet(),
         "revisions": list(visible_revisions(request.user, term).order_by("-number")),
         "can_approve": may(request.user, Action.APPROVE_REVISION, term),
@@ -106,6 +108,19 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "today": dt.date.today().isoformat(),
     }
     return render(request, "documents/plan.html", context)
+
+
+def _stated(document: PlanDocument | None) -> Plan:
+    """A plan that holds only ``document`` (as the reader may see it): all that
+    ``next_revision_number`` and ``suggested_symbol`` read of a plan, without reading and
+    validating the whole plan for two fields of one row."""
+    if document is None:
+        return Plan.model_construct(document=None)
+    return Plan.model_construct(
+        document=PlanEntityDocument.model_construct(
+            symbol=document.symbol, revision=document.revision
+        )
+    )
 
 
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:

@@ -1,20 +1,20 @@
-"""What the home page shows of a plan, computed from the plan model alone (no Django).
+"""What the home page shows of a term, as lines of plain data (no Django): the bureau, the
+meetings month by month, the term's name.
 
-Keeping this apart from the view lets it be tested without a database and reused by the
-calendar pages to come.
+``reading`` reads these lines from the database; keeping their types and the shared helpers
+apart (no Django) lets the calendar pages, the checks' pages and the API use them too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from itertools import groupby
 
 from babel.dates import format_date
 
-from comitia.dates import format_day
-from comitia.plan import Language, Meeting, Plan, Text, state_name
-from comitia.plan.entities import Officer
+from comitia.plan import Language, Plan, Text
 from comitia.render.ics.agenda import Shown
 
 # Text as shown in one language, its original language marked when it falls back to it: the
@@ -54,56 +54,22 @@ class Month:
     meetings: list[MeetingLine]
 
 
-def officer_lines(plan: Plan, lang: str, role_names: dict[str, str]) -> list[OfficerLine]:
-    order = {role: index for index, role in enumerate(role_names)}
-    officers: list[Officer] = sorted(plan.officers, key=lambda o: order.get(o.role.value, 99))
-    return [
-        OfficerLine(
-            role=role_names.get(officer.role.value, officer.role.value),
-            person=officer.person,
-            honorific=LocalText.of(officer.honorific, lang),
-            state=state_name(officer.state, lang),
-            elected_on=format_day(officer.elected_on, lang),
-        )
-        for officer in officers
-    ]
+def group_by_month(meetings: list[MeetingLine], lang: str) -> list[Month]:
+    """``meetings`` (in date order) grouped by month, each month named in ``lang``."""
 
-
-def months_of_meetings(plan: Plan, lang: str) -> list[Month]:
-    """The plan's meetings in date order, grouped by month, with dates printed in ``lang``."""
-    meetings = sorted(plan.meetings, key=lambda m: (m.date, m.start))
-    areas = {area.id: area.title for area in plan.thematic_areas}
-
-    def month_key(meeting: Meeting) -> tuple[int, int]:
-        return meeting.date.year, meeting.date.month
+    def month_key(line: MeetingLine) -> tuple[int, int]:
+        return int(line.iso_date[:4]), int(line.iso_date[5:7])
 
     return [
-        Month(
-            label=format_date(dt.date(year, month, 1), "LLLL y", locale=lang).capitalize(),
-            meetings=[_meeting_line(meeting, areas, lang) for meeting in group],
-        )
+        Month(label=month_label(year, month, lang), meetings=list(group))
         for (year, month), group in groupby(meetings, key=month_key)
     ]
 
 
-def _meeting_line(meeting: Meeting, areas: dict[str, Text], lang: str) -> MeetingLine:
-    area_ids = [node.area for node in meeting.agenda if node.area is not None]
-    return MeetingLine(
-        id=meeting.id,
-        day=format_day(meeting.date, lang, weekday=True),
-        iso_date=meeting.date.isoformat(),
-        start=meeting.start.strftime("%H:%M"),
-        end=meeting.end.strftime("%H:%M"),
-        title=LocalText.of(meeting.title, lang),
-        kind=meeting.kind.value,
-        status=meeting.status.value,
-        provisional=meeting.provisional,
-        earlier_dates=[format_day(d, lang) for d in meeting.previous_dates],
-        venue=LocalText.of(meeting.venue, lang),
-        # The thematic areas the agenda addresses, each once, in agenda order.
-        areas=[_local(areas[area_id], lang) for area_id in dict.fromkeys(area_ids)],
-        agenda_size=len(meeting.agenda_nodes()),
-    )
+@functools.lru_cache(maxsize=2048)
+def month_label(year: int, month: int, lang: str) -> str:
+    """ "Octobre 2019": the month and year as a heading in ``lang``."""
+    return format_date(dt.date(year, month, 1), "LLLL y", locale=lang).capitalize()
 
 
 def _local(value: Text, lang: str) -> LocalText:
@@ -121,5 +87,11 @@ def term_name(plan: Plan, lang: str) -> str:
     """The term as pages name it: the committee's acronym (or name) and the term's label,
     "CSH 2019-2020"."""
     committee = plan.body(plan.term.committee)
-    short = committee.acronym if committee.acronym is not None else committee.name
-    return f"{_local(short, lang).text} {plan.term.label}"
+    return named_term(committee.acronym, committee.name, plan.term.label, lang)
+
+
+def named_term(acronym: Text | None, name: Text, label: str, lang: str) -> str:
+    """The name ``term_name`` gives to the term ``label`` of a committee with ``acronym`` (or
+    without one) and ``name``."""
+    short = acronym if acronym is not None else name
+    return f"{_local(short, lang).text} {label}"

@@ -9,15 +9,9 @@ from django.utils.translation import gettext as _
 
 from comitia.web.access.models import Publication
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import term_visibility, visible_plan, visible_terms
-from comitia.web.home.overview import (
-    LocalText,
-    display_language,
-    months_of_meetings,
-    officer_lines,
-    term_name,
-)
-from comitia.web.plans.convert import load_plan
+from comitia.web.access.visibility import term_visibility, visible_terms
+from comitia.web.home.overview import display_language
+from comitia.web.home.reading import term_overview
 from comitia.web.plans.models import Term, Visibility
 
 
@@ -31,7 +25,8 @@ def _role_names() -> dict[str, str]:
 
 
 def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
-    terms = visible_terms(request.user, Term.objects.order_by("-start"))
+    # The committee comes with each term: the page names the one it shows.
+    terms = visible_terms(request.user, Term.objects.select_related("committee").order_by("-start"))
     if slug is None:
         if not terms:
             return render(request, "home/empty.html")
@@ -40,21 +35,20 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         term = next((t for t in terms if t.slug == slug), None)
         if term is None:
             raise Http404(_("No term has that name."))
-    plan = visible_plan(request.user, term, load_plan(term))
     lang = display_language(get_language() or "en")
-    committee = plan.body(plan.term.committee)
+    overview = term_overview(term, request.user, lang, _role_names())
     context = {
         "term": term,
         "terms": terms,
-        "plan": plan,
         "lang": lang,
-        "committee_name": LocalText.of(committee.name, lang),
-        "term_name": term_name(plan, lang),
-        "document_title": LocalText.of(plan.document.title, lang) if plan.document else None,
-        "officers": officer_lines(plan, lang, _role_names()),
-        "months": months_of_meetings(plan, lang),
-        "meeting_count": len(plan.meetings),
-        "activity_count": len(plan.activities),
+        "document": overview.document,
+        "committee_name": overview.committee_name,
+        "term_name": overview.term_name,
+        "document_title": overview.document_title,
+        "officers": overview.officers,
+        "months": overview.months,
+        "meeting_count": overview.meeting_count,
+        "activity_count": overview.activity_count,
         "term_level": term_visibility(term).value,
         "visibility_choices": Visibility.choices,
         "publication_version": Publication.objects.filter(term=term)
