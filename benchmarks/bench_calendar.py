@@ -30,60 +30,9 @@ from web_setup import migrated_database
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from benchmarks.bench_plan import MODEL_PLAN  # noqa: E402
+from benchmarks.large_plan import MODEL_PLAN, over_years  # noqa: E402
 
 REPEAT = 30
-
-
-def over_years(plan: Any, years: int) -> Any:
-    """``plan`` repeated ``years`` times, each copy a year later, in one long term: as many
-    meetings and activities a month as the model plan, and ``years`` times as many in all."""
-    import datetime as dt
-    import re
-
-    from comitia.plan import Plan
-
-    def later(day: dt.date, n: int) -> dt.date:
-        return day.replace(year=day.year + n)
-
-    def later_edtf(text: str, n: int) -> str:
-        return re.sub(r"\b(\d{4})(?=-|\b)", lambda y: str(int(y[1]) + n), text)
-
-    data = plan.model_dump(mode="python")
-    meetings, activities, days = [], [], []
-    for n in range(years):
-        for meeting in plan.meetings:
-            meetings.append(
-                meeting.model_copy(
-                    update={
-                        "id": f"{meeting.id}-{n}",
-                        "date": later(meeting.date, n),
-                        "previous_dates": [later(d, n) for d in meeting.previous_dates],
-                        "moves": [
-                            move.model_copy(update={"date": later(move.date, n)})
-                            for move in meeting.moves
-                        ],
-                    }
-                )
-            )
-        for activity in plan.activities:
-            activities.append(
-                activity.model_copy(
-                    update={"id": f"{activity.id}-{n}", "when": later_edtf(str(activity.when), n)}
-                ).model_dump(mode="python")
-            )
-        days += [
-            day.model_copy(update={"date": later(day.date, n)}) for day in plan.non_meeting_days
-        ]
-    data.update(
-        meetings=[meeting.model_dump(mode="python") for meeting in meetings],
-        activities=activities,
-        non_meeting_days=[day.model_dump(mode="python") for day in days],
-        requested_events=[],
-        negotiation=None,
-        term={**data["term"], "label": f"{years}-years", "end": later(plan.term.end, years - 1)},
-    )
-    return Plan.model_validate(data)
 
 
 def main() -> None:
@@ -103,7 +52,7 @@ def main() -> None:
     print_reference()
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")
     model = read_plan(MODEL_PLAN)
-    large = over_years(model, 18)
+    large = over_years(model)
     print(f"{'plan':<10}{'events':>7}{'page':>26}{'median ms':>11}{'queries':>9}")
 
     from django.core import signals
