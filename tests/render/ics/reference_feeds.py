@@ -4,7 +4,10 @@ write them again.
 They were written by the icalendar-based writer that the feed writer of comitia.render.ics
 replaced, and the feeds must stay byte-identical to them (``test_reference_feeds``). Write
 them again (``python -m tests.render.ics.reference_feeds``) only for a change meant to alter
-the feed, and say so in the commit.
+the feed, and say so in the commit. One such change so far: icalendar left the calendar's NAME
+and X-WR-CALNAME unescaped, which RFC 5545 (3.3.11) and RFC 7986 (5.1) make TEXT; the writer
+escapes them, so the awkward plan's feeds (a committee acronym with a comma, a semicolon and a
+backslash) differ from icalendar's there, and only there.
 
 Plans: the model plan, the benchmark's plan of 1,044 events (``benchmarks.large_plan``, kept
 gzipped), and a small plan whose texts carry what RFC 5545 escapes or folds (commas,
