@@ -20,6 +20,7 @@ from django.urls import reverse
 from comitia.plan.files import read_plan
 from comitia.web.access.operations import publish_plan, set_meeting_visibility
 from comitia.web.calendar import operations
+from comitia.web.calendar.models import DelegationVersion
 from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
 from comitia.web.plans import outputs
@@ -79,7 +80,7 @@ def _version(term: m.Term) -> int:
 
 
 def _delegation(term: m.Term, state: str) -> int | None:
-    row = m.DelegationVersion.objects.filter(term=term, state=state).first()
+    row = DelegationVersion.objects.filter(term=term, state=state).first()
     return None if row is None else row.version
 
 
@@ -116,8 +117,12 @@ def test_moving_a_meeting_raises_the_version(term: m.Term, staff: User) -> None:
 def test_saving_and_deleting_agenda_items_raise_the_version(term: m.Term, staff: User) -> None:
     fields = {"kind": "item", "title": "Point", "documents": [], "presenters": [], "mandate": None}
     _raises(term, lambda: operations.save_agenda_item(_meeting(term), None, fields, "fr", staff))
-    node = m.AgendaNode.objects.filter(term=term).latest("pk")
-    _raises(term, lambda: operations.delete_agenda_item(node, staff))
+    _raises(
+        term,
+        lambda: operations.delete_agenda_item(
+            m.AgendaNode.objects.filter(term=term).latest("pk"), staff
+        ),
+    )
 
 
 def test_saving_an_activity_raises_the_version(term: m.Term, staff: User) -> None:

@@ -117,7 +117,6 @@ def delete_term(term: m.Term) -> None:
     """
     using = term._state.db or "default"
     rows_of_term = [
-        m.DelegationVersion.objects.filter(term=term),
         m.AgendaPresenter.objects.filter(node__term=term),
         m.Citation.objects.filter(term=term),
         m.PreviousDate.objects.filter(meeting__term=term),

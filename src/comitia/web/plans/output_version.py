@@ -7,7 +7,8 @@ cached output is never out of date, only unused.
 
 No write path may forget, so rows raise it themselves: ``connect`` (from the plans app's
 ``ready``) registers post_save and post_delete receivers for every model named in
-``outputs.TERM_ROWS`` (and ``DELEGATION_ROWS``, which raise the delegation's counter instead).
+``outputs.TERM_ROWS`` (and ``DELEGATION_ROWS``, which raise the delegation's counter,
+``calendar_web.DelegationVersion``).
 Writes that send no signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``, raw SQL)
 call ``raise_output_version`` themselves. tests/web/plans/test_output_version.py fails for a
 model with a path to a term that is neither registered nor exempted with a reason.
@@ -27,7 +28,7 @@ from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 
-from comitia.web.plans.models import DelegationVersion, Term
+from comitia.web.plans.models import Term
 
 
 class _Raised:
@@ -70,6 +71,8 @@ def raise_delegation_version(term_id: int | None, state: str) -> None:
     """Raise the version of what the delegation of ``state`` alone sees of the term."""
     if term_id is None or not state or _pending(("delegation", term_id, state)):
         return
+    from comitia.web.calendar.models import DelegationVersion
+
     rows = DelegationVersion.objects.filter(term_id=term_id, state=state)
     if not rows.update(version=F("version") + 1) and Term.objects.filter(pk=term_id).exists():
         DelegationVersion.objects.get_or_create(term_id=term_id, state=state)

@@ -44,7 +44,7 @@ DELEGATION_ROWS: dict[str, tuple[str, str]] = {
 }
 
 EXEMPT: dict[str, str] = {
-    "plans.DelegationVersion": "a counter of the outputs themselves, raised by the others",
+    "calendar_web.DelegationVersion": "a counter of the outputs themselves, raised by the others",
     "access.Membership": (
         "who a user is on a term; it changes what a reader may see, and every cache of an "
         "output keys on the reader's level"

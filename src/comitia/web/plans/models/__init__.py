@@ -20,7 +20,6 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
-from comitia.web.plans.models.output import DelegationVersion
 from comitia.web.plans.models.publication import Visibility
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
@@ -31,7 +30,6 @@ __all__ = [
     "Appropriation",
     "Body",
     "Citation",
-    "DelegationVersion",
     "Mandate",
     "Meeting",
     "Milestone",
