@@ -1,5 +1,6 @@
 """iCalendar feeds (RFC 5545) of a plan's calendar: ``render(plan, lang)`` for ``comitia
-render --format ics``, and ``build_feed`` with its options for the web feeds.
+render --format ics``, and ``build_feed`` with its options for the web feeds (``feed`` writes
+both).
 
 The web application and the command line use the same code. From a plan file the feed has no
 addresses of meeting pages (a plan file does not know where it is published).
@@ -9,15 +10,13 @@ from __future__ import annotations
 
 from comitia.plan import Plan
 from comitia.render import RenderError
-from comitia.render.ics.feed import FeedError, FeedWriter, assemble, build_feed, meeting_order
+from comitia.render.ics.feed import FeedError, build_feed, meeting_order
 
 MEDIA_TYPE = "text/calendar"
 
 __all__ = [
     "MEDIA_TYPE",
     "FeedError",
-    "FeedWriter",
-    "assemble",
     "build_feed",
     "meeting_order",
     "render",

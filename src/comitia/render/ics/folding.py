@@ -35,5 +35,16 @@ def fold_line(line: str) -> bytes:
 
 
 def serialize(content_lines: Iterable[str]) -> bytes:
-    """The iCalendar text of ``content_lines`` (as ``Component.content_lines()`` gives them)."""
-    return b"\r\n".join(fold_line(line) for line in content_lines if line) + b"\r\n"
+    """The iCalendar text of unfolded ``content_lines``, each ended by CRLF; empty lines are
+    left out."""
+    # A line of at most 18 characters, or of at most 74 ASCII ones, fits in 74 octets: only
+    # longer lines are folded, and the whole text is encoded at once.
+    folded = [
+        line
+        if len(line) <= 18 or (len(line) <= _SEGMENT and line.isascii())
+        else fold_line(line).decode("utf-8")
+        for line in content_lines
+        if line
+    ]
+    folded.append("")
+    return "\r\n".join(folded).encode("utf-8")

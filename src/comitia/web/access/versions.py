@@ -15,6 +15,8 @@ from typing import Any
 from django.db import models
 from django.db.models import F
 
+from comitia.web.plans.output_version import raise_for
+
 from .audit import changed_fields, object_id, snapshot
 from .models import AuditRecord
 
@@ -60,6 +62,7 @@ def claim(obj: models.Model, based_on: int | None) -> dict[str, Any] | None:
         rows = rows.filter(version=based_on)
     if rows.update(version=F("version") + 1) != 1:
         raise stale(obj, based_on if based_on is not None else 0)
+    raise_for(obj)  # the update sends no signal; the version shows in the outputs' forms
     stored = model._default_manager.get(pk=obj.pk)
     before = snapshot(stored)
     assert before is not None

@@ -21,6 +21,7 @@ from django.utils import timezone
 from comitia.web.access import audit, versions
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan
+from comitia.web.plans.output_version import raise_output_version
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ def _audit(user: User, action: str, obj: Any, before: dict[str, Any] | None) -> 
 
 def _bump(meeting: m.Meeting) -> None:
     m.Meeting.objects.filter(pk=meeting.pk).update(sequence=F("sequence") + 1)
+    raise_output_version(meeting.term_id)
     meeting.refresh_from_db(fields=["sequence"])
 
 
@@ -246,6 +248,7 @@ def save_agenda_item(
                 m.AgendaPresenter(node=node, body=body, position=i)
                 for i, body in enumerate(fields["presenters"])
             )
+            raise_output_version(node.term_id)
         if "mandate" in fields:
             m.Citation.objects.filter(node=node, mandate__isnull=False).delete()
             if fields["mandate"] is not None:
@@ -272,6 +275,7 @@ def _renumber_children(node: m.AgendaNode) -> None:
             child.depth = next(p.depth for p in level if p.pk == child.parent_id) + 1
         if children:
             m.AgendaNode.objects.bulk_update(children, ["depth"])
+            raise_output_version(children[0].term_id)
         level = children
 
 
@@ -285,6 +289,8 @@ def _reorder(ordered_pks: Iterable[int]) -> None:
     for i, pk in enumerate(ordered):
         nodes[pk].position = i
     m.AgendaNode.objects.bulk_update(nodes.values(), ["position"])
+    for node in list(nodes.values())[:1]:
+        raise_output_version(node.term_id)
 
 
 def reorder_agenda(node: m.AgendaNode, offset: int, user: User) -> None:

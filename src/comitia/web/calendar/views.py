@@ -21,8 +21,6 @@ from django.views.decorators.http import require_POST, require_safe
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
 from comitia.web.access.visibility import (
-    hidden_meeting_keys,
-    may_see_document,
     viewer_level,
     visible_terms,
 )
@@ -30,7 +28,7 @@ from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 
 from . import operations, pages
-from .feeds import ReaderView, term_feed
+from .feeds import term_feed
 from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
 from .labels import meeting_kind_names, status_names
 
@@ -205,14 +203,11 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
 
     content, etag = term_feed(
         term,
+        request.user,
         lang,
         deadlines=deadlines,
         meeting_url=meeting_url,
         calendar_url=request.build_absolute_uri(request.path),
-        reader=ReaderView(
-            hidden_meetings=frozenset(hidden_meeting_keys(request.user, term)),
-            document_hidden=not may_see_document(request.user, term),
-        ),
     )
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response: HttpResponse = HttpResponseNotModified()

@@ -6,3 +6,9 @@ class PlansConfig(AppConfig):
     name = "comitia.web.plans"
     label = "plans"
     verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        # Every write to a row the term's outputs show raises the term's output version.
+        from comitia.web.plans.output_version import connect
+
+        connect()

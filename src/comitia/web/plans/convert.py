@@ -40,6 +40,7 @@ from comitia.plan import Plan, Text
 from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
 from comitia.web.plans.carry_over import CarriedOver, CarryOverError
+from comitia.web.plans.output_version import raise_output_version
 
 __all__ = [
     "PlanLoadError",
@@ -281,6 +282,8 @@ class _Writer:
         self._write_activities()
         self._write_follow_up()
         m.Citation.objects.bulk_create(self.citations)
+        # The rows above were written in bulk, without signals (the term's own did raise it).
+        raise_output_version(self.term.pk)
         return self.term
 
     def _bulk(self, rows: Iterable[Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from django.utils import timezone
 from comitia.web.access import audit
 from comitia.web.calendar import operations as calendar
 from comitia.web.plans import models as m
+from comitia.web.plans.output_version import raise_for
 
 from .models import Proposal, ProposalWindow
 
@@ -131,4 +132,5 @@ def accept(proposal: Proposal, user: Any, lang: str = "en") -> Proposal:
         )
         Proposal.objects.filter(pk=proposal.pk).update(agenda_node=node)
         proposal.agenda_node = node
+        raise_for(proposal)
     return proposal

@@ -1,26 +1,12 @@
-"""The record of what changes in the rows a term's feeds print: a counter per term, the
-events changed, and the triggers that keep them (``comitia.web.calendar.feed_triggers``).
+"""The record of what changes in the rows a term's feeds print: a counter per term and the
+events changed, which database triggers kept.
 
-Every term stored before gets its counter, so that its feeds can be kept from the start.
+The triggers and the module that wrote them are gone (migration 0002 drops them and these
+tables): on a new database this migration creates the tables only, for 0002 to drop.
 """
 
 import django.db.models.deletion
 from django.db import migrations, models
-
-from comitia.web.calendar import feed_triggers
-
-
-def forwards(apps, schema_editor):
-    token = feed_triggers.random_token(schema_editor.connection.vendor)
-    schema_editor.execute(
-        f"INSERT INTO {feed_triggers.STAMP} (term_id, token, n) "
-        f"SELECT id, {token}, 1 FROM {feed_triggers.TERM}"
-    )
-    feed_triggers.install(schema_editor)
-
-
-def backwards(apps, schema_editor):
-    feed_triggers.uninstall(schema_editor)
 
 
 class Migration(migrations.Migration):
@@ -81,5 +67,4 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(forwards, backwards),
     ]

@@ -20,6 +20,7 @@ from comitia.web.plans.models.fields import (
     optional_char,
     validate_time_zone,
 )
+from comitia.web.plans.models.output import first_version
 from comitia.web.plans.models.publication import visibility_field
 
 LanguageChoice = models.TextChoices(
@@ -76,6 +77,12 @@ class Term(models.Model):
     # of a source, checked against the calendar and never edited or queried piecemeal, so they
     # are kept whole in JSON rather than in tables of their own.
     document_claims = models.JSONField(_("claims of the source document"), default=dict, blank=True)
+    # Raised in the same transaction by every write to what the term's outputs show (pages,
+    # feeds, documents, API reads): caches of outputs key on it (plans.output_version). Not
+    # the per-row ``version`` that edits claim against lost updates.
+    output_version = models.PositiveBigIntegerField(
+        _("output version"), default=first_version, editable=False
+    )
 
     class Meta:
         ordering = ("-start", "slug")

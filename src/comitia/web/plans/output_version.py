@@ -1,0 +1,155 @@
+"""Raising a term's output version, and a delegation's, in the transaction that writes.
+
+Everything that caches a term's output (feeds, printed documents, pages) keys on the term's
+``output_version``: a write to anything the outputs show raises it in its own transaction, so
+a reader sees the old rows with the old version or the new rows with the new one, and a
+cached output is never out of date, only unused.
+
+No write path may forget, so rows raise it themselves: ``connect`` (from the plans app's
+``ready``) registers post_save and post_delete receivers for every model named in
+``outputs.TERM_ROWS`` (and ``DELEGATION_ROWS``, which raise the delegation's counter,
+``calendar_web.DelegationVersion``).
+Writes that send no signals (``bulk_create``, ``bulk_update``, ``QuerySet.update``, raw SQL)
+call ``raise_output_version`` themselves. tests/web/plans/test_output_version.py fails for a
+model with a path to a term that is neither registered nor exempted with a reason.
+
+A term's version is raised once per atomic block: the raise leaves a marker among the
+connection's on-commit callbacks, which Django drops with a savepoint rolled back (and its
+writes), so a write after a rollback raises it again. A nested block raises it once more,
+which costs one UPDATE and is never wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db import connection, models, transaction
+from django.db.models import F
+from django.db.models.signals import post_delete, post_save
+
+from comitia.web.plans.models import Term
+
+
+class _Raised:
+    """The on-commit marker of a counter raised in the current transaction."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: tuple[Any, ...]) -> None:
+        self.key = key
+
+    def __call__(self) -> None:
+        """Nothing to do at commit: the marker only says that the raise is pending."""
+
+
+def _pending(key: tuple[Any, ...]) -> bool:
+    """Whether ``key`` was raised in the current atomic block (the innermost savepoint)."""
+    if not connection.in_atomic_block:
+        return False
+    here = set(connection.savepoint_ids)
+    return any(
+        isinstance(func, _Raised) and func.key == key and sids == here
+        for sids, func, _ in connection.run_on_commit
+    )
+
+
+def _mark(key: tuple[Any, ...]) -> None:
+    if connection.in_atomic_block:
+        transaction.on_commit(_Raised(key))
+
+
+def raise_output_version(term_id: int | None) -> None:
+    """Raise the output version of term ``term_id`` (once per atomic block); None: nothing."""
+    if term_id is None or _pending(("term", term_id)):
+        return
+    Term.objects.filter(pk=term_id).update(output_version=F("output_version") + 1)
+    _mark(("term", term_id))
+
+
+def raise_delegation_version(term_id: int | None, state: str) -> None:
+    """Raise the version of what the delegation of ``state`` alone sees of the term."""
+    if term_id is None or not state or _pending(("delegation", term_id, state)):
+        return
+    from comitia.web.calendar.models import DelegationVersion
+
+    rows = DelegationVersion.objects.filter(term_id=term_id, state=state)
+    if not rows.update(version=F("version") + 1) and Term.objects.filter(pk=term_id).exists():
+        DelegationVersion.objects.get_or_create(term_id=term_id, state=state)
+    _mark(("delegation", term_id, state))
+
+
+def raise_for(row: models.Model) -> None:
+    """Raise the counter that ``row`` belongs to (its term's, or its delegation's), for a write
+    that sends no signal (``QuerySet.update`` of that row); nothing for a row of no output."""
+    from comitia.web.plans import outputs
+
+    label = row._meta.label
+    if label in outputs.TERM_ROWS:
+        raise_output_version(term_of(row, outputs.TERM_ROWS[label]))
+    elif label in outputs.DELEGATION_ROWS:
+        path, state = outputs.DELEGATION_ROWS[label]
+        raise_delegation_version(term_of(row, path), getattr(row, state))
+
+
+def output_version_pending(term_id: int) -> bool:
+    """Whether the current transaction raised the term's version (in any of its blocks): what
+    it reads is not yet committed and must not be cached under that version (it may still
+    change, or roll back)."""
+    if not connection.in_atomic_block:
+        return False
+    key = ("term", term_id)
+    return any(isinstance(f, _Raised) and f.key == key for _, f, _ in connection.run_on_commit)
+
+
+# -- what rows say about their term ---------------------------------------------------------
+
+
+def term_of(row: models.Model, path: str) -> int | None:
+    """The id of the term of ``row`` by ``path``: attribute names separated by dots, the last
+    a term's id (``meeting.term_id``), or ``slug:FIELD`` for a row that names its term by slug.
+    None if a row on the way is gone (deleted before it in the same cascade) or missing."""
+    if path.startswith("slug:"):
+        slug = getattr(row, path.removeprefix("slug:"))
+        return Term.objects.filter(slug=slug).values_list("pk", flat=True).first()
+    value: Any = row
+    for name in path.split("."):
+        try:
+            value = getattr(value, name)
+        except models.ObjectDoesNotExist:
+            return None
+        if value is None:
+            return None
+    return int(value)
+
+
+def _term_receiver(path: str) -> Callable[..., None]:
+    def raised(sender: Any, instance: models.Model, **kwargs: Any) -> None:
+        raise_output_version(term_of(instance, path))
+
+    return raised
+
+
+def _delegation_receiver(path: str, state: str) -> Callable[..., None]:
+    def raised(sender: Any, instance: models.Model, **kwargs: Any) -> None:
+        raise_delegation_version(term_of(instance, path), getattr(instance, state))
+
+    return raised
+
+
+def connect() -> None:
+    """Register the receivers of every model in ``outputs`` (once)."""
+    from django.apps import apps
+
+    from comitia.web.plans import outputs
+
+    for label, path in outputs.TERM_ROWS.items():
+        model = apps.get_model(label)
+        receiver = _term_receiver(path)
+        for signal in (post_save, post_delete):
+            signal.connect(receiver, sender=model, weak=False, dispatch_uid=f"output:{label}")
+    for label, (path, state) in outputs.DELEGATION_ROWS.items():
+        model = apps.get_model(label)
+        receiver = _delegation_receiver(path, state)
+        for signal in (post_save, post_delete):
+            signal.connect(receiver, sender=model, weak=False, dispatch_uid=f"delegation:{label}")

@@ -1,0 +1,55 @@
+"""Which rows a term's outputs show, and how each row names its term.
+
+``TERM_ROWS``: the models whose rows a term's pages, feeds, documents or API reads print, each
+with the path from a row to its term's id (``output_version.term_of``). A write to any of them
+raises the term's output version. ``DELEGATION_ROWS``: rows only one member state's delegation
+sees (and the secretariat), with the path to the term and the row's member-state field; they
+raise that delegation's counter, not the term's. ``EXEMPT``: models with a path to a term whose
+rows no output shows, with the reason. tests/web/plans/test_output_version.py walks every model
+and fails for one with a path to a term that is in none of the three.
+"""
+
+from __future__ import annotations
+
+TERM_ROWS: dict[str, str] = {
+    "plans.Term": "pk",
+    "plans.PlanDocument": "term_id",
+    "plans.Body": "term_id",
+    "plans.Officer": "term_id",
+    "plans.ThematicArea": "term_id",
+    "plans.Mandate": "term_id",
+    "plans.Meeting": "term_id",
+    "plans.PreviousDate": "meeting.term_id",
+    "plans.AgendaNode": "term_id",
+    "plans.AgendaPresenter": "node.term_id",
+    "plans.Activity": "term_id",
+    "plans.RequestedEvent": "term_id",
+    "plans.Citation": "term_id",
+    "plans.NonMeetingDay": "term_id",
+    "plans.ReportingObligation": "term_id",
+    "plans.Appropriation": "term_id",
+    "plans.Negotiation": "term_id",
+    "plans.Milestone": "negotiation.term_id",
+    # Who may see the term (and so what its public outputs hold).
+    "access.Publication": "term_id",
+    # The approved revisions, listed on the documents' pages; named by the term's slug.
+    "documents.Revision": "slug:term_slug",
+    # A meeting's window for proposals, shown on its page to every delegation.
+    "suggestions.ProposalWindow": "meeting.term_id",
+}
+
+DELEGATION_ROWS: dict[str, tuple[str, str]] = {
+    "plans.Submission": ("obligation.term_id", "state"),
+    "suggestions.Proposal": ("meeting.term_id", "member_state"),
+}
+
+EXEMPT: dict[str, str] = {
+    "calendar_web.DelegationVersion": "a counter of the outputs themselves, raised by the others",
+    "access.Membership": (
+        "who a user is on a term; it changes what a reader may see, and every cache of an "
+        "output keys on the reader's level"
+    ),
+    "documents.RenderedDocument": (
+        "a stored print of an approved revision, which never changes once approved"
+    ),
+}
