@@ -4,10 +4,10 @@ of servers killed under writes, which need what the test database (in memory, on
 cannot give.
 
 Run as a script, it does the set-up that would otherwise take several processes:
-``python -m tests.web.installation setup`` migrates the database named by ``DATABASE_URL``, loads and
-publishes the model plan, and prints a secretariat token's key; ``python -m tests.web.installation
-write STOPFILE`` adds meetings until STOPFILE exists, printing each one's number once its
-transaction has committed.
+``python -m tests.web.installation setup`` migrates the database named by ``DATABASE_URL``,
+loads and publishes the model plan, and prints a secretariat token's key;
+``python -m tests.web.installation write STOPFILE`` adds meetings until STOPFILE exists,
+printing each one's number once its transaction has committed.
 """
 
 from __future__ import annotations
