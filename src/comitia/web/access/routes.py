@@ -86,14 +86,11 @@ def policy_for(view_name: str, method: str = "GET") -> Action | None:
 
 def allowed_methods(view_name: str) -> list[str]:
     """The methods route ``view_name`` declares a policy for, for the ``Allow`` header of its
-    405 (HEAD goes with GET, as ``policy_for`` takes it)."""
+    405. HEAD is not listed: the API's views (Django Ninja's) do not take it."""
     policy = _declared(view_name)
     if not isinstance(policy, Mapping):
         return []  # undeclared: no method; one action for every method: never a 405
-    methods = {method.upper() for method in policy}
-    if "GET" in methods:
-        methods.add("HEAD")
-    return sorted(methods)
+    return sorted(method.upper() for method in policy)
 
 
 def _declared(view_name: str) -> Policy | None:
