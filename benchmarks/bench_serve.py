@@ -51,6 +51,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.timing import print_reference  # noqa: E402
+
 from tests.web.installation import SLUG, environment, free_port, serve, set_up  # noqa: E402
 
 HOST = "127.0.0.1"
@@ -293,12 +294,14 @@ def postgres_and_redis() -> Iterator[None]:
     import psycopg
     import redis
 
+    server = "postgresql://postgres@127.0.0.1:5432/postgres"
+
     def drop() -> None:
-        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
+        with psycopg.connect(server, autocommit=True) as db:
             db.execute("DROP DATABASE IF EXISTS bench_serve WITH (FORCE)")
 
     drop()
-    with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True) as db:
+    with psycopg.connect(server, autocommit=True) as db:
         db.execute("CREATE DATABASE bench_serve")
     store = redis.Redis.from_url(REDIS_URL)
     store.flushdb()
