@@ -116,10 +116,14 @@ def wrk_load(port: int, path: str, connections: int, seconds: float) -> Load:
         timeout=seconds + REQUEST_TIMEOUT + 30,
         check=True,
     )
-    out = done.stdout
+    return parse_wrk(done.stdout + done.stderr)
+
+
+def parse_wrk(out: str) -> Load:
+    """What wrk's report (with ``--latency``) says."""
     found = re.search(r"(\d+) requests in ([\d.]+)(us|ms|s|m)", out)
     if found is None:
-        raise RuntimeError(f"wrk's output not understood:\n{out}\n{done.stderr}")
+        raise RuntimeError(f"wrk's output not understood:\n{out}")
     requests = int(found.group(1))
     elapsed = _wrk_ms(found.group(2) + found.group(3)) / 1000
     p50 = re.search(r"^\s+50%\s+(\S+)", out, re.MULTILINE)
@@ -233,6 +237,9 @@ class Processes:
         for process in self.started:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(10)
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()
         self.started.clear()
 
 
