@@ -15,7 +15,9 @@ from typing import Any
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis.checks import not_a_server_error
@@ -64,7 +66,15 @@ def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     publish_plan(here, None)
     meeting = m.Meeting.objects.filter(term=here).order_by("date").first()
     assert meeting is not None
-    yield {"here": here, "elsewhere": elsewhere, "key": meeting.key}
+    # The WSGI handler closes the database connection at the end of each request, which on
+    # PostgreSQL would end the test's transaction; Django's test client keeps it the same way.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        yield {"here": here, "elsewhere": elsewhere, "key": meeting.key}
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
 
 
 def _headers(role: str, scene: dict[str, Any]) -> dict[str, str]:
