@@ -37,6 +37,7 @@ REPEAT = 30
 
 def main() -> None:
     database = migrated_database()
+    from django.core.cache import cache
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -44,7 +45,6 @@ def main() -> None:
     from comitia.plan.files import read_plan
     from comitia.render.ics import build_feed
     from comitia.web.access.operations import publish_plan
-    from django.core.cache import cache
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
 

@@ -248,7 +248,7 @@ def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str,
             parts.port  # noqa: B018 (raises for a port that is not a number)
         except ValueError:
             raise ImproperlyConfigured(f"COMITIA_CACHE_URL has a bad port: {url!r}") from None
-        if not parts.hostname or parts.path.strip("/") and not parts.path.strip("/").isdigit():
+        if not parts.hostname or (parts.path.strip("/") and not parts.path.strip("/").isdigit()):
             raise ImproperlyConfigured(
                 f"COMITIA_CACHE_URL must be redis://HOST:PORT/DB (DB a number), not {url!r}"
             )

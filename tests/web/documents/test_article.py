@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.core.cache import cache
 from django.contrib.auth.models import AnonymousUser, Permission, User
+from django.core.cache import cache
 from django.test import Client
 
 from comitia.render import document as document_module
