@@ -41,6 +41,24 @@ def _fast_password_hashing() -> Iterator[None]:
         yield
 
 
+# The deployed default is a file cache shared by the machine's processes (settings.py); tests
+# keep each process's cache in its memory, so that workers and runs never see each other's.
+# tests/web/test_shared_cache.py runs the cache's users against Redis apart.
+TEST_CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "comitia-tests",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cache_in_memory() -> Iterator[None]:
+    with override_settings(CACHES=TEST_CACHES):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language_after_each_test() -> Iterator[None]:
     """Leave the default language active after each test. A test client request leaves the

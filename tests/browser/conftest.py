@@ -23,12 +23,12 @@ from tests.web.publishing import store_published
 
 @pytest.fixture(autouse=True)
 def _no_kept_feeds() -> Iterator[None]:
-    """Each test starts with no feed kept in the process, as a server just started."""
-    from comitia.web.calendar.feeds import FEEDS
+    """Each test starts with no feed kept, as a server just started on an empty cache."""
+    from django.core.cache import cache
 
-    FEEDS.clear()
+    cache.clear()
     yield
-    FEEDS.clear()
+    cache.clear()
 
 
 MODEL_PLAN = Path(__file__).parents[2] / "examples" / "oas-csh-2019-2020.yaml"

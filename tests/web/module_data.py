@@ -16,6 +16,8 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from tests.web.publishing import committed
+
 T = TypeVar("T")
 
 
@@ -27,6 +29,9 @@ def kept_for_module(django_db_blocker: Any, build: Callable[[], T]) -> Iterator[
         block.__enter__()
         try:
             built = build()
+            # The scene is what every test of the module reads, as if committed: its outputs
+            # are kept in the caches (which keep nothing a pending transaction wrote).
+            committed()
         except BaseException as error:
             block.__exit__(type(error), error, error.__traceback__)
             raise

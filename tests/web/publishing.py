@@ -18,3 +18,16 @@ def store_published(plan: Plan, *, replace: bool = False) -> m.Term:
     term = save_plan(plan, replace=replace)
     publish_plan(term, None)
     return term
+
+
+def committed() -> None:
+    """Forget that the test's transaction raised output versions, as if what it wrote so far
+    were committed: outputs are not kept while their term's raise is pending, and a test runs
+    inside one transaction."""
+    from django.db import connection
+
+    from comitia.web.plans.output_version import _Raised
+
+    connection.run_on_commit = [
+        c for c in connection.run_on_commit if not isinstance(c[1], _Raised)
+    ]

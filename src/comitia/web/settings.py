@@ -228,6 +228,56 @@ if COMITIA_TRUSTED_PROXIES and not COMITIA_CLIENT_ADDRESS_HEADER:
         "COMITIA_TRUSTED_PROXIES is set but COMITIA_CLIENT_ADDRESS_HEADER is not: name the "
         "header in which the proxies pass the client's address, such as X-Forwarded-For"
     )
+
+
+def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str, object]]:
+    """Django's cache from ``COMITIA_CACHE_URL``: ``redis://HOST:PORT/DB`` (or ``rediss://``)
+    for Django's Redis backend, ``file:///PATH`` for a folder of files; unset, a folder beside
+    an SQLite database (``comitia-cache``), or in the working directory.
+
+    The default is a file cache because it must be shared by every process on the machine
+    (the sign-in counters, the feeds, the pages): a process's own memory is not, and a
+    database cache on SQLite would make every cached answer a write competing with the real
+    writes for SQLite's single writer lock.
+    """
+    if url.startswith(("redis://", "rediss://")):
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        try:
+            parts.port  # noqa: B018 (raises for a port that is not a number)
+        except ValueError:
+            raise ImproperlyConfigured(f"COMITIA_CACHE_URL has a bad port: {url!r}") from None
+        if not parts.hostname or (parts.path.strip("/") and not parts.path.strip("/").isdigit()):
+            raise ImproperlyConfigured(
+                f"COMITIA_CACHE_URL must be redis://HOST:PORT/DB (DB a number), not {url!r}"
+            )
+        backend = "django.core.cache.backends.redis.RedisCache"
+        return {"default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "comitia"}}
+    if url.startswith("file://"):
+        folder = Path(url.removeprefix("file://"))
+        if not folder.is_absolute():
+            raise ImproperlyConfigured(
+                f"COMITIA_CACHE_URL must name an absolute folder: file:///PATH, not {url!r}"
+            )
+    elif url:
+        raise ImproperlyConfigured(
+            f"COMITIA_CACHE_URL must start with redis://, rediss:// or file:///, not {url!r}"
+        )
+    else:
+        name = str(database.get("NAME") or "")
+        sqlite = str(database.get("ENGINE")) == "comitia.web.sqlite" and name != ":memory:"
+        folder = (Path(name).resolve().parent if sqlite else Path.cwd()) / "comitia-cache"
+    backend = "django.core.cache.backends.filebased.FileBasedCache"
+    # Django's file cache culls a third of its files past MAX_ENTRIES; feeds and articles of a
+    # few terms in four languages and three levels stay well under it.
+    return {
+        "default": {"BACKEND": backend, "LOCATION": str(folder), "OPTIONS": {"MAX_ENTRIES": 5000}}
+    }
+
+
+CACHES = cache_settings((_env("COMITIA_CACHE_URL") or "").strip(), DATABASES["default"])
+
 # Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -24,6 +24,7 @@ from comitia.web.access.operations import publish_plan, set_publication
 from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
 from tests.web.module_data import kept_for_module
+from tests.web.publishing import committed
 
 from .conftest import make_user, signed_in, store_terms
 from .leaks import _empty_cache, every_url, found, texts
@@ -72,6 +73,8 @@ def _build() -> Scene:
     set_publication(here, False, None)
     urls = every_url(here, revision.number)
     secretariat = make_user("secretariat", here, elsewhere)
+    # What the scene wrote counts as committed, so that what the secretariat reads is kept.
+    committed()
     # The secretariat sees the markers, and fills the caches.
     assert set(found(signed_in(secretariat), urls, MARKERS)) == set(MARKERS)
     return Scene(here, elsewhere, urls, secretariat)

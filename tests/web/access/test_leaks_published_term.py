@@ -36,6 +36,7 @@ from comitia.web.plans import models as m
 from comitia.web.plans.models import Visibility
 from comitia.web.suggestions.models import Proposal
 from tests.web.module_data import kept_for_module
+from tests.web.publishing import committed
 
 from .conftest import ROLES, make_user, signed_in, store_terms
 from .leaks import _empty_cache, answer_bytes, every_url, found, texts
@@ -153,6 +154,8 @@ def _build() -> Scene:
     urls.append(f"/terms/{here.slug}/document/compare/?a={number}&b={number}")
     urls += _admin_urls(meetings, number)
     secretariat = make_user("secretariat", here, elsewhere)
+    # What the scene wrote counts as committed, so that what the secretariat reads is kept.
+    committed()
     # The secretariat sees every marker, and fills the caches.
     assert set(found(signed_in(secretariat), urls, EVERY_MARKER)) == set(EVERY_MARKER)
     return Scene(here, elsewhere, urls, secretariat, bureau)
@@ -198,3 +201,34 @@ def test_a_head_request_is_answered_as_its_get_without_the_body(scene: Scene, db
         leaks += [f"{url}: {x}" for x in hidden if x.encode() in answer_bytes(head)]
     assert differing == []
     assert leaks == []
+
+
+# Readers of different levels (and two delegations of one level) asking the same pages in a
+# row, in both orders: the second must get nothing of what the cache kept for the first.
+IN_A_ROW = [
+    ("bureau", "anonymous"),
+    ("anonymous", "bureau"),
+    ("delegation", "delegation_elsewhere"),
+    ("delegation_elsewhere", "delegation"),
+    ("bureau", "delegation"),
+    ("delegation", "bureau"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), IN_A_ROW, ids=[f"{a}-then-{b}" for a, b in IN_A_ROW])
+def test_readers_asking_the_same_page_in_a_row_each_get_their_own(
+    scene: Scene, db: None, first: str, second: str
+) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    users = {role: _reader(scene, role) for role in (first, second)}
+    clients = {role: signed_in(user) for role, user in users.items()}
+    for url in (u for u in scene.urls if not u.startswith("/admin/")):
+        for role in (first, second):
+            answer = answer_bytes(clients[role].get(url, follow=True))
+            leaked = [x for x in EVERY_MARKER if x.encode() in answer and x not in MAY_SEE[role]]
+            assert leaked == [], (role, url)
+            other = users[second if role == first else first]
+            if other is not None:
+                assert f"Log out ({other.get_username()})".encode() not in answer, (role, url)

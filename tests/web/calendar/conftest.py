@@ -11,17 +11,19 @@ from django.test import Client
 
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
-from tests.web.publishing import store_published
+from tests.web.publishing import committed, store_published
+
+__all__ = ["committed"]
 
 
 @pytest.fixture(autouse=True)
 def _no_kept_feeds() -> Iterator[None]:
-    """Each test starts with no feed kept in the process, as a server just started."""
-    from comitia.web.calendar.feeds import FEEDS
+    """Each test starts with no feed kept, as a server just started on an empty cache."""
+    from django.core.cache import cache
 
-    FEEDS.clear()
+    cache.clear()
     yield
-    FEEDS.clear()
+    cache.clear()
 
 
 MODEL_PLAN = Path(__file__).parents[3] / "examples" / "oas-csh-2019-2020.yaml"
@@ -33,19 +35,6 @@ def model_term(db: None) -> m.Term:
     term = store_published(read_plan(MODEL_PLAN))
     committed()
     return term
-
-
-def committed() -> None:
-    """Forget that the test's transaction raised output versions, as if what it wrote so far
-    were committed: outputs are not kept while their term's raise is pending, and a test runs
-    inside one transaction."""
-    from django.db import connection
-
-    from comitia.web.plans.output_version import _Raised
-
-    connection.run_on_commit = [
-        c for c in connection.run_on_commit if not isinstance(c[1], _Raised)
-    ]
 
 
 @pytest.fixture

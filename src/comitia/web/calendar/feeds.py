@@ -8,26 +8,27 @@ raised in the transaction of every write to them, so a feed kept under ``feed_ke
 out of date: after a change the key is another, and the old feed is only forgotten. A request
 whose feed is kept costs the reading of the term's row (its version), done before it anyway.
 
-Feeds are kept in the process (``comitia.web.kept``) for now; ``_kept_or_built`` is the one
-place that reads and writes that store, so a cache shared by processes can take its place.
+Feeds are kept in Django's cache (settings.CACHES: a folder of files shared by the machine's
+processes, or Redis), so a feed built by one process is served by every other; ``_kept_or_built``
+is the one place that reads and writes it.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from typing import Any
+
+from django.core.cache import cache
 
 from comitia.render.ics import build_feed
 from comitia.web.access.visibility import viewer_level, visible_plan
-from comitia.web.kept import Kept
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
 
-# A feed of a thousand events is some 0.9 MB in one language: 64 MiB hold a term's feeds in
-# its four languages, with and without deadlines, for each level of reader, and more.
-FEEDS: Kept[Hashable, tuple[bytes, str]] = Kept(budget=64 * 2**20)
+# A kept feed is forgotten after a day unread at the latest; a change makes another key anyway.
+KEPT_SECONDS = 24 * 3600
 
 
 def feed_key(
@@ -69,13 +70,16 @@ def term_feed(
 
 
 def _kept_or_built(
-    key: Hashable, build: Callable[[], tuple[bytes, str]], *, keep: bool = True
+    key: tuple[Any, ...], build: Callable[[], tuple[bytes, str]], *, keep: bool = True
 ) -> tuple[bytes, str]:
     """The feed kept under ``key``, or ``build()``, kept unless ``keep`` is false."""
-    found = FEEDS.get(key)
+    # The address in the key may be long and hold any character: the cache's key is its digest.
+    name = "comitia:feed:" + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+    found = cache.get(name)
     if found is not None:
-        return found
+        content, etag = found
+        return bytes(content), str(etag)
     feed = build()
     if keep:
-        FEEDS.keep(key, feed, len(feed[0]))
+        cache.set(name, feed, KEPT_SECONDS)
     return feed

@@ -26,6 +26,7 @@ from comitia.web.access.visibility import (
 )
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
+from comitia.web.responses import cached_page
 
 from . import operations, pages
 from .feeds import term_feed
@@ -66,6 +67,13 @@ def _common(
     }
 
 
+def _abilities(request: HttpRequest, term: m.Term) -> tuple[bool, ...]:
+    """What the calendar's pages offer beyond the reader's level (``_common``): part of the key
+    under which a page is kept."""
+    actions = (Action.EDIT_CALENDAR, Action.VIEW_PROPOSALS, Action.PUBLISH)
+    return tuple(may(request.user, action, term) for action in actions)
+
+
 @require_safe
 def latest(request: HttpRequest) -> HttpResponse:
     """The calendar of the latest term."""
@@ -79,18 +87,23 @@ def latest(request: HttpRequest) -> HttpResponse:
 def term_calendar(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's calendar as a list grouped by month, two tracks side by side."""
     term = _term(slug, request)
-    filters = pages.Filters.from_query(request.GET)
-    context = _common(request, term, filters)
-    lang = context["lang"]
-    groups, undated = pages.month_groups(term, filters, lang, request.user)
-    context.update(
-        groups=groups,
-        undated=undated,
-        choices=pages.filter_choices(term, lang),
-        view="list",
-        first_month=_month_of(term, None),
+
+    def context() -> dict[str, Any]:
+        filters = pages.Filters.from_query(request.GET)
+        context = _common(request, term, filters)
+        lang = context["lang"]
+        groups, undated = pages.month_groups(term, filters, lang, request.user)
+        return context | {
+            "groups": groups,
+            "undated": undated,
+            "choices": pages.filter_choices(term, lang),
+            "view": "list",
+            "first_month": _month_of(term, None),
+        }
+
+    return cached_page(
+        request, term, "calendar/list.html", context, variant=_abilities(request, term)
     )
-    return render(request, "calendar/list.html", context)
 
 
 def _month_of(term: m.Term, value: str | None) -> dt.date:
@@ -114,31 +127,37 @@ def _shift(month: dt.date, offset: int) -> dt.date:
 def month(request: HttpRequest, slug: str, month: str | None = None) -> HttpResponse:
     """One month of the term as a grid of weeks, with the month's undated activities beside."""
     term = _term(slug, request)
-    first = _month_of(term, month or request.GET.get("month"))
-    filters = pages.Filters.from_query(request.GET)
-    context = _common(request, term, filters)
-    lang = context["lang"]
-    weeks, periods, meetings = pages.month_grid(
-        term, first.year, first.month, filters, lang, request.user
+
+    def context() -> dict[str, Any]:
+        first = _month_of(term, month or request.GET.get("month"))
+        filters = pages.Filters.from_query(request.GET)
+        context = _common(request, term, filters)
+        lang = context["lang"]
+        weeks, periods, meetings = pages.month_grid(
+            term, first.year, first.month, filters, lang, request.user
+        )
+        previous, following = _shift(first, -1), _shift(first, 1)
+        term_first = term.start.replace(day=1)
+        context.update(
+            weeks=weeks,
+            periods=periods,
+            month_meetings=meetings,
+            weekdays=pages.weekday_names(lang),
+            month_label=pages.month_label(first.year, first.month, lang),
+            month_key=f"{first:%Y-%m}",
+            previous=f"{previous:%Y-%m}" if previous >= term_first else None,
+            previous_label=pages.month_label(previous.year, previous.month, lang),
+            next=f"{following:%Y-%m}" if following <= term.end else None,
+            next_label=pages.month_label(following.year, following.month, lang),
+            choices=pages.filter_choices(term, lang),
+            view="month",
+            term_months=_term_months(term, lang),
+        )
+        return context
+
+    return cached_page(
+        request, term, "calendar/month.html", context, variant=_abilities(request, term)
     )
-    previous, following = _shift(first, -1), _shift(first, 1)
-    term_first = term.start.replace(day=1)
-    context.update(
-        weeks=weeks,
-        periods=periods,
-        month_meetings=meetings,
-        weekdays=pages.weekday_names(lang),
-        month_label=pages.month_label(first.year, first.month, lang),
-        month_key=f"{first:%Y-%m}",
-        previous=f"{previous:%Y-%m}" if previous >= term_first else None,
-        previous_label=pages.month_label(previous.year, previous.month, lang),
-        next=f"{following:%Y-%m}" if following <= term.end else None,
-        next_label=pages.month_label(following.year, following.month, lang),
-        choices=pages.filter_choices(term, lang),
-        view="month",
-        term_months=_term_months(term, lang),
-    )
-    return render(request, "calendar/month.html", context)
 
 
 def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
@@ -153,31 +172,39 @@ def _term_months(term: m.Term, lang: str) -> list[tuple[str, str]]:
 def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     """A meeting: its time, venue, status, earlier dates and numbered agenda."""
     term = _term(slug, request)
-    context = _common(request, term)
-    lang = context["lang"]
-    meeting = pages.meeting_detail(term, key, lang, request.user)
-    if meeting is None:
-        raise Http404(_("No meeting has that name."))
-    from comitia.dates import format_day
 
-    context.update(
-        meeting=meeting,
-        day=format_day(meeting.date, lang, weekday=True),
-        title=meeting.title,
-        venue=meeting.venue,
-        kind=meeting_kind_names()[meeting.kind],
-        earlier=meeting.earlier,
-        notes=meeting.notes,
-        agenda=meeting.agenda,
-        month_key=f"{meeting.date:%Y-%m}",
-    )
-    if context["can_publish"]:
-        context["meeting_version"] = (
-            m.Meeting.objects.filter(term=term, key=key).values_list("version", flat=True).first()
+    def context() -> dict[str, Any]:
+        context = _common(request, term)
+        lang = context["lang"]
+        meeting = pages.meeting_detail(term, key, lang, request.user)
+        if meeting is None:
+            raise Http404(_("No meeting has that name."))
+        from comitia.dates import format_day
+
+        context.update(
+            meeting=meeting,
+            day=format_day(meeting.date, lang, weekday=True),
+            title=meeting.title,
+            venue=meeting.venue,
+            kind=meeting_kind_names()[meeting.kind],
+            earlier=meeting.earlier,
+            notes=meeting.notes,
+            agenda=meeting.agenda,
+            month_key=f"{meeting.date:%Y-%m}",
         )
-    if context["can_edit"]:
-        context["editable_agenda"] = _editable_agenda(term, key, lang)
-    return render(request, "calendar/meeting.html", context)
+        if context["can_publish"]:
+            context["meeting_version"] = (
+                m.Meeting.objects.filter(term=term, key=key)
+                .values_list("version", flat=True)
+                .first()
+            )
+        if context["can_edit"]:
+            context["editable_agenda"] = _editable_agenda(term, key, lang)
+        return context
+
+    return cached_page(
+        request, term, "calendar/meeting.html", context, variant=_abilities(request, term)
+    )
 
 
 def _editable_agenda(term: m.Term, key: str, lang: str) -> list[dict[str, Any]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -36,6 +37,7 @@ from comitia.web.documents.operations import (
 )
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
 from comitia.web.plans.models import PlanDocument, Term, Visibility
+from comitia.web.responses import cached_page
 
 
 def _term(slug: str) -> Term:
@@ -85,29 +87,36 @@ def _formats() -> list[tuple[str, str]]:
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The work plan as a document, in the language asked for, with its downloads."""
     term = _term(slug)
-    lang = _lang(request)
-    shown = may_see_document(request.user, term)
-    document = PlanDocument.objects.filter(term=term).first()
-    stated = _stated(document if shown else None)
-    number = next_revision_number(slug, stated)
-    context = {
-        "next_number": number,
-        "next_symbol": suggested_symbol(stated, number),
-        "term": term,
-        "lang": lang,
-        "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
-        "formats": _formats(),
-        "shown": shown,
-        "article": plan_article(term, request.user, lang) if shown else "",
-        "stylesheet": stylesheet(),
-        "revisions": list(visible_revisions(request.user, term).order_by("-number")),
-        "can_approve": may(request.user, Action.APPROVE_REVISION, term),
-        "can_publish": may(request.user, Action.PUBLISH, term),
-        "document": document,
-        "visibility_choices": Visibility.choices,
-        "today": dt.date.today().isoformat(),
-    }
-    return render(request, "documents/plan.html", context)
+
+    def context() -> dict[str, Any]:
+        lang = _lang(request)
+        shown = may_see_document(request.user, term)
+        document = PlanDocument.objects.filter(term=term).first()
+        stated = _stated(document if shown else None)
+        number = next_revision_number(slug, stated)
+        context = {
+            "next_number": number,
+            "next_symbol": suggested_symbol(stated, number),
+            "term": term,
+            "lang": lang,
+            "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
+            "formats": _formats(),
+            "shown": shown,
+            "article": plan_article(term, request.user, lang) if shown else "",
+            "stylesheet": stylesheet(),
+            "revisions": list(visible_revisions(request.user, term).order_by("-number")),
+            "can_approve": may(request.user, Action.APPROVE_REVISION, term),
+            "can_publish": may(request.user, Action.PUBLISH, term),
+            "document": document,
+            "visibility_choices": Visibility.choices,
+            "today": dt.date.today().isoformat(),
+        }
+        return context
+
+    # The language is asked for in the address (part of the key); the page offers approving
+    # and publishing to those who may (their forms are never kept).
+    variant = tuple(may(request.user, a, term) for a in (Action.APPROVE_REVISION, Action.PUBLISH))
+    return cached_page(request, term, "documents/plan.html", context, variant=variant)
 
 
 def _stated(document: PlanDocument | None) -> Plan:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
@@ -13,6 +15,7 @@ from comitia.web.access.visibility import term_visibility, visible_terms
 from comitia.web.home.overview import display_language
 from comitia.web.home.reading import term_overview
 from comitia.web.plans.models import Term, Visibility
+from comitia.web.responses import cached_page
 
 
 def _role_names() -> dict[str, str]:
@@ -35,25 +38,32 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         term = next((t for t in terms if t.slug == slug), None)
         if term is None:
             raise Http404(_("No term has that name."))
-    lang = display_language(get_language() or "en")
-    overview = term_overview(term, request.user, lang, _role_names())
-    context = {
-        "term": term,
-        "terms": terms,
-        "lang": lang,
-        "document": overview.document,
-        "committee_name": overview.committee_name,
-        "term_name": overview.term_name,
-        "document_title": overview.document_title,
-        "officers": overview.officers,
-        "months": overview.months,
-        "meeting_count": overview.meeting_count,
-        "activity_count": overview.activity_count,
-        "term_level": term_visibility(term).value,
-        "visibility_choices": Visibility.choices,
-        "publication_version": Publication.objects.filter(term=term)
-        .values_list("version", flat=True)
-        .first(),
-        "can_publish": may(request.user, Action.PUBLISH, term),
-    }
-    return render(request, "home/term.html", context)
+
+    def context() -> dict[str, Any]:
+        lang = display_language(get_language() or "en")
+        overview = term_overview(term, request.user, lang, _role_names())
+        context = {
+            "term": term,
+            "terms": terms,
+            "lang": lang,
+            "document": overview.document,
+            "committee_name": overview.committee_name,
+            "term_name": overview.term_name,
+            "document_title": overview.document_title,
+            "officers": overview.officers,
+            "months": overview.months,
+            "meeting_count": overview.meeting_count,
+            "activity_count": overview.activity_count,
+            "term_level": term_visibility(term).value,
+            "visibility_choices": Visibility.choices,
+            "publication_version": Publication.objects.filter(term=term)
+            .values_list("version", flat=True)
+            .first(),
+            "can_publish": may(request.user, Action.PUBLISH, term),
+        }
+        return context
+
+    # The page names the other terms the reader sees too (as of their versions), and offers
+    # the checks to staff and publishing to those who may.
+    variant = (request.user.is_staff, may(request.user, Action.PUBLISH, term))
+    return cached_page(request, term, "home/term.html", context, variant=variant, also=terms)
