@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,17 +20,24 @@ from comitia.render.document.changes import describe
 from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import may_see_document, visible_plan, visible_revisions
+from comitia.web.access.visibility import (
+    may_see_document,
+    viewer_level,
+    visible_plan,
+    visible_revisions,
+)
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
+from comitia.web.documents.printed import asked_formats, key_for, request_print, stored
 from comitia.web.documents.operations import (
     DOCUMENT_FORMATS,
     ApprovalBlocked,
     ApprovalConflict,
     Printed,
     approve_revision,
+    media_type,
     next_revision_number,
-    print_plan,
+    plan_filename,
     print_revision,
     revision_plan,
     suggested_symbol,
@@ -95,7 +103,7 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "next_symbol": suggested_symbol(stated, number),
         "term": term,
         "lang": lang,
-        "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
+        "languages": _download_rows(request, term) if shown else [],
         "formats": _formats(),
         "shown": shown,
         "article": plan_article(term, request.user, lang) if shown else "",
@@ -108,6 +116,20 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         "today": dt.date.today().isoformat(),
     }
     return render(request, "documents/plan.html", context)
+
+
+def _download_rows(request: HttpRequest, term: Term) -> list[tuple[str, str, list[Any]]]:
+    """Each language, named in itself, with each format and its state for this reader:
+    "ready" (printed), "printing" (queued or being printed) or "" (printed when asked for)."""
+    asked = asked_formats(term, viewer_level(request.user, term))
+    return [
+        (
+            code,
+            LANGUAGE_NAMES.get(code, code),
+            [(fmt, label, asked.get((fmt, code), "")) for fmt, label in _formats()],
+        )
+        for code in LANGUAGES
+    ]
 
 
 def _stated(document: PlanDocument | None) -> Plan:
@@ -127,7 +149,42 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in DOCUMENT_FORMATS:
         raise Http404(_("No such format."))
     term = _term(slug)
-    return _download(print_plan(_current_plan(request, term), fmt, _lang(request), name=slug))
+    if not may_see_document(request.user, term):
+        raise Http404(_("The current document is not published."))
+    lang = _lang(request)
+    key = key_for(term, fmt, lang, viewer_level(request.user, term))
+    content = stored(key)
+    if content is None:
+        request_print(key)
+        # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
+        content = stored(key)
+    if content is None:
+        return _being_printed(request, term, fmt, lang)
+    return _download(Printed(content, media_type(fmt), plan_filename(slug, fmt, lang)))
+
+
+# Seconds before the "being printed" page asks again: the model plan's PDF takes about one.
+RETRY_SECONDS = 3
+
+
+def _being_printed(request: HttpRequest, term: Term, fmt: str, lang: str) -> HttpResponse:
+    """202 Accepted: a page that says the document is being printed and asks for it again
+    every few seconds (the file comes as an attachment, so the reader stays on this page)."""
+    names = dict(_formats())
+    response = render(
+        request,
+        "documents/printing.html",
+        {
+            "term": term,
+            "format_name": names[fmt],
+            "language_name": LANGUAGE_NAMES.get(lang, lang),
+            "retry": RETRY_SECONDS,
+        },
+        status=202,
+    )
+    response["Retry-After"] = str(RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
