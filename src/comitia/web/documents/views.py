@@ -28,7 +28,6 @@ from comitia.web.access.visibility import (
 )
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
-from comitia.web.documents.printed import asked_formats, key_for, request_print, stored
 from comitia.web.documents.operations import (
     DOCUMENT_FORMATS,
     ApprovalBlocked,
@@ -42,6 +41,7 @@ from comitia.web.documents.operations import (
     revision_plan,
     suggested_symbol,
 )
+from comitia.web.documents.printed import asked_formats, key_for, request_print, stored
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
 from comitia.web.plans.models import PlanDocument, Term, Visibility
 
