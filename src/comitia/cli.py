@@ -1,8 +1,8 @@
 """The ``comitia`` command.
 
 Commands that work on a plan file (``export``) never start Django; those that touch the
-database (``load``, ``dump``, ``serve``, ``worker``, ``demo``, ``manage``) set it up first. Bad input ends
-with a one-line message on stderr and exit status 2, never a traceback.
+database (``load``, ``dump``, ``serve``, ``worker``, ``demo``, ``manage``) set it up first.
+Bad input ends with a one-line message on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
