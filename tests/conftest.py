@@ -59,6 +59,23 @@ def _cache_in_memory() -> Iterator[None]:
         yield
 
 
+# Tests print a document in the request that asks for it (django-tasks' immediate backend), and
+# only what they ask for: printing every document of a plan at each change is for the worker.
+# tests/web/documents/test_printing.py runs the queue, the print-ahead and a real worker.
+IMMEDIATE_TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "printing"],
+    }
+}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _printing_in_the_request() -> Iterator[None]:
+    with override_settings(TASKS=IMMEDIATE_TASKS, COMITIA_PRINT_AHEAD=False):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language_after_each_test() -> Iterator[None]:
     """Leave the default language active after each test. A test client request leaves the

@@ -1,8 +1,8 @@
 """The ``comitia`` command.
 
 Commands that work on a plan file (``export``) never start Django; those that touch the
-database (``load``, ``dump``, ``serve``, ``demo``, ``manage``) set it up first. Bad input ends
-with a one-line message on stderr and exit status 2, never a traceback.
+database (``load``, ``dump``, ``serve``, ``worker``, ``demo``, ``manage``) set it up first.
+Bad input ends with a one-line message on stderr and exit status 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -13,9 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from comitia import __version__
 from comitia.plan.files import PlanFileError, dump_plan_json, read_plan, write_plan
+
+if TYPE_CHECKING:
+    import subprocess
 
 DEFAULT_PLAN = Path("examples") / "oas-csh-2019-2020.yaml"
 EXIT_BAD_INPUT = 2
@@ -161,6 +165,42 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Print the queued documents (django-tasks' database worker) until stopped."""
+    _setup_django()
+    import logging
+
+    from django.core.management import call_command
+
+    # One line per document printed, on stderr: what an operator looks for in the journal.
+    logging.getLogger("comitia.printing").setLevel(logging.INFO)
+    options = ["--queue-name", "*", "--no-reload", "--interval", str(args.interval)]
+    if args.batch:
+        options.append("--batch")
+    call_command("db_worker", *options)
+    return 0
+
+
+def _start_worker() -> subprocess.Popen[bytes]:
+    """``comitia worker`` as a child process, with this process's settings (the demo's)."""
+    import subprocess
+
+    return subprocess.Popen([sys.executable, "-m", "comitia", "worker", "--interval", "0.5"])
+
+
+def _stop(child: subprocess.Popen[bytes]) -> None:
+    """Stop ``child`` (SIGTERM: the worker finishes nothing more and exits), then wait."""
+    import subprocess
+
+    if child.poll() is None:
+        child.terminate()
+    try:
+        child.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        child.wait()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     plan_path = Path(args.plan)
     read_plan(plan_path)  # a bad file fails before the database is touched
@@ -173,7 +213,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print(f"loaded and published the model plan {term} from {plan_path}", flush=True)
     if args.no_serve:
         return 0
-    _serve(args.host, args.port)
+    # The worker prints the documents the publication just queued, beside the server; Ctrl+C
+    # reaches both (one process group), and the finally stops it on any other way out.
+    worker = _start_worker()
+    try:
+        _serve(args.host, args.port)
+    finally:
+        _stop(worker)
     return 0
 
 
@@ -256,7 +302,19 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
 
-    demo = add("demo", cmd_demo, "Migrate, load the model plan and serve it, for a trial.")
+    worker = add("worker", cmd_worker, "Print the queued documents in the background.")
+    worker.add_argument(
+        "--interval",
+        type=float,
+        default=1.0,
+        metavar="SECONDS",
+        help="how often to look for queued documents when there are none (default: 1)",
+    )
+    worker.add_argument("--batch", action="store_true", help="print what is queued, then stop")
+
+    demo = add(
+        "demo", cmd_demo, "Migrate, load the model plan and serve it with a worker, for a trial."
+    )
     demo.add_argument("plan", nargs="?", default=str(DEFAULT_PLAN), metavar="PLAN.yaml")
     demo.add_argument("--host", default="127.0.0.1")
     demo.add_argument("--port", type=int, default=8000)

@@ -68,7 +68,25 @@ INSTALLED_APPS = [
     "comitia.web.access",
     "comitia.web.suggestions",
     "comitia.web.api",
+    "django_tasks",
+    "django_tasks_db",
 ]
+
+# Documents are printed by a worker (``comitia worker``), queued in the database: no broker to
+# run, on SQLite as on PostgreSQL. COMITIA_TASKS_BACKEND=immediate prints in the request that
+# asks (tests); COMITIA_PRINT_AHEAD=0 prints only what is asked for, not every document of a
+# plan when it changes.
+TASKS = {
+    "default": {
+        "BACKEND": {
+            "database": "django_tasks_db.DatabaseBackend",
+            "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+            "dummy": "django_tasks.backends.dummy.DummyBackend",
+        }[_env("COMITIA_TASKS_BACKEND") or "database"],
+        "QUEUES": ["default", "printing"],
+    }
+}
+COMITIA_PRINT_AHEAD = _env_bool("COMITIA_PRINT_AHEAD", True)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -37,8 +37,10 @@ __all__ = [
     "Visibility",
     "document_visibility",
     "hidden_meeting_keys",
+    "hidden_meeting_keys_at",
     "levels_seen",
     "may_see_document",
+    "may_see_document_at",
     "may_see_meeting",
     "may_see_revision",
     "may_see_term",
@@ -47,6 +49,7 @@ __all__ = [
     "viewer_level",
     "visible_meetings",
     "visible_plan",
+    "visible_plan_at",
     "visible_revisions",
     "visible_rows",
     "visible_terms",
@@ -131,7 +134,11 @@ def may_see_meeting(user: Any, meeting: Meeting) -> bool:
 
 def hidden_meeting_keys(user: Any, term: Term) -> set[str]:
     """The keys of ``term``'s meetings that ``user`` may not see (one query at most)."""
-    viewer = viewer_level(user, term)
+    return hidden_meeting_keys_at(viewer_level(user, term), term)
+
+
+def hidden_meeting_keys_at(viewer: Visibility, term: Term) -> set[str]:
+    """The keys of ``term``'s meetings that a viewer at level ``viewer`` may not see."""
     if viewer == Visibility.DRAFT:
         return set()
     meetings = Meeting.objects.filter(term=term)
@@ -151,10 +158,16 @@ def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
 
     The caller has checked ``may_see_term``; this function only removes what is inside.
     """
-    hidden = hidden_meeting_keys(user, term)
+    return visible_plan_at(viewer_level(user, term), term, plan)
+
+
+def visible_plan_at(viewer: Visibility, term: Term, plan: Plan) -> Plan:
+    """``plan`` as every viewer at level ``viewer`` sees it (``visible_plan`` for a user at
+    that level: what the worker prints for them, with no user at hand)."""
+    hidden = hidden_meeting_keys_at(viewer, term)
     if hidden:
         plan = _without_meetings(plan, hidden)
-    if plan.document is not None and not may_see_document(user, term):
+    if plan.document is not None and not may_see_document_at(viewer, term):
         plan = plan.model_copy(update={"document": None})
     return plan
 
@@ -196,7 +209,11 @@ def document_visibility(term: Term) -> Visibility:
 def may_see_document(user: Any, term: Term) -> bool:
     """Whether ``user`` may read ``term``'s current plan document (its page, downloads and the
     comparison with it)."""
-    viewer = viewer_level(user, term)
+    return may_see_document_at(viewer_level(user, term), term)
+
+
+def may_see_document_at(viewer: Visibility, term: Term) -> bool:
+    """Whether viewers at level ``viewer`` may read ``term``'s current plan document."""
     return seen_at(term_visibility(term), viewer) and seen_at(document_visibility(term), viewer)
 
 

@@ -112,3 +112,39 @@ class RenderedDocument(models.Model):
         if not self._state.adding:
             raise ImmutableError("a printed document of a revision cannot be changed")
         super().save(*args, **kwargs)
+
+
+class PrintedDocument(models.Model):
+    """The current plan of a term as one document (format, language, as the viewers at one
+    level see it), printed by the worker for one output version of the term.
+
+    A row without content is a print asked for and not yet done: its unique key is what makes
+    one print per state of the plan across processes (the process whose insert wins queues
+    the print), and ``started_at`` is the worker's claim on it. Rows of the term's older
+    versions are deleted when a newer version is printed (``printed.prune``).
+    """
+
+    term = models.ForeignKey(
+        "plans.Term", models.CASCADE, related_name="printed_documents", verbose_name=_("term")
+    )
+    output_version = models.PositiveBigIntegerField(_("output version"))
+    format = models.CharField(_("format"), max_length=10)
+    lang = models.CharField(_("language"), max_length=5)
+    level = models.CharField(_("viewer level"), max_length=16)
+    content = models.BinaryField(_("content"), null=True)
+    queued_at = models.DateTimeField(_("queued at"))
+    started_at = models.DateTimeField(_("printing since"), null=True)
+    printed_at = models.DateTimeField(_("printed at"), null=True)
+
+    class Meta:
+        verbose_name = _("printed current document")
+        verbose_name_plural = _("printed current documents")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["term", "output_version", "format", "lang", "level"],
+                name="documents_printed_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.term_id} v{self.output_version} {self.format} {self.lang} {self.level}"

@@ -18,7 +18,6 @@ from comitia.render.formats import DOCUMENT_FORMATS, output_format
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.symbols import normalize
 from comitia.web.documents.models import RenderedDocument, Revision
-from comitia.web.documents.printed import PRINTED, document_key
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
 
@@ -163,11 +162,19 @@ def previous_revision(revision: Revision) -> Revision | None:
 
 
 def print_plan(plan: Plan, fmt: str, lang: str, *, name: str) -> Printed:
-    """The current plan as a document: printed once for this state of ``plan``, then kept in
-    the process (``printed``), not stored."""
+    """The current plan as a document, printed now. The web prints it in the worker, once for
+    each state of the plan, and stores it (``printed``)."""
     output = output_format(fmt)
-    content = PRINTED.get_or_print(document_key(plan, fmt, lang), lambda: output.render(plan, lang))
-    return Printed(content, output.media_type, f"{name}.{lang}.{output.extension}")
+    return Printed(output.render(plan, lang), output.media_type, plan_filename(name, fmt, lang))
+
+
+def plan_filename(name: str, fmt: str, lang: str) -> str:
+    """The file name of the current plan's document: ``SLUG.LANG.EXTENSION``."""
+    return f"{name}.{lang}.{output_format(fmt).extension}"
+
+
+def media_type(fmt: str) -> str:
+    return output_format(fmt).media_type
 
 
 def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:

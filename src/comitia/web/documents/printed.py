@@ -1,78 +1,217 @@
-"""The current plan's documents, printed once for each state of the plan and kept.
+"""The current plan's documents, printed by the worker once for each state of the plan, and
+stored where every process sees them (``PrintedDocument`` rows).
 
-A PDF costs WeasyPrint about a second of processor time. The day a plan goes out, every
-delegation downloads it within minutes: the first request for a document prints it, requests
-for the same document that arrive meanwhile wait for that print instead of starting their own
-(a server would otherwise spend a second per delegation), and later ones get the kept bytes.
+A PDF costs WeasyPrint about a second of processor time, more than a request should take. The
+day a plan goes out every delegation downloads it within minutes, from whichever app process
+answers. So a document is known by its term's output version (which every write to what the
+outputs show raises), its format, its language and the level of the viewers it is printed for
+(``viewer_level``: viewers at one level see the same plan). Its row is inserted before it is
+printed: the process whose insert wins queues the print (``tasks.print_document``), the others
+find the row and say "being printed"; the worker claims the row before printing, so two workers
+never print one document either. A print for a version that is no longer the term's is
+skipped, and a printed version deletes the rows of the versions before it.
 
-A document is known by a digest of the plan as its reader may see it, its format and its
-language. A change to the plan, or a reader who may see less of it, gives another key, so a
-kept document is never out of date: it is only forgotten, least recently used first. Approved
-revisions are stored in the database instead (``operations.print_revision``).
+When the version moves (``output_version_raised``), every current document is queued at once
+(``queue_current``), PDFs first, unless ``COMITIA_PRINT_AHEAD`` is off. Approved revisions are
+stored apart, once and for ever (``operations.print_revision``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import threading
-from collections.abc import Callable
-from concurrent.futures import Future
+import datetime as dt
+import logging
+import time
+from dataclasses import dataclass
+from typing import Any
 
-from comitia.plan import Plan
-from comitia.web.kept import Kept
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
 
-Key = tuple[str, str, str]
+from comitia.render.document import LANGUAGES
+from comitia.render.formats import DOCUMENT_FORMATS
+from comitia.web.access.visibility import may_see_document_at, visible_plan_at
+from comitia.web.documents.models import PrintedDocument
+from comitia.web.documents.operations import print_plan
+from comitia.web.plans.convert import load_plan
+from comitia.web.plans.models import Term, Visibility
 
+logger = logging.getLogger("comitia.printing")
 
-def document_key(plan: Plan, fmt: str, lang: str) -> Key:
-    """What a printed document depends on: the plan's every field, the format, the language."""
-    digest = hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
-    return (digest, fmt, lang)
-
-
-class PrintedDocuments:
-    """Printed documents by key, up to ``budget`` bytes; each printed once at a time."""
-
-    def __init__(self, budget: int) -> None:
-        self._kept: Kept[Key, bytes] = Kept(budget)
-        self._printing: dict[Key, Future[bytes]] = {}
-        self._lock = threading.Lock()
-
-    def get_or_print(self, key: Key, print_document: Callable[[], bytes]) -> bytes:
-        """The document kept under ``key``, or the one being printed for another request, or
-        ``print_document()``, kept. A print that fails raises in every request waiting for
-        it, and nothing is kept."""
-        with self._lock:
-            content = self._kept.get(key)
-            if content is not None:
-                return content
-            printing = self._printing.get(key)
-            if printing is None:
-                printing = self._printing[key] = Future()
-                ours = True
-            else:
-                ours = False
-        if not ours:
-            return printing.result()
-        try:
-            content = print_document()
-        except BaseException as error:
-            printing.set_exception(error)
-            raise
-        else:
-            self._kept.keep(key, content, len(content))
-            printing.set_result(content)
-            return content
-        finally:
-            with self._lock:
-                del self._printing[key]
-
-    def clear(self) -> None:
-        self._kept.clear()
-
-    def __len__(self) -> int:
-        return len(self._kept)
+# A print queued or claimed this long ago and still not done was lost (a worker killed in the
+# middle, a queue emptied by hand): the next reader who asks queues it again. The model plan's
+# PDF takes about a second, a plan fifty times larger under a minute.
+STALE = dt.timedelta(minutes=5)
 
 
-# The model plan's three formats in its four languages take about 1 MiB.
-PRINTED = PrintedDocuments(budget=32 * 2**20)
+@dataclass(frozen=True)
+class Key:
+    """What a printed current document depends on."""
+
+    term_id: int
+    output_version: int
+    format: str
+    lang: str
+    level: str
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "term_id": self.term_id,
+            "output_version": self.output_version,
+            "format": self.format,
+            "lang": self.lang,
+            "level": self.level,
+        }
+
+
+def key_for(term: Term, fmt: str, lang: str, level: Visibility | str) -> Key:
+    """The key of ``term``'s document as loaded (its ``output_version`` as read with it)."""
+    return Key(term.pk, term.output_version, fmt, lang, Visibility(level).value)
+
+
+def stored(key: Key) -> bytes | None:
+    """The printed bytes of ``key``, or None while it is not printed."""
+    content = (
+        PrintedDocument.objects.filter(**key.fields(), content__isnull=False)
+        .values_list("content", flat=True)
+        .first()
+    )
+    return bytes(content) if content is not None else None
+
+
+def asked_formats(term: Term, level: Visibility | str) -> dict[tuple[str, str], str]:
+    """The state of each (format, language) of ``term``'s current document for viewers at
+    ``level`` that was asked for: "ready" (printed) or "printing" (queued or being printed).
+    One query, which reads no document's bytes."""
+    rows = PrintedDocument.objects.filter(
+        term=term, output_version=term.output_version, level=Visibility(level).value
+    ).values_list("format", "lang", "printed_at")
+    return {
+        (fmt, lang): "ready" if printed_at is not None else "printing"
+        for fmt, lang, printed_at in rows
+    }
+
+
+def request_print(key: Key) -> None:
+    """Queue the print of ``key`` unless it is printed, queued or being printed (a print
+    queued or claimed longer than ``STALE`` ago is queued again)."""
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            PrintedDocument.objects.create(**key.fields(), queued_at=now)
+    except IntegrityError:
+        # Asked for already. Queue it again only if that print was lost; the conditional
+        # update lets one process of those that find it lost queue it.
+        lost = Q(started_at__isnull=True, queued_at__lt=now - STALE) | Q(started_at__lt=now - STALE)
+        requeued = (
+            PrintedDocument.objects.filter(**key.fields(), content__isnull=True)
+            .filter(lost)
+            .update(queued_at=now, started_at=None)
+        )
+        if not requeued:
+            return
+    _enqueue(key)
+
+
+def _enqueue(key: Key) -> None:
+    from comitia.web.documents.tasks import print_document
+
+    task = print_document.using(priority=10 if key.format == "pdf" else 0)
+    task.enqueue(key.term_id, key.output_version, key.format, key.lang, key.level)
+
+
+def current_keys(term: Term) -> list[Key]:
+    """The keys of every document of ``term`` as it stands: each format in each language for
+    each level of viewers who may read the current document."""
+    levels = [level for level in Visibility if may_see_document_at(level, term)]
+    return [
+        key_for(term, fmt, lang, level)
+        for fmt in sorted(DOCUMENT_FORMATS, key=lambda f: f != "pdf")
+        for lang in LANGUAGES
+        for level in levels
+    ]
+
+
+def queue_current(term_id: int, **kwargs: Any) -> None:
+    """Queue every current document of term ``term_id`` not yet asked for (the receiver of
+    ``output_version_raised``, after the write has committed)."""
+    if not settings.COMITIA_PRINT_AHEAD:
+        return
+    term = Term.objects.filter(pk=term_id).first()
+    if term is None:
+        return
+    keys = current_keys(term)
+    asked = set(
+        PrintedDocument.objects.filter(term=term, output_version=term.output_version).values_list(
+            "format", "lang", "level"
+        )
+    )
+    new = [key for key in keys if (key.format, key.lang, key.level) not in asked]
+    now = timezone.now()
+    PrintedDocument.objects.bulk_create(
+        [PrintedDocument(**key.fields(), queued_at=now) for key in new], ignore_conflicts=True
+    )
+    # Two processes that raced here both queue the new keys: the worker's claim
+    # (``print_now``) lets one of the two tasks print.
+    for key in new:
+        _enqueue(key)
+
+
+def print_now(key: Key) -> str:
+    """Print ``key`` and store it, if it is still the term's current version and nobody printed
+    or claimed it; what happened, in a word (the task's result)."""
+    now = timezone.now()
+    PrintedDocument.objects.get_or_create(**key.fields(), defaults={"queued_at": now})
+    claimed = (
+        PrintedDocument.objects.filter(**key.fields(), content__isnull=True)
+        .filter(Q(started_at__isnull=True) | Q(started_at__lt=now - STALE))
+        .update(started_at=now)
+    )
+    if not claimed:
+        return "printed already" if stored(key) is not None else "being printed"
+    try:
+        if _version(key.term_id) != key.output_version:
+            PrintedDocument.objects.filter(**key.fields()).delete()
+            return "outdated"
+        term = Term.objects.get(pk=key.term_id)
+        started = time.perf_counter()
+        plan = visible_plan_at(Visibility(key.level), term, load_plan(term))
+        # Every write to what the outputs show raises the version in its own transaction: if
+        # it has not moved while the plan was read, no such write committed in between, and
+        # the plan read is the plan of that version (on PostgreSQL's READ COMMITTED too).
+        if _version(key.term_id) != key.output_version:
+            PrintedDocument.objects.filter(**key.fields()).delete()
+            return "outdated"
+        content = print_plan(plan, key.format, key.lang, name=term.slug).content
+    except BaseException:
+        # Let the next reader who asks queue it again rather than wait for ``STALE``.
+        PrintedDocument.objects.filter(**key.fields(), content__isnull=True).delete()
+        raise
+    PrintedDocument.objects.filter(**key.fields()).update(
+        content=content, printed_at=timezone.now()
+    )
+    logger.info(
+        "printed term=%s version=%s format=%s lang=%s level=%s bytes=%d ms=%.0f",
+        key.term_id,
+        key.output_version,
+        key.format,
+        key.lang,
+        key.level,
+        len(content),
+        (time.perf_counter() - started) * 1000,
+    )
+    prune(key.term_id, key.output_version)
+    return "printed"
+
+
+def prune(term_id: int, version: int) -> int:
+    """Delete the documents of term ``term_id`` printed or asked for before ``version``."""
+    deleted, _ = PrintedDocument.objects.filter(
+        term_id=term_id, output_version__lt=version
+    ).delete()
+    return deleted
+
+
+def _version(term_id: int) -> int | None:
+    return Term.objects.filter(pk=term_id).values_list("output_version", flat=True).first()

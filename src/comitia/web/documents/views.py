@@ -20,7 +20,12 @@ from comitia.render.document.changes import describe
 from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import may_see_document, visible_plan, visible_revisions
+from comitia.web.access.visibility import (
+    may_see_document,
+    viewer_level,
+    visible_plan,
+    visible_revisions,
+)
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
@@ -29,12 +34,14 @@ from comitia.web.documents.operations import (
     ApprovalConflict,
     Printed,
     approve_revision,
+    media_type,
     next_revision_number,
-    print_plan,
+    plan_filename,
     print_revision,
     revision_plan,
     suggested_symbol,
 )
+from comitia.web.documents.printed import asked_formats, key_for, request_print, stored
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
 from comitia.web.plans.models import PlanDocument, Term, Visibility
 from comitia.web.responses import cached_page
@@ -87,10 +94,13 @@ def _formats() -> list[tuple[str, str]]:
 def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
     """The work plan as a document, in the language asked for, with its downloads."""
     term = _term(slug)
+    shown = may_see_document(request.user, term)
+    # What the downloads say (ready, being printed) changes when a print ends, not with the
+    # term's version: it is part of the kept page's key.
+    asked = asked_formats(term, viewer_level(request.user, term)) if shown else {}
 
     def context() -> dict[str, Any]:
         lang = _lang(request)
-        shown = may_see_document(request.user, term)
         document = PlanDocument.objects.filter(term=term).first()
         stated = _stated(document if shown else None)
         number = next_revision_number(slug, stated)
@@ -99,7 +109,7 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
             "next_symbol": suggested_symbol(stated, number),
             "term": term,
             "lang": lang,
-            "languages": [(code, LANGUAGE_NAMES.get(code, code)) for code in LANGUAGES],
+            "languages": _download_rows(asked) if shown else [],
             "formats": _formats(),
             "shown": shown,
             "article": plan_article(term, request.user, lang) if shown else "",
@@ -115,8 +125,25 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
 
     # The language is asked for in the address (part of the key); the page offers approving
     # and publishing to those who may (their forms are never kept).
-    variant = tuple(may(request.user, a, term) for a in (Action.APPROVE_REVISION, Action.PUBLISH))
+    variant = (
+        *(may(request.user, a, term) for a in (Action.APPROVE_REVISION, Action.PUBLISH)),
+        tuple(sorted(asked.items())),
+    )
     return cached_page(request, term, "documents/plan.html", context, variant=variant)
+
+
+def _download_rows(asked: dict[tuple[str, str], str]) -> list[tuple[str, str, list[Any]]]:
+    """Each language, named in itself, with each format and its state for this reader
+    (``asked``, by format and language): "ready" (printed), "printing" (queued or being
+    printed) or "" (printed when asked for)."""
+    return [
+        (
+            code,
+            LANGUAGE_NAMES.get(code, code),
+            [(fmt, label, asked.get((fmt, code), "")) for fmt, label in _formats()],
+        )
+        for code in LANGUAGES
+    ]
 
 
 def _stated(document: PlanDocument | None) -> Plan:
@@ -136,7 +163,42 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in DOCUMENT_FORMATS:
         raise Http404(_("No such format."))
     term = _term(slug)
-    return _download(print_plan(_current_plan(request, term), fmt, _lang(request), name=slug))
+    if not may_see_document(request.user, term):
+        raise Http404(_("The current document is not published."))
+    lang = _lang(request)
+    key = key_for(term, fmt, lang, viewer_level(request.user, term))
+    content = stored(key)
+    if content is None:
+        request_print(key)
+        # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
+        content = stored(key)
+    if content is None:
+        return _being_printed(request, term, fmt, lang)
+    return _download(Printed(content, media_type(fmt), plan_filename(slug, fmt, lang)))
+
+
+# Seconds before the "being printed" page asks again: the model plan's PDF takes about one.
+RETRY_SECONDS = 3
+
+
+def _being_printed(request: HttpRequest, term: Term, fmt: str, lang: str) -> HttpResponse:
+    """202 Accepted: a page that says the document is being printed and asks for it again
+    every few seconds (the file comes as an attachment, so the reader stays on this page)."""
+    names = dict(_formats())
+    response = render(
+        request,
+        "documents/printing.html",
+        {
+            "term": term,
+            "format_name": names[fmt],
+            "language_name": LANGUAGE_NAMES.get(lang, lang),
+            "retry": RETRY_SECONDS,
+        },
+        status=202,
+    )
+    response["Retry-After"] = str(RETRY_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:

@@ -22,11 +22,13 @@ which costs one UPDATE and is never wrong.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from comitia.web.plans.models import Term
 
@@ -59,12 +61,22 @@ def _mark(key: tuple[Any, ...]) -> None:
         transaction.on_commit(_Raised(key))
 
 
+# Sent with ``term_id`` once the transaction that raised the term's version has committed
+# (at once outside a transaction): what prints a term's outputs ahead listens
+# (``documents.printed.queue_current``). Robust: a receiver that fails is logged, and never
+# fails the write that has already committed.
+output_version_raised = Signal()
+
+
 def raise_output_version(term_id: int | None) -> None:
     """Raise the output version of term ``term_id`` (once per atomic block); None: nothing."""
     if term_id is None or _pending(("term", term_id)):
         return
     Term.objects.filter(pk=term_id).update(output_version=F("output_version") + 1)
     _mark(("term", term_id))
+    transaction.on_commit(
+        partial(output_version_raised.send, sender=Term, term_id=term_id), robust=True
+    )
 
 
 def raise_delegation_version(term_id: int | None, state: str) -> None:

@@ -52,4 +52,7 @@ EXEMPT: dict[str, str] = {
     "documents.RenderedDocument": (
         "a stored print of an approved revision, which never changes once approved"
     ),
+    "documents.PrintedDocument": (
+        "a stored print of the term's outputs at one output version: the printing writes it"
+    ),
 }
