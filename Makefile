@@ -32,10 +32,12 @@ test: $(STAMP)
 test-postgres: $(STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) --database-tests-only
 
+## Lint, format, type-check, and keep the import contracts of pyproject.toml ([tool.importlinter]).
 check: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache --no-logo
 
 fmt: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks

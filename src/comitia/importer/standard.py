@@ -2,7 +2,7 @@
 
 A document that Comitia wrote holds, besides its data, the renderer's standard wording: the
 purpose of the methodology, how delegations send suggestions, the general considerations. Those
-sentences come from the renderer's gettext catalog (``comitia_render``), carry no data of the
+sentences come from the renderer's gettext catalog (``comitia.catalog``), carry no data of the
 plan, and are printed again from the catalog on the next render. A line of such a document that
 is exactly one of them, in the document's language, is counted as "standard wording" instead of
 being reported unused.
@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import re
 
+from comitia.catalog import compiled_messages
 from comitia.importer.context import Context, fold
 from comitia.importer.source import clean
 
@@ -29,15 +30,9 @@ _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 @functools.cache
 def standard_sentences(lang: str) -> tuple[str, ...]:
     """The renderer's fixed sentences in ``lang``, with "{term}" where the term goes."""
-    from babel.messages.mofile import read_mo
-
-    from comitia.render.document.i18n import DOMAIN, LOCALE_DIR
-
-    path = LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    if not path.is_file():
+    catalog = compiled_messages(lang)
+    if catalog is None:
         return ()
-    with path.open("rb") as handle:
-        catalog = read_mo(handle)
     sentences = []
     for message in catalog:
         if not message.id or not isinstance(message.id, str) or message.pluralizable:

@@ -1,4 +1,4 @@
-"""The renderers' fixed wording in four languages, from the gettext catalogs in ``../locale``.
+"""The renderers' fixed wording in four languages, from the gettext catalogs (``comitia.catalog``).
 
 Messages are written in English in the code (``w._("Budget")``) and translated by the
 ``comitia_render`` catalogs; placeholders use ``str.format`` names (``{date}``). What is not a
@@ -11,17 +11,19 @@ import datetime as dt
 import functools
 import gettext
 from decimal import Decimal
-from pathlib import Path
 
 from babel.lists import format_list
 from babel.numbers import format_decimal
 from num2words import num2words
 
-from comitia.render import RenderError
+from comitia import catalog
 
-LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-DOMAIN = "comitia_render"
-LANGUAGES = ("en", "fr", "es", "pt")
+# The catalog is shared with the importer, which recognizes its sentences (comitia.catalog);
+# its names are re-exported here for the renderers and their tests.
+from comitia.catalog import DOMAIN as DOMAIN
+from comitia.catalog import LANGUAGES as LANGUAGES
+from comitia.catalog import LOCALE_DIR as LOCALE_DIR
+from comitia.render import RenderError
 
 
 class UnknownLanguage(RenderError):
@@ -32,7 +34,7 @@ class UnknownLanguage(RenderError):
 def _translations(lang: str) -> gettext.NullTranslations:
     if lang not in LANGUAGES:
         raise UnknownLanguage(f"no wording for the language {lang!r}; use one of {LANGUAGES}")
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+    return catalog.translations(lang)
 
 
 class Wording:
