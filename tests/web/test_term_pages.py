@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.large_plan import over_years
 from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test import Client
@@ -33,7 +34,6 @@ from comitia.web.access.models import Membership, Role
 from comitia.web.plans import models as m
 from tests.web.module_data import kept_for_module
 from tests.web.publishing import store_published
-from tests.web.years import over_years
 
 MODEL_PLAN = Path(__file__).parents[2] / "examples" / "oas-csh-2019-2020.yaml"
 REFERENCES = Path(__file__).parent / "references" / "pages"
