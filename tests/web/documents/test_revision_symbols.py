@@ -102,3 +102,17 @@ def test_revisions_that_shared_a_symbol_before_the_rule_are_kept_and_the_first_h
             _revision("a-1", 8, "X rev. 4")
     finally:
         MigrationExecutor(connection).migrate(latest)
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "x", "-1", "99999999999999999999999"])
+def test_a_revision_number_that_is_no_plain_whole_number_is_refused_as_bad_input(
+    client: Client, term: Term, number: str
+) -> None:
+    # str.isdigit() holds for "²" and "٣", which int() refuses: the form answered 500.
+    user = User.objects.create_user("chair", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="approve_revision"))
+    client.force_login(user)
+    data = {"symbol": "X rev. 1", "date": "2019-11-07", "override_reason": "t", "number": number}
+    answer = client.post(f"/terms/{term.slug}/document/approve/", data)
+    assert answer.status_code == 400
+    assert Revision.objects.count() == 0

@@ -208,6 +208,11 @@ def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) ->
     return _download(print_revision(revision, fmt, _lang(request)))
 
 
+def _bad_approval(request: HttpRequest, term: Term, problem: str) -> HttpResponse:
+    context = {"term": term, "problem": problem, "findings": []}
+    return render(request, "documents/approve_refused.html", context, status=400)
+
+
 @require_POST
 def approve(request: HttpRequest, slug: str) -> HttpResponse:
     term = _term(slug)
@@ -217,12 +222,14 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
     except ValueError:
         approved_on = None
     if not symbol or approved_on is None:
-        return render(
-            request,
-            "documents/approve_refused.html",
-            {"term": term, "problem": _("Give the revision's symbol and date."), "findings": []},
-            status=400,
-        )
+        return _bad_approval(request, term, _("Give the revision's symbol and date."))
+    # The number the form was opened with, if any; str.isdigit() alone would take "²", which
+    # int() refuses.
+    stated_number = request.POST.get("number", "").strip()
+    if stated_number and not (
+        stated_number.isascii() and stated_number.isdigit() and len(stated_number) <= 9
+    ):
+        return _bad_approval(request, term, _("The revision number must be a whole number."))
     try:
         revision = approve_revision(
             term,
@@ -230,9 +237,7 @@ def approve(request: HttpRequest, slug: str) -> HttpResponse:
             approved_on=approved_on,
             user=request.user,
             override_reason=request.POST.get("override_reason", ""),
-            number=int(request.POST["number"])
-            if request.POST.get("number", "").isdigit()
-            else None,
+            number=int(stated_number) if stated_number else None,
         )
     except ApprovalConflict:
         return render(
