@@ -17,6 +17,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +41,37 @@ def environment(database_url: str, folder: Path) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="comitia.web.settings",
     )
     return env
+
+
+@contextmanager
+def own_database(folder: Path, label: str) -> Iterator[str]:
+    """The URL of a database of the installation's own, dropped on leaving: an SQLite file in
+    ``folder``, or, when the tests run on PostgreSQL, a database beside the test database on
+    the same server (named for ``label`` and this process)."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        yield f"sqlite:///{folder / f'{label}.sqlite3'}"
+        return
+    import psycopg
+
+    settings = connection.settings_dict
+    name = f"{settings['NAME']}_{label}_{os.getpid()}"
+    server = {
+        "host": settings["HOST"] or "127.0.0.1",
+        "port": settings["PORT"] or 5432,
+        "user": settings["USER"],
+        "password": settings["PASSWORD"] or None,
+    }
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    password = f":{server['password']}" if server["password"] else ""
+    try:
+        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
+    finally:
+        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def comitia(

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
 import signal
 import threading
 import time
@@ -30,7 +29,15 @@ from django.db import connection
 
 from comitia.checks import run_checks
 from comitia.plan.files import read_plan
-from tests.web.installation import SLUG, comitia, environment, free_port, serve, set_up
+from tests.web.installation import (
+    SLUG,
+    comitia,
+    environment,
+    free_port,
+    own_database,
+    serve,
+    set_up,
+)
 
 # What a request to a server killed meanwhile ends in: a refused or reset connection, or an
 # answer cut short (http.client.IncompleteRead, which is no OSError): the write may have landed.
@@ -57,28 +64,8 @@ class Writer:
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
-    if not ON_POSTGRESQL:
-        yield f"sqlite:///{tmp_path / 'killed.sqlite3'}"
-        return
-    import psycopg
-
-    settings = connection.settings_dict
-    name = f"{settings['NAME']}_killed_{os.getpid()}"
-    server = {
-        "host": settings["HOST"] or "127.0.0.1",
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"],
-        "password": settings["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{server['password']}" if server["password"] else ""
-    try:
-        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database(tmp_path, "killed") as url:
+        yield url
 
 
 def _request(base: str, token: str, method: str, path: str, body: Any = None) -> Any:

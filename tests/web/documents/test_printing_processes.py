@@ -9,7 +9,6 @@ started is stopped at the end.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.web.installation import ROOT, SLUG, environment, free_port, serve, set_up
+from tests.web.installation import ROOT, SLUG, environment, free_port, own_database, serve, set_up
 
 ON_POSTGRESQL = connection.vendor == "postgresql"
 pytestmark = [pytest.mark.slow, *([pytest.mark.postgres] if ON_POSTGRESQL else [])]
@@ -31,28 +30,8 @@ DEADLINE_SECONDS = 120
 
 @pytest.fixture
 def database_url(tmp_path: Path) -> Iterator[str]:
-    if not ON_POSTGRESQL:
-        yield f"sqlite:///{tmp_path / 'printing.sqlite3'}"
-        return
-    import psycopg
-
-    settings = connection.settings_dict
-    name = f"{settings['NAME']}_printing_{os.getpid()}"
-    server = {
-        "host": settings["HOST"] or "127.0.0.1",
-        "port": settings["PORT"] or 5432,
-        "user": settings["USER"],
-        "password": settings["PASSWORD"] or None,
-    }
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{server['password']}" if server["password"] else ""
-    try:
-        yield f"postgres://{server['user']}{password}@{server['host']}:{server['port']}/{name}"
-    finally:
-        with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with own_database(tmp_path, "printing") as url:
+        yield url
 
 
 def _get(url: str) -> tuple[int, bytes]:
