@@ -20,7 +20,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import AgendaKind, Text
-from comitia.render.ics.agenda import AgendaLine, CitationLine, Shown
+from comitia.render.outline import AgendaLine, CitationLine, Shown
 from comitia.web.access.visibility import visible_meetings
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m

@@ -15,10 +15,10 @@ from itertools import groupby
 from babel.dates import format_date
 
 from comitia.plan import Language, Plan, Text
-from comitia.render.ics.agenda import Shown
+from comitia.render.outline import Shown
 
 # Text as shown in one language, its original language marked when it falls back to it: the
-# type the calendar feeds use too.
+# type of the agenda outline (comitia.render.outline) too.
 LocalText = Shown
 
 
