@@ -314,19 +314,19 @@ def month_grid(
             when_first__lte=grid_last, when_last__gte=grid_first
         )
         for activity in overlapping:
-            entry = activity_entry(activity, lang)
+            shown = activity_entry(activity, lang)
             days = activity_days(activity)
             if days is None:
                 if (
-                    entry.first
-                    and entry.last
-                    and entry.first <= month_last
-                    and entry.last >= month_first
+                    shown.first
+                    and shown.last
+                    and shown.first <= month_last
+                    and shown.last >= month_first
                 ):
-                    periods.append(entry)
+                    periods.append(shown)
                 continue
             for day in days:
-                activities_by_day[day].append(entry)
+                activities_by_day[day].append(shown)
 
     holidays = {
         day.date: local(day.name, lang)
@@ -372,11 +372,11 @@ def month_groups(
     undated: list[ActivityEntry] = []
     if filters.shows_activities:
         for activity in activities_query(term, filters):
-            entry = activity_entry(activity, lang)
-            if entry.first is None:
-                undated.append(entry)
+            shown = activity_entry(activity, lang)
+            if shown.first is None:
+                undated.append(shown)
             else:
-                group(entry.first).activities.append(entry)
+                group(shown.first).activities.append(shown)
     if not filters.active:
         for day in m.NonMeetingDay.objects.filter(term=term):
             text = local(day.name, lang)
