@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from comitia.dates import FuzzyDate, FuzzyDateError
+from comitia.render.outline import child_number
 from comitia.web.plans import models as m
 from comitia.web.plans.forms import FitTextMixin
 from comitia.web.plans.models.calendar import MeetingKindChoice, MeetingStatusChoice
@@ -381,8 +382,8 @@ def _outline_labels(nodes: list[m.AgendaNode], lang: str) -> dict[int, str]:
     counters: dict[int | None, int] = {}
     for n in _in_order(nodes):
         counters[n.parent_id] = counters.get(n.parent_id, 0) + 1
-        prefix = f"{numbers[n.parent_id]}." if n.parent_id else ""
-        numbers[n.pk] = f"{prefix}{counters[n.parent_id]}"
+        parent = numbers[n.parent_id] if n.parent_id else None
+        numbers[n.pk] = child_number(parent, counters[n.parent_id])
         title = local(n.title, lang) or (local(n.area.title, lang) if n.area else None)
         labels[n.pk] = f"{numbers[n.pk]} {(title.text if title else '')[:80]}"
     return labels
