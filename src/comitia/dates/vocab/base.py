@@ -43,6 +43,30 @@ class ReadingWords:
     # Phrases for the early, middle and late part of a month ("début", "mi-", "fin"), written
     # before the month; read as days 1-10, 11-20 and 21 to the month's end.
     month_parts: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    # -- times (``comitia.dates.times``) --
+    # Morning and afternoon marks after an hour: "a.m.", "p. m.".
+    meridiem: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # Words for 12:00 and 00:00, written alone ("midi", "noon") or after 12 ("12 noon").
+    noon_words: tuple[str, ...] = ()
+    midnight_words: tuple[str, ...] = ()
+    # Marks of noon written only after 12: Spanish "12:00 m.".
+    noon_marks: tuple[str, ...] = ()
+    # Words after hours and minutes only ("15:00 hours"), not after a bare number.
+    minute_hour_words: tuple[str, ...] = ()
+    # Join the two ends of a time range ("à", "to", "hasta las"); dashes work in every language.
+    time_closers: tuple[str, ...] = ()
+    # -- finding dates in running text (``comitia.dates.finding``) --
+    # Words that join a time to the date written before it: "at", "à", "a las", "de".
+    time_openers: tuple[str, ...] = ()
+    # Words for days and weeks before a list or range: "los días", "la semaine du".
+    day_words: tuple[str, ...] = ()
+    week_words: tuple[str, ...] = ()
+    # The word "date" that starts an unknown mark standing alone ("fecha por confirmar").
+    date_words: tuple[str, ...] = ()
+    # Words written before a bare month or year in prose ("in March", "en 2020", "durante").
+    period_leads: tuple[str, ...] = ()
+    # Month names always start with a capital (English): a lower-case "may" is not a month.
+    months_capitalized: bool = False
 
 
 @dataclass(frozen=True)
