@@ -380,7 +380,9 @@ def _points(tokens: list[_Tok]) -> tuple[list[_Point], list[str], dict[int, int]
             else:
                 _new_point(points, separators, last_kind)
                 points.append(_Point(year=tok.value))
-        last_kind = tok.kind
+        if tok.kind != "W":
+            # A weekday belongs to the day after it: "del lunes 1 al miércoles 3 de marzo".
+            last_kind = tok.kind
     if last_kind in ("AND", "TO"):
         raise DateParseError("the text ends with a conjunction")
     if pending_weekday is not None:

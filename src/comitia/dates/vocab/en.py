@@ -73,8 +73,6 @@ VOCABULARY = Vocabulary(
             "after",
             "from",
             "throughout",
-            "on",
-            "the",
         ),
         months_capitalized=True,
     ),

@@ -82,8 +82,6 @@ VOCABULARY = Vocabulary(
             "antes",
             "después",
             "mes",
-            "el",
-            "a",
         ),
     ),
 )

@@ -73,9 +73,6 @@ VOCABULARY = Vocabulary(
             "après",
             "dès",
             "mois",
-            "le",
-            "au",
-            "à",
         ),
     ),
 )

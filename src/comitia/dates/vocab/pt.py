@@ -72,8 +72,6 @@ VOCABULARY = Vocabulary(
             "mês",
             "no",
             "ao",
-            "o",
-            "a",
         ),
     ),
 )
