@@ -22,9 +22,11 @@ marzo", "second semestre 2020", "mi-mars", "Juillet (prov.)"), running text brin
 - prose around them: place names ("Geneva, 4-15 May 2015"), numbers that are not dates
   (paragraphs, symbols such as "AG/RES. 2941 (XLIX-O/19)", amounts).
 
-What is not an expression: a bare month or year with nothing that makes it one (English "may";
-"2,000 participants"); a bare month or year counts after a word that introduces a period ("in
-March", "en 2020", "durante octubre", see ``period_leads``), in a range, or with a part word.
+What is not an expression: a bare month with nothing that makes it one (English "may", Spanish
+"mar"): it counts after a word that introduces a period ("in March", "en mai", "durante
+octubre", see ``period_leads``), in a range, with a mark or a part word. A year is a number
+from 1900 to 2099 that is not part of a symbol or an amount ("AG/RES. 2941 (XLIX-O/19)",
+"2,000"); a number is a day only next to a month.
 A date with no year takes it from ``period`` as ``parse`` does; without a period, or outside
 it, such an expression is not returned (its value cannot be known). A weekday that does not
 fall on its date keeps the date as written.
@@ -76,7 +78,8 @@ class Found:
 # Token kinds besides those of ``parsing``: filler (dropped), range opener, time opener,
 # part of a period, week word, provisional and unknown marks, a time, a bracket, a breaker.
 _FILLER, _OPEN, _TOPEN, _PART, _WEEK = "_", "OPEN", "TOPEN", "PART", "WEEK"
-_PROV, _UNK, _TIME, _PAREN, _BREAK = "PROV", "UNK", "T", "PAREN", "X"
+_PROV, _UNK, _TIME, _PAREN, _BREAK, _COLON = "PROV", "UNK", "T", "PAREN", "X", "COLON"
+_BREAKS = frozenset({_BREAK, _COLON})
 _STARTS = frozenset({"D", "Y", "M", "W", "O", "BETWEEN", _OPEN, _PART, _WEEK, _UNK, _TIME})
 _ENDS = frozenset({"D", "Y", "M", "Q", "S", _PROV, _UNK, _TIME})
 _CORE = frozenset({"D", "Y", "M", "W", "O", "Q", "S", "AND", "TO", "BETWEEN", "COMMA"})
@@ -188,6 +191,7 @@ _PIECE = re.compile(
     r"|(?P<comma>,)"
     r"|(?P<paren>[()])"
     r"|(?P<dot>\.)"
+    r"|(?P<colon>:)"
     r"|(?P<other>\S)"
 )
 
@@ -245,6 +249,8 @@ def _pieces(text: str, start: int, end: int, words: _Words, tokens: list[_Token]
             tokens.append(_Token("COMMA", 0, a, b))
         elif match["paren"] is not None:
             tokens.append(_Token(_PAREN, 0, a, b))
+        elif match["colon"] is not None:
+            tokens.append(_Token(_COLON, 0, a, b))
         elif match["dot"] is not None:
             previous = tokens[-1] if tokens else None
             # The dot of an abbreviation ("Sept.", "prov.") belongs to its word.
@@ -315,13 +321,17 @@ def find(text: str, lang: str, *, period: Period | None = None) -> list[Found]:
             i += 1
             continue
         run_end = i
-        while run_end < len(tokens) and run_end - i < _LONGEST and tokens[run_end].kind != _BREAK:
+        while (
+            run_end < len(tokens) and run_end - i < _LONGEST and tokens[run_end].kind not in _BREAKS
+        ):
             run_end += 1
         lead = i > 0 and tokens[i - 1].lead
+        # A mark as a label before the date: "Tentative date: 4 March 2021".
+        labelled = i > 1 and tokens[i - 1].kind == _COLON and tokens[i - 2].kind == _PROV
         for j in range(run_end, i, -1):
             if tokens[j - 1].kind not in _ENDS:
                 continue
-            reading = _interpret(tokens[i:j], lead, period, words)
+            reading = _interpret(tokens[i:j], lead, labelled, period, words)
             if reading is None:
                 continue
             last = tokens[j - 1].end
@@ -339,7 +349,7 @@ def find(text: str, lang: str, *, period: Period | None = None) -> list[Found]:
 
 
 def _interpret(
-    tokens: list[_Token], lead: bool, period: Period | None, words: _Words
+    tokens: list[_Token], lead: bool, labelled: bool, period: Period | None, words: _Words
 ) -> tuple[FuzzyDate | None, TimeRange | None] | None:
     """The date and time of ``tokens`` read as one expression, or ``None``."""
     times = [k for k, t in enumerate(tokens) if t.kind == _TIME]
@@ -357,6 +367,8 @@ def _interpret(
         if not tokens or tokens[-1].kind not in _ENDS:
             return None
     value = _date(tokens, lead, period, words)
+    if value is not None and labelled and value.precision is not Precision.UNKNOWN:
+        value = value.with_provisional(True)
     return None if value is None else (value, moment)
 
 
@@ -392,8 +404,8 @@ def _date(
     if not core:
         return FuzzyDate.unknown() if unknown and dated and not provisional else None
     kinds = {t.kind for t in core}
-    bare = not kinds & {"D", "Q", "S"} and not part and not week and kinds != {"M", "Y"}
-    # A bare month or year: introduced by a word ("in March", "en 2020"), a range or a mark.
+    bare = not kinds & {"D", "Q", "S", "Y"} and not part and not week
+    # A bare month: introduced by a word ("in March", "en mai"), a range or a mark.
     if bare and not lead and "TO" not in kinds and not (provisional or unknown):
         return None
     try:

@@ -326,7 +326,12 @@ def _points(tokens: list[_Tok]) -> tuple[list[_Point], list[str], dict[int, int]
         if tok.kind == "COMMA":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             prev = cleaned[-1] if cleaned else None
-            if nxt is None or nxt.kind == "Y" or (prev is not None and prev.kind == "W"):
+            if (
+                nxt is None
+                or nxt.kind in ("Y", "AND", "TO")
+                or (prev is not None and prev.kind == "W")
+            ):
+                # "October 24, 2019", "Monday, March 1", "March 3, and March 4".
                 continue
             cleaned.append(_Tok("AND", 0, ","))
         else:

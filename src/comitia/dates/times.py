@@ -12,7 +12,8 @@ each language's ``reading`` vocabulary (``comitia.dates.vocab``). A time is:
 - 24-hour and 12-hour forms alike; a 12-hour mark given once at the end of a range applies to
   its start too, when that keeps the start before the end ("3:00 - 6:00 pm" is 15:00-18:00,
   "10:00 - 1:00 pm" is 10:00-13:00, "10-11 a.m.");
-- a time zone abbreviation after the time or range, in capitals ("10:00 EDT", "9:00 UTC-5"),
+- a time zone abbreviation after the time or range, in capitals ("10:00 EDT", "9:00 UTC-5",
+  "10 a.m. (EST)"),
   and then perhaps the same time in another zone in brackets, read as part of the same
   expression: "10:00 EDT (14:00 GMT)" is 10:00 with the zone "EDT".
 
@@ -110,7 +111,7 @@ def _pattern(lang: str | None) -> re.Pattern[str]:
         "midnight": _alternatives(words("midnight_words")),
     }
     closers = _alternatives(words("time_closers"))
-    zone = rf"(?:\s*(?P<zone>{_ZONE})(?!\w)"
+    zone = rf"(?:\s*(?:(?P<zone>{_ZONE})(?!\w)|\(\s*(?P<zone2>{_ZONE})\s*\))"
     # The same time in another zone, in brackets: "10:00 EDT (14:00 GMT)".
     zone += rf"(?:\s*\(\s*{_point('c', w)}(?:\s*(?:-|{closers})\s*{_point('d', w)})?"
     zone += rf"\s*{_ZONE}\s*\))?)?"
@@ -169,7 +170,8 @@ def _read(match: re.Match[str]) -> TimeRange | None:
         return None
     if end is not None and end <= start and not (marked_a and marked_b):
         return None  # "le 17 à 10 h": a day and a time, not a range
-    zone = " ".join(match["zone"].split()) if match["zone"] else None
+    written = match["zone"] or match["zone2"]
+    zone = " ".join(written.split()) if written else None
     return TimeRange(start, end, zone)
 
 

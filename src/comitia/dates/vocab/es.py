@@ -56,7 +56,7 @@ VOCABULARY = Vocabulary(
         noon_words=("mediodía",),
         midnight_words=("medianoche",),
         noon_marks=("m.",),
-        time_closers=("a", "al", "a las", "hasta", "hasta las", "y"),
+        time_closers=("a", "al", "a las", "hasta", "hasta las", "y", "y las"),
         time_openers=(
             "a las",
             "a la",
