@@ -120,7 +120,7 @@ def _in_modern_years(value: FuzzyDate) -> bool:
     return (
         value.first_day is not None
         and value.last_day is not None
-        and (1900 <= value.first_day.year and value.last_day.year <= 2099)
+        and (value.first_day.year >= 1900 and value.last_day.year <= 2099)
     )
 
 

@@ -109,6 +109,10 @@ class _Words:
     longest: int
     # First words of phrases of two words or more.
     openings: frozenset[str]
+    # The phrases of one word, by that word.
+    single: dict[str, _Word]
+    # The beginnings of phrases of several words, shorter than the phrase.
+    prefixes: frozenset[tuple[str, ...]]
     suffixes: frozenset[str]
     capitalized: bool
 
@@ -167,12 +171,14 @@ def _vocabulary(lang: str) -> _Words:
         phrases=phrases,
         longest=longest,
         openings=frozenset(p[0] for p in phrases if len(p) > 1),
+        single={p[0]: w for p, w in phrases.items() if len(p) == 1},
+        prefixes=frozenset(p[:n] for p in phrases for n in range(1, len(p))),
         suffixes=frozenset({*base.suffixes, "°", "º"}),
         capitalized=r.months_capitalized,
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     kind: str
     value: int
@@ -211,53 +217,68 @@ def _tokens(text: str, lang: str) -> list[_Token]:
 
 def _pieces(text: str, start: int, end: int, words: _Words, tokens: list[_Token]) -> None:
     raw = list(_PIECE.finditer(text, start, end))
+    single = words.single
     i = 0
     while i < len(raw):
         match = raw[i]
         i += 1
-        a, b = match.span()
-        if match["num"] is not None:
-            tokens.append(_number(text, match, words))
-        elif match["word"] is not None:
-            # Phrases of several words ("a mediados", "to be confirmed"), longest first.
-            lowered = match["word"].lower()
+        group = match.lastgroup
+        if group == "word":
+            piece = match.group()
+            lowered = piece.lower()
             if lowered in words.openings:
+                # Phrases of several words ("a mediados", "to be confirmed"), longest first.
                 phrase_end = _phrase(raw, i - 1, words)
                 if phrase_end is not None:
                     last, hit = phrase_end
                     tokens.append(
-                        _Token(hit.kind, hit.value, a, raw[last].end(), hit.lead, hit.dated)
+                        _Token(
+                            hit.kind, hit.value, match.start(), raw[last].end(), hit.lead, hit.dated
+                        )
                     )
                     i = last + 1
                     continue
-            found = words.phrases.get((lowered,))
-            if found is None and lowered.endswith("'"):
-                found = words.phrases.get((lowered[:-1],))
+            found = single.get(lowered)
+            if found is None and lowered[-1] == "'":
+                found = single.get(lowered[:-1])
             if found is None:
-                tokens.append(_Token(_BREAK, 0, a, b))
+                if not tokens or tokens[-1].kind != _BREAK:
+                    tokens.append(_Token(_BREAK, 0, match.start(), match.end()))
             else:
-                token = _Token(found.kind, found.value, a, b, found.lead, found.dated)
-                token.capital = match["word"][0].isupper()
-                tokens.append(token)
-        elif match["dash"] is not None:
+                tokens.append(
+                    _Token(
+                        found.kind,
+                        found.value,
+                        match.start(),
+                        match.end(),
+                        found.lead,
+                        found.dated,
+                        piece[0].isupper(),
+                    )
+                )
+        elif group == "num" or group == "suffix":
+            tokens.append(_number(text, match, words))
+        elif group == "dash":
+            a = match.start()
             previous = tokens[-1] if tokens else None
             # "mid-March", "mi-2020": the hyphen of a part word joins nothing.
             if previous is not None and previous.kind == _PART and previous.end == a:
                 continue
-            tokens.append(_Token("TO", 0, a, b))
-        elif match["comma"] is not None:
-            tokens.append(_Token("COMMA", 0, a, b))
-        elif match["paren"] is not None:
-            tokens.append(_Token(_PAREN, 0, a, b))
-        elif match["colon"] is not None:
-            tokens.append(_Token(_COLON, 0, a, b))
-        elif match["dot"] is not None:
+            tokens.append(_Token("TO", 0, a, match.end()))
+        elif group == "comma":
+            tokens.append(_Token("COMMA", 0, match.start(), match.end()))
+        elif group == "paren":
+            tokens.append(_Token(_PAREN, 0, match.start(), match.end()))
+        elif group == "colon":
+            tokens.append(_Token(_COLON, 0, match.start(), match.end()))
+        elif group == "dot":
+            a = match.start()
             previous = tokens[-1] if tokens else None
             # The dot of an abbreviation ("Sept.", "prov.") belongs to its word.
             if previous is None or previous.end != a or previous.kind in ("D", "Y", _BREAK):
-                tokens.append(_Token(_BREAK, 0, a, b))
-        else:
-            tokens.append(_Token(_BREAK, 0, a, b))
+                tokens.append(_Token(_BREAK, 0, a, match.end()))
+        elif not tokens or tokens[-1].kind != _BREAK:
+            tokens.append(_Token(_BREAK, 0, match.start(), match.end()))
 
 
 def _phrase(raw: list[re.Match[str]], first: int, words: _Words) -> tuple[int, _Word] | None:
@@ -267,16 +288,18 @@ def _phrase(raw: list[re.Match[str]], first: int, words: _Words) -> tuple[int, _
     for index in range(first, min(len(raw), first + 2 * words.longest)):
         match = raw[index]
         piece = match.group(0).lower()
-        if match["dot"] is not None or match["dash"] is not None:
+        group = match.lastgroup
+        if group == "dot" or group == "dash":
             continue  # "prov.", "mi-", "meio-dia": dots and hyphens inside a phrase
-        if match["word"] is None and match["paren"] is None and match["num"] is None:
+        if group not in ("word", "paren", "num", "suffix"):
             break
         parts.append(piece)
-        if len(parts) > words.longest:
-            break
-        found = words.phrases.get(tuple(parts))
+        key = tuple(parts)
+        found = words.phrases.get(key)
         if found is not None and len(parts) > 1:
             best = (index, found)
+        if key not in words.prefixes:
+            break
     return best
 
 
@@ -315,16 +338,16 @@ def find(text: str, lang: str, *, period: Period | None = None) -> list[Found]:
     folded = fold(text)
     tokens = _tokens(folded.text, lang)
     found: list[Found] = []
+    # Where the run of tokens from each token stops (at a breaker or the end).
+    stops = [len(tokens)] * (len(tokens) + 1)
+    for k in range(len(tokens) - 1, -1, -1):
+        stops[k] = k if tokens[k].kind in _BREAKS else stops[k + 1]
     i = 0
     while i < len(tokens):
         if tokens[i].kind not in _STARTS:
             i += 1
             continue
-        run_end = i
-        while (
-            run_end < len(tokens) and run_end - i < _LONGEST and tokens[run_end].kind not in _BREAKS
-        ):
-            run_end += 1
+        run_end = min(stops[i], i + _LONGEST)
         lead = i > 0 and tokens[i - 1].lead
         # A mark as a label before the date: "Tentative date: 4 March 2021".
         labelled = i > 1 and tokens[i - 1].kind == _COLON and tokens[i - 2].kind == _PROV
@@ -424,7 +447,8 @@ def _date(
             assert value.first_day is not None
             monday = value.first_day - timedelta(days=value.first_day.weekday())
             value = FuzzyDate.range(monday, monday + timedelta(days=6))
-        return value.with_provisional(provisional or unknown)
+        marked = provisional or unknown
+        return value.with_provisional(True) if marked and not value.provisional else value
     except ValueError:
         return None
 

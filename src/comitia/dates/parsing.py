@@ -247,7 +247,8 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
         value = _read(tokens, period)
         if part:
             value = _part_of_month(value, part)
-        value = value.with_provisional(provisional)
+        if provisional != value.provisional:
+            value = value.with_provisional(provisional)
     except WeekdayMismatchError as error:
         raise WeekdayMismatchError(
             f"{text!r}: {error}", error.value.with_provisional(provisional)
