@@ -29,7 +29,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from comitia.dates import FuzzyDate, Precision
+from comitia.dates import FuzzyDate, Precision, find
+from comitia.dates.folding import fold as fold_with_offsets
+from comitia.dates.folding import unaccent
 from comitia.dates.parsing import find_time_range
 from comitia.importer.context import Context, contains_any, fold, slug, starts_with_any
 from comitia.importer.source import Line, is_page_number
@@ -175,24 +177,24 @@ class CalendarReader:
         return value is not None and value.provisional and str(value) == "2000?"
 
     def _earlier_date(self, text: str) -> date | None:
-        folded = fold(text)
+        """The day written after an earlier-date mark ("initially scheduled for"), if any.
+
+        The mark is looked for in the folded text (no accents, any case) and the date read
+        after it in the original: the fold keeps the way back to the original's offsets,
+        which differ from the folded text's in decomposed Unicode (NFD)."""
+        folded = fold_with_offsets(text)
         for mark in self.ctx.words.earlier_date_marks:
-            index = folded.find(fold(mark))
-            if index < 0:
+            found = re.search(re.escape(unaccent(mark)), folded.text, re.IGNORECASE)
+            if found is None:
                 continue
-            rest = text[index + len(mark) :].strip().rstrip(" .")
-            for value, _, _ in self.ctx_dates(rest):
-                if value.precision is Precision.DAY and value.first_day is not None:
+            _, end = folded.span(found.start(), found.end())
+            rest = text[end:].strip().rstrip(" .")
+            for expression in find(rest, self.ctx.lang, period=self.period()):
+                value = expression.date
+                if value is not None and value.precision is Precision.DAY:
+                    assert value.first_day is not None
                     return value.first_day
         return None
-
-    def ctx_dates(self, text: str) -> list[tuple[FuzzyDate, int, int]]:
-        saved = self.ctx.period
-        self.ctx.period = self.period()
-        try:
-            return self.ctx.find_dates(text)
-        finally:
-            self.ctx.period = saved
 
     # -- activities -------------------------------------------------------------------------
 
