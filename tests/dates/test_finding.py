@@ -165,3 +165,64 @@ def test_a_printed_date_embedded_in_prose_is_found_back_whole(value: FuzzyDate, 
     (found,) = find(text, lang)
     assert (found.text, found.date) == (printed, value)
     assert text[found.start : found.end] == printed
+
+
+date_words = st.sampled_from(
+    [
+        "3",
+        "15",
+        "2020",
+        "1er",
+        "1°",
+        "mars",
+        "March",
+        "de",
+        "du",
+        "au",
+        "to",
+        "-",
+        ",",
+        "(",
+        ")",
+        "prov.",
+        "semaine",
+        "mi-",
+        "fin",
+        "y",
+        "et",
+        "a las",
+        "10:00",
+        "h",
+        "p.m.",
+        "midi",
+        "EDT",
+        ":",
+        ".",
+        "/",
+        "between",
+        "entre",
+        "second",
+        "semestre",
+        "date",
+        "à confirmer",
+        "\u0301",
+        "\u00a0",
+        "’",
+        "–",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(st.text(max_size=80), st.lists(date_words, max_size=20).map(" ".join)),
+    st.sampled_from(["fr", "en", "es", "pt"]),
+)
+def test_find_never_raises_on_a_string_and_its_spans_are_in_order(text: str, lang: str) -> None:
+    found = find(text, lang, period=TERM)
+    ends = [0]
+    for expression in found:
+        assert ends[-1] <= expression.start < expression.end <= len(text)
+        assert expression.text == text[expression.start : expression.end]
+        assert expression.date is not None or expression.time is not None
+        ends.append(expression.end)
