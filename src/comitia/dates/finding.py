@@ -10,6 +10,9 @@ marzo", "second semestre 2020", "mi-mars", "Juillet (prov.)"), running text brin
 - articles and words for days before a list or range, and connectors between days: "los días
   3 y 4 de marzo", "nos dias 10 e 11 de novembro", "del lunes 3 al miércoles 5 de marzo";
 - ordinals written with a degree sign or a suffix: "1° de julio", "1er juillet", "1º de julho";
+- dates in numbers with a four-digit year, in the language's order ("15/03/2021",
+  "15.03.2021"; United States English "03/15/2021"), alone or in ranges ("15/03/2021 -
+  17/03/2021");
 - a week: "la semaine du 12 au 16 octobre" is those days; "the week of 12 October", one day,
   is the week (Monday to Sunday) that holds it;
 - a part of a period: "début mars", "mid-March", "a mediados de marzo" (days 1-10, 11-20 and
@@ -115,6 +118,7 @@ class _Words:
     prefixes: frozenset[tuple[str, ...]]
     suffixes: frozenset[str]
     capitalized: bool
+    numeric_order: str
 
 
 def _words_of(phrase: str) -> tuple[str, ...]:
@@ -175,6 +179,7 @@ def _vocabulary(lang: str) -> _Words:
         prefixes=frozenset(p[:n] for p in phrases for n in range(1, len(p))),
         suffixes=frozenset({*base.suffixes, "°", "º"}),
         capitalized=r.months_capitalized,
+        numeric_order=r.numeric_order,
     )
 
 
@@ -191,7 +196,10 @@ class _Token:
 
 
 _PIECE = re.compile(
-    r"(?P<num>\d+)(?P<suffix>[^\W\d_]+|[°º])?"
+    # A date in numbers, with one separator and a four-digit year: "15/03/2021", "15.03.2021".
+    r"(?P<numeric>(?<![\w/.])(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)"
+    r"(?P<ny>\d{4})(?![\w/]|\.\d))"
+    r"|(?P<num>\d+)(?P<suffix>[^\W\d_]+|[°º])?"
     r"|(?P<word>[^\W\d_]+'?)"
     r"|(?P<dash>-)"
     r"|(?P<comma>,)"
@@ -256,6 +264,8 @@ def _pieces(text: str, start: int, end: int, words: _Words, tokens: list[_Token]
                         piece[0].isupper(),
                     )
                 )
+        elif match["numeric"] is not None:
+            tokens.extend(_numeric(match, words))
         elif group == "num" or group == "suffix":
             tokens.append(_number(text, match, words))
         elif group == "dash":
@@ -301,6 +311,29 @@ def _phrase(raw: list[re.Match[str]], first: int, words: _Words) -> tuple[int, _
         if key not in words.prefixes:
             break
     return best
+
+
+def _numeric(match: re.Match[str], words: _Words) -> list[_Token]:
+    """A date in numbers as day, month and year tokens in the text's order, or a breaker.
+
+    The language's order decides ("dmy", "mdy"); when its month would be above 12 and its day
+    is not, the two are read the other way round ("25/12/2020" in an English text)."""
+    first, second, year = int(match["n1"]), int(match["n2"]), int(match["ny"])
+    order = words.numeric_order
+    if order == "mdy" and first > 12 >= second:
+        order = "dmy"
+    elif order == "dmy" and second > 12 >= first:
+        order = "mdy"
+    day, month = (first, second) if order == "dmy" else (second, first)
+    if not (1 <= day <= 31 and 1 <= month <= 12 and year in _YEARS):
+        return [_Token(_BREAK, 0, *match.span())]
+    spans = (match.span("n1"), match.span("n2"))
+    first_kind, second_kind = ("D", "M") if order == "dmy" else ("M", "D")
+    return [
+        _Token(first_kind, first, *spans[0]),
+        _Token(second_kind, second, *spans[1]),
+        _Token("Y", year, *match.span("ny")),
+    ]
 
 
 def _number(text: str, match: re.Match[str], words: _Words) -> _Token:

@@ -74,7 +74,7 @@ def _point(p: str, w: dict[str, str]) -> str:
     """One time of day; groups named with the prefix ``p``."""
     return (
         rf"(?:(?P<{p}h>(?<![\d/.,])\d{{1,2}})"
-        rf"(?:(?P<{p}sep>\s*h\s*|:|\.)(?P<{p}m>\d{{2}})(?![\d/])"
+        rf"(?:(?P<{p}sep>\s*h\s*|:|\.)(?P<{p}m>\d{{2}})(?![\d/]|[.:]\d)"
         rf"|\s*(?P<{p}word>{w['hour']})(?![^\W\d_]))?"
         rf"(?:\s*(?:{w['hour']}|{w['minute_hour']})(?![^\W\d_]))?"
         rf"(?:\s*(?:(?P<{p}am>{w['am']})|(?P<{p}pm>{w['pm']}))(?![^\W\d_])"

@@ -67,6 +67,9 @@ class ReadingWords:
     period_leads: tuple[str, ...] = ()
     # Month names always start with a capital (English): a lower-case "may" is not a month.
     months_capitalized: bool = False
+    # The order of day, month and year in a date written in numbers ("15/03/2021"): "dmy",
+    # or "mdy" (United States English, "03/15/2021").
+    numeric_order: str = "dmy"
 
 
 @dataclass(frozen=True)

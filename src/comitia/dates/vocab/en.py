@@ -75,5 +75,6 @@ VOCABULARY = Vocabulary(
             "throughout",
         ),
         months_capitalized=True,
+        numeric_order="mdy",
     ),
 )
