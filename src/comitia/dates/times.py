@@ -33,12 +33,25 @@ import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import time
+from datetime import date, datetime, time, timedelta
 
 from comitia.dates.folding import fold, unaccent
 from comitia.dates.fuzzy import FuzzyDateError
 from comitia.dates.vocab import LANGUAGES, vocabulary
 from comitia.dates.vocab.base import ReadingWords
+
+# What a working day of an intergovernmental body looks like, to flag readings that are
+# possible but unlikely (the checks' PLS001 and PLS002, the importer's warnings): a session
+# longer than 08:00 to 18:00 on one day is more likely a misread time ("9:00 to 8:00 p.m." for
+# "9:00 a.m. to 12:00"), and a start before 07:00 or after 21:00 a.m. read for p.m.
+WORKING_DAY = timedelta(hours=10)
+EARLIEST_START = time(7, 0)
+LATEST_START = time(21, 0)
+
+
+def duration(start: time, end: time) -> timedelta:
+    """How long from ``start`` to ``end`` the same day (negative if ``end`` comes first)."""
+    return datetime.combine(date.min, end) - datetime.combine(date.min, start)
 
 
 class DateParseError(FuzzyDateError):
@@ -250,4 +263,14 @@ def parse_time_range(text: str, lang: str | None = None) -> TimeRange:
     return found[0]
 
 
-__all__ = ["DateParseError", "TimeRange", "find_time_range", "find_times", "parse_time_range"]
+__all__ = [
+    "EARLIEST_START",
+    "LATEST_START",
+    "WORKING_DAY",
+    "DateParseError",
+    "TimeRange",
+    "duration",
+    "find_time_range",
+    "find_times",
+    "parse_time_range",
+]

@@ -33,6 +33,7 @@ from comitia.dates import FuzzyDate, Precision, find
 from comitia.dates.folding import fold as fold_with_offsets
 from comitia.dates.folding import unaccent
 from comitia.dates.parsing import find_time_range
+from comitia.dates.times import EARLIEST_START, LATEST_START, WORKING_DAY, duration
 from comitia.importer.context import Context, contains_any, fold, slug, starts_with_any
 from comitia.importer.source import Line, is_page_number
 from comitia.plan import (
@@ -140,6 +141,7 @@ class CalendarReader:
         if times.end <= times.start:
             self.ctx.warn(line, f"the meeting ends ({times.end:%H:%M}) before it starts")
             return None
+        self._warn_if_implausible(line, times.start, times.end)
         text = line.text[:start] + " " + line.text[end:]
         venue: str | None = None
         provisional = False
@@ -171,6 +173,21 @@ class CalendarReader:
                 meeting.notes.append(footnote.text)
             self.ctx.use_footnote(line, footnote.number)
         return meeting
+
+    def _warn_if_implausible(self, line: Line, start: time, end: time) -> None:
+        """Warn of hours that are possible but unlikely (checks PLS001 and PLS002)."""
+        if duration(start, end) > WORKING_DAY:
+            self.ctx.warn(
+                line,
+                f"the meeting lasts from {start:%H:%M} to {end:%H:%M}, longer than a working"
+                " day: check the times",
+            )
+        if start < EARLIEST_START or start > LATEST_START:
+            self.ctx.warn(
+                line,
+                f"the meeting starts at {start:%H:%M}, before 07:00 or after 21:00:"
+                " a.m. and p.m. may be mixed up",
+            )
 
     def _is_provisional_mark(self, text: str) -> bool:
         value = self.ctx.date(f"{text} 2000")

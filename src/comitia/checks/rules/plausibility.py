@@ -13,21 +13,11 @@ from collections.abc import Iterator
 
 from comitia.checks.engine import Context, Hit, ObjectKind, ObjectRef, Severity, rule
 from comitia.dates import Precision, find
+from comitia.dates.times import EARLIEST_START, LATEST_START, WORKING_DAY, duration
 from comitia.plan import Activity, Meeting, Text
 
-# A working day with its breaks: 08:00 to 18:00. A session longer than that on one day is
-# more likely a misread time ("9:00 to 8:00 p.m." for "9:00 a.m. to 12:00") than a real one.
-WORKING_DAY = dt.timedelta(hours=10)
-# Starts outside 07:00-21:00 are unusual for intergovernmental meetings; they are what a
-# morning time read as an afternoon one (or the reverse) looks like.
-EARLIEST_START = dt.time(7, 0)
-LATEST_START = dt.time(21, 0)
 # A title made of digits and punctuation only: "3", "12.", "2020/21", "(4)".
 _NUMBER = re.compile(r"[\d\s.,;:/()\[\]#°º–—-]+")
-
-
-def _length(start: dt.time, end: dt.time) -> dt.timedelta:
-    return dt.datetime.combine(dt.date.min, end) - dt.datetime.combine(dt.date.min, start)
 
 
 def _timed(context: Context) -> Iterator[tuple[dt.date, dt.time, dt.time | None, ObjectRef]]:
@@ -46,8 +36,8 @@ def _timed(context: Context) -> Iterator[tuple[dt.date, dt.time, dt.time | None,
 @rule("PLS001", Severity.WARNING)
 def longer_than_a_working_day(context: Context) -> Iterator[Hit]:
     for day, start, end, ref in _timed(context):
-        if end is not None and end > start and _length(start, end) > WORKING_DAY:
-            hours = _length(start, end).total_seconds() / 3600
+        if end is not None and end > start and duration(start, end) > WORKING_DAY:
+            hours = duration(start, end).total_seconds() / 3600
             params = {"date": day, "start": start, "end": end, "hours": f"{hours:g}"}
             yield Hit(params, (day,), (ref,))
 
