@@ -196,11 +196,12 @@ class _Token:
 
 
 _PIECE = re.compile(
+    # Words first: most pieces are words, and a word never starts with a digit.
+    r"(?P<word>[^\W\d_]+'?)"
     # A date in numbers, with one separator and a four-digit year: "15/03/2021", "15.03.2021".
-    r"(?P<numeric>(?<![\w/.])(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)"
+    r"|(?P<numeric>(?<![\w/.])(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)"
     r"(?P<ny>\d{4})(?![\w/]|\.\d))"
     r"|(?P<num>\d+)(?P<suffix>[^\W\d_]+|[°º])?"
-    r"|(?P<word>[^\W\d_]+'?)"
     r"|(?P<dash>-)"
     r"|(?P<comma>,)"
     r"|(?P<paren>[()])"
