@@ -85,6 +85,7 @@ _PROV, _UNK, _TIME, _PAREN, _BREAK, _COLON = "PROV", "UNK", "T", "PAREN", "X", "
 _BREAKS = frozenset({_BREAK, _COLON})
 _STARTS = frozenset({"D", "Y", "M", "W", "O", "BETWEEN", _OPEN, _PART, _WEEK, _UNK, _TIME})
 _ENDS = frozenset({"D", "Y", "M", "Q", "S", _PROV, _UNK, _TIME})
+_SUBSTANCE = frozenset({"M", "Y", "Q", "S", _PART, _WEEK, _UNK, _TIME})
 _CORE = frozenset({"D", "Y", "M", "W", "O", "Q", "S", "AND", "TO", "BETWEEN", "COMMA"})
 # Between a date and its time: "19 October 2020, at 9:00", "el 3 de marzo, de 10:00 a ...".
 _GLUE = frozenset({_FILLER, _OPEN, _TOPEN, "COMMA", _PAREN, "TO"})
@@ -374,14 +375,22 @@ def find(text: str, lang: str, *, period: Period | None = None) -> list[Found]:
     found: list[Found] = []
     # Where the run of tokens from each token stops (at a breaker or the end).
     stops = [len(tokens)] * (len(tokens) + 1)
+    # Where the next token that can make a date is: a month, a year, a quarter or half year,
+    # a part or week word, an unknown mark, a time. A run without one holds no expression
+    # ("1, 2, 3 ..." is read in linear time).
+    substance = [len(tokens)] * (len(tokens) + 1)
     for k in range(len(tokens) - 1, -1, -1):
         stops[k] = k if tokens[k].kind in _BREAKS else stops[k + 1]
+        substance[k] = k if tokens[k].kind in _SUBSTANCE else substance[k + 1]
     i = 0
     while i < len(tokens):
         if tokens[i].kind not in _STARTS:
             i += 1
             continue
         run_end = min(stops[i], i + _LONGEST)
+        if substance[i] >= run_end:
+            i += 1
+            continue
         lead = i > 0 and tokens[i - 1].lead
         # A mark as a label before the date: "Tentative date: 4 March 2021".
         labelled = i > 1 and tokens[i - 1].kind == _COLON and tokens[i - 2].kind == _PROV
@@ -461,6 +470,8 @@ def _date(
     if not core:
         return FuzzyDate.unknown() if unknown and dated and not provisional else None
     kinds = {t.kind for t in core}
+    if not kinds & {"M", "Y", "Q", "S"}:
+        return None  # days without a month ("3, 5 et 7"), weekdays, ordinals: never a date
     bare = not kinds & {"D", "Q", "S", "Y"} and not part and not week
     # A bare month: introduced by a word ("in March", "en mai"), a range or a mark.
     if bare and not lead and "TO" not in kinds and not (provisional or unknown):
