@@ -202,7 +202,8 @@ _PIECE = re.compile(
     # A date in numbers, with one separator and a four-digit year: "15/03/2021", "15.03.2021".
     r"|(?P<numeric>(?<![\w/.])(?P<n1>\d{1,2})(?P<nsep>[/.])(?P<n2>\d{1,2})(?P=nsep)"
     r"(?P<ny>\d{4})(?![\w/]|\.\d))"
-    r"|(?P<num>\d+)(?P<suffix>[^\W\d_]+|[°º])?"
+    # A day with its ordinal suffix: "1er", "1°", "1º", "3rd", and with a dot, "1.º", "1.er".
+    r"|(?P<num>\d+)(?P<suffix>[^\W\d_]+|\.?[°º]|\.(?:er|o)(?![^\W\d_]))?"
     r"|(?P<dash>-)"
     r"|(?P<comma>,)"
     r"|(?P<paren>[()])"
@@ -348,7 +349,7 @@ def _number(text: str, match: re.Match[str], words: _Words) -> _Token:
     glued = glued or (after[:1] in ".," and after[1:2].isdigit())
     if not glued and suffix is None and len(digits) == 4 and int(digits) in _YEARS:
         return _Token("Y", int(digits), a, b)
-    suffix_ok = suffix is None or suffix.lower() in words.suffixes
+    suffix_ok = suffix is None or suffix.lower().lstrip(".") in words.suffixes
     if not glued and suffix_ok and len(digits) <= 2 and 1 <= int(digits) <= 31:
         return _Token("D", int(digits), a, b)
     return _Token(_BREAK, 0, a, b)

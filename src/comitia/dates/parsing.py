@@ -110,6 +110,8 @@ def _table(lang: str) -> _Table:
         add(name, "M", number)
     for number, name in get_month_names("abbreviated", context="format", locale=v.locale).items():
         add(name, "M", number)
+    for name, number in r.extra_months:
+        add(name, "M", number)
     for number, name in get_day_names("wide", context="format", locale=v.locale).items():
         add(name, "W", number)
         if "-" in name:  # Portuguese "quinta-feira" is also written "quinta".

@@ -26,6 +26,8 @@ class ReadingWords:
     range_closers: tuple[str, ...] = ()
     # Words that carry no meaning inside a date: "de", "of", "le".
     fillers: tuple[str, ...] = ()
+    # Month names that Babel does not give, with their numbers: English "Sept".
+    extra_months: tuple[tuple[str, int], ...] = ()
     # Ordinals 1..4 for quarters and semesters (several spellings per ordinal).
     ordinals: tuple[tuple[str, ...], ...] = ()
     quarter_words: tuple[str, ...] = ()

@@ -25,6 +25,7 @@ VOCABULARY = Vocabulary(
         range_openers=("from", "between"),
         range_closers=("to", "until", "through", "till", "thru"),
         fillers=("the", "of", "on", "in"),
+        extra_months=(("Sept", 9),),
         ordinals=(
             ("first", "1st"),
             ("second", "2nd"),

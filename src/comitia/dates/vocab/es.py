@@ -25,6 +25,7 @@ VOCABULARY = Vocabulary(
         range_openers=("del", "de", "desde el", "desde"),
         range_closers=("al", "a", "hasta el", "hasta"),
         fillers=("de", "del", "el", "los", "en"),
+        extra_months=(("set", 9), ("setiembre", 9)),
         ordinals=(
             ("primer", "primero", "1er", "1º", "1.er"),
             ("segundo", "2º"),
