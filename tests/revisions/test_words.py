@@ -61,3 +61,11 @@ def test_identical_texts_are_one_kept_piece_and_empty_ones_none() -> None:
 def test_words_are_compared_whole_not_by_letters() -> None:
     pieces = diff_words("acordado", "acordados")
     assert pieces == [Piece(DELETED, "acordado"), Piece(INSERTED, "acordados")]
+
+
+def test_punctuation_changes_apart_from_its_word() -> None:
+    assert diff_words("in 2021.", "in 2021:") == [
+        Piece(KEPT, "in 2021"),
+        Piece(DELETED, "."),
+        Piece(INSERTED, ":"),
+    ]

@@ -17,9 +17,10 @@ import enum
 import re
 from dataclasses import dataclass
 
-# A word (letters, digits, and the apostrophes and hyphens inside words) with what follows it up
-# to the next word; a run of anything else at the start stands alone.
-_TOKEN = re.compile(r"[\w’'-]+[^\w]*|[^\w]+")
+# A word (letters, digits, and the apostrophes and hyphens inside words) or a run of
+# punctuation, each with the spaces that follow it; spaces at the start stand alone. A word's
+# punctuation is a token of its own, so "2021." becoming "2021:" changes the colon only.
+_TOKEN = re.compile(r"[\w’'-]+\s*|[^\w\s’'-]+\s*|\s+")
 
 
 class PieceKind(enum.StrEnum):
@@ -35,7 +36,8 @@ class Piece:
 
 
 def tokens(text: str) -> list[str]:
-    """``text`` cut into words, each with what follows it; joined, they give ``text``."""
+    """``text`` cut into words and punctuation, each with the spaces after it; joined, they
+    give ``text``."""
     return _TOKEN.findall(text)
 
 
