@@ -75,6 +75,8 @@ def _iso_day(text: str) -> dt.date:
 def cmd_import(args: argparse.Namespace) -> int:
     from comitia.importer import ImportFailure, UnreadableDocument, import_document
 
+    if args.document == "resolution":
+        return _import_resolution(args)
     try:
         result = import_document(args.file, args.lang)
     except (UnreadableDocument, ImportFailure) as error:
@@ -88,6 +90,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
         return 1
     write_plan(result.plan, args.output)
+    return 0
+
+
+def _import_resolution(args: argparse.Namespace) -> int:
+    """A resolution or draft to ``resolutions:`` data, to merge into a plan file."""
+    from comitia.importer import ImportFailure, UnreadableDocument
+    from comitia.importer.resolution import import_resolution, resolutions_yaml
+
+    try:
+        result = import_resolution(args.file, args.lang)
+    except (UnreadableDocument, ImportFailure) as error:
+        raise CommandError(str(error)) from None
+    sys.stderr.write(result.report.format())
+    if args.strict and result.report.unused:
+        print(
+            f"comitia: {len(result.report.unused)} unused lines; --strict refuses them"
+            " (no resolution written)",
+            file=sys.stderr,
+        )
+        return 1
+    _write_text(resolutions_yaml([result.resolution]), args.output)
     return 0
 
 
@@ -293,9 +316,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = add("import", cmd_import, "Import a work-plan document (text export or DOCX).")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml")
+    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml|RES.yaml")
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
+    imp.add_argument(
+        "--document",
+        choices=["workplan", "resolution"],
+        default="workplan",
+        help="a work plan (default; writes a plan file) or a resolution or draft (writes its "
+        "resolutions: data, to merge into a plan file)",
+    )
 
     from comitia.render.formats import format_names
 

@@ -107,6 +107,17 @@ def make_line(number: int, raw: str) -> Line:
     return Line(number, raw, text, footnotes, bullet, numbered, level)
 
 
+def numbered_text(line: Line) -> str:
+    """The line's text as the document prints it, its numbering kept ("3 bis. Encourage …",
+    "(a) with …"): without footnotes, bookmarks and the list marks of a DOCX, cleaned."""
+    text = _BOOKMARK.sub("", line.raw)
+    text = _FOOTNOTE_REF.sub("", _FOOTNOTE_BODY.sub("", text))
+    text = clean(text)
+    for mark in (_AGENDA, _LIST_LEVEL, _BULLET):
+        text = mark.sub("", text, count=1)
+    return text
+
+
 def is_page_number(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.text))
 
