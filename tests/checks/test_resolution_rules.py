@@ -1,4 +1,4 @@
-"""Resolution rules (RES) and coverage by paragraph, on the model plan and the illustrative draft."""
+"""Resolution rules (RES) and coverage by paragraph: the model plan, the illustrative draft."""
 
 from __future__ import annotations
 
