@@ -228,3 +228,15 @@ def test_runs_written_with_marks_split_back_into_the_same_runs(
             runs.append(Run(text, pending))
     written = "".join(f"[[{r.text}]]" if r.pending else r.text for r in runs)
     assert bracketed_runs(written) == runs
+
+
+def test_a_mandates_excluded_paragraph_is_one_the_resolution_assigns_elsewhere() -> None:
+    text = _replace(
+        "    resolution: ag-res-2945\n",
+        '    resolution: ag-res-2945\n    excluded_paragraphs: ["72", "25"]\n',
+    )
+    error = _error_for(text)
+    assert error == (
+        "plan.yaml:15: mandates.0.excluded_paragraphs.1: paragraph '25' of AG/RES. 2945 "
+        "(XLIX-O/19) is excluded but not held as assigned to another body (assigned_to)"
+    )

@@ -10,7 +10,9 @@ from comitia.checks.coverage import (
     AreaCoverage,
     CoverageState,
     MandateCoverage,
+    ParagraphCoverage,
     mandate_coverage,
+    paragraph_coverage,
 )
 from comitia.checks.engine import (
     DEFAULT_PROVISIONAL_WEEKS,
@@ -32,10 +34,12 @@ __all__ = [
     "MandateCoverage",
     "ObjectKind",
     "ObjectRef",
+    "ParagraphCoverage",
     "Rule",
     "Severity",
     "blocking_findings",
     "iter_rules",
     "mandate_coverage",
+    "paragraph_coverage",
     "run_checks",
 ]

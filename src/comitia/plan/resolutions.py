@@ -301,7 +301,8 @@ def resolution_problems(plan: Plan) -> Iterator[Problem]:
     """Every broken rule of the plan's resolutions that needs the rest of the plan.
 
     Section ids are unique in a resolution, paragraph numbers unique per kind; the sections,
-    thematic areas and bodies they name exist; a preambular paragraph sits in the preamble.
+    thematic areas and bodies they name exist; a preambular paragraph sits in the preamble; a
+    mandate's excluded paragraphs are paragraphs of its resolution assigned to another body.
     """
     bodies = {body.id for body in plan.bodies}
     areas = {area.id for area in plan.thematic_areas}
@@ -345,6 +346,21 @@ def resolution_problems(plan: Plan) -> Iterator[Problem]:
                     (*at, "assigned_to"),
                     f"no body has the id {paragraph.assigned_to!r}",
                     paragraph.assigned_to,
+                )
+
+    by_id = {resolution.id: resolution for resolution in plan.resolutions}
+    for m, mandate in enumerate(plan.mandates):
+        source = by_id.get(mandate.resolution or "")
+        if source is None:
+            continue
+        for n, number in enumerate(mandate.excluded_paragraphs):
+            excluded = source.paragraph(number)
+            if excluded is None or excluded.assigned_to is None:
+                yield (
+                    ("mandates", m, "excluded_paragraphs", n),
+                    f"paragraph {number!r} of {source.label} is excluded but not held as "
+                    "assigned to another body (assigned_to)",
+                    number,
                 )
 
 

@@ -6,5 +6,6 @@ from comitia.checks.rules import (  # noqa: F401
     dates,
     negotiation,
     references,
+    resolutions,
     weekdays,
 )
