@@ -48,6 +48,7 @@ from comitia.importer.source import (
     lines_from_text,
     numbered_text,
     read_source,
+    split_footnotes,
 )
 from comitia.importer.vocab import LANGUAGES
 from comitia.importer.vocab.resolution import Vocabulary, vocabulary
@@ -348,7 +349,9 @@ class _Reader:
 
     def footnotes(self, line: Line) -> list[tuple[str, str]]:
         notes = []
-        for footnote in line.footnotes:
+        # Read again from the raw line: the line's own footnotes end at the first "]", and a
+        # draft's notes may hold pending passages in brackets.
+        for footnote in split_footnotes(line.raw)[1]:
             if footnote.text:
                 notes.append((str(footnote.number), self.pending(footnote.text, line)))
                 self.ctx.use_footnote(line, footnote.number)

@@ -63,6 +63,7 @@ _STYLE_NAMES = {
     ParagraphStyle.SUBCLAUSE: "Comitia Subclause",
     ParagraphStyle.CLAUSE_NOTE: "Comitia Clause Note",
 }
+_CLAUSE_STYLES = {ParagraphStyle.CLAUSE, ParagraphStyle.SUBCLAUSE, ParagraphStyle.CLAUSE_NOTE}
 # The author Word shows for the tracked changes of a comparison.
 CHANGES_AUTHOR = "Comitia"
 
@@ -211,22 +212,8 @@ class _Writer:
         paragraph_style("Comitia Small", size=Pt(9))
         # The lines of the annex of texts awaiting translation.
         paragraph_style("Comitia Line", size=Pt(9)).paragraph_format.space_after = Pt(0)
-        # A resolution's numbered paragraphs: the number hangs in the margin of the text.
-        clause = paragraph_style("Comitia Clause")
-        clause.paragraph_format.left_indent = Cm(1.25)
-        clause.paragraph_format.first_line_indent = Cm(-1.25)
-        clause.paragraph_format.space_after = Pt(6)
-        clause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        clause.paragraph_format.tab_stops.add_tab_stop(Cm(1.25))
-        subclause = paragraph_style("Comitia Subclause")
-        subclause.paragraph_format.left_indent = Cm(2.5)
-        subclause.paragraph_format.first_line_indent = Cm(-1.25)
-        subclause.paragraph_format.space_after = Pt(4)
-        subclause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        subclause.paragraph_format.tab_stops.add_tab_stop(Cm(2.5))
-        clause_note = paragraph_style("Comitia Clause Note", size=Pt(9), italic=True)
-        clause_note.paragraph_format.left_indent = Cm(1.25)
-        clause_note.paragraph_format.space_after = Pt(8)
+        if self._prints_clauses():
+            self._clause_styles(paragraph_style)
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
         for name in AGENDA_STYLES.values():
@@ -267,6 +254,32 @@ class _Writer:
         doc.core_properties.title = _xml_safe(self.document.title)
         doc.core_properties.language = self.document.lang
         doc.core_properties.author = "Comitia"
+
+    def _prints_clauses(self) -> bool:
+        """Whether the document has a resolution's paragraphs: their styles cost every
+        document a little (python-docx looks each new style's name up among all)."""
+        return any(
+            isinstance(e, Paragraph) and e.style in _CLAUSE_STYLES for e in self.document.elements
+        )
+
+    @staticmethod
+    def _clause_styles(paragraph_style: Any) -> None:
+        """A resolution's numbered paragraphs: the number hangs in the margin of the text."""
+        clause = paragraph_style("Comitia Clause")
+        clause.paragraph_format.left_indent = Cm(1.25)
+        clause.paragraph_format.first_line_indent = Cm(-1.25)
+        clause.paragraph_format.space_after = Pt(6)
+        clause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        clause.paragraph_format.tab_stops.add_tab_stop(Cm(1.25))
+        subclause = paragraph_style("Comitia Subclause")
+        subclause.paragraph_format.left_indent = Cm(2.5)
+        subclause.paragraph_format.first_line_indent = Cm(-1.25)
+        subclause.paragraph_format.space_after = Pt(4)
+        subclause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        subclause.paragraph_format.tab_stops.add_tab_stop(Cm(2.5))
+        clause_note = paragraph_style("Comitia Clause Note", size=Pt(9), italic=True)
+        clause_note.paragraph_format.left_indent = Cm(1.25)
+        clause_note.paragraph_format.space_after = Pt(8)
 
     def _numbering_definitions(self) -> None:
         def levels(ordered: bool) -> str:
