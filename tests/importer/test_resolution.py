@@ -144,3 +144,50 @@ def test_a_footnote_may_hold_brackets_and_its_reference_keeps_the_words_apart() 
     assert [str(f.text) for f in p.footnotes] == ["A note on [[the]] passage."]
     assert p.status is ParagraphStatus.AGREED
     assert result.report.unused == []
+
+
+def _portuguese_docx(path: Path) -> None:
+    """A DOCX written as a secretariat would in Word (not by Comitia): headings in a Heading
+    style, typed numbers, and two paragraphs numbered by Word's list numbering."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    document.add_paragraph("CP/CSH-2042/20 rev. 1")
+    document.add_paragraph("PROJETO DE RESOLUÇÃO")
+    document.add_paragraph("Promoção da segurança hemisférica (texto ilustrativo)")
+    document.add_paragraph("A ASSEMBLEIA GERAL,")
+    document.add_paragraph("RECORDANDO a Carta da Organização; (Acordado)")
+    document.add_paragraph("RESOLVE:")
+    document.add_heading("Segurança pública", level=1)
+    document.add_paragraph("1.\tIncentivar os Estados membros a [cooperar]. (Pendente)")
+    document.add_paragraph("Delegações coordenadoras: Brasil e Uruguai")
+    for text in ("Solicitar um relatório. (Proposto)", "Encarregar o Conselho Permanente."):
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr>')
+        )
+    document.save(str(path))
+
+
+def test_a_portuguese_docx_written_in_word(tmp_path: Path) -> None:
+    path = tmp_path / "projeto.docx"
+    _portuguese_docx(path)
+    result = import_resolution(path, "pt")
+    r = result.resolution
+    assert (r.document_symbol, r.revision, str(r.title)) == (
+        "CP/CSH-2042/20",
+        1,
+        "Promoção da segurança hemisférica (texto ilustrativo)",
+    )
+    assert [(p.kind.value, p.number, p.status) for p in r.paragraphs] == [
+        ("preambular", "1", ParagraphStatus.AGREED),
+        ("operative", "1", ParagraphStatus.PENDING),
+        ("operative", "2", ParagraphStatus.PROPOSED),
+        ("operative", "3", None),
+    ]
+    assert str(paragraph(r, "1").text) == "Incentivar os Estados membros a [[cooperar]]."
+    assert paragraph(r, "1").leads == ["BR", "UY"]
+    assert {str(s.title) for s in r.sections if s.title} == {"SEGURANÇA PÚBLICA"}
+    assert result.report.unused == []
