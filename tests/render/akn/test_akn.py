@@ -3,10 +3,13 @@ holds its FRBR identity, preamble, sections, paragraphs, statuses and lead deleg
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from lxml import etree
 
 from comitia.plan import ResolutionState
+from comitia.plan.files import read_plan
 from comitia.render import RenderError
 from comitia.render.akn import render, render_resolution
 from comitia.render.akn.writer import ISO_639_2
@@ -35,15 +38,31 @@ def test_the_illustrative_draft_is_valid_akoma_ntoso_in_every_language(
     assert schema_errors(xml) == []
 
 
+EXAMPLE_DRAFT = (
+    Path(__file__).resolve().parents[3] / "examples" / "oas-csh-2020-draft-illustrative.yaml"
+)
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_model_plans_resolutions_are_valid_akoma_ntoso(lang: str) -> None:
-    # The model plan holds AG/RES. 2945 (subjects only) once the model plan carries it; the
-    # illustrative plan adds the draft, so there is always at least one resolution to check.
-    plan = illustrative_plan(2)
-    assert plan.resolutions
-    for resolution in plan.resolutions:
-        xml = output_format("akn").render_resolution(plan, lang, resolution.id)
-        assert schema_errors(xml) == [], resolution.id
+def test_the_example_plans_resolutions_are_valid_akoma_ntoso(lang: str) -> None:
+    # The model plan's AG/RES. 2945 (its paragraphs' subjects only) and the illustrative
+    # example's draft for 2020.
+    for plan in (model_plan(), read_plan(EXAMPLE_DRAFT)):
+        assert plan.resolutions
+        for resolution in plan.resolutions:
+            xml = output_format("akn").render_resolution(plan, lang, resolution.id)
+            assert schema_errors(xml) == [], resolution.id
+
+
+def test_the_model_plans_resolution_holds_every_paragraph_and_their_follow_up() -> None:
+    plan = model_plan()
+    resolution = next(r for r in plan.resolutions if r.symbol == "AG/RES. 2945 (XLIX-O/19)")
+    root = tree(output_format("akn").render_resolution(plan, "fr", resolution.id))
+    numbers = texts(root, "//a:mainBody//a:paragraph/a:num")
+    assert numbers == [f"{p.number}." for p in resolution.operative()]
+    assigned = root.xpath("//c:paragraph[@assignedTo]/@number", namespaces=NS)
+    assert assigned == ["72", "81"]
+    assert len(root.xpath("//a:inline[@name='textNotHeld']", namespaces=NS)) == len(numbers)
 
 
 def test_the_schema_refuses_what_it_should_so_the_checks_above_can_fail() -> None:
