@@ -19,7 +19,9 @@ The layout read is the Organization's, in its four languages, as Comitia also pr
   square brackets (written ``[[…]]`` in the data), its footnotes, "[Text not held.] Subject: …"
   for a paragraph known by its subject only; on the line after it, its lead delegations
   ("Lead delegations: Mexico and Colombia", names of member states in any of the four
-  languages) and the body that follows it up.
+  languages) and the body that follows it up;
+- after "Texts awaiting translation", the annex of a document that Comitia wrote, which lists
+  again texts printed above: used, not read.
 
 The fixed wording is the renderer's catalog's (``comitia.importer.vocab.resolution``), with
 what other documents write. Sections are kept with their printed heading and no thematic area:
@@ -176,6 +178,14 @@ class _Reader:
             if line.blank or is_page_number(line):
                 continue
             text = numbered_text(line)
+            if part == "annex":
+                # Texts printed elsewhere in the document, listed again as untranslated.
+                self.ctx.use(line, "texts awaiting translation (listed again)")
+                continue
+            if _is(text, (self.words.awaiting,)):
+                part = "annex"
+                self.ctx.use(line)
+                continue
             if part == "front":
                 if _is(text, self.words.openings):
                     part, section = "preamble", PREAMBLE

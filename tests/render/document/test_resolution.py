@@ -7,7 +7,15 @@ import pytest
 
 from comitia.plan import ParagraphStatus
 from comitia.render import RenderError
-from comitia.render.document.blocks import ChangeMark, Heading, Paragraph, ParagraphStyle, Span
+from comitia.render.document.blocks import (
+    ChangeMark,
+    Heading,
+    Paragraph,
+    ParagraphStyle,
+    Span,
+    Table,
+    TableKind,
+)
 from comitia.render.document.resolution import (
     build_resolution_document,
     choose_resolution,
@@ -24,8 +32,8 @@ AD_REFERENDUM = {
 }
 
 
-def lines(lang: str, **options: object) -> list[str]:
-    document = build_resolution_document(illustrative_plan(), draft(), lang, **options)  # type: ignore[arg-type]
+def lines(lang: str) -> list[str]:
+    document = build_resolution_document(illustrative_plan(), draft(), lang)
     out = []
     for element in document.elements:
         if isinstance(element, Heading):
@@ -68,6 +76,10 @@ def test_the_draft_prints_as_an_oas_draft() -> None:
         "2 bis.\t[Text not held.] Subject: Cooperation with the Inter-American Defense Board "
         "(Proposed)",
         "Lead delegation: United States — Followed up by: Conseil permanent",
+        # The texts printed in their original language, listed at the end as in the work plan.
+        "# Texts awaiting translation",
+        "The following 2 texts have no English translation yet and are printed in their "
+        "original language (French):",
     ]
 
 
@@ -86,6 +98,24 @@ def test_the_paragraphs_styles_and_the_footnote_of_paragraph_2() -> None:
         )
     ]
     assert document.symbol == "CP/CSH-2030/20 rev. 2"
+
+
+def test_the_untranslated_texts_are_listed_at_the_end_by_place() -> None:
+    document = build_resolution_document(illustrative_plan(), draft(), "en")
+    table = document.elements[-1]
+    assert isinstance(table, Table) and table.kind is TableKind.UNTRANSLATED
+    cells = [
+        [
+            "".join(s.text for b in cell if isinstance(b, Paragraph) for s in b.spans)
+            for cell in row.cells
+        ]
+        for row in table.rows[1:]
+    ]
+    assert cells == [
+        ["RESOLVES:", "Revue et perspectives en matière de sécurité multidimensionnelle dans le…"],
+        ["I. Revue et perspectives en matière de sécurité multidimensionnelle dans le "
+         "continent américain2 bis.", "Conseil permanent"],
+    ]  # fmt: skip
 
 
 def test_texts_missing_in_the_language_print_in_their_original_marked() -> None:
@@ -119,7 +149,7 @@ def test_the_comparison_marks_what_changed_word_by_word() -> None:
         deleted
     )
     assert "2 bis.\t" in inserted
-    headings = [e.text for e in document.elements if isinstance(e, Heading)]
+    headings = [e.text for e in document.elements if isinstance(e, Heading) and e.level == 2]
     assert headings == [
         "I. Revue et perspectives en matière de sécurité multidimensionnelle dans le continent "
         "américain",

@@ -32,6 +32,8 @@ LEAD_MESSAGES = ("Lead delegation: {states}", "Lead delegations: {states}")
 FOLLOWED_MESSAGE = "Followed up by: {body}"
 CHANGES_MESSAGE = "Changes from {revision}"
 ADOPTED_MESSAGE = "(Adopted on {date})"
+# The heading of the annex that lists again the texts printed untranslated.
+AWAITING_MESSAGE = "Texts awaiting translation"
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,7 @@ class Vocabulary:
     subject: str
     changes: str  # the comparison's subtitle, up to its placeholder
     adopted: str  # "(Adopted on {date})"
+    awaiting: str  # the heading of the annex of texts awaiting translation
 
 
 def _label(template: str) -> str:
@@ -118,4 +121,5 @@ def vocabulary(lang: str) -> Vocabulary:
         subject=t.gettext(SUBJECT_MESSAGE),
         changes=_label(t.gettext(CHANGES_MESSAGE)),
         adopted=t.gettext(ADOPTED_MESSAGE),
+        awaiting=t.gettext(AWAITING_MESSAGE),
     )

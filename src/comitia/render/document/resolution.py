@@ -23,6 +23,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from babel import Locale
+
 from comitia.dates import format_day
 from comitia.plan import Plan
 from comitia.plan.entities import ThematicArea
@@ -41,14 +43,21 @@ from comitia.plan.resolutions import (
 from comitia.plan.states import state_name
 from comitia.render import RenderError
 from comitia.render.document.blocks import (
+    Block,
     ChangeMark,
     Document,
     Element,
     Heading,
+    PageBreak,
     Paragraph,
     ParagraphStyle,
+    Row,
+    RowKind,
     Span,
+    Table,
+    TableKind,
 )
+from comitia.render.document.build import excerpt
 from comitia.render.document.i18n import Wording
 from comitia.revisions.words import PieceKind, diff_words
 
@@ -133,6 +142,9 @@ class _Builder:
         self.areas = {area.id: area for area in plan.thematic_areas}
         self.sections = {section.id: section for section in resolution.sections}
         self.untranslated: dict[str, str] = {}
+        # Where each untranslated text first appears: (part or heading, paragraph number).
+        self.place: tuple[str, str] = (self.w._("Document title"), "")
+        self.places: dict[str, tuple[str, str]] = {}
         self.elements: list[Element] = []
 
     # ------------------------------------------------------------------ helpers
@@ -142,6 +154,7 @@ class _Builder:
         printed, fallback = value.get(self.lang)
         if fallback:
             self.untranslated.setdefault(printed, value.original.value)
+            self.places.setdefault(printed, self.place)
             return Span(printed, lang=value.original.value)
         return Span(printed)
 
@@ -180,18 +193,25 @@ class _Builder:
         pairs = _pair(earlier.paragraphs if earlier is not None else None, r.paragraphs)
         preamble = [p for p in pairs if _kind(p) is ParagraphKind.PREAMBULAR]
         operative = [p for p in pairs if _kind(p) is ParagraphKind.OPERATIVE]
+        part = w._("THE GENERAL ASSEMBLY,")
         for old, new in preamble:
+            self.place = (part, f"{_paragraph_of((old, new)).number}.")
             self.paragraph(old, new, compared=earlier is not None)
-        self.elements.append(self.para(w._("RESOLVES:"), ParagraphStyle.BODY))
+        part = w._("RESOLVES:")
+        self.elements.append(self.para(part, ParagraphStyle.BODY))
         section: str | None = None
         for old, new in operative:
             current = _paragraph_of((old, new)).section
             if current != section and current is not None:
+                self.place = (w._("RESOLVES:"), "")
                 heading = self.section_heading(current)
                 if heading:
                     self.elements.append(Heading(2, heading))
+                    part = heading
             section = current
+            self.place = (part, f"{_paragraph_of((old, new)).number}.")
             self.paragraph(old, new, compared=earlier is not None)
+        self.awaiting_translation()
         return Document(
             lang=self.lang,
             title=title.text,
@@ -199,6 +219,46 @@ class _Builder:
             elements=tuple(self.elements),
             untranslated=tuple((lang, text) for text, lang in self.untranslated.items()),
         )
+
+    def awaiting_translation(self) -> None:
+        """As in the work plan: the texts printed in their original language, listed at the
+        end, one table per original language, a row per place, a line per text."""
+        if not self.untranslated:
+            return
+        w, small = self.w, ParagraphStyle.LINE
+        self.elements += [PageBreak(), Heading(1, w._("Texts awaiting translation"))]
+        by_language: dict[str, dict[tuple[str, str], list[str]]] = {}
+        for text, lang in self.untranslated.items():
+            by_language.setdefault(lang, {}).setdefault(self.places[text], []).append(text)
+        for lang, places in sorted(by_language.items()):
+            count = sum(len(texts) for texts in places.values())
+            sentence = w.n(
+                "The following text has no {language} translation yet and is printed "
+                "in its original language ({original}):",
+                "The following {count} texts have no {language} translation yet and "
+                "are printed in their original language ({original}):",
+                count,
+                language=Locale.parse(self.lang).get_language_name(self.lang),
+                original=Locale.parse(lang).get_language_name(self.lang),
+            )
+            self.elements.append(self.para(sentence, ParagraphStyle.BODY))
+            header = tuple(
+                (Paragraph((Span(label, bold=True),), small),)
+                for label in (w._("Place in the document"), w._("Text"))
+            )
+            rows = [Row(RowKind.HEADER, header)]
+            shown = ""
+            for (where, number), texts in places.items():
+                # The part or section is written once, on the first row of its texts.
+                place: list[Block] = []
+                if where != shown:
+                    place.append(Paragraph((Span(where, bold=True),), small))
+                    shown = where
+                if number:
+                    place.append(self.para(number, small))
+                lines = Span("\n".join(excerpt(t) for t in texts), lang=lang)
+                rows.append(Row(RowKind.ENTRY, (tuple(place), (Paragraph((lines,), small),))))
+            self.elements.append(Table(TableKind.UNTRANSLATED, tuple(rows)))
 
     def section_heading(self, section_id: str) -> str:
         section = self.sections.get(section_id)
