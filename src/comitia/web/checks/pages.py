@@ -66,6 +66,7 @@ def object_labels() -> dict[ObjectKind, str]:
         ObjectKind.COUNT_CLAIM: _("stated count"),
         ObjectKind.DOCUMENT: _("plan document"),
         ObjectKind.APPROPRIATION: _("appropriation"),
+        ObjectKind.RESOLUTION: _("resolution"),
     }
 
 
