@@ -7,6 +7,7 @@ and the objects it concerns, and its message and hint in en, fr, es or pt.
 """
 
 from comitia.checks.coverage import (
+    Address,
     AreaCoverage,
     CoverageState,
     MandateCoverage,
@@ -28,6 +29,7 @@ from comitia.checks.engine import (
 
 __all__ = [
     "DEFAULT_PROVISIONAL_WEEKS",
+    "Address",
     "AreaCoverage",
     "CoverageState",
     "Finding",
