@@ -149,3 +149,18 @@ def test_any_rendered_draft_imports_back(tmp_path: Path, data: dict[str, Any], l
         resolution.document_symbol,
         resolution.revision,
     )
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_importing_a_comparison_reads_the_newer_revision(tmp_path: Path, lang: str) -> None:
+    # Word's deleted runs hold their text in w:delText, which the reader leaves: what is read
+    # is the text with every change accepted.
+    newer, older = illustrative_plan(2), illustrative_plan(1)
+    earlier = next(r for r in older.resolutions if r.id == "projet-2020")
+    path = tmp_path / f"changes.{lang}.docx"
+    path.write_bytes(output_format("docx").render_resolution(newer, lang, earlier=earlier))
+    result = import_resolution(path)
+    assert result.report.unused == [] and result.report.warnings == []
+    assert result.report.counts["comparison of revisions"] == 1
+    draft = next(r for r in newer.resolutions if r.id == "projet-2020")
+    assert printed(result.resolution, lang) == printed(draft, lang)
