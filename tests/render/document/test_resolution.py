@@ -196,3 +196,18 @@ def test_the_default_resolution_is_the_draft_then_the_mandates_source() -> None:
         choose_resolution(illustrative_plan(), "missing")
     with pytest.raises(RenderError, match="no resolution to print"):
         choose_resolution(model_plan().model_copy(update={"resolutions": []}))
+
+
+@pytest.mark.parametrize("lang", sorted(AD_REFERENDUM))
+def test_each_status_wording_is_marked_for_the_secretariat_to_confirm(lang: str) -> None:
+    from babel.messages.pofile import read_po
+
+    from comitia.render.document.i18n import DOMAIN, LOCALE_DIR
+
+    with (LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as handle:
+        catalog = read_po(handle)
+    for status in ParagraphStatus:
+        message = catalog[status_wording(status, "en")]
+        assert message is not None
+        comment = " ".join(message.user_comments)
+        assert "to be confirmed by the secretariat" in comment, message.id
