@@ -168,3 +168,15 @@ def test_render_writes_the_default_resolution_and_refuses_a_plan_without_one() -
         render(plan, "en")
     with pytest.raises(RenderError, match="comparison"):
         output_format("akn").render_resolution(illustrative_plan(), "en", earlier=draft(1))
+
+
+def test_a_text_printed_in_its_original_language_is_marked_with_it() -> None:
+    root = tree(render_resolution(illustrative_plan(), draft(), "es"))
+    spans = root.xpath("//a:paragraph[a:num='2 bis.']//a:span", namespaces=NS)
+    assert [(s.get("{http://www.w3.org/XML/1998/namespace}lang"), s.text) for s in spans] == [
+        ("en", "Cooperation with the Inter-American Defense Board")
+    ]
+    assert texts(root, "//a:paragraph[a:num='2 bis.']/a:content/a:p")[0].startswith(
+        "[Texto no disponible.] Asunto: Cooperation with"
+    )
+    assert root.xpath("//a:docTitle/@xml:lang", namespaces=NS) == []

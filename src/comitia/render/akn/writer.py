@@ -63,6 +63,7 @@ ISO_639_2 = {"en": "eng", "fr": "fra", "es": "spa", "pt": "por"}
 COUNTRY = "oas"  # FRBRcountry: the organization, as AKN4UN writes "un"
 
 _A = "{" + AKN_NS + "}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _C = "{" + COMITIA_NS + "}"
 
 ET.register_namespace("", AKN_NS)
@@ -120,8 +121,15 @@ class _Writer:
     def text(self, value: Text) -> str:
         return value.get(self.lang)[0]
 
+    def original(self, value: Text) -> str | None:
+        """The language ``value`` is printed in when it has no translation, else None."""
+        return value.original.value if value.get(self.lang)[1] else None
+
     def inline(self, parent: ET.Element, value: Text) -> None:
-        """A text into ``parent`` with its pending passages as ``inline name="pending"``."""
+        """A text into ``parent`` with its pending passages as ``inline name="pending"``; a
+        text printed in its original language is a ``span`` marked with it (``xml:lang``)."""
+        if (lang := self.original(value)) is not None:
+            parent = _sub(parent, "span", **{XML_LANG: lang})
         last: ET.Element | None = None
         for run in bracketed_runs(self.text(value)):
             if run.pending:
@@ -137,7 +145,7 @@ class _Writer:
                     ),
                 )
             elif last is None:
-                parent.text = (parent.text or "") + run.text
+                self.append_text(parent, run.text)
             else:
                 last.tail = (last.tail or "") + run.text
 
@@ -188,7 +196,9 @@ class _Writer:
         _sub(_sub(preface, "p", **{"class": "symbol"}), "docNumber", r.label)
         if r.state is ResolutionState.DRAFT:
             _sub(_sub(preface, "p", **{"class": "stage"}), "docStage", self.w._("DRAFT RESOLUTION"))
-        _sub(_sub(preface, "p", **{"class": "title"}), "docTitle", self.text(r.title))
+        title = _sub(_sub(preface, "p", **{"class": "title"}), "docTitle", self.text(r.title))
+        if (lang := self.original(r.title)) is not None:
+            title.set(XML_LANG, lang)
 
         preamble = _sub(statement, "preamble")
         formula = _sub(preamble, "formula", eId="formula_1", name="preamble")
@@ -221,12 +231,12 @@ class _Writer:
                     count += 1
                     element = _sub(main, "section", eId=f"sec_{count}")
                     heading = section_heading(section, self.areas, self.text)
-                    number, _, title = (
+                    number, _, words = (
                         heading.partition(". ") if section.title is None else ("", "", heading)
                     )
                     if number:
                         _sub(element, "num", f"{number}.")
-                    _sub(element, "heading", title)
+                    _sub(element, "heading", words)
                     current = (paragraph.section, element)
             parent = current[1]
             prefix = "" if parent is main else f"{parent.get('eId')}__"
@@ -295,7 +305,8 @@ class _Writer:
             self.inline(p, paragraph.text)
         elif paragraph.subject is not None:
             held = _sub(p, "inline", self.w._("[Text not held.]"), name="textNotHeld")
-            held.tail = f" {self.w._('Subject:')} {self.text(paragraph.subject)}"
+            held.tail = f" {self.w._('Subject:')} "
+            self.inline(p, paragraph.subject)
         elif not paragraph.subparagraphs:
             _sub(p, "inline", self.w._("[Text not held.]"), name="textNotHeld")
         for footnote in paragraph.footnotes:
