@@ -266,7 +266,10 @@ def terms(request: HttpRequest) -> list[TermOut]:
     ]
 
 
-@api.get("/terms/{slug}/plan", response={200: Plan} | READ_RESPONSES, url_name="plan")
+# by_alias: the OpenAPI document names fields as the answers do (a paragraph's ``from``).
+@api.get(
+    "/terms/{slug}/plan", response={200: Plan} | READ_RESPONSES, url_name="plan", by_alias=True
+)
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's plan as a plan file in JSON (``docs/plan.schema.json``), with what the caller
     may see."""
@@ -394,6 +397,7 @@ def _held(plan: Plan, key: str) -> Any:
     "/terms/{slug}/resolutions",
     response={200: list[ResolutionOut]} | READ_RESPONSES,
     url_name="resolutions",
+    by_alias=True,
 )
 def resolutions(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's resolutions: the adopted ones its mandates come from, and its drafts."""
@@ -407,6 +411,7 @@ def resolutions(request: HttpRequest, slug: str) -> HttpResponse:
     "/terms/{slug}/resolutions/{resolution}",
     response={200: ResolutionOut} | READ_RESPONSES,
     url_name="resolution",
+    by_alias=True,
 )
 def resolution(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
     term = requested_term(request, slug)
@@ -419,6 +424,7 @@ def resolution(request: HttpRequest, slug: str, resolution: str) -> HttpResponse
     "/terms/{slug}/resolutions/{resolution}/paragraphs",
     response={200: list[ParagraphOut]} | READ_RESPONSES,
     url_name="resolution_paragraphs",
+    by_alias=True,
 )
 def resolution_paragraphs(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
     """The resolution's paragraphs in order, each with the thematic area of its section and,
