@@ -18,6 +18,13 @@ LABELS = {
     "biennial": "bienal",
     "voluntary": "voluntaria",
     "standing": "permanente",
+    "preambular": "del preámbulo",
+    "operative": "de la parte resolutiva",
+    "proposed": "propuesto",
+    "informal_consultations": "en consultas informales",
+    "agreed_ad_referendum": "acordado ad referéndum",
+    "pending": "pendiente",
+    "none": "sin estado",
 }
 
 MESSAGES = {
@@ -122,6 +129,22 @@ MESSAGES = {
     "COV003": {
         "message": "La obligación de informar «{title}» no tiene fecha para recordarla a los Estados.",
         "hint": "Una obligación {frequency} no tiene vencimiento anual: indique en el plan cuándo se espera el próximo informe, o trátela como voluntaria.",
+    },
+    "RES001": {
+        "message": "Ninguna reunión trata los párrafos {numbers} de {resolution}: {covered} de los {total} párrafos que sigue la Comisión están tratados.",
+        "hint": "Agregue puntos del orden del día que citen estos párrafos, o indique por qué no requieren reunión.",
+    },
+    "RES002": {
+        "message": "El párrafo {number} {kind} del proyecto {resolution} no tiene delegación coordinadora.",
+        "hint": "Indique la delegación que propuso el párrafo y coordina su negociación (leads).",
+    },
+    "RES003": {
+        "message": "El examen formal terminó el {date}, pero el párrafo {number} {kind} del proyecto {resolution} sigue {status}.",
+        "hint": "Registre el párrafo como acordado o retirado, o programe otra sesión de examen formal.",
+    },
+    "RES004": {
+        "message": "La sección “{section}” del proyecto {resolution} no contiene ningún párrafo.",
+        "hint": "Agregue los párrafos de la sección, o elimínela.",
     },
     "NEG001": {
         "message": "El primer borrador ({draft}) está previsto antes de la metodología de la negociación ({methodology}).",

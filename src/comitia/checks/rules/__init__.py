@@ -7,5 +7,6 @@ from comitia.checks.rules import (  # noqa: F401
     negotiation,
     plausibility,
     references,
+    resolutions,
     weekdays,
 )

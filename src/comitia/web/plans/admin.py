@@ -292,3 +292,38 @@ class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
     list_display = ("body", "node", "position")
     list_filter = ("node__term",)
     raw_id_fields = ("node", "body")
+
+
+class ResolutionSectionInline(admin.TabularInline):
+    form = FitTextModelForm
+    model = m.ResolutionSection
+    extra = 0
+    fields = ("position", "key", "area", "title")
+    raw_id_fields = ("area",)
+
+
+@admin.register(m.Resolution)
+class ResolutionAdmin(TermScopedAdmin):
+    list_display = ("__str__", "key", "state", "adopted_on", "term")
+    list_filter = ("term", "state")
+    search_fields = ("key", "symbol", "document_symbol")
+    inlines = (ResolutionSectionInline,)
+
+
+@admin.register(m.ResolutionSection)
+class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
+    term_path = "resolution__term"
+    list_display = ("key", "resolution", "area", "position")
+    list_filter = ("resolution__term",)
+    raw_id_fields = ("resolution", "area")
+
+
+@admin.register(m.Paragraph)
+class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
+    term_path = "resolution__term"
+    list_display = ("number", "kind", "resolution", "section", "status", "assigned_to")
+    list_filter = ("resolution__term", "kind", "status")
+    search_fields = ("number",)
+    raw_id_fields = ("resolution", "section", "assigned_to")

@@ -30,6 +30,9 @@ TERM_ROWS: dict[str, str] = {
     "plans.Appropriation": "term_id",
     "plans.Negotiation": "term_id",
     "plans.Milestone": "negotiation.term_id",
+    "plans.Resolution": "term_id",
+    "plans.ResolutionSection": "resolution.term_id",
+    "plans.Paragraph": "resolution.term_id",
     # Who may see the term (and so what its public outputs hold).
     "access.Publication": "term_id",
     # The approved revisions, listed on the documents' pages; named by the term's slug.

@@ -258,6 +258,15 @@ class Mandate(models.Model):
         related_name="mandates",
         verbose_name=_("area"),
     )
+    resolution = models.ForeignKey(
+        "plans.Resolution",
+        models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("resolution"),
+        help_text=_("The resolution of the term it comes from, whose paragraphs citations name."),
+    )
     excluded_paragraphs = models.JSONField(_("excluded paragraphs"), default=list, blank=True)
     notes = MultilingualListField(_("notes"))
 
