@@ -83,8 +83,13 @@ def raise_delegation_version(term_id: int | None, state: str) -> None:
     """Raise the version of what the delegation of ``state`` alone sees of the term."""
     if term_id is None or not state or _pending(("delegation", term_id, state)):
         return
-    from comitia.web.calendar.models import DelegationVersion
+    from django.apps import apps
 
+    from comitia.web.plans import outputs
+
+    # By its label, as ``connect`` finds every model of ``outputs``: the counter is a model of
+    # the calendar app, which sits above this one.
+    DelegationVersion = apps.get_model(outputs.DELEGATION_COUNTER)
     rows = DelegationVersion.objects.filter(term_id=term_id, state=state)
     if not rows.update(version=F("version") + 1) and Term.objects.filter(pk=term_id).exists():
         DelegationVersion.objects.get_or_create(term_id=term_id, state=state)

@@ -20,7 +20,6 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
-from comitia.web.plans.models.publication import Visibility
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
 __all__ = [
@@ -43,5 +42,4 @@ __all__ = [
     "Submission",
     "Term",
     "ThematicArea",
-    "Visibility",
 ]

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import AgendaKind, MeetingKind, MeetingStatus
+from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import (
     FuzzyBoundsMixin,
     MultilingualField,
@@ -20,7 +21,6 @@ from comitia.web.plans.models.fields import (
     edtf_field,
     optional_char,
 )
-from comitia.web.plans.models.publication import visibility_field
 from comitia.web.plans.models.term import (
     Body,
     Mandate,

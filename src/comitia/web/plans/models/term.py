@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import Language, MandateGroup, OfficerRole
 from comitia.plan.states import OAS_MEMBER_STATES
+from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import (
     MultilingualField,
     MultilingualListField,
@@ -21,7 +22,6 @@ from comitia.web.plans.models.fields import (
     validate_time_zone,
 )
 from comitia.web.plans.models.output import first_version
-from comitia.web.plans.models.publication import visibility_field
 
 LanguageChoice = models.TextChoices(
     "LanguageChoice", [(lang.name, lang.value) for lang in Language]

@@ -16,9 +16,9 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from comitia.web.access.admin_audit import AuditedAdmin
-from comitia.web.access.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 from comitia.web.plans import models as m
 from comitia.web.plans.forms import FitTextModelForm
+from comitia.web.publication.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 
 
 def _first(text: dict[str, str] | None) -> str:
