@@ -40,7 +40,7 @@ def levels_seen(viewer: Visibility | str) -> list[str]:
     return [level.value for level in Visibility if seen_at(level, viewer)]
 
 
-def visibility_field(default: Visibility = Visibility.DRAFT) -> models.CharField:
+def visibility_field(default: Visibility = Visibility.DRAFT) -> models.CharField:  # type: ignore[type-arg]
     return models.CharField(
         _("visibility"),
         max_length=16,

@@ -56,7 +56,7 @@ class AccessMiddleware:
                     "comitia.web.publication.middleware.TermMiddleware must come before "
                     "AccessMiddleware"
                 )
-            term = request.comitia_term  # type: ignore[attr-defined]
+            term = request.comitia_term
         if may(request.user, action, term):
             return None
         if is_api_request(request):
@@ -64,7 +64,7 @@ class AccessMiddleware:
                 return sign_in_first()
             return api_refusal(403, _("You may not do this."))
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            return redirect_to_login(request.get_full_path(), str(settings.LOGIN_URL))
         raise PermissionDenied
 
 

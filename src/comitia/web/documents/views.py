@@ -18,6 +18,7 @@ from comitia.plan import Plan
 from comitia.plan import PlanDocument as PlanEntityDocument
 from comitia.render.document import LANGUAGES
 from comitia.render.document.changes import describe
+from comitia.render.formats import DOCUMENT_FORMATS
 from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
@@ -25,7 +26,6 @@ from comitia.web.access.versions import StaleVersion
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
-    DOCUMENT_FORMATS,
     ApprovalBlocked,
     ApprovalConflict,
     Printed,
@@ -131,7 +131,10 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         *(may(request.user, a, term) for a in (Action.APPROVE_REVISION, Action.PUBLISH)),
         tuple(sorted(asked.items())),
     )
-    return cached_page(request, term, "documents/plan.html", context, variant=variant)
+    response: HttpResponse = cached_page(
+        request, term, "documents/plan.html", context, variant=variant
+    )
+    return response
 
 
 def _download_rows(asked: dict[tuple[str, str], str]) -> list[tuple[str, str, list[Any]]]:
@@ -152,10 +155,11 @@ def _stated(document: PlanDocument | None) -> Plan:
     """A plan that holds only ``document`` (as the reader may see it): all that
     ``next_revision_number`` and ``suggested_symbol`` read of a plan, without reading and
     validating the whole plan for two fields of one row."""
+    # model_construct builds these partial plans on purpose, without the required fields.
     if document is None:
-        return Plan.model_construct(document=None)
-    return Plan.model_construct(
-        document=PlanEntityDocument.model_construct(
+        return Plan.model_construct(document=None)  # type: ignore[call-arg]
+    return Plan.model_construct(  # type: ignore[call-arg]
+        document=PlanEntityDocument.model_construct(  # type: ignore[call-arg]
             symbol=document.symbol, revision=document.revision
         )
     )

@@ -30,13 +30,13 @@ from comitia.web.plans.models.term import (
     position_field,
 )
 
-MeetingKindChoice = models.TextChoices(
+MeetingKindChoice = models.TextChoices(  # type: ignore[call-overload]
     "MeetingKindChoice", [(k.name, k.value) for k in MeetingKind]
 )
-MeetingStatusChoice = models.TextChoices(
+MeetingStatusChoice = models.TextChoices(  # type: ignore[call-overload]
     "MeetingStatusChoice", [(s.name, s.value) for s in MeetingStatus]
 )
-AgendaKindChoice = models.TextChoices("AgendaKindChoice", [(k.name, k.value) for k in AgendaKind])
+AgendaKindChoice = models.TextChoices("AgendaKindChoice", [(k.name, k.value) for k in AgendaKind])  # type: ignore[call-overload]
 
 
 def _first_text(text: dict[str, str] | None) -> str:
