@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "comitia.web.levels",
     "comitia.web.documents",
     "comitia.web.plans",
     "comitia.web.home",
