@@ -1,4 +1,4 @@
-"""The rules of ``comitia.web.access.visibility``: who sees which level of term, meeting and
+"""The rules of ``comitia.web.publication.visibility``: who sees which level of term, meeting and
 document. Expected outcomes are written out here, not derived from the module."""
 
 from __future__ import annotations

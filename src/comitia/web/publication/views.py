@@ -27,15 +27,18 @@ def requested_level(request: HttpRequest) -> Visibility:
 
 
 def based_on(request: HttpRequest) -> int | None:
+    """The version of the object the form was shown with (``version``), or None."""
     value = request.POST.get("version", "")
     return int(value) if value.isdigit() else None
 
 
 def changed(request: HttpRequest, level: Visibility) -> None:
+    """Tell the user the object is now at ``level``."""
     messages.success(request, _("Now: %(level)s.") % {"level": level.label})
 
 
 def refuse_stale(request: HttpRequest, error: StaleVersion) -> None:
+    """Tell the user nothing changed: someone saved the object since the form was shown."""
     messages.error(
         request,
         _("Someone changed this since you opened the page; nothing was changed. Look again."),
