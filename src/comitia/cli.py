@@ -152,7 +152,7 @@ def _render_resolution(args: argparse.Namespace, output: OutputFormat, plan: Pla
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _setup_django()
-    from comitia.web.plans.operations import load_plan_file
+    from comitia.web.publication.operations import load_plan_file
 
     term = load_plan_file(args.plan, replace=args.replace, publish=args.publish)
     state = "published" if args.publish else "a draft until published"
@@ -254,7 +254,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     read_plan(plan_path)  # a bad file fails before the database is touched
     _setup_django(debug=True)
     _migrate_and_collect()
-    from comitia.web.plans.operations import load_plan_file
+    from comitia.web.publication.operations import load_plan_file
 
     # Published, so that the trial shows the public calendar at once.
     term = load_plan_file(plan_path, replace=True, publish=True)

@@ -60,12 +60,14 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "comitia.web.levels",
     "comitia.web.documents",
     "comitia.web.plans",
     "comitia.web.home",
     "comitia.web.calendar",
     "comitia.web.checks",
     "comitia.web.access",
+    "comitia.web.publication",
     "comitia.web.suggestions",
     "comitia.web.api",
     "django_tasks",
@@ -99,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
+    # A hidden term answers 404 before the route's policy is asked about it.
+    "comitia.web.publication.middleware.TermMiddleware",
     "comitia.web.access.middleware.AccessMiddleware",
     "comitia.web.access.middleware.ContentSecurityPolicyMiddleware",
 ]

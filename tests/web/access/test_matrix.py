@@ -21,19 +21,18 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from comitia.web.access.operations import (
-    set_document_visibility,
-    set_meeting_visibility,
-    set_revision_visibility,
-    set_term_visibility,
-)
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import ROUTE_POLICIES, policy_for
 from comitia.web.documents.models import Revision
-from comitia.web.documents.operations import approve_revision
+from comitia.web.documents.operations import approve_revision, set_revision_visibility
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
-from comitia.web.plans.models import Visibility
+from comitia.web.publication.operations import (
+    set_document_visibility,
+    set_meeting_visibility,
+    set_term_visibility,
+)
 from comitia.web.suggestions.models import Proposal
 from tests.factories import build_plan, with_resolutions
 from tests.web.module_data import kept_for_module

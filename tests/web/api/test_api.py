@@ -11,10 +11,10 @@ from django.test import Client
 
 from comitia.plan import Plan
 from comitia.web.access.models import AuditRecord
-from comitia.web.access.operations import publish_plan, set_publication
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Visibility
+from comitia.web.publication.operations import publish_plan, set_publication
 from tests.web.access.conftest import make_user
 
 API = "/api/v1"

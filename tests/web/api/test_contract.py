@@ -30,12 +30,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from comitia.web.access.models import ApiToken
-from comitia.web.access.operations import publish_plan
 from comitia.web.access.tokens import issue_token
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
+from comitia.web.publication.operations import publish_plan
 from tests.factories import build_plan, with_resolutions
-from tests.web.access.conftest import make_user
+from tests.web.access.conftest import make_user, store_terms
 
 CHECKS = [
     not_a_server_error,

@@ -29,6 +29,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "documents:compare": Action.VIEW,
     "documents:revision": Action.VIEW,
     "documents:approve": Action.APPROVE_REVISION,
+    "documents:visibility": Action.PUBLISH,
     # calendar, public
     "calendar:latest": Action.VIEW,
     "calendar:list": Action.VIEW,
@@ -57,9 +58,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,
     "access:invitation_done": Action.SIGN_IN,
-    "access:publication": Action.PUBLISH,
-    "access:meeting_visibility": Action.PUBLISH,
-    "access:document_visibility": Action.PUBLISH,
+    # publication
+    "publication:publication": Action.PUBLISH,
+    "publication:meeting_visibility": Action.PUBLISH,
     # delegations' suggestions
     "suggestions:meeting": Action.VIEW_PROPOSALS,
     "suggestions:propose": Action.PROPOSE,

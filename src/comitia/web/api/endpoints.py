@@ -33,12 +33,12 @@ from comitia.plan.files import plan_to_data
 from comitia.web.access.middleware import api_refusal, requested_term, sign_in_first
 from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
-from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
+from comitia.web.publication.visibility import visible_meetings, visible_plan, visible_terms
 
 from .schemas import (
     ChangeOut,

@@ -12,11 +12,11 @@ from django.utils.translation import get_language
 
 from comitia.checks import Severity, mandate_coverage, paragraph_coverage, run_checks
 from comitia.plan import Plan
-from comitia.web.access.visibility import visible_plan
 from comitia.web.checks import pages
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.publication.visibility import visible_plan
 
 
 def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:

@@ -170,18 +170,23 @@ def _delete_rows_of_term(model: type[models.Model], key: str) -> str:
     a foreign key to a parent whose ``term`` is it."""
     table = _name(model._meta.db_table)
     if model is m.Term:
-        return f"DELETE FROM {table} WHERE {_name(model._meta.get_field(key).column)} = %s"
+        return f"DELETE FROM {table} WHERE {_name(_column(model._meta.get_field(key)))} = %s"
     field = model._meta.get_field(key)
     if not isinstance(field, models.ForeignKey):
         raise TypeError(f"{model.__name__}.{key} is not a foreign key")
     parent = field.related_model
     if parent is m.Term:
-        return f"DELETE FROM {table} WHERE {_name(field.column)} = %s"
+        return f"DELETE FROM {table} WHERE {_name(_column(field))} = %s"
     rows = (
-        f"SELECT {_name(parent._meta.pk.column)} FROM {_name(parent._meta.db_table)}"
-        f" WHERE {_name(parent._meta.get_field('term').column)} = %s"
+        f"SELECT {_name(_column(parent._meta.pk))} FROM {_name(parent._meta.db_table)}"
+        f" WHERE {_name(_column(parent._meta.get_field('term')))} = %s"
     )
-    return f"DELETE FROM {table} WHERE {_name(field.column)} IN ({rows})"
+    return f"DELETE FROM {table} WHERE {_name(_column(field))} IN ({rows})"
+
+
+def _column(field: Any) -> str:
+    """The column of a concrete field (a relation's reverse side has none)."""
+    return str(field.column)
 
 
 def _name(identifier: str) -> str:
@@ -307,7 +312,8 @@ class _Writer:
     def _insert(rows: Sequence[Any]) -> Sequence[Any]:
         if not rows:
             return rows
-        return type(rows[0]).objects.bulk_create(rows)
+        created: list[Any] = type(rows[0]).objects.bulk_create(rows)
+        return created
 
     def _body(self, key: str | None) -> m.Body | None:
         return None if key is None else self.bodies[key]
@@ -480,7 +486,7 @@ class _Writer:
                     for meeting, parent, i, node in level
                 ]
             )
-            next_level = []
+            next_level: list[Any] = []
             for row, (meeting, _parent, _i, node) in zip(rows, level, strict=True):
                 presenters.extend(
                     m.AgendaPresenter(node=row, body=self.bodies[key], position=p)
@@ -699,7 +705,8 @@ def term_rows(model: type[Any], term: m.Term) -> QuerySet[Any]:
 def rows_in_order(model: type[Any]) -> QuerySet[Any]:
     """The rows of ``model``, in the order of ``term_rows``."""
     _, order = _OWNERS.get(model, ("term", ("position",)))
-    return model.objects.order_by(*order, "pk")
+    rows: QuerySet[Any] = model.objects.order_by(*order, "pk")
+    return rows
 
 
 class _Queried:

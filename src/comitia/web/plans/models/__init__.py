@@ -20,7 +20,6 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
-from comitia.web.plans.models.publication import Visibility
 from comitia.web.plans.models.resolutions import Paragraph, Resolution, ResolutionSection
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
@@ -47,5 +46,4 @@ __all__ = [
     "Submission",
     "Term",
     "ThematicArea",
-    "Visibility",
 ]
