@@ -7,6 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from comitia.web.plans.convert import load_plan, save_plan
+from tests.factories import with_resolutions
 
 from .conftest import build_plan
 
@@ -67,7 +68,7 @@ def test_replacing_a_term_leaves_no_row_of_the_old_plan() -> None:
             for model in apps.get_app_config("plans").get_models()
         }
 
-    plan = build_plan(5, label="replaced")
+    plan = with_resolutions(build_plan(5, label="replaced"))
     save_plan(plan)
     once = row_counts()
     save_plan(plan, replace=True)
