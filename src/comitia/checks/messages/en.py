@@ -171,4 +171,16 @@ MESSAGES = {
         "hint": "Correct the stated date.",
         "hint.moved": "The meeting was moved from {stated}: update the date stated in the methodology.",
     },
+    "PLS001": {
+        "message": "What is planned on {date} runs from {start} to {end} ({hours} hours), longer than a working day.",
+        "hint": "Check the times: a morning time may have been read as an afternoon one, or the event lasts several days.",
+    },
+    "PLS002": {
+        "message": "What is planned on {date} starts at {start}, before 07:00 or after 21:00.",
+        "hint": "Check the time: a.m. and p.m. may have been mixed up.",
+    },
+    "PLS003": {
+        "message": "The title “{title}” is only a number or a date.",
+        "hint": "Give the meeting, item or activity the title the document gives it; a number or date read as a title often comes from a table's column.",
+    },
 }

@@ -171,4 +171,16 @@ MESSAGES = {
         "hint": "Corrija la fecha anunciada.",
         "hint.moved": "La reunión se trasladó del {stated}: actualice la fecha anunciada en la metodología.",
     },
+    "PLS001": {
+        "message": "Lo previsto el {date} va de {start} a {end} ({hours} horas), más que una jornada de trabajo.",
+        "hint": "Verifique los horarios: una hora de la mañana pudo leerse como de la tarde, o el evento dura varios días.",
+    },
+    "PLS002": {
+        "message": "Lo previsto el {date} empieza a las {start}, antes de las 07:00 o después de las 21:00.",
+        "hint": "Verifique la hora: pudieron confundirse a. m. y p. m.",
+    },
+    "PLS003": {
+        "message": "El título «{title}» es solo un número o una fecha.",
+        "hint": "Dé a la reunión, al tema o a la actividad el título que le da el documento; un número o una fecha leídos como título suelen venir de una columna de una tabla.",
+    },
 }

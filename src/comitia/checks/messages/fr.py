@@ -171,4 +171,16 @@ MESSAGES = {
         "hint": "Corrigez la date annoncée.",
         "hint.moved": "La réunion a été déplacée du {stated} : mettez à jour la date annoncée dans la méthodologie.",
     },
+    "PLS001": {
+        "message": "Ce qui est prévu le {date} dure de {start} à {end} ({hours} heures), plus qu’une journée de travail.",
+        "hint": "Vérifiez les heures : une heure du matin a pu être lue comme une heure de l’après-midi, ou l’événement dure plusieurs jours.",
+    },
+    "PLS002": {
+        "message": "Ce qui est prévu le {date} commence à {start}, avant 07:00 ou après 21:00.",
+        "hint": "Vérifiez l’heure : le matin et l’après-midi (a.m. et p.m.) ont pu être confondus.",
+    },
+    "PLS003": {
+        "message": "Le titre « {title} » n’est qu’un nombre ou une date.",
+        "hint": "Donnez à la réunion, au point ou à l’activité le titre que lui donne le document ; un nombre ou une date lu comme titre vient souvent d’une colonne de tableau.",
+    },
 }

@@ -171,4 +171,16 @@ MESSAGES = {
         "hint": "Corrija a data anunciada.",
         "hint.moved": "A reunião foi transferida de {stated}: atualize a data anunciada na metodologia.",
     },
+    "PLS001": {
+        "message": "O previsto para {date} vai das {start} às {end} ({hours} horas), mais que um dia de trabalho.",
+        "hint": "Verifique os horários: uma hora da manhã pode ter sido lida como da tarde, ou o evento dura vários dias.",
+    },
+    "PLS002": {
+        "message": "O previsto para {date} começa às {start}, antes das 07:00 ou depois das 21:00.",
+        "hint": "Verifique a hora: a.m. e p.m. podem ter sido confundidos.",
+    },
+    "PLS003": {
+        "message": "O título “{title}” é apenas um número ou uma data.",
+        "hint": "Dê à reunião, ao item ou à atividade o título que o documento lhe dá; um número ou uma data lidos como título costumam vir de uma coluna de tabela.",
+    },
 }

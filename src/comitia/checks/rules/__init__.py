@@ -5,6 +5,7 @@ from comitia.checks.rules import (  # noqa: F401
     coverage,
     dates,
     negotiation,
+    plausibility,
     references,
     resolutions,
     weekdays,

@@ -7,8 +7,10 @@ comitia.render.ics writes the feeds, the same code as ``comitia render --format 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -309,20 +311,54 @@ def _conflict_changes(error: operations.EditConflict) -> str:
     return "; ".join(lines) or _("version %(number)s") % {"number": error.stale.current}
 
 
-def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
-    term = _term(slug, request)
-    lang = _lang()
-    form = MeetingForm(request.POST or None, term=term)
+def _edit(
+    request: HttpRequest,
+    term: m.Term,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], str],
+    saved: str,
+    page: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """What every editing form does: on a valid POST, ``save(form.cleaned_data)`` (an
+    operation) and redirect to the address it returns, saying ``saved``; if the operation
+    refuses, say why (an edit conflict with what changed, the input kept: ``_refused``) and
+    show the form again, as when it is not sent or not valid.
+
+    ``page()`` gives the rest of the form page's context; it is called after the operation,
+    which may have changed the object shown in memory before refusing.
+    """
     status: int | None = None
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = operations.create_meeting(term, form.cleaned_data, lang, request.user)
+            target = save(form.cleaned_data)
         except operations.OperationError as error:
             status = _refused(request, error, form)
         else:
-            messages.success(request, _("The meeting was added."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(request, term, form, status, {"heading": _("New meeting")})
+            messages.success(request, saved)
+            return redirect(target)
+    return _form_page(request, term, form, status, page())
+
+
+def _meeting_url(slug: str, key: str) -> str:
+    return reverse("calendar:meeting", args=[slug, key])
+
+
+def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
+    term = _term(slug, request)
+    lang = _lang()
+
+    def save(data: dict[str, Any]) -> str:
+        meeting = operations.create_meeting(term, data, lang, request.user)
+        return _meeting_url(slug, meeting.key)
+
+    return _edit(
+        request,
+        term,
+        MeetingForm(request.POST or None, term=term),
+        save,
+        _("The meeting was added."),
+        lambda: {"heading": _("New meeting")},
+    )
 
 
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
@@ -337,27 +373,18 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         lang=lang,
         initial=MeetingForm.initial_for(meeting, lang),
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.update_meeting(
-                meeting,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        operations.update_meeting(meeting, data, lang, request.user, version=data.get("version"))
+        return _meeting_url(slug, meeting.key)
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {
+        save,
+        _("The meeting was saved."),
+        lambda: {
             "meeting_key": meeting.key,
             "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
         },
@@ -391,31 +418,27 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         meeting=meeting,
         initial={"start": meeting.start, "end": meeting.end, "version": meeting.version},
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            operations.move_meeting(
-                meeting,
-                data["new_date"],
-                data["reason"],
-                request.user,
-                lang=_lang(),
-                start=data["start"],
-                end=data["end"],
-                version=data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The meeting was moved; its earlier date is kept."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        operations.move_meeting(
+            meeting,
+            data["new_date"],
+            data["reason"],
+            request.user,
+            lang=_lang(),
+            start=data["start"],
+            end=data["end"],
+            version=data.get("version"),
+        )
+        return _meeting_url(slug, meeting.key)
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {
+        save,
+        _("The meeting was moved; its earlier date is kept."),
+        lambda: {
             "meeting_key": meeting.key,
             "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
         },
@@ -430,7 +453,7 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         messages.success(
             request, _("The meeting was cancelled. It stays in the calendar, marked cancelled.")
         )
-        return redirect("calendar:meeting", slug, meeting.key)
+        return redirect(_meeting_url(slug, meeting.key))
     context = _common(request, term) | {
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
@@ -460,28 +483,20 @@ def agenda_item(
     form = AgendaItemForm(
         request.POST or None, meeting=meeting, node=node, lang=lang, initial=initial
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.save_agenda_item(
-                meeting,
-                node,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The agenda was saved."))
-            return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        operations.save_agenda_item(
+            meeting, node, data, lang, request.user, version=data.get("version")
+        )
+        return _meeting_url(slug, meeting.key) + "#agenda"
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {
+        save,
+        _("The agenda was saved."),
+        lambda: {
             "meeting_key": meeting.key,
             "heading": _("Agenda entry") if node else _("New agenda entry"),
         },
@@ -498,7 +513,7 @@ def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> H
         operations.delete_agenda_item(node, request.user)
     else:
         operations.reorder_agenda(node, -1 if action == "up" else 1, request.user)
-    return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
+    return redirect(_meeting_url(slug, meeting.key) + "#agenda")
 
 
 def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> HttpResponse:
@@ -512,27 +527,21 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
     form = ActivityForm(
         request.POST or None, term=term, lang=lang, activity=activity, initial=initial
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = operations.save_activity(
-                term,
-                activity,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The activity was saved."))
-            first = saved.when_first or term.start
-            return redirect(reverse("calendar:month", args=[slug, f"{first:%Y-%m}"]))
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        saved = operations.save_activity(
+            term, activity, data, lang, request.user, version=data.get("version")
+        )
+        first = saved.when_first or term.start
+        return reverse("calendar:month", args=[slug, f"{first:%Y-%m}"])
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {"heading": _("Edit the activity") if activity else _("New activity of another body")},
+        save,
+        _("The activity was saved."),
+        lambda: {
+            "heading": _("Edit the activity") if activity else _("New activity of another body")
+        },
     )
