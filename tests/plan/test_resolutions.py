@@ -6,12 +6,14 @@ import json
 import textwrap
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from comitia.plan import ParagraphStatus, ResolutionState, Run, bracketed_runs
+from comitia.plan import ParagraphStatus, Plan, Resolution, ResolutionState, Run, bracketed_runs
 from comitia.plan.files import PlanFileError, dump_plan_json, dump_plan_yaml, parse_plan_text
 from comitia.plan.resolutions import BracketError
+from tests.factories import build_plan
+from tests.strategies import drafts
 
 PLAN = textwrap.dedent(
     """\
@@ -240,3 +242,16 @@ def test_a_mandates_excluded_paragraph_is_one_the_resolution_assigns_elsewhere()
         "plan.yaml:15: mandates.0.excluded_paragraphs.1: paragraph '25' of AG/RES. 2945 "
         "(XLIX-O/19) is excluded but not held as assigned to another body (assigned_to)"
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(drafts())
+def test_a_plan_with_any_draft_reads_back_equal_from_yaml_and_json(draft: Resolution) -> None:
+    plan = Plan.model_validate(build_plan(0).model_dump() | {"resolutions": [draft]})
+    assert parse_plan_text(dump_plan_yaml(plan)) == plan
+    assert parse_plan_text(dump_plan_json(plan)) == plan
+    for paragraph in draft.paragraphs:
+        for text in paragraph.texts():
+            for value in text.root.values():
+                runs = bracketed_runs(value)
+                assert "".join(r.text for r in runs) == value.replace("[[", "").replace("]]", "")

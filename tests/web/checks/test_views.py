@@ -139,3 +139,12 @@ def test_the_coverage_csv_has_a_row_per_paragraph_the_committee_follows_up(
     assert row[6] == "2019-10-24; 2019-11-07; 2020-02-20"
     assert row[9].startswith("Préparatifs de la réunion pour examiner des outils")
     assert paragraphs["9"][5] == "not scheduled" and paragraphs["9"][6] == ""
+
+
+def test_the_panel_links_a_resolution_finding_to_the_resolutions_admin_page(
+    staff: Client, term: Term
+) -> None:
+    page = staff.get(f"/terms/{term.slug}/checks/").content.decode()
+    assert "RES001" in page and "58 of the 68 paragraphs the committee follows up" in page
+    resolution = term.resolutions.get(key="ag-res-2945")
+    assert f'href="/admin/plans/resolution/{resolution.pk}/change/"' in page

@@ -73,7 +73,7 @@ def draft_paragraph_without_lead(context: Context) -> Iterator[Hit]:
                 )
 
 
-@rule("RES003", Severity.ERROR)
+@rule("RES003", Severity.WARNING)
 def draft_paragraph_not_agreed_after_review(context: Context) -> Iterator[Hit]:
     """A paragraph of a draft neither agreed nor withdrawn when the last meeting of the formal
     review (``claims.formal_review_meetings``) has passed."""

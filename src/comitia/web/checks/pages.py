@@ -43,6 +43,7 @@ _MODELS: dict[ObjectKind, tuple[type[Model], str]] = {
     ObjectKind.OBLIGATION: (m.ReportingObligation, "term"),
     ObjectKind.APPROPRIATION: (m.Appropriation, "term"),
     ObjectKind.MILESTONE: (m.Milestone, "negotiation__term"),
+    ObjectKind.RESOLUTION: (m.Resolution, "term"),
 }
 
 

@@ -838,6 +838,8 @@ class _Reader:
     def _resolutions(self) -> list[dict[str, Any]]:
         rows = self._rows(m.Resolution)
         self.resolution_keys = {row.pk: row.key for row in rows}
+        if not rows:
+            return []  # most terms hold none: no query of their sections and paragraphs
         sections: dict[int, list[m.ResolutionSection]] = defaultdict(list)
         section_keys: dict[int, str] = {}
         for section in self._rows(m.ResolutionSection):
