@@ -638,7 +638,14 @@ def plan_of_rows(term: m.Term, tables: Tables) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
-        raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{error}") from error
+        # Each problem as "where: why", as plan files' errors read, without pydantic's input
+        # dump (it would show a form's reader the stored values and pydantic's type codes).
+        problems = "\n".join(
+            f"{'.'.join(str(part) for part in problem['loc']) or '(the plan)'}: "
+            f"{problem['msg'].removeprefix('Value error, ')}"
+            for problem in error.errors(include_url=False)
+        )
+        raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{problems}") from error
 
 
 def meeting_plan(term: m.Term, meeting: m.Meeting) -> Plan:
