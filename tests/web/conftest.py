@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from comitia.plan import Plan
@@ -10,6 +12,12 @@ from tests.factories import build_plan
 from tests.web.publishing import store_published
 
 __all__ = ["build_plan"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Uploaded files (reports' documents) go to a folder of the tests' own."""
+    settings.MEDIA_ROOT = tmp_path_factory.getbasetemp() / "media"
 
 
 @pytest.fixture

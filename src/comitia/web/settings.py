@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "comitia.web.checks",
     "comitia.web.access",
     "comitia.web.suggestions",
+    "comitia.web.reports",
     "comitia.web.api",
     "django_tasks",
     "django_tasks_db",
@@ -193,6 +194,11 @@ def _env_int(name: str, default: int) -> int:
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
+
+# Uploaded files (member states' reports): kept by the default storage in this folder, which
+# no URL serves; only the views that check who may see a file hand it out.
+MEDIA_ROOT = Path(_env("COMITIA_MEDIA_ROOT") or Path.cwd() / "comitia-media")
+COMITIA_MAX_REPORT_BYTES = _env_int("COMITIA_MAX_REPORT_BYTES", 10 * 1024 * 1024)
 
 # HTTPS: HSTS for a year unless told otherwise (0 turns it off); redirect to HTTPS when the
 # proxy in front does not; trust the proxy's X-Forwarded-Proto only when told to.

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("comitia.web.checks.urls")),
     path("", include("comitia.web.access.urls")),
     path("", include("comitia.web.suggestions.urls")),
+    path("", include("comitia.web.reports.urls")),
 ]
