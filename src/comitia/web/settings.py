@@ -302,6 +302,72 @@ def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str,
 
 CACHES = cache_settings((_env("COMITIA_CACHE_URL") or "").strip(), DATABASES["default"])
 
+
+def email_settings(url: str, *, debug: bool) -> dict[str, object]:
+    """Django's e-mail settings from ``COMITIA_EMAIL_URL``:
+    ``smtp://USER:PASSWORD@HOST:PORT?tls=true`` (STARTTLS), ``smtps://...`` (TLS from the
+    start), ``console://`` (printed, for trials); user, password and port are optional (port
+    25, 465 for smtps), user and password percent-encoded. Unset: the console when debugging,
+    else nothing configured (``COMITIA_EMAIL_CONFIGURED`` false: sending refuses to start).
+    ImproperlyConfigured for anything else."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url:
+        backend = "console" if debug else "smtp"
+        return {
+            "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend",
+            "COMITIA_EMAIL_CONFIGURED": debug,
+        }
+    parts = urlsplit(url)
+    if parts.scheme == "console":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "COMITIA_EMAIL_CONFIGURED": True,
+        }
+    if parts.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL must start with smtp://, smtps:// or console://, not {url!r}"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL has a bad port") from None
+    if not parts.hostname:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL names no host: smtp://HOST:PORT")
+    query = parse_qs(parts.query, keep_blank_values=True)
+    unknown = sorted(set(query) - {"tls", "timeout"})
+    if unknown:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL has unknown options {', '.join(unknown)}: use tls, timeout"
+        )
+    tls = (query.get("tls") or ["false"])[-1].lower()
+    if tls not in {"true", "false", "1", "0", "yes", "no"}:
+        raise ImproperlyConfigured(f"COMITIA_EMAIL_URL: tls must be true or false, not {tls!r}")
+    timeout = (query.get("timeout") or ["30"])[-1]
+    if not timeout.isdecimal() or not timeout.isascii() or int(timeout) == 0:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL: timeout must be a number of seconds, not {timeout!r}"
+        )
+    ssl = parts.scheme == "smtps"
+    if ssl and tls in {"true", "1", "yes"}:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL: smtps:// is TLS already; drop tls=true")
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port or (465 if ssl else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": tls in {"true", "1", "yes"},
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_TIMEOUT": int(timeout),
+        "COMITIA_EMAIL_CONFIGURED": True,
+    }
+
+
+# The names vary with the URL (no host for the console), so they are set from the mapping.
+globals().update(email_settings((_env("COMITIA_EMAIL_URL") or "").strip(), debug=DEBUG))
+DEFAULT_FROM_EMAIL = _env("COMITIA_EMAIL_FROM") or "comitia@localhost"
+
 # Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
