@@ -90,6 +90,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
+    # which states' reports and contacts: comitia.web.reports.visibility (none for the public)
+    "api:submissions": {"GET": Action.VIEW, "POST": Action.RECORD_REPORTS},
+    "api:contacts": {"GET": Action.VIEW},
 }
 
 

@@ -360,3 +360,9 @@ def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionI
         based_on,
         lambda: operations.cancel_meeting(stored, request.user, version=based_on.version),
     )
+
+
+# Member states' reports: their routes live with the reports app.
+from comitia.web.reports.api import router as _reports_router  # noqa: E402
+
+api.add_router("", _reports_router)
