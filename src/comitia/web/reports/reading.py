@@ -74,9 +74,15 @@ def obligation_rows(term: m.Term) -> list[Row]:
 
 
 def received_reports(
-    term: m.Term, years: Iterable[int] | None = None, states: Iterable[str] | None = None
+    term: m.Term,
+    years: Iterable[int] | None = None,
+    states: Iterable[str] | None = None,
+    *,
+    documents: bool = False,
 ) -> dict[tuple[int, str, int], Received]:
-    """Reports received, by (obligation id, state, cycle): two queries."""
+    """Reports received, by (obligation id, state, cycle): two queries. With ``documents``,
+    each recorded one comes with its submission (symbol, link, file); without, only its day,
+    read as plain values (the matrix of ten years reads thousands)."""
     found: dict[tuple[int, str, int], Received] = {}
     from_plan = m.Submission.objects.filter(obligation__term=term)
     if states is not None:
@@ -88,25 +94,37 @@ def received_reports(
         year = cycle if cycle is not None else day.year
         if wanted is None or year in wanted:
             found[(obligation_id, state, year)] = Received(day)
-    recorded = Submission.objects.filter(obligation__term=term).select_related("obligation")
+    recorded = Submission.objects.filter(obligation__term=term)
     if wanted is not None:
         recorded = recorded.filter(cycle__in=sorted(wanted))
     if states is not None:
         recorded = recorded.filter(state__in=list(states))
-    for submission in recorded:
-        found[(submission.obligation_id, submission.state, submission.cycle)] = Received(
-            submission.received, submission
-        )
+    if documents:
+        for submission in recorded.select_related("obligation"):
+            found[(submission.obligation_id, submission.state, submission.cycle)] = Received(
+                submission.received, submission
+            )
+    else:
+        for obligation_id, state, cycle, day in recorded.values_list(
+            "obligation_id", "state", "cycle", "received"
+        ):
+            found[(obligation_id, state, cycle)] = Received(day)
     return found
 
 
 def matrix(
-    term: m.Term, year: int, today: dt.date, states: Iterable[str], *, rows: list[Row] | None = None
+    term: m.Term,
+    year: int,
+    today: dt.date,
+    states: Iterable[str],
+    *,
+    rows: list[Row] | None = None,
+    documents: bool = False,
 ) -> Matrix:
     """The matrix of ``states`` × the term's obligations for ``year`` (three queries)."""
     states = tuple(states)
     rows = obligation_rows(term) if rows is None else rows
-    received = received_reports(term, [year], states)
+    received = received_reports(term, [year], states, documents=documents)
     result = Matrix(term, year, today, states, rows)
     for row in rows:
         for state in states:

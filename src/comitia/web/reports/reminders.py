@@ -123,11 +123,24 @@ def planned_reminders(today: dt.date, catch_up: int = CATCH_UP_DAYS) -> list[Pla
     return sorted(planned, key=lambda p: (p.day, p.obligation.pk, p.state))
 
 
-def message(planned: Planned) -> EmailMessage:
-    """The e-mail of one reminder, in its delegation's language."""
+def _texts(obligation: m.ReportingObligation, lang: str) -> tuple[str, list[str]]:
+    """The obligation's title and request in ``lang`` (or their original language)."""
+    title = Text.model_validate(obligation.title).get(lang)[0]
+    return title, [Text.model_validate(r).get(lang)[0] for r in obligation.request]
+
+
+def message(
+    planned: Planned, texts: dict[tuple[int, str], tuple[str, list[str]]] | None = None
+) -> EmailMessage:
+    """The e-mail of one reminder, in its delegation's language; ``texts`` keeps the
+    obligations' texts per language across messages."""
     obligation = planned.obligation
+    texts = {} if texts is None else texts
+    key = (obligation.pk, planned.language)
+    if key not in texts:
+        texts[key] = _texts(obligation, planned.language)
+    title, requests = texts[key]
     with override(planned.language):
-        title = Text.model_validate(obligation.title).get(planned.language)[0]
         values = {
             "title": title,
             "year": planned.cycle,
@@ -153,8 +166,7 @@ def message(planned: Planned) -> EmailMessage:
                 % values
             )
         lines = [opening, ""]
-        for request in obligation.request:
-            lines.append(Text.model_validate(request).get(planned.language)[0])
+        lines += requests
         if obligation.channel:
             lines += ["", _("How to send it: %(channel)s") % {"channel": obligation.channel}]
         lines += [
@@ -178,9 +190,10 @@ def send_reminders(planned: list[Planned]) -> list[Planned]:
     is raised after the others went."""
     sent = []
     failure: Exception | None = None
+    texts: dict[tuple[int, str], tuple[str, list[str]]] = {}
     with get_connection() as connection:
         for item in planned:
-            email = message(item)
+            email = message(item, texts)
             email.connection = connection
             try:
                 with transaction.atomic():
