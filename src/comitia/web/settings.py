@@ -318,7 +318,10 @@ def email_settings(url: str, *, debug: bool) -> dict[str, object]:
             "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend",
             "COMITIA_EMAIL_CONFIGURED": debug,
         }
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"COMITIA_EMAIL_URL is not a URL: {error}") from None
     if parts.scheme == "console":
         return {
             "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
