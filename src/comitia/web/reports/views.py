@@ -287,8 +287,11 @@ def document(request: HttpRequest, slug: str, submission_id: int) -> HttpRespons
         raise Http404
     name = submission.document.name.rpartition("/")[2]
     # Read whole (the size is limited on upload) so the file is closed before answering.
-    with submission.document.open("rb") as stored:
-        content = stored.read()
+    try:
+        with submission.document.open("rb") as stored:
+            content = stored.read()
+    except FileNotFoundError:
+        raise Http404 from None  # recorded, but the file is gone from the storage
     kind = _CONTENT_TYPES.get(name.rpartition(".")[2].lower(), "application/octet-stream")
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = content_disposition_header(True, name)
