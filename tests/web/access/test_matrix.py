@@ -67,6 +67,7 @@ STATE_ROUTES = {
     "reports:contact_add",
     "reports:contact_delete",
     "reports:feed_key",
+    "reports:language",
     "reports:document",
 }
 

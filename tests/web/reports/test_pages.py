@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from comitia.web.plans import models as m
 from comitia.web.reports import views
-from comitia.web.reports.models import Submission
+from comitia.web.reports.models import Delegation, Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -149,3 +149,13 @@ def test_the_rates_are_hidden_from_the_public_until_the_secretariat_publishes_th
     assert page.status_code == 200 and "<svg" in page.content.decode()
     secretariat.post(reverse("reports:rates_publish", args=[model_term.slug]), {"published": "1"})
     assert brazil.get(url).status_code == 200
+
+
+def test_a_delegation_chooses_the_language_of_its_reminders(
+    model_term: m.Term, brazil: Client, mexico: Client
+) -> None:
+    url = reverse("reports:language", args=[model_term.slug, "BR"])
+    assert brazil.post(url, {"language": "pt"}).status_code == 302
+    assert Delegation.objects.get(state="BR").language == "pt"
+    assert mexico.post(url, {"language": "es"}).status_code == 404
+    assert Delegation.objects.get(state="BR").language == "pt"

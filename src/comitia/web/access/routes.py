@@ -80,6 +80,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "reports:contact_add": Action.RECORD_REPORTS,
     "reports:contact_delete": Action.RECORD_REPORTS,
     "reports:feed_key": Action.RECORD_REPORTS,
+    "reports:language": Action.RECORD_REPORTS,
     "reports:feed": Action.VIEW,  # the private key in the address is the credential
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off

@@ -5,8 +5,6 @@ from typing import ClassVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from comitia.web.plans.models.term import LanguageChoice
-
 from .models import Contact
 
 
@@ -24,7 +22,15 @@ class SubmissionForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.xlsx"}),
     )
     language = forms.ChoiceField(
-        label=_("Language"), choices=[("", "—"), *LanguageChoice.choices], required=False
+        label=_("Language"),
+        choices=[
+            ("", "—"),
+            ("en", "English"),
+            ("es", "Español"),
+            ("fr", "Français"),
+            ("pt", "Português"),
+        ],
+        required=False,
     )
 
     def __init__(self, *args: object, obligations: list[tuple[str, str]], **kwargs: object) -> None:

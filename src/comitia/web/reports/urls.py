@@ -21,5 +21,6 @@ urlpatterns = [
     path(f"{_STATE}contacts/", views.contact_add, name="contact_add"),
     path(f"{_STATE}contacts/<int:contact_id>/delete/", views.contact_delete, name="contact_delete"),
     path(f"{_STATE}feed-key/", views.feed_key, name="feed_key"),
+    path(f"{_STATE}language/", views.language, name="language"),
     path("reports/feeds/<str:secret>.ics", views.feed, name="feed"),
 ]

@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -33,13 +34,14 @@ from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
+from comitia.web.plans.models.term import LanguageChoice
 
 from . import feeds, operations, reading
 from .chart import rates_svg
 from .export import matrix_csv, matrix_xlsx
 from .forms import ContactForm, SubmissionForm
 from .labels import STATUS_WORDS, status_class, status_word
-from .models import Contact, Submission
+from .models import Contact, Delegation, Submission
 from .visibility import is_secretariat, may_see_state, sees_rates
 
 _CONTENT_TYPES = {
@@ -219,6 +221,11 @@ def _state_page(
         "contacts": Contact.objects.filter(state=state),
         "contact_form": contact_form or ContactForm(),
         "is_secretariat": is_secretariat(request.user, term),
+        "languages": settings.LANGUAGES,  # each named in its own language
+        "language": Delegation.objects.filter(state=state)
+        .values_list("language", flat=True)
+        .first()
+        or "en",
     }
     return render(request, "reports/state.html", context, status=status)
 
@@ -337,6 +344,20 @@ def feed_key(request: HttpRequest, slug: str, state: str) -> HttpResponse:
             request,
             _("The private feed address (shown once, keep it): %(url)s") % {"url": url},
         )
+    return redirect(reverse("reports:state", args=[term.slug, state]))
+
+
+@require_POST
+def language(request: HttpRequest, slug: str, state: str) -> HttpResponse:
+    """The language the state's delegation receives its reminders (and feed) in."""
+    term = requested_term(request, slug)
+    state = _state_or_404(request, term, state)
+    chosen = request.POST.get("language", "")
+    if chosen not in {code for code, _name in LanguageChoice.choices}:
+        messages.error(request, _("Choose English, Spanish, French or Portuguese."))
+    else:
+        operations.set_language(state, chosen, request.user)
+        messages.success(request, _("Reminders will be written in that language."))
     return redirect(reverse("reports:state", args=[term.slug, state]))
 
 
