@@ -159,3 +159,15 @@ def test_a_delegation_chooses_the_language_of_its_reminders(
     assert Delegation.objects.get(state="BR").language == "pt"
     assert mexico.post(url, {"language": "es"}).status_code == 404
     assert Delegation.objects.get(state="BR").language == "pt"
+
+
+def test_the_rates_chart_escapes_titles_and_the_table_holds_its_figures(
+    model_term: m.Term, secretariat: Client, brazil: Client
+) -> None:
+    m.ReportingObligation.objects.filter(term=model_term, key="mecs-liste").update(
+        title={"fr": "<b>Liste</b> & co"}
+    )
+    _record(brazil, model_term, "BR")
+    page = secretariat.get(reverse("reports:rates", args=[model_term.slug])).content.decode()
+    assert "<b>Liste</b>" not in page and "&lt;b&gt;Liste&lt;/b&gt; &amp; co" in page
+    assert "1 of 35 (3%)" in page  # Brazil's 2020 list, in the table beside the chart

@@ -184,14 +184,19 @@ def message(
     )
 
 
-def send_reminders(planned: list[Planned]) -> list[Planned]:
-    """Send each of ``planned`` once and record it; the ones sent. A reminder another run
-    recorded meanwhile is skipped; one whose sending fails is not recorded, and the error
-    is raised after the others went."""
+def send_reminders(planned: list[Planned]) -> tuple[list[Planned], OSError | None]:
+    """Send each of ``planned`` once and record it; the ones sent, and the first error of
+    those that failed (not recorded, so the next run tries them again). A reminder another
+    run recorded meanwhile is skipped."""
     sent = []
-    failure: Exception | None = None
+    failure: OSError | None = None
     texts: dict[tuple[int, str], tuple[str, list[str]]] = {}
-    with get_connection() as connection:
+    try:
+        connection = get_connection()
+        connection.open()
+    except OSError as error:
+        return [], error
+    with connection:
         for item in planned:
             email = message(item, texts)
             email.connection = connection
@@ -212,6 +217,4 @@ def send_reminders(planned: list[Planned]) -> list[Planned]:
                 failure = failure or error
                 continue
             sent.append(item)
-    if failure is not None:
-        raise failure
-    return sent
+    return sent, failure

@@ -42,13 +42,15 @@ class Command(BaseCommand):
                 "no mail server: set COMITIA_EMAIL_URL (such as smtp://user:password@host:587"
                 "?tls=true)"
             )
-        try:
-            sent = send_reminders(planned)
-        except OSError as error:
-            raise CommandError(f"sending failed, the rest will be retried: {error}") from error
+        sent, failure = send_reminders(planned)
         for item in sent:
             self.stdout.write(_line("sent", item))
         self.stdout.write(f"{len(sent)} reminder(s) sent")
+        if failure is not None:
+            raise CommandError(
+                f"sending failed for {len(planned) - len(sent)} reminder(s), which the next run "
+                f"will try again: {failure}"
+            )
 
 
 def _line(verb: str, item: Any) -> str:
