@@ -151,7 +151,7 @@ class CarriedOver:
 
 # The tables of a plan that other records may point into: each row has an identity that the
 # replacing plan gives to the same thing.
-_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode)
+_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode, m.ReportingObligation)
 
 
 def _shown(identity: Identity) -> str:

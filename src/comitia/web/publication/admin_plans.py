@@ -214,6 +214,15 @@ class SubmissionInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
 
 
+@admin.register(m.Convention)
+class ConventionAdmin(TermScopedAdmin):
+    """The secretariat keeps each convention's list of states parties here."""
+
+    list_display = ("__str__", "key", "illustrative", "term")
+    list_filter = ("term", "illustrative")
+    search_fields = ("key", "title")
+
+
 @admin.register(m.ReportingObligation)
 class ReportingObligationAdmin(TermScopedAdmin):
     list_display = ("__str__", "frequency", "due", "parties", "submission_count", "term")
