@@ -362,5 +362,7 @@ def test_the_openapi_description_lists_every_route(db: None) -> None:
         f"{API}/terms/{{slug}}/resolutions",
         f"{API}/terms/{{slug}}/resolutions/{{resolution}}",
         f"{API}/terms/{{slug}}/resolutions/{{resolution}}/paragraphs",
+        f"{API}/terms/{{slug}}/submissions",
+        f"{API}/terms/{{slug}}/contacts",
     }
     assert set(paths[f"{API}/terms/{{slug}}/meetings/{{key}}"]) == {"get", "patch"}
