@@ -75,6 +75,10 @@ class Meeting(models.Model):
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
     )
     notes = MultilingualListField(_("notes"))
+    # The plan file's costing (languages, pages, who pays, a stated cost and its reason), as
+    # its JSON text (not jsonb, which would sort the languages of the reason): read whole by
+    # the budget, never queried piecemeal. Empty when the meeting states nothing.
+    costing = models.TextField(_("costing (JSON)"), default="", blank=True)
     # A web-layer state, not part of the plan model: plan files carry no visibility.
     visibility = visibility_field()
     version = models.PositiveIntegerField(

@@ -115,6 +115,8 @@ class Appropriation(FuzzyBoundsMixin, models.Model):
         verbose_name=_("approved by"),
     )
     notes = MultilingualListField(_("notes"))
+    # Sub-periods it covers without an amount of their own, as EDTF texts ("2020-40").
+    parts = models.JSONField(_("parts (EDTF)"), default=list, blank=True)
 
     class Meta:
         ordering = ("term", "position")
