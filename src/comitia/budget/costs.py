@@ -98,6 +98,14 @@ def meeting_cost(
     the period the meeting is counted in: rates in another currency are not used, and an
     override is read in it.
     """
+    return cost_under(meeting, rates_for(meeting, rates, currency), len(set(languages)), currency)
+
+
+def cost_under(
+    meeting: Meeting, chosen: CostRates | None, languages: int, currency: str | None
+) -> MeetingCost:
+    """The cost of ``meeting`` under the rates ``chosen`` for its day (None: no rate holds it),
+    for a plan published in ``languages`` languages; see ``meeting_cost``."""
     length = session_length(meeting.start, meeting.end)
     costing = meeting.costing
     if meeting.status is MeetingStatus.CANCELLED:
@@ -106,13 +114,12 @@ def meeting_cost(
         return MeetingCost(meeting, CostBasis.PAID_BY_OTHER, length, ZERO, currency)
     if costing is not None and costing.override is not None:
         return MeetingCost(meeting, CostBasis.OVERRIDE, length, costing.override.amount, currency)
-    chosen = rates_for(meeting, rates, currency)
     if chosen is None:
         return MeetingCost(meeting, CostBasis.NO_RATE, length, None, currency)
     full = length is SessionLength.FULL_DAY
     venue = chosen.room.headquarters if meeting.venue is None else chosen.room.elsewhere
     room = venue.full_day if full else venue.half_day
-    needed = len(set(costing.languages if costing and costing.languages else languages))
+    needed = len(set(costing.languages)) if costing and costing.languages else languages
     interpretation = interpretation_units(needed, chosen.interpretation.unit) * (
         chosen.interpretation.full_day if full else chosen.interpretation.half_day
     )

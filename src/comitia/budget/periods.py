@@ -16,14 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from comitia.budget.costs import ZERO, CostBasis, MeetingCost, meeting_cost
+from comitia.budget.costs import ZERO, CostBasis, MeetingCost, cost_under, rates_for
 from comitia.dates import FuzzyDate
-from comitia.plan import Appropriation, Meeting, Plan
+from comitia.plan import Appropriation, CostRates, Plan
 
 _SHARE = Decimal("0.0001")
+_DAY = dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,7 @@ class PeriodBudget:
     counted: tuple[str, ...]  # ids of the meetings counted against this period itself
     planned_from: dt.date
     planned_to: dt.date
-
-    @property
-    def planned(self) -> Decimal:
-        return sum((cost.counted for cost in self.meetings), ZERO)
+    planned: Decimal  # the sum of its meetings' costs
 
     @property
     def balance(self) -> Decimal | None:
@@ -66,10 +65,13 @@ class PeriodBudget:
 
     def months(self) -> list[tuple[str, Decimal]]:
         """("2019-10", planned cost) for each month of the period within the term, in order."""
-        totals: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        totals: dict[tuple[int, int], Decimal] = defaultdict(lambda: ZERO)
         for cost in self.meetings:
-            totals[f"{cost.meeting.date:%Y-%m}"] += cost.counted
-        return [(month, totals[month]) for month in _months(self.planned_from, self.planned_to)]
+            totals[cost.meeting.date.year, cost.meeting.date.month] += cost.counted
+        return [
+            (f"{year:04d}-{month:02d}", totals[year, month])
+            for year, month in _months(self.planned_from, self.planned_to)
+        ]
 
 
 @dataclass(frozen=True)
@@ -103,11 +105,11 @@ class Budget:
         return next(p for p in self.periods if p.id == period_id)
 
 
-def _months(first: dt.date, last: dt.date) -> list[str]:
+def _months(first: dt.date, last: dt.date) -> list[tuple[int, int]]:
     months = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
-        months.append(f"{year:04d}-{month:02d}")
+        months.append((year, month))
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     return months
 
@@ -160,25 +162,61 @@ def _narrowest(spans: list[_Span], day: dt.date) -> _Span | None:
     return best
 
 
+@dataclass
+class _Segment:
+    """Days from ``first`` on (to the next segment's first) that the same periods and rates
+    hold: the lookups are made once per segment rather than once per meeting."""
+
+    first: dt.date
+    holders: list[_Span]
+    home: _Span | None
+    rates: dict[str | None, CostRates | None]
+
+
+def _segments(spans: list[_Span], rates: Sequence[CostRates]) -> list[_Segment]:
+    starts = {span.first for span in spans} | {
+        span.last + _DAY for span in spans if span.last < dt.date.max
+    }
+    for item in rates:
+        if item.period.first_day is not None and item.period.last_day is not None:
+            starts.add(item.period.first_day)
+            if item.period.last_day < dt.date.max:
+                starts.add(item.period.last_day + _DAY)
+    with_amount = [span for span in spans if span.amount is not None]
+    segments = [_Segment(dt.date.min, [], None, {})]
+    for first in sorted(starts):
+        holders = [span for span in spans if span.holds(first)]
+        segments.append(_Segment(first, holders, _narrowest(with_amount, first), {}))
+    return segments
+
+
 def plan_budget(plan: Plan) -> Budget:
     """The budget of ``plan``: every period's appropriation, planned cost and balance."""
     spans = _spans(plan)
-    with_amount = [span for span in spans if span.amount is not None]
+    segments = _segments(spans, plan.cost_rates)
+    languages = len(set(plan.languages))
     ordered = sorted(plan.meetings, key=lambda m: (m.date, m.start, m.id))
     placed: dict[str, str] = {}
     costs: list[MeetingCost] = []
     by_span: dict[str, list[MeetingCost]] = defaultdict(list)
     counted: dict[str, list[str]] = defaultdict(list)
+    position = 0
     for meeting in ordered:
-        home = _narrowest(with_amount, meeting.date)
-        cost = _cost(plan, meeting, home.item.currency if home else None)
+        while position + 1 < len(segments) and segments[position + 1].first <= meeting.date:
+            position += 1
+        segment = segments[position]
+        home = segment.home
+        currency = home.item.currency if home else None
+        if currency not in segment.rates:
+            segment.rates[currency] = rates_for(meeting, plan.cost_rates, currency)
+        cost = cost_under(meeting, segment.rates[currency], languages, currency)
         costs.append(cost)
         if home is None:
             continue
         placed[meeting.id] = home.id
         counted[home.id].append(meeting.id)
-        for span in spans:
-            if span.item.currency == home.item.currency and span.holds(meeting.date):
+        for span in segment.holders:
+            if span.item.currency == currency:
                 by_span[span.id].append(cost)
     periods = []
     for span in sorted(spans, key=lambda s: (s.first, -s.days, s.amount is None)):
@@ -198,13 +236,10 @@ def plan_budget(plan: Plan) -> Budget:
                 appropriation=span.amount,
                 within=parent.id if parent else None,
                 meetings=tuple(by_span.get(span.id, ())),
+                planned=sum((cost.counted for cost in by_span.get(span.id, ())), ZERO),
                 counted=tuple(counted.get(span.id, ())),
                 planned_from=max(span.first, plan.term.start),
                 planned_to=min(span.last, plan.term.end),
             )
         )
     return Budget(tuple(periods), tuple(costs), placed)
-
-
-def _cost(plan: Plan, meeting: Meeting, currency: str | None) -> MeetingCost:
-    return meeting_cost(meeting, plan.cost_rates, plan.languages, currency)

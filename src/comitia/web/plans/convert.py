@@ -14,7 +14,6 @@ Both raise :class:`PlanLoadError`, whose message is meant for the person loading
 from __future__ import annotations
 
 import json
-
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
