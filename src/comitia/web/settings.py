@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "comitia.web.home",
     "comitia.web.calendar",
     "comitia.web.checks",
+    "comitia.web.budget",
     "comitia.web.access",
     "comitia.web.suggestions",
     "comitia.web.api",
