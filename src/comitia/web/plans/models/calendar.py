@@ -19,6 +19,7 @@ from comitia.web.plans.models.fields import (
     bounds_in_order,
     edtf_field,
     optional_char,
+    validate_costing,
 )
 from comitia.web.plans.models.publication import visibility_field
 from comitia.web.plans.models.term import (
@@ -78,7 +79,9 @@ class Meeting(models.Model):
     # The plan file's costing (languages, pages, who pays, a stated cost and its reason), as
     # its JSON text (not jsonb, which would sort the languages of the reason): read whole by
     # the budget, never queried piecemeal. Empty when the meeting states nothing.
-    costing = models.TextField(_("costing (JSON)"), default="", blank=True)
+    costing = models.TextField(
+        _("costing (JSON)"), default="", blank=True, validators=[validate_costing]
+    )
     # A web-layer state, not part of the plan model: plan files carry no visibility.
     visibility = visibility_field()
     version = models.PositiveIntegerField(

@@ -16,6 +16,7 @@ from comitia.web.plans.models.fields import (
     bounds_in_order,
     edtf_field,
     optional_char,
+    validate_edtf_list,
 )
 from comitia.web.plans.models.term import Body, StateChoice, Term, key_field, position_field
 
@@ -116,7 +117,9 @@ class Appropriation(FuzzyBoundsMixin, models.Model):
     )
     notes = MultilingualListField(_("notes"))
     # Sub-periods it covers without an amount of their own, as EDTF texts ("2020-40").
-    parts = models.JSONField(_("parts (EDTF)"), default=list, blank=True)
+    parts = models.JSONField(
+        _("parts (EDTF)"), default=list, blank=True, validators=[validate_edtf_list]
+    )
 
     class Meta:
         ordering = ("term", "position")
