@@ -24,6 +24,7 @@ from comitia.web.access.visibility import (
     viewer_level,
     visible_terms,
 )
+from comitia.web.budget.preview import cost_preview, form_changes
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 from comitia.web.responses import cached_page
@@ -314,6 +315,11 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
     lang = _lang()
     form = MeetingForm(request.POST or None, term=term)
     status: int | None = None
+    if _previewed(request, form):
+        preview = cost_preview(term, None, form_changes(form.cleaned_data), lang)
+        return _form_page(
+            request, term, form, None, {"heading": _("New meeting"), "preview": preview}
+        )
     if request.method == "POST" and form.is_valid():
         try:
             meeting = operations.create_meeting(term, form.cleaned_data, lang, request.user)
@@ -322,7 +328,8 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was added."))
             return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(request, term, form, status, {"heading": _("New meeting")})
+    extra = {"heading": _("New meeting"), "previewable": True}
+    return _form_page(request, term, form, status, extra)
 
 
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
@@ -338,6 +345,14 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         initial=MeetingForm.initial_for(meeting, lang),
     )
     status: int | None = None
+    extra: dict[str, Any] = {
+        "meeting_key": meeting.key,
+        "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
+        "previewable": True,
+    }
+    if _previewed(request, form):
+        extra["preview"] = cost_preview(term, key, form_changes(form.cleaned_data), lang)
+        return _form_page(request, term, form, None, extra)
     if request.method == "POST" and form.is_valid():
         try:
             operations.update_meeting(
@@ -352,16 +367,12 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         else:
             messages.success(request, _("The meeting was saved."))
             return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(
-        request,
-        term,
-        form,
-        status,
-        {
-            "meeting_key": meeting.key,
-            "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
-        },
-    )
+    return _form_page(request, term, form, status, extra)
+
+
+def _previewed(request: HttpRequest, form: Any) -> bool:
+    """Whether the form was sent to preview its cost (comitia.web.budget.preview), not saved."""
+    return request.method == "POST" and "preview" in request.POST and form.is_valid()
 
 
 def _form_page(
@@ -392,6 +403,12 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         initial={"start": meeting.start, "end": meeting.end, "version": meeting.version},
     )
     status: int | None = None
+    if _previewed(request, form):
+        changes = form_changes(form.cleaned_data, moved_to=form.cleaned_data["new_date"])
+        preview = cost_preview(term, key, changes, _lang())
+        heading = _("Move the meeting of %(day)s") % {"day": _day(meeting.date)}
+        extra = {"meeting_key": meeting.key, "heading": heading, "preview": preview}
+        return _form_page(request, term, form, None, extra | {"previewable": True})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -418,6 +435,7 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         {
             "meeting_key": meeting.key,
             "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
+            "previewable": True,
         },
     )
 
@@ -434,6 +452,7 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     context = _common(request, term) | {
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
+        "preview": cost_preview(term, key, {"status": "cancelled"}, _lang()),
     }
     return render(request, "calendar/cancel.html", context)
 
