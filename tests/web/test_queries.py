@@ -6,9 +6,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from comitia.web.plans.convert import load_plan, save_plan
+from comitia.plan.files import read_plan
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import load_plan, meeting_plan, save_plan
 
 from .conftest import build_plan
+from .test_term_pages import MODEL_PLAN
 
 
 def _statements(meetings: int) -> tuple[list[str], list[str]]:
@@ -73,3 +76,28 @@ def test_replacing_a_term_leaves_no_row_of_the_old_plan() -> None:
     save_plan(plan, replace=True)
     assert row_counts() == once
     assert all(count > 0 for count in once.values()), once
+
+
+@pytest.mark.django_db
+def test_a_meeting_plan_holds_the_meeting_as_the_whole_plan_does_with_fixed_queries() -> None:
+    def read(plan_label: str, meetings: int) -> int:
+        plan = build_plan(meetings, label=plan_label)
+        term = save_plan(plan)
+        counts = set()
+        for row in m.Meeting.objects.filter(term=term):
+            with CaptureQueriesContext(connection) as queries:
+                alone = meeting_plan(term, row)
+            counts.add(len(queries))
+            assert alone.meetings == [next(x for x in plan.meetings if x.id == row.key)]
+        assert len(counts) == 1
+        return counts.pop()
+
+    assert read("ten", 10) == read("hundred", 100) == 5
+    # The model plan's agendas cite mandates, name areas and presenters of every kind.
+    model = read_plan(MODEL_PLAN)
+    term = save_plan(model)
+    whole = load_plan(term)
+    for row in m.Meeting.objects.filter(term=term):
+        alone = meeting_plan(term, row)
+        assert alone.meetings == [next(x for x in whole.meetings if x.id == row.key)]
+        assert alone.bodies == whole.bodies

@@ -4,10 +4,13 @@ HEAD answers are stripped of their bodies here rather than trusted to the server
 waitress sends what the application gives (see ``head``)."""
 
 import os
+from typing import cast
 
 from django.core.wsgi import get_wsgi_application
 
-from comitia.web.head import without_head_bodies
+from comitia.web.head import WSGIApplication, without_head_bodies
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "comitia.web.settings")
-application = without_head_bodies(get_wsgi_application())
+# Django's handler returns the response, an iterable of bytes as PEP 3333 asks; django-stubs
+# type its result as HttpResponseBase, which declares no __iter__.
+application = without_head_bodies(cast(WSGIApplication, get_wsgi_application()))

@@ -54,6 +54,7 @@ from comitia.render.ics.content import day, escape_text, local_time, parameter, 
 from comitia.render.ics.folding import serialize
 from comitia.render.ics.timezone import vtimezone
 from comitia.render.ics.wording import Wording, wording
+from comitia.render.outline import child_number, heading
 
 PRODID = "-//Comitia//Comitia calendar//EN"
 
@@ -246,7 +247,7 @@ class FeedWriter:
             lines.append(line)
         if meeting.agenda:
             lines += ["", f"{words.agenda}:"]
-            self._agenda_lines(meeting.agenda, "", 0, lines)
+            self._agenda_lines(meeting.agenda, None, 0, lines)
         url = self.meeting_url(meeting.id) if self.meeting_url is not None else None
         if url is not None:
             lines += ["", f"{words.more}: {url}"]
@@ -313,21 +314,16 @@ class FeedWriter:
     # -- parts -----------------------------------------------------------------------------
 
     def _agenda_lines(
-        self, nodes: list[AgendaNode], prefix: str, depth: int, out: list[str]
+        self, nodes: list[AgendaNode], parent: str | None, depth: int, out: list[str]
     ) -> None:
-        # The agenda as ``agenda_outline`` numbers it (the pages' outline), written straight
-        # from the nodes: a feed prints thousands of them and needs none of the outline's
-        # objects.
+        # The agenda numbered and titled as ``comitia.render.outline`` does for the pages,
+        # written straight from the nodes: a feed prints thousands of them and needs none of
+        # the outline's objects.
         words, lang = self.words, self.lang
         for index, node in enumerate(nodes, start=1):
-            number = f"{prefix}{index}"
-            if node.title is not None:
-                title = node.title.get(lang)[0]
-            elif node.area is not None and node.area in self.areas:
-                title = self.areas[node.area].title.get(lang)[0]
-            else:
-                title = ""
-            text = f"{'  ' * depth}{number}. {title}"
+            number = child_number(parent, index)
+            title = heading(node, self.areas)
+            text = f"{'  ' * depth}{number}. {title.get(lang)[0] if title is not None else ''}"
             extras = []
             for citation in node.citations:
                 mandate = self.mandates.get(citation.mandate) if citation.mandate else None
@@ -344,7 +340,7 @@ class FeedWriter:
                 extras.append(f"{words.presented_by} {', '.join(presenters)}")
             out.append(f"{text} ({'; '.join(extras)})" if extras else text)
             if node.items:
-                self._agenda_lines(node.items, f"{number}.", depth + 1, out)
+                self._agenda_lines(node.items, number, depth + 1, out)
 
     def _title(self, title: Text | None, default: str) -> tuple[str, str | None]:
         if title is None:

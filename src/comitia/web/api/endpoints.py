@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pydantic
@@ -126,7 +127,7 @@ def _http_error(request: HttpRequest, error: HttpError) -> HttpResponse:
     return api_refusal(error.status_code, detail)
 
 
-def _field_errors(errors: list[dict[str, Any]], skip: int = 0) -> dict[str, list[str]]:
+def _field_errors(errors: Sequence[Mapping[str, Any]], skip: int = 0) -> dict[str, list[str]]:
     """Pydantic's errors by field (a dotted path, ``body`` for the whole body), its messages
     only: never the value sent nor pydantic's types and addresses."""
     by_field: dict[str, list[str]] = {}

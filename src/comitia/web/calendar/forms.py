@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from comitia.dates import FuzzyDate, FuzzyDateError
+from comitia.render.outline import child_number
 from comitia.web.plans import models as m
 from comitia.web.plans.forms import FitTextMixin
 from comitia.web.plans.models.calendar import MeetingKindChoice, MeetingStatusChoice
@@ -59,6 +60,14 @@ class Described(FitTextMixin, forms.Form):
                 field.widget.attrs["aria-invalid"] = "true"
             if ids:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+def set_choices(form: forms.BaseForm, name: str, choices: list[tuple[str, Any]]) -> None:
+    """Give the choice field ``name`` of ``form`` its ``choices``, known only per request."""
+    field = form.fields[name]
+    if not isinstance(field, forms.ChoiceField):
+        raise TypeError(f"{name} is not a choice field")
+    field.choices = choices
 
 
 def show_original(field: forms.Field, value: dict[str, str] | None, lang: str) -> None:
@@ -233,29 +242,46 @@ class AgendaItemForm(Described):
         excluded = _descendants(node, nodes) if node else set()
         self.parents = {str(n.pk): n for n in nodes if n.pk not in excluded}
         outline = _outline_labels(nodes, lang)
-        self.fields["parent"].choices = [("", _("Top of the agenda"))] + [
-            (str(n.pk), outline[n.pk]) for n in _in_order(nodes) if n.pk not in excluded
-        ]
-        self.fields["kind"].choices = list(agenda_kind_names().items())
+        set_choices(
+            self,
+            "parent",
+            [("", _("Top of the agenda"))]
+            + [(str(n.pk), outline[n.pk]) for n in _in_order(nodes) if n.pk not in excluded],
+        )
+        set_choices(self, "kind", list(agenda_kind_names().items()))
         term = meeting.term
         self.areas = {a.key: a for a in m.ThematicArea.objects.filter(term=term).order_by("number")}
-        self.fields["area"].choices = [("", "—")] + [
-            (a.key, f"{a.number}. {(local(a.title, lang) or _blank()).text}")
-            for a in self.areas.values()
-        ]
+        set_choices(
+            self,
+            "area",
+            [("", "—")]
+            + [
+                (a.key, f"{a.number}. {(local(a.title, lang) or _blank()).text}")
+                for a in self.areas.values()
+            ],
+        )
         self.bodies = {b.key: b for b in m.Body.objects.filter(term=term).order_by("position")}
-        self.fields["presenters"].choices = [
-            (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
-            for b in self.bodies.values()
-        ]
+        set_choices(
+            self,
+            "presenters",
+            [
+                (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
+                for b in self.bodies.values()
+            ],
+        )
         if node is not None:
             show_original(self.fields["title"], node.title, lang)
             self._describe()
         self.mandates = {x.key: x for x in m.Mandate.objects.filter(term=term).order_by("position")}
-        self.fields["mandate"].choices = [("", "—")] + [
-            (x.key, f"{x.source} — {(local(x.title, lang) or _blank()).text}"[:140])
-            for x in self.mandates.values()
-        ]
+        set_choices(
+            self,
+            "mandate",
+            [("", "—")]
+            + [
+                (x.key, f"{x.source} — {(local(x.title, lang) or _blank()).text}"[:140])
+                for x in self.mandates.values()
+            ],
+        )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -356,8 +382,8 @@ def _outline_labels(nodes: list[m.AgendaNode], lang: str) -> dict[int, str]:
     counters: dict[int | None, int] = {}
     for n in _in_order(nodes):
         counters[n.parent_id] = counters.get(n.parent_id, 0) + 1
-        prefix = f"{numbers[n.parent_id]}." if n.parent_id else ""
-        numbers[n.pk] = f"{prefix}{counters[n.parent_id]}"
+        parent = numbers[n.parent_id] if n.parent_id else None
+        numbers[n.pk] = child_number(parent, counters[n.parent_id])
         title = local(n.title, lang) or (local(n.area.title, lang) if n.area else None)
         labels[n.pk] = f"{numbers[n.pk]} {(title.text if title else '')[:80]}"
     return labels
@@ -397,10 +423,15 @@ class ActivityForm(TermDatesMixin, Described):
             show_original(self.fields["venue"], activity.venue, lang)
             self._describe()
         self.bodies = {b.key: b for b in m.Body.objects.filter(term=term).order_by("position")}
-        self.fields["body"].choices = [("", "—")] + [
-            (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
-            for b in self.bodies.values()
-        ]
+        set_choices(
+            self,
+            "body",
+            [("", "—")]
+            + [
+                (b.key, (local(b.acronym, lang) or local(b.name, lang) or _blank()).text)
+                for b in self.bodies.values()
+            ],
+        )
 
     def clean_when(self) -> str:
         text = self.cleaned_data["when"].strip()

@@ -19,11 +19,12 @@ from babel.dates import format_date, get_day_names
 from django.db.models import Prefetch, Q, QuerySet
 
 from comitia.dates import FuzzyDate, Precision, format_day
-from comitia.plan import AgendaKind, Text
-from comitia.render.ics.agenda import AgendaLine, CitationLine, Shown
+from comitia.plan import AgendaKind
+from comitia.render.outline import AgendaLine, agenda_outline
 from comitia.web.access.visibility import visible_meetings
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
+from comitia.web.plans.convert import meeting_plan
 
 from .labels import meeting_kind_names
 
@@ -313,19 +314,19 @@ def month_grid(
             when_first__lte=grid_last, when_last__gte=grid_first
         )
         for activity in overlapping:
-            entry = activity_entry(activity, lang)
+            shown = activity_entry(activity, lang)
             days = activity_days(activity)
             if days is None:
                 if (
-                    entry.first
-                    and entry.last
-                    and entry.first <= month_last
-                    and entry.last >= month_first
+                    shown.first
+                    and shown.last
+                    and shown.first <= month_last
+                    and shown.last >= month_first
                 ):
-                    periods.append(entry)
+                    periods.append(shown)
                 continue
             for day in days:
-                activities_by_day[day].append(entry)
+                activities_by_day[day].append(shown)
 
     holidays = {
         day.date: local(day.name, lang)
@@ -371,11 +372,11 @@ def month_groups(
     undated: list[ActivityEntry] = []
     if filters.shows_activities:
         for activity in activities_query(term, filters):
-            entry = activity_entry(activity, lang)
-            if entry.first is None:
-                undated.append(entry)
+            shown = activity_entry(activity, lang)
+            if shown.first is None:
+                undated.append(shown)
             else:
-                group(entry.first).activities.append(entry)
+                group(shown.first).activities.append(shown)
     if not filters.active:
         for day in m.NonMeetingDay.objects.filter(term=term):
             text = local(day.name, lang)
@@ -426,7 +427,10 @@ class MeetingDetail:
 
 def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetail | None:
     """One meeting with its numbered agenda, read with a fixed number of queries; None if the
-    term has no such meeting or ``user`` may not see it."""
+    term has no such meeting or ``user`` may not see it.
+
+    The agenda is the outline (``comitia.render.outline``) of the meeting's plan, read alone
+    (``convert.meeting_plan``): pages and feeds number and word it by the same rules."""
     meeting = (
         visible_meetings(user, term)
         .filter(key=key)
@@ -437,59 +441,7 @@ def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetai
     )
     if meeting is None:
         return None
-    nodes = list(
-        m.AgendaNode.objects.filter(meeting=meeting)
-        .select_related("area")
-        .prefetch_related(
-            Prefetch(
-                "presenter_links",
-                queryset=m.AgendaPresenter.objects.select_related("body").order_by("position"),
-            ),
-            Prefetch(
-                "citations",
-                queryset=m.Citation.objects.select_related("mandate").order_by("position"),
-            ),
-        )
-        .order_by("position")
-    )
-    children: dict[int | None, list[m.AgendaNode]] = defaultdict(list)
-    for node in nodes:
-        children[node.parent_id].append(node)
-
-    def shown(value: dict[str, str] | None) -> Shown | None:
-        return Shown.of(Text(value), lang) if value else None
-
-    def line(node: m.AgendaNode, number: str, depth: int) -> AgendaLine:
-        title = shown(node.title) or (shown(node.area.title) if node.area else None)
-        return AgendaLine(
-            number=number,
-            depth=depth,
-            kind=AgendaKind(node.kind),
-            area_id=node.area.key if node.area else None,
-            title=title,
-            presenters=[
-                s
-                for link in node.presenter_links.all()
-                if (s := shown(link.body.acronym) or shown(link.body.name)) is not None
-            ],
-            citations=[
-                CitationLine(
-                    mandate=c.mandate.key if c.mandate else None,
-                    source=shown(c.mandate.title) if c.mandate else None,
-                    symbol=c.symbol or (c.mandate.source if c.mandate else None),
-                    article=c.article,
-                    paragraphs=list(c.paragraphs),
-                )
-                for c in node.citations.all()
-            ],
-            documents=list(node.documents),
-            notes=[s for note in node.notes if (s := shown(note)) is not None],
-            children=[
-                line(child, f"{number}.{i}", depth + 1)
-                for i, child in enumerate(children.get(node.pk, []), start=1)
-            ],
-        )
-
+    plan = meeting_plan(term, meeting)
     return MeetingDetail(
         key=meeting.key,
         date=meeting.date,
@@ -504,6 +456,6 @@ def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetai
             (format_day(p.date, lang), local(p.reason, lang)) for p in meeting.previous_dates.all()
         ],
         notes=[t for note in meeting.notes if (t := local(note, lang)) is not None],
-        agenda=[line(node, str(i), 0) for i, node in enumerate(children.get(None, []), start=1)],
+        agenda=agenda_outline(plan.meetings[0], plan, lang),
         visibility=meeting.visibility,
     )

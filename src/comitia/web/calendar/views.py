@@ -7,8 +7,10 @@ comitia.render.ics writes the feeds, the same code as ``comitia render --format 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +26,7 @@ from comitia.web.access.visibility import (
     viewer_level,
     visible_terms,
 )
-from comitia.web.budget.preview import cost_preview, form_changes
+from comitia.web.budget.preview import CostPreview, cost_preview, form_changes
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 from comitia.web.responses import cached_page
@@ -310,26 +312,62 @@ def _conflict_changes(error: operations.EditConflict) -> str:
     return "; ".join(lines) or _("version %(number)s") % {"number": error.stale.current}
 
 
-def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
-    term = _term(slug, request)
-    lang = _lang()
-    form = MeetingForm(request.POST or None, term=term)
+def _edit(
+    request: HttpRequest,
+    term: m.Term,
+    form: forms.BaseForm,
+    save: Callable[[dict[str, Any]], str],
+    saved: str,
+    page: Callable[[], dict[str, Any]],
+    preview: Callable[[dict[str, Any]], CostPreview] | None = None,
+) -> HttpResponse:
+    """What every editing form does: on a valid POST, ``save(form.cleaned_data)`` (an
+    operation) and redirect to the address it returns, saying ``saved``; if the operation
+    refuses, say why (an edit conflict with what changed, the input kept: ``_refused``) and
+    show the form again, as when it is not sent or not valid.
+
+    ``page()`` gives the rest of the form page's context; it is called after the operation,
+    which may have changed the object shown in memory before refusing. With ``preview``, the
+    form offers to preview the change's cost (``comitia.web.budget.preview``): a valid POST
+    with ``preview`` shows it with the form again and saves nothing.
+    """
     status: int | None = None
-    if _previewed(request, form):
-        preview = cost_preview(term, None, form_changes(form.cleaned_data), lang)
-        return _form_page(
-            request, term, form, None, {"heading": _("New meeting"), "preview": preview}
-        )
+    previewing = request.method == "POST" and "preview" in request.POST
+    if preview is not None and previewing and form.is_valid():
+        extra = {"preview": preview(form.cleaned_data), "previewable": True}
+        return _form_page(request, term, form, None, page() | extra)
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = operations.create_meeting(term, form.cleaned_data, lang, request.user)
+            target = save(form.cleaned_data)
         except operations.OperationError as error:
             status = _refused(request, error, form)
         else:
-            messages.success(request, _("The meeting was added."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    extra = {"heading": _("New meeting"), "previewable": True}
-    return _form_page(request, term, form, status, extra)
+            messages.success(request, saved)
+            return redirect(target)
+    return _form_page(request, term, form, status, page() | {"previewable": preview is not None})
+
+
+def _meeting_url(slug: str, key: str) -> str:
+    return reverse("calendar:meeting", args=[slug, key])
+
+
+def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
+    term = _term(slug, request)
+    lang = _lang()
+
+    def save(data: dict[str, Any]) -> str:
+        meeting = operations.create_meeting(term, data, lang, request.user)
+        return _meeting_url(slug, meeting.key)
+
+    return _edit(
+        request,
+        term,
+        MeetingForm(request.POST or None, term=term),
+        save,
+        _("The meeting was added."),
+        lambda: {"heading": _("New meeting")},
+        lambda data: cost_preview(term, None, form_changes(data), lang),
+    )
 
 
 def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
@@ -344,35 +382,23 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         lang=lang,
         initial=MeetingForm.initial_for(meeting, lang),
     )
-    status: int | None = None
-    extra: dict[str, Any] = {
-        "meeting_key": meeting.key,
-        "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
-        "previewable": True,
-    }
-    if _previewed(request, form):
-        extra["preview"] = cost_preview(term, key, form_changes(form.cleaned_data), lang)
-        return _form_page(request, term, form, None, extra)
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.update_meeting(
-                meeting,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The meeting was saved."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(request, term, form, status, extra)
 
+    def save(data: dict[str, Any]) -> str:
+        operations.update_meeting(meeting, data, lang, request.user, version=data.get("version"))
+        return _meeting_url(slug, meeting.key)
 
-def _previewed(request: HttpRequest, form: Any) -> bool:
-    """Whether the form was sent to preview its cost (comitia.web.budget.preview), not saved."""
-    return request.method == "POST" and "preview" in request.POST and form.is_valid()
+    return _edit(
+        request,
+        term,
+        form,
+        save,
+        _("The meeting was saved."),
+        lambda: {
+            "meeting_key": meeting.key,
+            "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
+        },
+        lambda data: cost_preview(term, key, form_changes(data), lang),
+    )
 
 
 def _form_page(
@@ -402,41 +428,33 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         meeting=meeting,
         initial={"start": meeting.start, "end": meeting.end, "version": meeting.version},
     )
-    status: int | None = None
-    if _previewed(request, form):
-        changes = form_changes(form.cleaned_data, moved_to=form.cleaned_data["new_date"])
-        preview = cost_preview(term, key, changes, _lang())
-        heading = _("Move the meeting of %(day)s") % {"day": _day(meeting.date)}
-        extra = {"meeting_key": meeting.key, "heading": heading, "preview": preview}
-        return _form_page(request, term, form, None, extra | {"previewable": True})
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            operations.move_meeting(
-                meeting,
-                data["new_date"],
-                data["reason"],
-                request.user,
-                lang=_lang(),
-                start=data["start"],
-                end=data["end"],
-                version=data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The meeting was moved; its earlier date is kept."))
-            return redirect("calendar:meeting", slug, meeting.key)
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        operations.move_meeting(
+            meeting,
+            data["new_date"],
+            data["reason"],
+            request.user,
+            lang=_lang(),
+            start=data["start"],
+            end=data["end"],
+            version=data.get("version"),
+        )
+        return _meeting_url(slug, meeting.key)
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {
+        save,
+        _("The meeting was moved; its earlier date is kept."),
+        lambda: {
             "meeting_key": meeting.key,
             "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
-            "previewable": True,
         },
+        lambda data: cost_preview(
+            term, key, form_changes(data, moved_to=data["new_date"]), _lang()
+        ),
     )
 
 
@@ -448,7 +466,7 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         messages.success(
             request, _("The meeting was cancelled. It stays in the calendar, marked cancelled.")
         )
-        return redirect("calendar:meeting", slug, meeting.key)
+        return redirect(_meeting_url(slug, meeting.key))
     context = _common(request, term) | {
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
@@ -479,28 +497,20 @@ def agenda_item(
     form = AgendaItemForm(
         request.POST or None, meeting=meeting, node=node, lang=lang, initial=initial
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            operations.save_agenda_item(
-                meeting,
-                node,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The agenda was saved."))
-            return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        operations.save_agenda_item(
+            meeting, node, data, lang, request.user, version=data.get("version")
+        )
+        return _meeting_url(slug, meeting.key) + "#agenda"
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {
+        save,
+        _("The agenda was saved."),
+        lambda: {
             "meeting_key": meeting.key,
             "heading": _("Agenda entry") if node else _("New agenda entry"),
         },
@@ -517,7 +527,7 @@ def agenda_reorder(request: HttpRequest, slug: str, key: str, node_id: int) -> H
         operations.delete_agenda_item(node, request.user)
     else:
         operations.reorder_agenda(node, -1 if action == "up" else 1, request.user)
-    return redirect(reverse("calendar:meeting", args=[slug, meeting.key]) + "#agenda")
+    return redirect(_meeting_url(slug, meeting.key) + "#agenda")
 
 
 def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> HttpResponse:
@@ -531,27 +541,21 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
     form = ActivityForm(
         request.POST or None, term=term, lang=lang, activity=activity, initial=initial
     )
-    status: int | None = None
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = operations.save_activity(
-                term,
-                activity,
-                form.cleaned_data,
-                lang,
-                request.user,
-                version=form.cleaned_data.get("version"),
-            )
-        except operations.OperationError as error:
-            status = _refused(request, error, form)
-        else:
-            messages.success(request, _("The activity was saved."))
-            first = saved.when_first or term.start
-            return redirect(reverse("calendar:month", args=[slug, f"{first:%Y-%m}"]))
-    return _form_page(
+
+    def save(data: dict[str, Any]) -> str:
+        saved = operations.save_activity(
+            term, activity, data, lang, request.user, version=data.get("version")
+        )
+        first = saved.when_first or term.start
+        return reverse("calendar:month", args=[slug, f"{first:%Y-%m}"])
+
+    return _edit(
         request,
         term,
         form,
-        status,
-        {"heading": _("Edit the activity") if activity else _("New activity of another body")},
+        save,
+        _("The activity was saved."),
+        lambda: {
+            "heading": _("Edit the activity") if activity else _("New activity of another body")
+        },
     )

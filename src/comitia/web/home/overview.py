@@ -15,10 +15,10 @@ from itertools import groupby
 from babel.dates import format_date
 
 from comitia.plan import Language, Plan, Text
-from comitia.render.ics.agenda import Shown
+from comitia.render.outline import Shown
 
 # Text as shown in one language, its original language marked when it falls back to it: the
-# type the calendar feeds use too.
+# type of the agenda outline (comitia.render.outline) too.
 LocalText = Shown
 
 
@@ -72,11 +72,6 @@ def month_label(year: int, month: int, lang: str) -> str:
     return format_date(dt.date(year, month, 1), "LLLL y", locale=lang).capitalize()
 
 
-def _local(value: Text, lang: str) -> LocalText:
-    text, fallback = value.get(lang)
-    return LocalText(text, value.original.value if fallback else None)
-
-
 def display_language(lang: str) -> str:
     """The plan language closest to Django's active language code (pt-br → pt)."""
     code = lang.split("-")[0].lower()
@@ -94,4 +89,4 @@ def named_term(acronym: Text | None, name: Text, label: str, lang: str) -> str:
     """The name ``term_name`` gives to the term ``label`` of a committee with ``acronym`` (or
     without one) and ``name``."""
     short = acronym if acronym is not None else name
-    return f"{_local(short, lang).text} {label}"
+    return f"{LocalText.of(short, lang).text} {label}"

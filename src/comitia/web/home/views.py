@@ -35,9 +35,10 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             return render(request, "home/empty.html")
         term = terms[0]
     else:
-        term = next((t for t in terms if t.slug == slug), None)
-        if term is None:
+        named = next((t for t in terms if t.slug == slug), None)
+        if named is None:
             raise Http404(_("No term has that name."))
+        term = named
 
     def context() -> dict[str, Any]:
         lang = display_language(get_language() or "en")

@@ -48,6 +48,7 @@ __all__ = [
     "Tables",
     "find_term",
     "load_plan",
+    "meeting_plan",
     "plan_of_rows",
     "rows_in_order",
     "save_plan",
@@ -586,6 +587,46 @@ def plan_of_rows(term: m.Term, tables: Tables) -> Plan:
         return Plan.model_validate(data)
     except ValidationError as error:
         raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{error}") from error
+
+
+def meeting_plan(term: m.Term, meeting: m.Meeting) -> Plan:
+    """The plan of one meeting of ``term``: the meeting with its earlier dates and agenda, the
+    term's bodies, and the thematic areas and mandates the agenda names; none of the term's
+    other rows. Raise PlanLoadError as load_plan.
+
+    Read with five queries whatever the size of the term (earlier dates, bodies, agenda nodes,
+    presenters, citations), four if ``meeting.previous_dates`` is prefetched: the areas and
+    mandates come with the nodes and citations that name them.
+    """
+    return plan_of_rows(term, _OneMeeting(term, meeting))
+
+
+class _OneMeeting:
+    def __init__(self, term: m.Term, meeting: m.Meeting) -> None:
+        nodes = list(term_rows(m.AgendaNode, term).filter(meeting=meeting).select_related("area"))
+        citations = list(
+            term_rows(m.Citation, term)
+            .filter(node__meeting=meeting)
+            .select_related("mandate__area")
+        )
+        mandates = {c.mandate_id: c.mandate for c in citations if c.mandate is not None}
+        areas = {node.area_id: node.area for node in nodes if node.area is not None}
+        areas.update({x.area_id: x.area for x in mandates.values() if x.area is not None})
+        self._tables: dict[type[Any], list[Any]] = {
+            m.Body: list(term_rows(m.Body, term)),
+            m.ThematicArea: sorted(areas.values(), key=lambda area: (area.position, area.pk)),
+            m.Mandate: sorted(mandates.values(), key=lambda x: (x.position, x.pk)),
+            m.Meeting: [meeting],
+            m.PreviousDate: list(meeting.previous_dates.all()),
+            m.AgendaNode: nodes,
+            m.AgendaPresenter: list(
+                term_rows(m.AgendaPresenter, term).filter(node__meeting=meeting)
+            ),
+            m.Citation: citations,
+        }
+
+    def rows(self, model: type[Any]) -> list[Any]:
+        return self._tables.get(model, [])
 
 
 # How each table's rows belong to a term, and their order: the plan's order, then the primary

@@ -7,6 +7,8 @@ install its triggers again with its own migration.
 """
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
 
 # The tables that had triggers on INSERT, UPDATE and DELETE (named TABLE_feed_EVENT); on
 # PostgreSQL each ran a function comitia_feed_TABLE, and the term's deletion another.
@@ -26,7 +28,7 @@ TABLES = (
 )
 
 
-def drop_triggers(apps, schema_editor):
+def drop_triggers(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     postgresql = schema_editor.connection.vendor == "postgresql"
     for table in TABLES:
         for event in ("insert", "update", "delete"):

@@ -1,23 +1,28 @@
-"""A meeting's agenda as a numbered outline in one language, for feeds and pages alike.
+"""A meeting's agenda as a numbered outline in one language: the display types that every
+page and format shares, in no format's package.
 
-Top-level nodes are numbered 1, 2, 3; their children 1.1, 1.2; and so on. A thematic area's
-node shows its heading as worded in the agenda, or else the area's title. Plain Python.
+Top-level nodes are numbered 1, 2, 3; their children 1.1, 1.2; and so on (``child_number``). A
+node shows its own title, or else its thematic area's title (``heading``). ``agenda_outline``
+gives the outline as objects (the meeting page, read from a one-meeting plan); the calendar
+feed, which prints thousands of nodes, writes its lines straight from the nodes with the same
+two rules. Plain Python.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import overload
 
-from comitia.plan import AgendaKind, AgendaNode, Citation, Meeting, Plan, Text
+from comitia.plan import AgendaKind, AgendaNode, Citation, Meeting, Plan, Text, ThematicArea
 
 
 @dataclass(frozen=True)
 class Shown:
     """Text as shown in one language; ``fallback_lang`` is set when it is the original's.
 
-    The web pages use the same type (as ``comitia.web.home.overview.LocalText``), so feeds and
-    pages mark a missing translation the same way.
+    The web pages use the same type (as ``comitia.web.home.overview.LocalText``), so every
+    page marks a missing translation the same way.
     """
 
     text: str
@@ -75,6 +80,22 @@ class AgendaLine:
         return lines
 
 
+def child_number(parent: str | None, index: int) -> str:
+    """The number of the ``index``-th node (from 1) under the node numbered ``parent``, or at
+    the top of the agenda for None: "2", "2.1", "2.1.3"."""
+    return str(index) if parent is None else f"{parent}.{index}"
+
+
+def heading(node: AgendaNode, areas: Mapping[str, ThematicArea]) -> Text | None:
+    """What an agenda node is called: its own title, or else the title of its thematic area
+    (``areas`` by id); None if it has neither."""
+    if node.title is not None:
+        return node.title
+    if node.area is not None and node.area in areas:
+        return areas[node.area].title
+    return None
+
+
 def agenda_outline(meeting: Meeting, plan: Plan, lang: str) -> list[AgendaLine]:
     """The numbered agenda tree of ``meeting`` with its texts in ``lang``."""
     areas = {area.id: area for area in plan.thematic_areas}
@@ -92,17 +113,12 @@ def agenda_outline(meeting: Meeting, plan: Plan, lang: str) -> list[AgendaLine]:
         )
 
     def line(node: AgendaNode, number: str, depth: int) -> AgendaLine:
-        title: Shown | None = None
-        if node.title is not None:
-            title = Shown.of(node.title, lang)
-        elif node.area is not None and node.area in areas:
-            title = Shown.of(areas[node.area].title, lang)
         return AgendaLine(
             number=number,
             depth=depth,
             kind=node.kind,
             area_id=node.area,
-            title=title,
+            title=Shown.of(heading(node, areas), lang),
             presenters=[
                 Shown.of(bodies[key].acronym or bodies[key].name, lang)
                 for key in node.presenters
@@ -112,15 +128,12 @@ def agenda_outline(meeting: Meeting, plan: Plan, lang: str) -> list[AgendaLine]:
             documents=list(node.documents),
             notes=[Shown.of(note, lang) for note in node.notes],
             children=[
-                line(child, f"{number}.{index}", depth + 1)
+                line(child, child_number(number, index), depth + 1)
                 for index, child in enumerate(node.items, start=1)
             ],
         )
 
-    return [line(node, str(index), 0) for index, node in enumerate(meeting.agenda, start=1)]
-
-
-def area_ids(meeting: Meeting) -> list[str]:
-    """The thematic areas the agenda addresses, each once, in agenda order."""
-    found = [node.area for node in meeting.agenda_nodes() if node.area is not None]
-    return list(dict.fromkeys(found))
+    return [
+        line(node, child_number(None, index), 0)
+        for index, node in enumerate(meeting.agenda, start=1)
+    ]
