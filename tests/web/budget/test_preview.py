@@ -38,7 +38,11 @@ def test_lengthening_a_meeting_to_a_full_day_shows_its_cost_and_the_new_balance(
 
 
 def test_cancelling_previews_the_money_it_frees(staff_client: Client, model_term: m.Term) -> None:
-    page = staff_client.get(f"/calendar/{SLUG}/meetings/{MEETING}/cancel/").content.decode()
+    plain = staff_client.get(f"/calendar/{SLUG}/meetings/{MEETING}/cancel/").content.decode()
+    assert 'href="?preview=1"' in plain and "budget-preview" not in plain
+    page = staff_client.get(
+        f"/calendar/{SLUG}/meetings/{MEETING}/cancel/?preview=1"
+    ).content.decode()
     assert "US$3,700 now, US$0 after the change" in page
     assert _rows(page)[0][:2] == ["2020", "-US$3,700"]
 

@@ -470,7 +470,10 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     context = _common(request, term) | {
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
-        "preview": cost_preview(term, key, {"status": "cancelled"}, _lang()),
+        # On request only: the preview reads the whole plan, the page alone a few rows.
+        "preview": cost_preview(term, key, {"status": "cancelled"}, _lang())
+        if request.GET.get("preview")
+        else None,
     }
     return render(request, "calendar/cancel.html", context)
 
