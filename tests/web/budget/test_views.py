@@ -87,3 +87,8 @@ def test_the_chart_escapes_what_it_draws() -> None:
     bar = Bar("<script>", Decimal(10), Decimal(20), "a&b", "c")
     svg = bar_chart("x", "t<", "d>", [bar], ("A", "P"))
     assert "<script>" not in svg and "&lt;script&gt;" in svg and "a&amp;b" in svg
+
+
+def test_the_checks_panel_links_to_the_budget(staff: Client, term: Term) -> None:
+    page = staff.get(f"/terms/{term.slug}/checks/").content.decode()
+    assert f'href="/terms/{term.slug}/budget/"' in page
