@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from babel import Locale
+from babel.numbers import format_percent
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.safestring import mark_safe
@@ -42,6 +44,13 @@ class MonthLine:
     planned: str
     cumulative: str
     appropriation: str
+
+
+def _percent(share: Decimal, lang: str) -> str:
+    """A share as a percentage in ``lang``, with one decimal and the language's own pattern
+    ("84,7 %" in French, with its no-break space; "84.7%" in English)."""
+    pattern = Locale.parse(lang).percent_formats[None].pattern.replace("#,##0", "#,##0.0", 1)
+    return format_percent(share, format=pattern, locale=lang)
 
 
 def _depth(budget: Budget, period: PeriodBudget) -> int:
@@ -80,7 +89,7 @@ def budget_page(request: HttpRequest, slug: str) -> HttpResponse:
                 appropriation=money(period.appropriation),
                 planned=money(period.planned),
                 balance=money(period.balance),
-                share="—" if share is None else f"{share * 100:.1f} %",
+                share="—" if share is None else _percent(share, lang),
                 over=bool(period.over),
                 meetings=len(period.meetings),
             )
