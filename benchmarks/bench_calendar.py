@@ -44,9 +44,9 @@ def main() -> None:
 
     from comitia.plan.files import read_plan
     from comitia.render.ics import build_feed
-    from comitia.web.access.operations import publish_plan
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import load_plan, save_plan
+    from comitia.web.publication.operations import publish_plan
 
     print_reference()
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")

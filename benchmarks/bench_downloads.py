@@ -42,10 +42,10 @@ def main() -> None:
 
     from comitia.plan.files import read_plan
     from comitia.render import pdf
-    from comitia.web.access.operations import publish_plan
     from comitia.web.documents.models import PrintedDocument
     from comitia.web.plans.convert import save_plan
     from comitia.web.plans.output_version import raise_output_version
+    from comitia.web.publication.operations import publish_plan
 
     print_reference()
     term = save_plan(read_plan(MODEL_PLAN), replace=True)

@@ -38,8 +38,8 @@ def main() -> None:
 
     from comitia.plan.files import read_plan
     from comitia.web.access.models import Membership, Role
-    from comitia.web.access.operations import publish_plan
     from comitia.web.plans.convert import save_plan
+    from comitia.web.publication.operations import publish_plan
 
     print_reference()
     staff = User.objects.create_user("secretariat", is_staff=True)

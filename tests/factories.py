@@ -34,11 +34,16 @@ from comitia.plan import (
     NonMeetingDay,
     Officer,
     OfficerRole,
+    Paragraph,
+    ParagraphKind,
     Parties,
     Plan,
     PlanDocument,
     ReportingObligation,
     RequestedEvent,
+    Resolution,
+    ResolutionSection,
+    ResolutionState,
     Submission,
     SummaryClaim,
     Text,
@@ -341,4 +346,72 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 line=12,
             )
         ],
+    )
+
+
+def _resolutions() -> tuple[Mandate, list[Resolution]]:
+    """An adopted resolution with the mandate that comes from it, and a draft: every field of
+    resolutions set somewhere, texts in an original language other than the plan's."""
+    adopted = Resolution(
+        id="ag-res-2925",
+        symbol="AG/RES. 2925 (XLVIII-O/18)",
+        title=Text.of("es", "Avanzando hacia la seguridad hemisférica", fr="Promotion"),
+        state=ResolutionState.ADOPTED,
+        adopted_on=dt.date(2018, 6, 5),
+        sections=[
+            ResolutionSection(id="preambule"),
+            ResolutionSection(id="arms", area="arms", title=text("Armes")),
+        ],
+        paragraphs=[
+            Paragraph(
+                number="1", kind=ParagraphKind.PREAMBULAR, section="preambule", text=text("R")
+            ),
+            Paragraph(number="29", section="arms", subject=text("Groupe de travail")),
+            Paragraph(number="30", section="arms", assigned_to="cp"),
+        ],
+    )
+    draft = Resolution.model_validate(
+        {
+            "id": "draft-2020",
+            "document_symbol": "CP/CSH-2020/20",
+            "revision": 3,
+            "title": {"en": "Draft", "fr": "Projet"},
+            "state": "draft",
+            "sections": [{"id": "security", "area": "security"}],
+            "paragraphs": [
+                {
+                    "number": "3 bis",
+                    "section": "security",
+                    "text": {"es": "Alentar [[instar]] a", "en": "Encourage [[urge]]"},
+                    "subparagraphs": [
+                        {"letter": "a", "text": {"pt": "primeiro", "en": "first"}},
+                        {"letter": "b", "text": {"fr": "[[second]]"}},
+                    ],
+                    "footnotes": [{"mark": "*", "text": {"en": "A reservation", "es": "Reserva"}}],
+                    "leads": ["PE", "CA"],
+                    "status": "agreed_ad_referendum",
+                    "assigned_to": "ssm",
+                    "from": {"symbol": "AG/RES. 2925 (XLVIII-O/18)", "number": "29"},
+                }
+            ],
+        }
+    )
+    mandate = Mandate(
+        id="res-2925",
+        group=MandateGroup.GENERAL_ASSEMBLY,
+        title=text("Suivi de la résolution AG/RES. 2925"),
+        source="AG/RES. 2925 (XLVIII-O/18)",
+        resolution="ag-res-2925",
+        excluded_paragraphs=["30"],
+    )
+    return mandate, [adopted, draft]
+
+
+def with_resolutions(plan: Plan) -> Plan:
+    """``plan`` with an adopted resolution (and the mandate that comes from it) and a draft."""
+    mandate, held = _resolutions()
+    return Plan.model_validate(
+        plan.model_copy(
+            update={"mandates": [*plan.mandates, mandate], "resolutions": held}
+        ).model_dump()
     )

@@ -17,8 +17,13 @@ from comitia.plan import (
     Frequency,
     Language,
     Meeting,
+    Paragraph,
+    ParagraphStatus,
     Plan,
     ReportingObligation,
+    Resolution,
+    ResolutionSection,
+    ResolutionState,
     Text,
 )
 from tests.factories import build_plan
@@ -193,3 +198,75 @@ def plans(draw: st.DrawFn) -> Plan:
         "appropriations": appropriations,
     }
     return Plan.model_validate(data)
+
+
+# -- resolutions ------------------------------------------------------------------------------
+
+_STATES = st.lists(st.sampled_from(["PE", "US", "CA", "BR"]), max_size=3, unique=True)
+_STATUSES = st.none() | st.sampled_from(list(ParagraphStatus))
+_NUMBERS = st.integers(1, 200).map(str) | st.integers(1, 200).map(lambda n: f"{n} bis")
+
+
+# Words of a resolution's text: square brackets only as the marks of pending passages.
+_PLAIN = st.text(
+    alphabet=st.characters(exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="[]"),
+    min_size=1,
+    max_size=12,
+).filter(lambda s: s.strip() != "")
+
+
+@st.composite
+def bracketed_texts(draw: st.DrawFn) -> Text:
+    """A text per language, some passages of which are pending ([[…]])."""
+    langs = draw(_LANGUAGES)
+    values = {}
+    for lang in langs:
+        pieces = draw(st.lists(st.tuples(_PLAIN, st.booleans()), min_size=1, max_size=3))
+        values[lang.value] = " ".join(f"[[{w}]]" if pending else w for w, pending in pieces)
+    return Text.model_validate(values)
+
+
+_BRACKETED = bracketed_texts()
+
+
+@st.composite
+def drafts(draw: st.DrawFn) -> Resolution:
+    """A draft over the areas of ``build_plan``: sections, paragraphs with every field."""
+    sections = [ResolutionSection(id="preambule")] + [
+        ResolutionSection(id=area, area=area, title=draw(_MAYBE_TEXT))
+        for area in draw(st.lists(st.sampled_from(["security", "arms"]), unique=True))
+    ]
+    numbers = draw(st.lists(_NUMBERS, max_size=6, unique=True))
+    paragraphs = [
+        Paragraph.model_validate(
+            {
+                "number": number,
+                "section": draw(st.sampled_from([s.id for s in sections[1:]] or [None])),
+                "text": draw(st.none() | _BRACKETED),
+                "subject": draw(_MAYBE_TEXT),
+                "subparagraphs": [
+                    {"letter": letter, "text": draw(_BRACKETED)}
+                    for letter in draw(st.lists(st.sampled_from("abc"), max_size=2, unique=True))
+                ],
+                "footnotes": [{"mark": "1", "text": draw(_BRACKETED)}]
+                if draw(st.booleans())
+                else [],
+                "leads": draw(_STATES),
+                "status": draw(_STATUSES),
+                "assigned_to": draw(_BODIES),
+                "from": {"symbol": "AG/RES. 2945 (XLIX-O/19)", "number": number}
+                if draw(st.booleans())
+                else None,
+            }
+        )
+        for number in numbers
+    ]
+    return Resolution(
+        id="draft",
+        document_symbol=draw(st.none() | WORDS),
+        revision=draw(_UP_TO_3),
+        title=draw(TEXTS),
+        state=ResolutionState.DRAFT,
+        sections=sections,
+        paragraphs=paragraphs,
+    )

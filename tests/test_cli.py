@@ -181,8 +181,9 @@ def test_demo_loads_the_model_plan_without_serving(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_loaded_plan_is_a_draft_until_published(capsys: pytest.CaptureFixture[str]) -> None:
-    from comitia.web.access.models import AuditRecord, Publication
+    from comitia.web.access.models import AuditRecord
     from comitia.web.plans import models
+    from comitia.web.publication.models import Publication
 
     assert main(["load", str(MODEL_PLAN)]) == 0
     assert "a draft until published" in capsys.readouterr().out

@@ -21,6 +21,9 @@ from comitia.plan.files import PlanFileError, dump_plan_json, read_plan, write_p
 if TYPE_CHECKING:
     import subprocess
 
+    from comitia.plan import Plan
+    from comitia.render.formats import OutputFormat
+
 DEFAULT_PLAN = Path("examples") / "oas-csh-2019-2020.yaml"
 EXIT_BAD_INPUT = 2
 
@@ -82,6 +85,8 @@ def _iso_day(text: str) -> dt.date:
 def cmd_import(args: argparse.Namespace) -> int:
     from comitia.importer import ImportFailure, UnreadableDocument, import_document
 
+    if args.document == "resolution":
+        return _import_resolution(args)
     try:
         result = import_document(args.file, args.lang)
     except (UnreadableDocument, ImportFailure) as error:
@@ -98,12 +103,43 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import_resolution(args: argparse.Namespace) -> int:
+    """A resolution or draft to ``resolutions:`` data, to merge into a plan file."""
+    from comitia.importer import ImportFailure, UnreadableDocument
+    from comitia.importer.resolution import import_resolution, resolutions_yaml
+
+    try:
+        result = import_resolution(args.file, args.lang)
+    except (UnreadableDocument, ImportFailure) as error:
+        raise CommandError(str(error)) from None
+    sys.stderr.write(result.report.format())
+    if args.strict and result.report.unused:
+        print(
+            f"comitia: {len(result.report.unused)} unused lines; --strict refuses them"
+            " (no resolution written)",
+            file=sys.stderr,
+        )
+        return 1
+    _write_text(resolutions_yaml([result.resolution]), args.output)
+    return 0
+
+
 def cmd_render(args: argparse.Namespace) -> int:
-    from comitia.render.formats import output_format
+    from comitia.render.formats import RESOLUTION, output_format
 
     output = output_format(args.format)
     plan = read_plan(args.plan)
-    content = output.render(plan, args.lang)
+    if args.document == RESOLUTION:
+        content = _render_resolution(args, output, plan)
+    elif args.document not in output.documents:
+        raise CommandError(
+            f"the {args.format} format prints {', '.join(output.documents)} documents only; "
+            f"add --document {output.documents[0]}"
+        )
+    elif args.resolution or args.compare:
+        raise CommandError("--resolution and --compare go with --document resolution")
+    else:
+        content = output.render(plan, args.lang)
     if args.output == "-":
         sys.stdout.buffer.write(content)
     else:
@@ -111,10 +147,22 @@ def cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
+def _render_resolution(args: argparse.Namespace, output: OutputFormat, plan: Plan) -> bytes:
+    """The resolution asked for in ``output``; with ``--compare``, compared with the same
+    resolution (same id) in the earlier plan file."""
+    from comitia.render.document.resolution import choose_resolution
+
+    earlier = None
+    if args.compare:
+        chosen = choose_resolution(plan, args.resolution)
+        earlier = choose_resolution(read_plan(args.compare), chosen.id)
+    return output.render_resolution(plan, args.lang, args.resolution, earlier=earlier)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _setup_django()
-    from comitia.web.plans.operations import load_plan_file
+    from comitia.web.publication.operations import load_plan_file
 
     term = load_plan_file(args.plan, replace=args.replace, publish=args.publish)
     state = "published" if args.publish else "a draft until published"
@@ -216,7 +264,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     read_plan(plan_path)  # a bad file fails before the database is touched
     _setup_django(debug=True)
     _migrate_and_collect()
-    from comitia.web.plans.operations import load_plan_file
+    from comitia.web.publication.operations import load_plan_file
 
     # Published, so that the trial shows the public calendar at once.
     term = load_plan_file(plan_path, replace=True, publish=True)
@@ -286,9 +334,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     imp = add("import", cmd_import, "Import a work-plan document (text export or DOCX).")
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml")
+    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml|RES.yaml")
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
+    imp.add_argument(
+        "--document",
+        choices=["workplan", "resolution"],
+        default="workplan",
+        help="a work plan (default; writes a plan file) or a resolution or draft (writes its "
+        "resolutions: data, to merge into a plan file)",
+    )
 
     from comitia.render.formats import format_names
 
@@ -298,6 +353,23 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("--lang", required=True, choices=["fr", "en", "es", "pt"])
     render.add_argument(
         "-o", "--output", required=True, metavar="OUT", help="file, or - for stdout"
+    )
+    render.add_argument(
+        "--document",
+        choices=["workplan", "resolution"],
+        default="workplan",
+        help="the work plan (default) or a resolution of the plan",
+    )
+    render.add_argument(
+        "--resolution",
+        metavar="ID",
+        help="the resolution to print (default: the term's draft, otherwise the resolution "
+        "the mandates come from)",
+    )
+    render.add_argument(
+        "--compare",
+        metavar="EARLIER.yaml",
+        help="print the resolution's changes since the same resolution in this earlier plan",
     )
 
     load = add("load", cmd_load, "Load a plan file into the database.")

@@ -33,7 +33,7 @@ def test_text_findings_are_worded_in_the_language_asked_for(
     out = capsys.readouterr().out
     assert "error REQ001 [2020-04-16 2020-04-30]" in out
     assert "se celebra 30 de abril de 2020" in out
-    assert out.rstrip().endswith("1 error(es), 11 advertencia(s), 0 información(es)")
+    assert out.rstrip().endswith("1 error(es), 12 advertencia(s), 0 información(es)")
 
 
 def test_a_plan_without_errors_exits_0(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

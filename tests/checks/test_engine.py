@@ -31,7 +31,9 @@ def test_every_rule_has_a_stable_code_and_a_family() -> None:
             "coverage",
             "dates",
             "negotiation",
+            "plausibility",
             "references",
+            "resolutions",
             "weekdays",
         }
 

@@ -172,5 +172,15 @@ def test_the_model_plan_warnings_are_each_explained(model_plan: Plan) -> None:
             "COV001",  # standing mandates of CP/RES. 1061/16: no item cites them
             "COV001",  # mandates A, A/B, A/C of GT/VE-3/15: no item cites them
             "COV003",  # San Salvador biennial reports: no date to remind of
+            "RES001",  # paragraphs 9-14, 91, 93, 95, 115: cited by other bodies' activities only
         ]
     )
+
+
+def test_the_paragraphs_cited_only_by_other_bodies_activities_are_addressed_by_no_meeting(
+    model_plan: Plan,
+) -> None:
+    (finding,) = [f for f in run_checks(model_plan, today=APPROVED) if f.code == "RES001"]
+    assert finding.params["numbers"] == ["9", "10", "11", "12", "13", "14", "91", "93", "95", "115"]
+    assert (finding.params["covered"], finding.params["total"]) == (58, 68)
+    assert "58 of the 68 paragraphs the committee follows up are addressed" in finding.message()

@@ -301,3 +301,30 @@ def _days_of(value: FuzzyDate) -> list[date]:
     assert value.first_day is not None and value.last_day is not None
     count = (value.last_day - value.first_day).days + 1
     return [value.first_day + timedelta(days=n) for n in range(count)]
+
+
+# A term over two years: October 2019 to September 2020 (TERM), or mid-November to
+# mid-November. A half-year or quarter without a year is the first one that overlaps the term,
+# even when it does not lie inside it (the second half of 2019 starts in July, before the term).
+@pytest.mark.parametrize(
+    ("lang", "text", "period", "edtf"),
+    [
+        ("fr", "deuxième semestre", TERM, "2019-41"),
+        ("fr", "second semestre", TERM, "2019-41"),
+        ("en", "second half", TERM, "2019-41"),
+        ("es", "segundo semestre", TERM, "2019-41"),
+        ("pt", "segundo semestre", TERM, "2019-41"),
+        ("fr", "quatrième trimestre", (date(2019, 11, 15), date(2020, 11, 14)), "2019-36"),
+        ("en", "third quarter", (date(2019, 8, 1), date(2020, 7, 31)), "2019-35"),
+        ("es", "primer trimestre", (date(2019, 2, 15), date(2020, 2, 14)), "2019-33"),
+    ],
+)
+def test_a_half_year_or_quarter_without_a_year_is_the_first_that_overlaps_the_term(
+    lang: str, text: str, period: tuple[date, date], edtf: str
+) -> None:
+    assert str(parse(text, lang, period=period)) == edtf
+
+
+def test_a_half_year_that_does_not_touch_the_term_raises() -> None:
+    with pytest.raises(DateParseError):
+        parse("deuxième semestre", "fr", period=(date(2020, 1, 1), date(2020, 6, 30)))

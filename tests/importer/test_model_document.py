@@ -210,3 +210,46 @@ def negotiation_shape(plan: Plan) -> tuple[Any, ...]:
 def test_the_negotiation_plan_is_read_from_its_prose(imported: ImportResult, model: Plan) -> None:
     # Milestone titles are the document's clauses; the plan file words them by judgement.
     assert negotiation_shape(imported.plan) == negotiation_shape(model)
+
+
+def _resolution(plan: Plan) -> list[tuple[Any, ...]]:
+    number = {area.id: area.number for area in plan.thematic_areas}
+    (resolution,) = plan.resolutions
+    sections = {s.id: number.get(s.area or "") for s in resolution.sections}
+    return [
+        (
+            resolution.symbol,
+            str(resolution.title),
+            p.number,
+            p.kind.value,
+            sections.get(p.section or ""),
+            None if p.subject is None else str(p.subject),
+            p.text,
+            p.assigned_to,
+        )
+        for p in resolution.paragraphs
+    ]
+
+
+def test_the_resolution_holds_the_paragraphs_the_document_cites_as_the_model_plan_does(
+    imported: ImportResult, model: Plan
+) -> None:
+    assert _resolution(imported.plan) == _resolution(model)
+    (mandate,) = [m for m in imported.plan.mandates if m.resolution is not None]
+    assert mandate.source == "AG/RES. 2945 (XLIX-O/19)"
+
+
+def test_every_mandate_citation_of_the_model_plan_names_a_held_paragraph(model: Plan) -> None:
+    (resolution,) = model.resolutions
+    cited = [
+        number
+        for meeting in model.meetings
+        for node in meeting.agenda_nodes()
+        for citation in node.citations
+        if citation.mandate == "ag-res-2945"
+        for number in citation.paragraphs
+    ]
+    assert cited and all(resolution.paragraph(n) is not None for n in cited)
+    assigned = {p.number: p.assigned_to for p in resolution.paragraphs if p.assigned_to}
+    assert assigned == {"72": "cp", "81": "cidi"}
+    assert all(p.text is None for p in resolution.paragraphs)

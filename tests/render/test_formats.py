@@ -27,7 +27,15 @@ def test_each_row_names_a_package_that_writes_its_format(name: str) -> None:
 
 def test_the_documents_are_offered_word_pdf_then_html_and_the_feed_is_not_one() -> None:
     assert DOCUMENT_FORMATS == ("docx", "pdf", "html")
-    assert format_names() == available_formats() == ["docx", "html", "ics", "pdf"]
+    assert format_names() == available_formats() == ["akn", "docx", "html", "ics", "pdf"]
+
+
+def test_akoma_ntoso_prints_resolutions_only_and_the_feed_the_work_plan_only() -> None:
+    assert FORMATS["akn"].documents == ("resolution",)
+    assert FORMATS["ics"].documents == ("workplan",)
+    assert all(FORMATS[name].documents == ("workplan", "resolution") for name in DOCUMENT_FORMATS)
+    with pytest.raises(RenderError, match="ics format does not print resolutions"):
+        output_format("ics").render_resolution(model_plan(), "en")
 
 
 def test_writing_a_built_document_gives_the_bytes_of_rendering_the_plan() -> None:
@@ -38,7 +46,7 @@ def test_writing_a_built_document_gives_the_bytes_of_rendering_the_plan() -> Non
 
 
 def test_an_unknown_format_is_refused_with_the_known_ones() -> None:
-    with pytest.raises(RenderError, match=r"'odt'; available: docx, html, ics, pdf"):
+    with pytest.raises(RenderError, match=r"'odt'; available: akn, docx, html, ics, pdf"):
         output_format("odt")
     with pytest.raises(RenderError, match="'odt'"):
         renderer("odt")

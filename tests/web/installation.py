@@ -145,7 +145,7 @@ def _setup() -> None:
 
     from comitia.web.access.models import ApiToken, Membership, Role
     from comitia.web.access.tokens import issue_token
-    from comitia.web.plans.operations import load_plan_file
+    from comitia.web.publication.operations import load_plan_file
 
     call_command("migrate", interactive=False, verbosity=0)
     term = load_plan_file(MODEL_PLAN, replace=True, publish=True)

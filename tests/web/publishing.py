@@ -4,10 +4,10 @@ published, so these tests publish it explicitly."""
 from __future__ import annotations
 
 from comitia.plan import Plan
-from comitia.web.access.models import Publication
-from comitia.web.access.operations import publish_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan, term_slug
+from comitia.web.publication.models import Publication
+from comitia.web.publication.operations import publish_plan
 
 
 def store_published(plan: Plan, *, replace: bool = False) -> m.Term:

@@ -8,9 +8,17 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from comitia.plan import Plan
 from comitia.web.plans import models as m
+from tests.factories import with_resolutions
 
 PLAN_MODELS = list(apps.get_app_config("plans").get_models())
+
+
+@pytest.fixture
+def plan(plan: Plan) -> Plan:
+    """The web tests' plan with resolutions too, so that every plan model has a row."""
+    return with_resolutions(plan)
 
 
 @pytest.fixture

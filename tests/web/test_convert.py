@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, RootModel
 
-from comitia.plan import Plan
+from comitia.plan import (
+    Plan,
+)
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan, save_plan
+from tests.factories import with_resolutions
 
 from .conftest import build_plan
 
@@ -20,7 +23,7 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "oas-csh-2019-2020.
 
 def complete_plan() -> Plan:
     """A plan in which every field of the plan model differs from its default somewhere."""
-    plan = build_plan(6)
+    plan = with_resolutions(build_plan(6))
     return plan.model_copy(
         update={"term": plan.term.model_copy(update={"timezone": "America/Lima"})}
     )

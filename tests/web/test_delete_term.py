@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import delete_term, save_plan, term_rows
-from tests.factories import build_plan
+from tests.factories import build_plan, with_resolutions
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -23,8 +23,8 @@ def _counts(term: m.Term) -> dict[Any, int]:
 
 
 def test_deleting_a_term_deletes_every_row_of_its_plan_and_none_of_another() -> None:
-    kept = save_plan(build_plan(3, label="2019-2020"))
-    gone = save_plan(build_plan(4, label="2020-2021"))
+    kept = save_plan(with_resolutions(build_plan(3, label="2019-2020")))
+    gone = save_plan(with_resolutions(build_plan(4, label="2020-2021")))
     kept_before = _counts(kept)
     assert all(kept_before.values()), kept_before  # every table has rows to lose
     assert all(_counts(gone).values())
@@ -39,7 +39,7 @@ def test_deleting_a_term_deletes_every_row_of_its_plan_and_none_of_another() -> 
 
 
 def test_deleting_a_term_is_one_statement_per_table() -> None:
-    term = save_plan(build_plan(40))
+    term = save_plan(with_resolutions(build_plan(40)))
     with CaptureQueriesContext(connection) as deleting:
         delete_term(term)
     # Less the transaction's own statements (BEGIN, SAVEPOINT, COMMIT, by database).

@@ -9,7 +9,8 @@ import pytest
 from comitia.plan.files import PlanFileError, write_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError
-from comitia.web.plans.operations import dump_term, load_plan_file
+from comitia.web.plans.operations import dump_term
+from comitia.web.publication.operations import load_plan_file
 
 from .conftest import build_plan
 
@@ -54,7 +55,8 @@ def test_a_published_term_replaced_from_its_file_is_a_draft_with_its_bureau_kept
 ) -> None:
     from django.contrib.auth.models import User
 
-    from comitia.web.access.models import Membership, Publication, Role
+    from comitia.web.access.models import Membership, Role
+    from comitia.web.publication.models import Publication
 
     write_plan(build_plan(2), tmp_path / "plan.yaml")
     old = load_plan_file(tmp_path / "plan.yaml", publish=True)

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan, meeting_plan, save_plan
+from tests.factories import with_resolutions
 
 from .conftest import build_plan
 from .test_term_pages import MODEL_PLAN
@@ -70,7 +71,7 @@ def test_replacing_a_term_leaves_no_row_of_the_old_plan() -> None:
             for model in apps.get_app_config("plans").get_models()
         }
 
-    plan = build_plan(5, label="replaced")
+    plan = with_resolutions(build_plan(5, label="replaced"))
     save_plan(plan)
     once = row_counts()
     save_plan(plan, replace=True)

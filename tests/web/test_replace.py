@@ -10,9 +10,10 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from comitia.plan import Body, Plan
-from comitia.web.access.models import Membership, Publication, Role
+from comitia.web.access.models import Membership, Role
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan, save_plan
+from comitia.web.publication.models import Publication
 from comitia.web.suggestions import operations
 from comitia.web.suggestions.models import Proposal, ProposalWindow
 from tests.factories import build_plan, text

@@ -15,6 +15,7 @@ from django.core.cache.backends.base import BaseCache
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
+from comitia.web.levels import Visibility
 from comitia.web.settings import cache_settings
 
 # Every test here but the settings' uses the Redis server; CI starts it (.ci/run).
@@ -128,7 +129,7 @@ def test_a_page_kept_in_redis_for_the_secretariat_never_reaches_the_public(
     term = store_published(model_plan())
     meeting = m.Meeting.objects.filter(term=term).order_by("date")[0]
     meeting.title = {"en": "MARKER-REDIS-DRAFT"}
-    meeting.visibility = m.Visibility.DRAFT
+    meeting.visibility = Visibility.DRAFT
     meeting.save()
     committed()
     staff = Client()

@@ -31,6 +31,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comitia.plan.files import read_plan
 from comitia.web.access.models import Membership, Role
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from tests.web.module_data import kept_for_module
 from tests.web.publishing import store_published
@@ -60,8 +61,8 @@ def _hide_some(term: m.Term, *, document: str | None = None) -> None:
     keys = list(
         m.Meeting.objects.filter(term=term).order_by("date", "start").values_list("key", flat=True)
     )
-    m.Meeting.objects.filter(term=term, key=keys[3]).update(visibility=m.Visibility.DRAFT)
-    m.Meeting.objects.filter(term=term, key=keys[7]).update(visibility=m.Visibility.MEMBER_STATES)
+    m.Meeting.objects.filter(term=term, key=keys[3]).update(visibility=Visibility.DRAFT)
+    m.Meeting.objects.filter(term=term, key=keys[7]).update(visibility=Visibility.MEMBER_STATES)
     if document is not None:
         m.PlanDocument.objects.filter(term=term).update(visibility=document)
 
@@ -71,7 +72,7 @@ def _build() -> Scene:
     small = store_published(model)
     large = store_published(over_years(model, 10))
     _hide_some(small)
-    _hide_some(large, document=m.Visibility.MEMBER_STATES)
+    _hide_some(large, document=Visibility.MEMBER_STATES)
     secretariat = User.objects.create_user("secretariat", is_staff=True)
     Membership.objects.create(user=secretariat, role=Role.SECRETARIAT)
     delegation = User.objects.create_user("delegation")
@@ -181,7 +182,7 @@ def test_a_term_page_takes_as_many_queries_for_the_model_plan_as_for_ten_times_i
     scene: Scene, db: None, page: str, reader: str
 ) -> None:
     # The same levels on both: the larger plan's document is hidden from the public above.
-    m.PlanDocument.objects.filter(term=scene.terms["large"]).update(visibility=m.Visibility.PUBLIC)
+    m.PlanDocument.objects.filter(term=scene.terms["large"]).update(visibility=Visibility.PUBLIC)
     client = _client(scene, reader, "fr")
     url = PAGES[page]
     # Once first for each: a page may keep what it built for the next reader.

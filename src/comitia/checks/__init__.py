@@ -7,10 +7,13 @@ and the objects it concerns, and its message and hint in en, fr, es or pt.
 """
 
 from comitia.checks.coverage import (
+    Address,
     AreaCoverage,
     CoverageState,
     MandateCoverage,
+    ParagraphCoverage,
     mandate_coverage,
+    paragraph_coverage,
 )
 from comitia.checks.engine import (
     DEFAULT_PROVISIONAL_WEEKS,
@@ -26,16 +29,19 @@ from comitia.checks.engine import (
 
 __all__ = [
     "DEFAULT_PROVISIONAL_WEEKS",
+    "Address",
     "AreaCoverage",
     "CoverageState",
     "Finding",
     "MandateCoverage",
     "ObjectKind",
     "ObjectRef",
+    "ParagraphCoverage",
     "Rule",
     "Severity",
     "blocking_findings",
     "iter_rules",
     "mandate_coverage",
+    "paragraph_coverage",
     "run_checks",
 ]

@@ -3,6 +3,10 @@
 An agenda item addresses a mandate when it cites it. Each mandate is shown once per thematic
 area in which items address it (the area of the agenda that holds the item, else the
 mandate's own area), or once under its own area when nothing addresses it yet.
+
+When the plan holds the resolution a mandate comes from, coverage goes down to its paragraphs:
+an agenda item addresses a paragraph when its citation of the mandate names it. Paragraphs
+assigned to another body than the committee are not the committee's to cover.
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ from comitia.plan import (
     Mandate,
     Meeting,
     MeetingStatus,
+    Paragraph,
+    ParagraphKind,
     Plan,
+    Resolution,
     ThematicArea,
 )
 
@@ -114,3 +121,89 @@ def mandate_coverage(plan: Plan, *, today: dt.date | None = None) -> list[AreaCo
             entries.append(MandateCoverage(mandates[mandate_id], addresses, state))
         result.append(AreaCoverage(areas[area_id] if area_id else None, tuple(entries)))
     return result
+
+
+@dataclass(frozen=True)
+class ParagraphCoverage:
+    """One operative paragraph the committee follows up, and the agenda items that cite it."""
+
+    resolution: Resolution
+    mandate: Mandate
+    paragraph: Paragraph
+    area: ThematicArea | None  # the area of the paragraph's section
+    addresses: tuple[Address, ...]
+    state: CoverageState
+
+    @property
+    def meetings(self) -> list[Meeting]:
+        """The meetings that address the paragraph, in date order, each once."""
+        seen: dict[str, Meeting] = {}
+        for address in self.addresses:
+            seen.setdefault(address.meeting.id, address.meeting)
+        return sorted(seen.values(), key=lambda m: (m.date, m.start))
+
+
+def followed_paragraphs(plan: Plan) -> list[tuple[Mandate, Resolution, Paragraph]]:
+    """The operative paragraphs of the held resolutions mandates come from that the committee
+    follows up (assigned to no other body), mandate by mandate, in the resolution's order."""
+    resolutions = {r.id: r for r in plan.resolutions}
+    committee = plan.term.committee
+    found = []
+    for mandate in plan.mandates:
+        resolution = resolutions.get(mandate.resolution or "")
+        if resolution is None:
+            continue
+        for paragraph in resolution.paragraphs:
+            if paragraph.kind is ParagraphKind.OPERATIVE and paragraph.assigned_to in (
+                None,
+                committee,
+            ):
+                found.append((mandate, resolution, paragraph))
+    return found
+
+
+def context_paragraph_coverage(context: Context) -> list[ParagraphCoverage]:
+    """``paragraph_coverage`` over a checks context (its meetings, its ``today``)."""
+    plan = context.plan
+    areas = {area.id: area for area in plan.thematic_areas}
+    cited: dict[tuple[str, str], list[Address]] = defaultdict(list)
+    for mandate_id, placed_nodes in context.citing_nodes.items():
+        for placed in placed_nodes:
+            if placed.meeting.status is MeetingStatus.CANCELLED:
+                continue
+            paragraphs = tuple(
+                n for c in placed.node.citations if c.mandate == mandate_id for n in c.paragraphs
+            )
+            for number in dict.fromkeys(paragraphs):
+                cited[(mandate_id, number)].append(Address(placed.meeting, placed.node, paragraphs))
+    result = []
+    for mandate, resolution, paragraph in followed_paragraphs(plan):
+        addresses = tuple(
+            sorted(
+                cited.get((mandate.id, paragraph.number), []),
+                key=lambda a: (a.meeting.date, a.meeting.start),
+            )
+        )
+        section = resolution.section(paragraph.section) if paragraph.section else None
+        area = areas.get(section.area) if section is not None and section.area else None
+        result.append(
+            ParagraphCoverage(
+                resolution,
+                mandate,
+                paragraph,
+                area,
+                addresses,
+                state_of(addresses, context.today),
+            )
+        )
+    return result
+
+
+def paragraph_coverage(plan: Plan, *, today: dt.date | None = None) -> list[ParagraphCoverage]:
+    """Every paragraph the committee follows up (see ``followed_paragraphs``) with the meetings
+    and agenda items that address it and its state, in the resolutions' order.
+
+    Cancelled meetings address nothing; ``today`` (the system's date by default) decides which
+    paragraphs were already presented.
+    """
+    return context_paragraph_coverage(Context(plan, today or dt.date.today()))

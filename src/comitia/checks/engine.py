@@ -57,6 +57,7 @@ class ObjectKind(enum.StrEnum):
     COUNT_CLAIM = "count_claim"
     DOCUMENT = "document"
     APPROPRIATION = "appropriation"
+    RESOLUTION = "resolution"
 
 
 @dataclass(frozen=True, order=True)

@@ -25,7 +25,8 @@ Contract: ``parse`` returns a ``FuzzyDate`` or raises ``DateParseError`` (a ``Fu
 itself a ``ValueError``) whose message names the part of the text that was not understood. A
 weekday that contradicts its date raises ``WeekdayMismatchError`` (a ``DateParseError``), which
 carries the date as read in ``value`` so that a caller may keep it and report the mismatch.
-``parse_time_range`` returns a ``TimeRange`` or raises ``DateParseError``.
+``parse_time_range`` (from ``comitia.dates.times``, where times are read) returns a
+``TimeRange`` or raises ``DateParseError``.
 """
 
 from __future__ import annotations
@@ -36,18 +37,15 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 
 from babel.dates import get_day_names, get_month_names
 
 from comitia.dates.fuzzy import FuzzyDate, FuzzyDateError, Precision
+from comitia.dates.times import DateParseError, TimeRange, find_time_range, parse_time_range
 from comitia.dates.vocab import vocabulary
 
 Period = tuple[date, date]
-
-
-class DateParseError(FuzzyDateError):
-    """Text that is not a date or time this module can read; the message says what failed."""
 
 
 class WeekdayMismatchError(DateParseError):
@@ -56,14 +54,6 @@ class WeekdayMismatchError(DateParseError):
     def __init__(self, message: str, value: FuzzyDate) -> None:
         super().__init__(message)
         self.value = value
-
-
-@dataclass(frozen=True)
-class TimeRange:
-    """A start time and, when written, an end time."""
-
-    start: time
-    end: time | None = None
 
 
 # -- vocabulary tables ------------------------------------------------------------------------
@@ -119,6 +109,8 @@ def _table(lang: str) -> _Table:
     for number, name in get_month_names("wide", context="stand-alone", locale=v.locale).items():
         add(name, "M", number)
     for number, name in get_month_names("abbreviated", context="format", locale=v.locale).items():
+        add(name, "M", number)
+    for name, number in r.extra_months:
         add(name, "M", number)
     for number, name in get_day_names("wide", context="format", locale=v.locale).items():
         add(name, "W", number)
@@ -257,7 +249,8 @@ def parse(text: str, lang: str, *, period: Period | None = None) -> FuzzyDate:
         value = _read(tokens, period)
         if part:
             value = _part_of_month(value, part)
-        value = value.with_provisional(provisional)
+        if provisional != value.provisional:
+            value = value.with_provisional(provisional)
     except WeekdayMismatchError as error:
         raise WeekdayMismatchError(
             f"{text!r}: {error}", error.value.with_provisional(provisional)
@@ -336,7 +329,12 @@ def _points(tokens: list[_Tok]) -> tuple[list[_Point], list[str], dict[int, int]
         if tok.kind == "COMMA":
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             prev = cleaned[-1] if cleaned else None
-            if nxt is None or nxt.kind == "Y" or (prev is not None and prev.kind == "W"):
+            if (
+                nxt is None
+                or nxt.kind in ("Y", "AND", "TO")
+                or (prev is not None and prev.kind == "W")
+            ):
+                # "October 24, 2019", "Monday, March 1", "March 3, and March 4".
                 continue
             cleaned.append(_Tok("AND", 0, ","))
         else:
@@ -390,7 +388,9 @@ def _points(tokens: list[_Tok]) -> tuple[list[_Point], list[str], dict[int, int]
             else:
                 _new_point(points, separators, last_kind)
                 points.append(_Point(year=tok.value))
-        last_kind = tok.kind
+        if tok.kind != "W":
+            # A weekday belongs to the day after it: "del lunes 1 al miércoles 3 de marzo".
+            last_kind = tok.kind
     if last_kind in ("AND", "TO"):
         raise DateParseError("the text ends with a conjunction")
     if pending_weekday is not None:
@@ -534,81 +534,6 @@ def _with_year(
         if value.first_day <= last and value.last_day >= first:
             return value
     raise DateParseError(f"it does not fall in the period {first} to {last}")
-
-
-# -- times ------------------------------------------------------------------------------------
-
-
-def _time_pattern(p: str) -> str:
-    return (
-        rf"(?P<{p}h>\d{{1,2}})"
-        rf"(?:(?P<{p}sep>\s*h\s*|:|\.)(?P<{p}m>\d{{2}})(?!\d)"
-        rf"|\s*(?P<{p}word>heures?|horas?|hours?|hrs?|h)(?!\w))?"
-        rf"(?:\s*(?:heures?|horas?|hrs?|h)(?!\w))?"
-        rf"(?:\s*(?:(?P<{p}ampm>[ap])\.?\s?m\b\.?|(?P<{p}noon>noon\b|m\.)))?"
-    )
-
-
-_TIME_RANGE = re.compile(
-    _time_pattern("a")
-    + r"(?:\s*(?:-|–|—|à|a|to|até|al|au|hasta|and)\s*"
-    + _time_pattern("b")
-    + ")?",
-    re.IGNORECASE,
-)
-
-
-def find_time_range(text: str) -> tuple[TimeRange, int, int] | None:
-    """The first time or time range in ``text`` with its start and end offsets, or ``None``.
-
-    A number counts as a time only with a mark: "10 h 00", "13h00", "10:00", "10.00 horas",
-    "11 heures", "2:30 p.m.", "12:00 noon" (Spanish "12:00 m."); in a range one marked end is
-    enough ("10-13 h").
-    """
-    folded = text.replace("\u00a0", " ").replace("\u202f", " ")
-    for match in _TIME_RANGE.finditer(folded):
-        marked_a = bool(match["asep"] or match["aword"] or match["aampm"] or match["anoon"])
-        has_b = match["bh"] is not None
-        marked_b = has_b and bool(
-            match["bsep"] or match["bword"] or match["bampm"] or match["bnoon"]
-        )
-        if not (marked_a or marked_b):
-            continue
-        if not marked_a and match["asep"] is None and not has_b:
-            continue
-        try:
-            start = _time_of(match, "a")
-            end = _time_of(match, "b") if has_b else None
-            if end is not None and not marked_a and match["bampm"] and start.hour < 12:
-                # "10-11 a.m.": the mark of the end applies to the start too.
-                start = _time_of(match, "a", ampm=match["bampm"])
-        except DateParseError:
-            continue
-        return TimeRange(start, end), match.start(), match.end()
-    return None
-
-
-def parse_time_range(text: str) -> TimeRange:
-    """The time or time range written in ``text``; ``DateParseError`` if there is none."""
-    found = find_time_range(text)
-    if found is None:
-        raise DateParseError(f"{text!r} holds no time")
-    return found[0]
-
-
-def _time_of(match: re.Match[str], p: str, *, ampm: str | None = None) -> time:
-    hour = int(match[f"{p}h"])
-    minute = int(match[f"{p}m"] or 0)
-    mark = (ampm or match[f"{p}ampm"] or "").lower()
-    if match[f"{p}noon"] and (hour, minute) != (12, 0):
-        raise DateParseError(f"{match.group(0)!r}: noon is 12:00")
-    if mark:
-        if not 1 <= hour <= 12:
-            raise DateParseError(f"{match.group(0)!r}: {hour} is not an hour of a.m. or p.m.")
-        hour = hour % 12 + (12 if mark == "p" else 0)
-    if hour > 23 or minute > 59:
-        raise DateParseError(f"{match.group(0)!r} is not a time of day")
-    return time(hour, minute)
 
 
 __all__ = [

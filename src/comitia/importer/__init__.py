@@ -37,6 +37,7 @@ from comitia.importer.front import (
     read_requested,
 )
 from comitia.importer.negotiation import read_negotiation
+from comitia.importer.resolutions import cited_resolutions
 from comitia.importer.sections import Section, split_sections
 from comitia.importer.source import (
     Line,
@@ -145,6 +146,9 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
             ctx.use(line, "texts awaiting translation (listed again)")
     meetings = calendar.build_meetings()
     meetings, requested = _link_requested(ctx, meetings, requested, calendar)
+    mandates, resolutions = cited_resolutions(
+        ctx, mandates, calendar.areas, meetings, calendar.activities, requested
+    )
     negotiation_sections = by_name.get("negotiation", [])
     negotiation = read_negotiation(
         ctx,
@@ -187,6 +191,7 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         summary_claims=claims,
         count_claims=counts,
         negotiation=negotiation,
+        resolutions=resolutions,
     )
     return ImportResult(plan, ctx.report)
 

@@ -29,8 +29,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, time
 
-from comitia.dates import FuzzyDate, Precision
+from comitia.dates import FuzzyDate, Precision, find
+from comitia.dates.folding import fold as fold_with_offsets
+from comitia.dates.folding import unaccent
 from comitia.dates.parsing import find_time_range
+from comitia.dates.times import EARLIEST_START, LATEST_START, WORKING_DAY, duration
 from comitia.importer.context import Context, contains_any, fold, slug, starts_with_any
 from comitia.importer.source import Line, is_page_number
 from comitia.plan import (
@@ -138,6 +141,7 @@ class CalendarReader:
         if times.end <= times.start:
             self.ctx.warn(line, f"the meeting ends ({times.end:%H:%M}) before it starts")
             return None
+        self._warn_if_implausible(line, times.start, times.end)
         text = line.text[:start] + " " + line.text[end:]
         venue: str | None = None
         provisional = False
@@ -170,29 +174,44 @@ class CalendarReader:
             self.ctx.use_footnote(line, footnote.number)
         return meeting
 
+    def _warn_if_implausible(self, line: Line, start: time, end: time) -> None:
+        """Warn of hours that are possible but unlikely (checks PLS001 and PLS002)."""
+        if duration(start, end) > WORKING_DAY:
+            self.ctx.warn(
+                line,
+                f"the meeting lasts from {start:%H:%M} to {end:%H:%M}, longer than a working"
+                " day: check the times",
+            )
+        if start < EARLIEST_START or start > LATEST_START:
+            self.ctx.warn(
+                line,
+                f"the meeting starts at {start:%H:%M}, before 07:00 or after 21:00:"
+                " a.m. and p.m. may be mixed up",
+            )
+
     def _is_provisional_mark(self, text: str) -> bool:
         value = self.ctx.date(f"{text} 2000")
         return value is not None and value.provisional and str(value) == "2000?"
 
     def _earlier_date(self, text: str) -> date | None:
-        folded = fold(text)
+        """The day written after an earlier-date mark ("initially scheduled for"), if any.
+
+        The mark is looked for in the folded text (no accents, any case) and the date read
+        after it in the original: the fold keeps the way back to the original's offsets,
+        which differ from the folded text's in decomposed Unicode (NFD)."""
+        folded = fold_with_offsets(text)
         for mark in self.ctx.words.earlier_date_marks:
-            index = folded.find(fold(mark))
-            if index < 0:
+            found = re.search(re.escape(unaccent(mark)), folded.text, re.IGNORECASE)
+            if found is None:
                 continue
-            rest = text[index + len(mark) :].strip().rstrip(" .")
-            for value, _, _ in self.ctx_dates(rest):
-                if value.precision is Precision.DAY and value.first_day is not None:
+            _, end = folded.span(found.start(), found.end())
+            rest = text[end:].strip().rstrip(" .")
+            for expression in find(rest, self.ctx.lang, period=self.period()):
+                value = expression.date
+                if value is not None and value.precision is Precision.DAY:
+                    assert value.first_day is not None
                     return value.first_day
         return None
-
-    def ctx_dates(self, text: str) -> list[tuple[FuzzyDate, int, int]]:
-        saved = self.ctx.period
-        self.ctx.period = self.period()
-        try:
-            return self.ctx.find_dates(text)
-        finally:
-            self.ctx.period = saved
 
     # -- activities -------------------------------------------------------------------------
 

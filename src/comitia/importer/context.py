@@ -303,6 +303,11 @@ class Context:
 
     # -- references -------------------------------------------------------------------------
 
+    @property
+    def paragraph_reference(self) -> re.Pattern[str]:
+        """A reference to paragraphs ("paragraphe 52", "paragraphes 9-14"); group 1 the numbers."""
+        return self._paragraphs
+
     def cite(self, text: str, line: Line | None) -> tuple[list[Citation], list[str]]:
         """``citations`` of ``text``, warning on ``line`` about paragraphs of no resolution."""
         self.unresolved = []

@@ -467,7 +467,7 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
                 if symbols:
                     last = symbols[-1]
                     symbol = find_symbols(last.group(0))[0]
-                    title = _quoted(before[last.end() :])
+                    title = quoted(before[last.end() :])
                     bodies = [b for b in ctx.bodies_in(before) if b[1].id != ctx.committee]
                     approved_by = ctx.body(bodies[0][1].id) if bodies else None
                     basis = (symbol.original, title, approved_by)
@@ -511,7 +511,7 @@ def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
 _QUOTES = {"«": "»", "“": "”"}
 
 
-def _quoted(text: str) -> str | None:
+def quoted(text: str) -> str | None:
     """The text between the first « (or “) and its closing mark, nested quotes kept (and
     closed)."""
     starts = [i for i in (text.find(mark) for mark in _QUOTES) if i >= 0]

@@ -107,6 +107,43 @@ def make_line(number: int, raw: str) -> Line:
     return Line(number, raw, text, footnotes, bullet, numbered, level)
 
 
+_NOTE_START = re.compile(r"\[(\d+):")
+_REFERENCE = re.compile(r"\[footnoteRef:\d+\] ?")
+
+
+def split_footnotes(raw: str) -> tuple[str, list[Footnote]]:
+    """A raw line's text without its footnotes, and the footnotes, whose texts may hold square
+    brackets of their own (a draft's pending passages): each note ends at the "]" that closes
+    its "[N:", not at the first one."""
+    text, notes, start = [], [], 0
+    for match in _NOTE_START.finditer(raw):
+        if match.start() < start:
+            continue
+        depth, end = 1, match.end()
+        while end < len(raw) and depth:
+            depth += {"[": 1, "]": -1}.get(raw[end], 0)
+            end += 1
+        if depth:
+            break  # not closed: not a note
+        text.append(raw[start : match.start()])
+        body = re.sub(r"^[.\s]+", "", clean(raw[match.end() : end - 1]))
+        notes.append(Footnote(int(match[1]), body))
+        start = end
+    text.append(raw[start:])
+    # The reference goes with the space written after it, before its note: the text around
+    # it keeps its own spaces ("word[footnoteRef:1] [1: …] next" is "word next").
+    return _REFERENCE.sub("", "".join(text)), notes
+
+
+def numbered_text(line: Line) -> str:
+    """The line's text as the document prints it, its numbering kept ("3 bis. Encourage …",
+    "(a) with …"): without footnotes, bookmarks and the list marks of a DOCX, cleaned."""
+    text = clean(split_footnotes(_BOOKMARK.sub("", line.raw))[0])
+    for mark in (_AGENDA, _LIST_LEVEL, _BULLET):
+        text = mark.sub("", text, count=1)
+    return text
+
+
 def is_page_number(line: Line) -> bool:
     return bool(_PAGE_NUMBER.match(line.text))
 

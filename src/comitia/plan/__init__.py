@@ -17,6 +17,8 @@ from comitia.plan.entities import *  # noqa: F403
 from comitia.plan.entities import __all__ as _entities
 from comitia.plan.fields import Language, Text
 from comitia.plan.plan import FORMAT_VERSION, Plan
+from comitia.plan.resolutions import *  # noqa: F403
+from comitia.plan.resolutions import __all__ as _resolutions
 from comitia.plan.states import OAS_MEMBER_STATES, state_name
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "MeetingCosting",
     "RoomRates",
     "SessionRates",
+    *_resolutions,
     "FORMAT_VERSION",
     "OAS_MEMBER_STATES",
     "Language",

@@ -120,6 +120,10 @@ class Mandate(PlanModel):
     group: MandateGroup
     title: Text
     source: str = Field(description="Resolution or document symbol, or the Charter.")
+    resolution: Identifier | None = Field(
+        default=None,
+        description="The resolution of the plan it comes from, whose paragraphs citations name.",
+    )
     article: str | None = Field(default=None, description="Article of the source, such as 91 f.")
     body: Identifier | None = Field(
         default=None, description="The body concerned, such as the one whose report is due."

@@ -35,6 +35,7 @@ from comitia.plan.entities import (
     ThematicArea,
 )
 from comitia.plan.fields import Language, PlanModel
+from comitia.plan.resolutions import Resolution, citation_problems, resolution_problems
 
 FORMAT_VERSION: Literal[1] = 1
 
@@ -67,6 +68,10 @@ class Plan(PlanModel):
         default_factory=list, description="What meetings cost, per budget period."
     )
     negotiation: Negotiation | None = None
+    resolutions: list[Resolution] = Field(
+        default_factory=list,
+        description="Resolutions: the adopted one the mandates come from, the draft negotiated.",
+    )
     summary_claims: list[SummaryClaim] = Field(
         default_factory=list,
         description="An imported document's own summary of its meetings, kept to be checked.",
@@ -111,6 +116,7 @@ def integrity_problems(plan: Plan) -> Iterator[Problem]:
     yield from _unique("obligations", (item.id for item in plan.obligations))
     yield from _unique("appropriations", (item.id for item in plan.appropriations))
     yield from _unique("cost_rates", (item.id for item in plan.cost_rates))
+    yield from _unique("resolutions", (item.id for item in plan.resolutions))
     yield from _unique(
         "thematic_areas", (area.number for area in plan.thematic_areas), field="number"
     )
@@ -123,6 +129,7 @@ def integrity_problems(plan: Plan) -> Iterator[Problem]:
             ("negotiation", "milestones"), (m.id for m in plan.negotiation.milestones)
         )
     yield from _references(plan)
+    yield from resolution_problems(plan)
 
 
 def _unique(
@@ -147,6 +154,7 @@ def _references(plan: Plan) -> Iterator[Problem]:
     mandates = {mandate.id for mandate in plan.mandates}
     meetings = {meeting.id for meeting in plan.meetings}
     activities = {activity.id for activity in plan.activities}
+    resolutions = {resolution.id for resolution in plan.resolutions}
 
     def check(
         known: set[str], kind: str, value: str | None, *location: str | int
@@ -165,12 +173,14 @@ def _references(plan: Plan) -> Iterator[Problem]:
     for i, mandate in enumerate(plan.mandates):
         yield from check(bodies, "body", mandate.body, "mandates", i, "body")
         yield from check(areas, "thematic area", mandate.area, "mandates", i, "area")
+        yield from check(resolutions, "resolution", mandate.resolution, "mandates", i, "resolution")
 
     def citations(items: list[Citation], *location: str | int) -> Iterator[Problem]:
         for c, citation in enumerate(items):
             yield from check(
                 mandates, "mandate", citation.mandate, *location, "citations", c, "mandate"
             )
+            yield from citation_problems(plan, citation, *location, "citations", c)
 
     for i, meeting in enumerate(plan.meetings):
         stack: list[tuple[Location, Any]] = [

@@ -9,6 +9,11 @@ parser of every command) never imports python-docx, WeasyPrint or icalendar.
 A format package exposes ``render(plan, lang) -> bytes``; the formats that print the shared
 work-plan document (``comitia.render.document``) also expose ``write(document) -> bytes``,
 which the web uses for a revision's document with its annex of changes.
+
+A row also says which documents its format prints (``documents``): the work plan, a
+resolution, or both. The document formats print a resolution from the same blocks
+(``comitia.render.document.resolution``); Akoma Ntoso prints resolutions only, from its
+package's ``render_resolution(plan, resolution, lang) -> bytes``.
 """
 
 from __future__ import annotations
@@ -20,8 +25,11 @@ from typing import TYPE_CHECKING, Protocol, cast
 from comitia.render import RenderError
 
 if TYPE_CHECKING:
-    from comitia.plan import Plan
+    from comitia.plan import Plan, Resolution
     from comitia.render.document import Document
+
+WORKPLAN, RESOLUTION = "workplan", "resolution"
+"""The documents ``comitia render --document`` prints."""
 
 
 class _Package(Protocol):
@@ -30,6 +38,10 @@ class _Package(Protocol):
 
 class _DocumentPackage(_Package, Protocol):
     def write(self, document: Document) -> bytes: ...
+
+
+class _ResolutionPackage(_Package, Protocol):
+    def render_resolution(self, plan: Plan, resolution: Resolution, lang: str) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class OutputFormat:
     """The module that writes the format, imported on first use."""
     prints_document: bool
     """Whether the format prints the work-plan document (its package has ``write``)."""
+    documents: tuple[str, ...] = (WORKPLAN, RESOLUTION)
+    """The documents it prints: ``workplan``, ``resolution``."""
 
     def render(self, plan: Plan, lang: str) -> bytes:
         """``plan`` in ``lang`` in this format; RenderError if it cannot be written."""
@@ -53,6 +67,33 @@ class OutputFormat:
         if not self.prints_document:
             raise RenderError(f"the {self.name} format does not print the work-plan document")
         return cast(_DocumentPackage, importlib.import_module(self.package)).write(document)
+
+    def render_resolution(
+        self,
+        plan: Plan,
+        lang: str,
+        resolution_id: str | None = None,
+        *,
+        earlier: Resolution | None = None,
+    ) -> bytes:
+        """Resolution ``resolution_id`` of ``plan`` (by default the term's draft, otherwise the
+        resolution its mandates come from) in ``lang``; with ``earlier``, its comparison with
+        that revision. RenderError for a format that prints no resolution or no comparison.
+        """
+        from comitia.render.document.resolution import (
+            build_resolution_document,
+            choose_resolution,
+        )
+
+        if RESOLUTION not in self.documents:
+            raise RenderError(f"the {self.name} format does not print resolutions")
+        resolution = choose_resolution(plan, resolution_id)
+        if self.prints_document:
+            return self.write(build_resolution_document(plan, resolution, lang, earlier=earlier))
+        if earlier is not None:
+            raise RenderError(f"the {self.name} format does not print a comparison of revisions")
+        package = cast(_ResolutionPackage, importlib.import_module(self.package))
+        return package.render_resolution(plan, resolution, lang)
 
 
 _ROWS = (
@@ -83,6 +124,15 @@ _ROWS = (
         extension="ics",
         package="comitia.render.ics",
         prints_document=False,
+        documents=(WORKPLAN,),
+    ),
+    OutputFormat(
+        name="akn",
+        media_type="application/akn+xml",
+        extension="xml",
+        package="comitia.render.akn",
+        prints_document=False,
+        documents=(RESOLUTION,),
     ),
 )
 

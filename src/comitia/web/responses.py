@@ -33,9 +33,9 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from comitia.web.access.visibility import viewer_level
 from comitia.web.plans import models as m
 from comitia.web.plans.output_version import output_version_pending
+from comitia.web.publication.visibility import viewer_level
 
 # How long a browser or proxy may reuse an anonymous page without asking: short, so that a
 # change shows within a minute even where the ETag is not asked about.

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "comitia.web.levels",
     "comitia.web.documents",
     "comitia.web.plans",
     "comitia.web.home",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "comitia.web.checks",
     "comitia.web.budget",
     "comitia.web.access",
+    "comitia.web.publication",
     "comitia.web.suggestions",
     "comitia.web.api",
     "django_tasks",
@@ -100,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
+    # A hidden term answers 404 before the route's policy is asked about it.
+    "comitia.web.publication.middleware.TermMiddleware",
     "comitia.web.access.middleware.AccessMiddleware",
     "comitia.web.access.middleware.ContentSecurityPolicyMiddleware",
 ]

@@ -7,7 +7,7 @@ from comitia.web.home import views as home
 urlpatterns = [
     path("", home.home, name="home"),
     path("terms/<slug:slug>/", home.home, name="term"),
-    path("terms/<slug:slug>/document/", include("comitia.web.documents.urls")),
+    path("terms/<slug:slug>/", include("comitia.web.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("comitia.web.checks.urls")),
     path("", include("comitia.web.budget.urls")),
     path("", include("comitia.web.access.urls")),
+    path("", include("comitia.web.publication.urls")),
     path("", include("comitia.web.suggestions.urls")),
 ]

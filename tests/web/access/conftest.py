@@ -85,8 +85,8 @@ def publish_with_hidden_meetings(term: m.Term, draft_title: str, shared_title: s
     """Publish ``term``, then make its first meeting a draft titled ``draft_title`` and its
     second one shared with member states only, titled ``shared_title``: markers to look for
     in what each reader gets."""
-    from comitia.web.access.operations import publish_plan, set_meeting_visibility
-    from comitia.web.plans.models import Visibility
+    from comitia.web.levels import Visibility
+    from comitia.web.publication.operations import publish_plan, set_meeting_visibility
 
     publish_plan(term, None)
     first, second, _ = m.Meeting.objects.select_related("term").filter(term=term)

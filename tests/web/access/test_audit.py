@@ -10,11 +10,11 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client
 
 from comitia.web.access.models import AuditRecord, ImmutableRecord
-from comitia.web.access.operations import publish_plan, set_publication
 from comitia.web.calendar import operations
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
+from comitia.web.publication.operations import publish_plan, set_publication
 
 from .conftest import make_user
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from django.test import Client
 
-from comitia.web.access.operations import set_meeting_visibility
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
+from comitia.web.publication.operations import set_meeting_visibility
 
 from .conftest import make_user, publish_with_hidden_meetings
 

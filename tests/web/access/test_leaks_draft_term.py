@@ -20,9 +20,9 @@ from typing import Any, NamedTuple
 import pytest
 from django.test import Client
 
-from comitia.web.access.operations import publish_plan, set_publication
 from comitia.web.documents.operations import approve_revision
 from comitia.web.plans import models as m
+from comitia.web.publication.operations import publish_plan, set_publication
 from tests.web.module_data import kept_for_module
 from tests.web.publishing import committed
 

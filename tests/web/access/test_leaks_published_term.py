@@ -26,14 +26,14 @@ from django.contrib import admin
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from comitia.web.access.operations import (
+from comitia.web.documents.operations import approve_revision
+from comitia.web.levels import Visibility
+from comitia.web.plans import models as m
+from comitia.web.publication.operations import (
     publish_plan,
     set_document_visibility,
     set_meeting_visibility,
 )
-from comitia.web.documents.operations import approve_revision
-from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
 from comitia.web.suggestions.models import Proposal
 from tests.web.module_data import kept_for_module
 from tests.web.publishing import committed

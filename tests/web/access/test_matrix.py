@@ -21,22 +21,23 @@ from django.contrib.auth.models import User
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from comitia.web.access.operations import (
-    set_document_visibility,
-    set_meeting_visibility,
-    set_revision_visibility,
-    set_term_visibility,
-)
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import ROUTE_POLICIES, policy_for
 from comitia.web.documents.models import Revision
-from comitia.web.documents.operations import approve_revision
+from comitia.web.documents.operations import approve_revision, set_revision_visibility
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
+from comitia.web.plans.convert import save_plan
+from comitia.web.publication.operations import (
+    set_document_visibility,
+    set_meeting_visibility,
+    set_term_visibility,
+)
 from comitia.web.suggestions.models import Proposal
+from tests.factories import build_plan, with_resolutions
 from tests.web.module_data import kept_for_module
 
-from .conftest import ROLES, make_user, signed_in, store_terms
+from .conftest import ROLES, make_user, signed_in
 
 INSIDERS = {"secretariat", "bureau", "administrator"}
 DELEGATIONS = {"delegation", "delegation_elsewhere"}
@@ -185,6 +186,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "object_type": "meeting",
         "object_id": meeting.key,
         "activity_key": activity.key,
+        "resolution": "draft-2020",
     }
 
 
@@ -264,7 +266,9 @@ def cast(
     test sets its levels inside its own transaction)."""
 
     def build() -> tuple[m.Term, m.Term, dict[str, User | None]]:
-        here, elsewhere = store_terms()
+        # The term under test holds resolutions, for the API's routes of resolutions.
+        here = save_plan(with_resolutions(build_plan(3)))
+        elsewhere = save_plan(build_plan(2, label="2020-2021"))
         return here, elsewhere, {role: make_user(role, here, elsewhere) for role in ROLES}
 
     yield from kept_for_module(django_db_blocker, build)

@@ -18,8 +18,8 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
 from tests.web.module_data import kept_for_module
 
 from .conftest import make_user, store_terms

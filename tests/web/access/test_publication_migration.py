@@ -51,7 +51,9 @@ def test_terms_stored_before_the_levels_keep_what_they_showed() -> None:
         executor.migrate(latest)
         new = executor.loader.project_state(latest).apps
         levels = dict(
-            new.get_model("access", "Publication").objects.values_list("term__slug", "visibility")
+            new.get_model("publication", "Publication").objects.values_list(
+                "term__slug", "visibility"
+            )
         )
         assert levels == {"a-1": "public", "b-1": "public", "c-1": "draft"}
         assert new.get_model("plans", "Meeting").objects.get().visibility == "public"

@@ -7,12 +7,13 @@ import datetime as dt
 
 from django.test import Client
 
-from comitia.web.access.models import AuditRecord, Publication
-from comitia.web.access.operations import publish_plan, set_meeting_visibility
+from comitia.web.access.models import AuditRecord
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import approve_revision
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
+from comitia.web.publication.models import Publication
+from comitia.web.publication.operations import publish_plan, set_meeting_visibility
 
 from .conftest import make_user
 

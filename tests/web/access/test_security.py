@@ -15,10 +15,10 @@ from django.urls import reverse
 
 from comitia.web import settings as deployed_settings
 from comitia.web.access.addresses import parse_networks
-from comitia.web.access.operations import publish_plan
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
 from comitia.web.plans import models as m
+from comitia.web.publication.operations import publish_plan
 
 from .test_matrix import _named_routes, _sample_kwargs, _url
 

@@ -1,4 +1,4 @@
-"""The rules of ``comitia.web.access.visibility``: who sees which level of term, meeting and
+"""The rules of ``comitia.web.publication.visibility``: who sees which level of term, meeting and
 document. Expected outcomes are written out here, not derived from the module."""
 
 from __future__ import annotations
@@ -7,28 +7,26 @@ import datetime as dt
 
 import pytest
 
-from comitia.web.access.operations import (
+from comitia.web.documents.operations import approve_revision, set_revision_visibility
+from comitia.web.documents.visibility import may_see_revision, visible_revisions
+from comitia.web.levels import Visibility
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import load_plan
+from comitia.web.publication.operations import (
     publish_plan,
     set_document_visibility,
     set_meeting_visibility,
-    set_revision_visibility,
     set_term_visibility,
 )
-from comitia.web.access.visibility import (
+from comitia.web.publication.visibility import (
     may_see_document,
     may_see_meeting,
-    may_see_revision,
     may_see_term,
     viewer_level,
     visible_meetings,
     visible_plan,
-    visible_revisions,
     visible_terms,
 )
-from comitia.web.documents.operations import approve_revision
-from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Visibility
 
 from .conftest import ROLES, make_user
 

@@ -11,10 +11,10 @@ from django.test import Client
 
 from comitia.plan import Plan
 from comitia.web.access.models import AuditRecord
-from comitia.web.access.operations import publish_plan, set_publication
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Visibility
+from comitia.web.publication.operations import publish_plan, set_publication
 from tests.web.access.conftest import make_user
 
 API = "/api/v1"
@@ -359,5 +359,8 @@ def test_the_openapi_description_lists_every_route(db: None) -> None:
         f"{API}/terms/{{slug}}/meetings/{{key}}",
         f"{API}/terms/{{slug}}/meetings/{{key}}/move",
         f"{API}/terms/{{slug}}/meetings/{{key}}/cancel",
+        f"{API}/terms/{{slug}}/resolutions",
+        f"{API}/terms/{{slug}}/resolutions/{{resolution}}",
+        f"{API}/terms/{{slug}}/resolutions/{{resolution}}/paragraphs",
     }
     assert set(paths[f"{API}/terms/{{slug}}/meetings/{{key}}"]) == {"get", "patch"}

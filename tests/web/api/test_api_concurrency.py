@@ -16,9 +16,9 @@ from django.db import connection, connections
 from django.test import Client
 
 from comitia.web.access.models import AuditRecord
-from comitia.web.access.operations import publish_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
+from comitia.web.publication.operations import publish_plan
 from tests.factories import build_plan
 from tests.web.access.conftest import make_user
 

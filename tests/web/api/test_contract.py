@@ -30,10 +30,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from comitia.web.access.models import ApiToken
-from comitia.web.access.operations import publish_plan
 from comitia.web.access.tokens import issue_token
 from comitia.web.plans import models as m
-from tests.web.access.conftest import make_user, store_terms
+from comitia.web.plans.convert import save_plan
+from comitia.web.publication.operations import publish_plan
+from tests.factories import build_plan, with_resolutions
+from tests.web.access.conftest import make_user
 
 CHECKS = [
     not_a_server_error,
@@ -42,7 +44,7 @@ CHECKS = [
     response_schema_conformance,
     response_headers_conformance,
 ]
-# Per operation, role and kind of address; 7 operations x 6 roles x 2 x this many requests.
+# Per operation, role and kind of address; 10 operations x 6 roles x 2 x this many requests.
 EXAMPLES = 12
 ROLES = ("anonymous", "no_role", "delegation", "secretariat", "bureau", "administrator")
 EDITORS = {"secretariat", "administrator"}
@@ -62,7 +64,8 @@ def _schema() -> Any:
 def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     """A published term with its meetings, a draft term, and the real names to address them."""
     settings.ALLOWED_HOSTS = ["localhost"]  # the host of schemathesis' WSGI client
-    here, elsewhere = store_terms()
+    here = save_plan(with_resolutions(build_plan(3)))
+    elsewhere = save_plan(build_plan(2, label="2020-2021"))
     publish_plan(here, None)
     meeting = m.Meeting.objects.filter(term=here).order_by("date").first()
     assert meeting is not None
@@ -71,7 +74,7 @@ def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     try:
-        yield {"here": here, "elsewhere": elsewhere, "key": meeting.key}
+        yield {"here": here, "elsewhere": elsewhere, "key": meeting.key, "resolution": "draft-2020"}
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
@@ -86,7 +89,7 @@ def _headers(role: str, scene: dict[str, Any]) -> dict[str, str]:
 
 
 def _cases(operation: Any, scene: dict[str, Any]) -> st.SearchStrategy[Any]:
-    real = {"slug": scene["here"].slug, "key": scene["key"]}
+    real = {"slug": scene["here"].slug, "key": scene["key"], "resolution": scene["resolution"]}
     named = {k: v for k, v in real.items() if k in operation.path_parameters}
     return st.one_of(
         operation.as_strategy(GenerationMode.POSITIVE, path_parameters=named or None),
@@ -120,7 +123,7 @@ def test_every_answer_of_every_operation_is_one_the_openapi_document_lists(
 ) -> None:
     headers = _headers(role, scene)
     operations = [result.ok() for result in _schema().get_all_operations()]
-    assert len(operations) == 7
+    assert len(operations) == 10
     statuses = {
         f"{operation.method.upper()} {operation.path}": _statuses(operation, scene, headers)
         for operation in operations

@@ -11,9 +11,9 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from comitia.web.access.models import ApiToken, AuditRecord
-from comitia.web.access.operations import publish_plan
 from comitia.web.access.tokens import issue_token, revoke_token
 from comitia.web.plans import models as m
+from comitia.web.publication.operations import publish_plan
 from tests.web.access.conftest import make_user
 
 API = "/api/v1"

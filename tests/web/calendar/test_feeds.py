@@ -15,10 +15,11 @@ from django.urls import reverse
 
 from comitia.plan import Text
 from comitia.render.ics import build_feed
-from comitia.web.access.operations import publish_plan, set_meeting_visibility
 from comitia.web.calendar import feeds, operations
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan, save_plan
+from comitia.web.publication.operations import publish_plan, set_meeting_visibility
 
 from .conftest import SLUG, committed
 
@@ -227,7 +228,7 @@ def test_a_meeting_added_shows_in_its_place(client: Client, model_term: m.Term, 
     def change() -> None:
         fields = {"date": dt.date(2019, 11, 7), "start": dt.time(9), "end": dt.time(10)}
         meeting = operations.create_meeting(model_term, fields, "fr", staff)
-        set_meeting_visibility(meeting, m.Visibility.PUBLIC, None)  # a draft until then
+        set_meeting_visibility(meeting, Visibility.PUBLIC, None)  # a draft until then
 
     feed = _change_then_serve(client, model_term, "feed", change)
     uids = [str(e["UID"]) for e in icalendar.Calendar.from_ical(feed).walk("VEVENT")]

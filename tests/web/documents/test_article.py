@@ -13,6 +13,7 @@ from django.test import Client
 
 from comitia.render import document as document_module
 from comitia.web.documents import article
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.output_version import raise_output_version
 from tests.render.model import model_plan
@@ -114,7 +115,7 @@ def test_readers_who_see_different_meetings_get_different_documents(
 ) -> None:
     hidden = m.Meeting.objects.filter(term=term).order_by("date")[0]
     hidden.title = {"en": "A meeting for the secretariat"}
-    hidden.visibility = m.Visibility.DRAFT
+    hidden.visibility = Visibility.DRAFT
     hidden.save()
     staff = User.objects.create_superuser("admin", password="x")
     insider = Client()

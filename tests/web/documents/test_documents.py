@@ -17,9 +17,10 @@ from comitia.dates import FuzzyDate
 from comitia.plan import Plan
 from comitia.plan.entities import AgendaNode
 from comitia.plan.fields import Text
-from comitia.web.access.operations import set_revision_visibility
 from comitia.web.documents.models import ImmutableError, RenderedDocument, Revision
-from comitia.web.plans.models import Term, Visibility
+from comitia.web.documents.operations import set_revision_visibility
+from comitia.web.levels import Visibility
+from comitia.web.plans.models import Term
 from tests.render.model import model_plan
 from tests.web.publishing import store_published
 

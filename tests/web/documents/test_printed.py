@@ -11,15 +11,15 @@ from django.test import Client, override_settings
 from django_tasks import default_task_backend
 
 from comitia.render import docx as docx_format
-from comitia.web.access.operations import publish_plan
 from comitia.web.documents import printed
 from comitia.web.documents.models import PrintedDocument
 from comitia.web.documents.operations import print_plan
 from comitia.web.documents.printed import Key, key_for, print_now
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Visibility
 from comitia.web.plans.output_version import raise_output_version
+from comitia.web.publication.operations import publish_plan
 
 pytestmark = pytest.mark.django_db
 

@@ -10,6 +10,7 @@ import pytest
 from comitia.plan import Plan
 from comitia.plan.files import read_plan
 from comitia.web.home.reading import TermOverview, term_overview
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from tests.web.publishing import store_published
 
@@ -89,7 +90,7 @@ def test_counts_and_months_leave_out_the_meetings_the_reader_may_not_see(
     term: m.Term, plan: Plan
 ) -> None:
     first = min(plan.meetings, key=lambda meeting: (meeting.date, meeting.start))
-    m.Meeting.objects.filter(term=term, key=first.id).update(visibility=m.Visibility.DRAFT)
+    m.Meeting.objects.filter(term=term, key=first.id).update(visibility=Visibility.DRAFT)
     overview = _overview(term, "fr")
     shown = [meeting.id for month in overview.months for meeting in month.meetings]
     assert overview.meeting_count == len(shown) == len(plan.meetings) - 1
@@ -99,6 +100,6 @@ def test_counts_and_months_leave_out_the_meetings_the_reader_may_not_see(
 
 def test_a_document_hidden_from_the_reader_gives_no_title_or_symbol(term: m.Term) -> None:
     assert _overview(term, "fr").document is not None
-    m.PlanDocument.objects.filter(term=term).update(visibility=m.Visibility.MEMBER_STATES)
+    m.PlanDocument.objects.filter(term=term).update(visibility=Visibility.MEMBER_STATES)
     overview = _overview(term, "fr")
     assert overview.document is None and overview.document_title is None

@@ -18,14 +18,15 @@ from django.test import Client
 from django.urls import reverse
 
 from comitia.plan.files import read_plan
-from comitia.web.access.operations import publish_plan, set_meeting_visibility
 from comitia.web.calendar import operations
 from comitia.web.calendar.models import DelegationVersion
 from comitia.web.documents.operations import approve_revision
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans import outputs
 from comitia.web.plans.convert import load_plan, save_plan
 from comitia.web.plans.output_version import raise_output_version
+from comitia.web.publication.operations import publish_plan, set_meeting_visibility
 from comitia.web.suggestions import operations as suggestions
 from tests.web.publishing import store_published
 
@@ -152,8 +153,8 @@ def test_deleting_in_the_admin_raises_the_version(term: m.Term) -> None:
 
 
 def test_publication_raises_the_version(term: m.Term) -> None:
-    _raises(term, lambda: set_meeting_visibility(_meeting(term), m.Visibility.DRAFT, None))
-    _raises(term, lambda: publish_plan(term, None, m.Visibility.MEMBER_STATES))
+    _raises(term, lambda: set_meeting_visibility(_meeting(term), Visibility.DRAFT, None))
+    _raises(term, lambda: publish_plan(term, None, Visibility.MEMBER_STATES))
 
 
 def test_approving_a_revision_raises_the_version(term: m.Term) -> None:

@@ -164,7 +164,11 @@ def test_the_meeting_page_links_to_proposals_for_delegations_only(meeting: m.Mee
 
 @pytest.mark.parametrize(
     "path",
-    ["/admin/suggestions/proposal/", "/admin/access/publication/", "/admin/access/auditrecord/"],
+    [
+        "/admin/suggestions/proposal/",
+        "/admin/publication/publication/",
+        "/admin/access/auditrecord/",
+    ],
 )
 def test_the_admin_lists_proposals_publications_and_the_trail_read_only(
     meeting: m.Meeting, admin_client: Client, path: str

@@ -18,6 +18,13 @@ LABELS = {
     "biennial": "biennial",
     "voluntary": "voluntary",
     "standing": "standing",
+    "preambular": "of the preamble",
+    "operative": "of the operative part",
+    "proposed": "proposed",
+    "informal_consultations": "in informal consultations",
+    "agreed_ad_referendum": "agreed ad referendum",
+    "pending": "pending",
+    "none": "without a status",
 }
 
 MESSAGES = {
@@ -133,6 +140,22 @@ MESSAGES = {
         "message": "The reporting obligation “{title}” has no date to remind states of.",
         "hint": "A {frequency} obligation has no yearly due date: state in the plan when the next report is expected, or treat it as voluntary.",
     },
+    "RES001": {
+        "message": "No meeting addresses paragraphs {numbers} of {resolution}: {covered} of the {total} paragraphs the committee follows up are addressed.",
+        "hint": "Add agenda items that cite these paragraphs, or note why they need no meeting.",
+    },
+    "RES002": {
+        "message": "Paragraph {number} {kind} of the draft {resolution} has no lead delegation.",
+        "hint": "Name the delegation that proposed the paragraph and leads its negotiation (leads).",
+    },
+    "RES003": {
+        "message": "The formal review ended on {date}, but paragraph {number} {kind} of the draft {resolution} is still {status}.",
+        "hint": "Record the paragraph as agreed or withdrawn, or schedule another session of the formal review.",
+    },
+    "RES004": {
+        "message": "The section “{section}” of the draft {resolution} holds no paragraph.",
+        "hint": "Add the section's paragraphs, or remove it.",
+    },
     "NEG001": {
         "message": "The first draft ({draft}) is planned before the methodology of the negotiation ({methodology}).",
         "hint": "Present the methodology first, then the first draft.",
@@ -157,5 +180,17 @@ MESSAGES = {
         "message": "“{title}” is stated for {stated}, but is held {actual}.",
         "hint": "Correct the stated date.",
         "hint.moved": "The meeting was moved from {stated}: update the date stated in the methodology.",
+    },
+    "PLS001": {
+        "message": "What is planned on {date} runs from {start} to {end} ({hours} hours), longer than a working day.",
+        "hint": "Check the times: a morning time may have been read as an afternoon one, or the event lasts several days.",
+    },
+    "PLS002": {
+        "message": "What is planned on {date} starts at {start}, before 07:00 or after 21:00.",
+        "hint": "Check the time: a.m. and p.m. may have been mixed up.",
+    },
+    "PLS003": {
+        "message": "The title “{title}” is only a number or a date.",
+        "hint": "Give the meeting, item or activity the title the document gives it; a number or date read as a title often comes from a table's column.",
     },
 }

@@ -18,6 +18,13 @@ LABELS = {
     "biennial": "bienal",
     "voluntary": "voluntaria",
     "standing": "permanente",
+    "preambular": "del preámbulo",
+    "operative": "de la parte resolutiva",
+    "proposed": "propuesto",
+    "informal_consultations": "en consultas informales",
+    "agreed_ad_referendum": "acordado ad referéndum",
+    "pending": "pendiente",
+    "none": "sin estado",
 }
 
 MESSAGES = {
@@ -133,6 +140,22 @@ MESSAGES = {
         "message": "La obligación de informar «{title}» no tiene fecha para recordarla a los Estados.",
         "hint": "Una obligación {frequency} no tiene vencimiento anual: indique en el plan cuándo se espera el próximo informe, o trátela como voluntaria.",
     },
+    "RES001": {
+        "message": "Ninguna reunión trata los párrafos {numbers} de {resolution}: {covered} de los {total} párrafos que sigue la Comisión están tratados.",
+        "hint": "Agregue puntos del orden del día que citen estos párrafos, o indique por qué no requieren reunión.",
+    },
+    "RES002": {
+        "message": "El párrafo {number} {kind} del proyecto {resolution} no tiene delegación coordinadora.",
+        "hint": "Indique la delegación que propuso el párrafo y coordina su negociación (leads).",
+    },
+    "RES003": {
+        "message": "El examen formal terminó el {date}, pero el párrafo {number} {kind} del proyecto {resolution} sigue {status}.",
+        "hint": "Registre el párrafo como acordado o retirado, o programe otra sesión de examen formal.",
+    },
+    "RES004": {
+        "message": "La sección “{section}” del proyecto {resolution} no contiene ningún párrafo.",
+        "hint": "Agregue los párrafos de la sección, o elimínela.",
+    },
     "NEG001": {
         "message": "El primer borrador ({draft}) está previsto antes de la metodología de la negociación ({methodology}).",
         "hint": "Presente primero la metodología y después el primer borrador.",
@@ -157,5 +180,17 @@ MESSAGES = {
         "message": "«{title}» está anunciado para {stated}, pero se celebra {actual}.",
         "hint": "Corrija la fecha anunciada.",
         "hint.moved": "La reunión se trasladó del {stated}: actualice la fecha anunciada en la metodología.",
+    },
+    "PLS001": {
+        "message": "Lo previsto el {date} va de {start} a {end} ({hours} horas), más que una jornada de trabajo.",
+        "hint": "Verifique los horarios: una hora de la mañana pudo leerse como de la tarde, o el evento dura varios días.",
+    },
+    "PLS002": {
+        "message": "Lo previsto el {date} empieza a las {start}, antes de las 07:00 o después de las 21:00.",
+        "hint": "Verifique la hora: pudieron confundirse a. m. y p. m.",
+    },
+    "PLS003": {
+        "message": "El título «{title}» es solo un número o una fecha.",
+        "hint": "Dé a la reunión, al tema o a la actividad el título que le da el documento; un número o una fecha leídos como título suelen venir de una columna de una tabla.",
     },
 }

@@ -18,6 +18,13 @@ LABELS = {
     "biennial": "biennale",
     "voluntary": "volontaire",
     "standing": "permanente",
+    "preambular": "du préambule",
+    "operative": "du dispositif",
+    "proposed": "proposé",
+    "informal_consultations": "en consultations informelles",
+    "agreed_ad_referendum": "convenu ad referendum",
+    "pending": "en suspens",
+    "none": "sans statut",
 }
 
 MESSAGES = {
@@ -133,6 +140,22 @@ MESSAGES = {
         "message": "L’obligation de rapport « {title} » n’a pas de date pour le rappel aux États.",
         "hint": "Une obligation {frequency} n’a pas d’échéance annuelle : indiquez dans le plan quand le prochain rapport est attendu, ou traitez-la comme volontaire.",
     },
+    "RES001": {
+        "message": "Aucune réunion ne traite des paragraphes {numbers} de la résolution {resolution} : {covered} des {total} paragraphes que suit la Commission sont traités.",
+        "hint": "Ajoutez des points de l’ordre du jour qui citent ces paragraphes, ou indiquez pourquoi ils ne demandent aucune réunion.",
+    },
+    "RES002": {
+        "message": "Le paragraphe {number} {kind} du projet {resolution} n’a pas de délégation chef de file.",
+        "hint": "Indiquez la délégation qui a proposé le paragraphe et en conduit la négociation (leads).",
+    },
+    "RES003": {
+        "message": "L’examen formel s’est achevé le {date}, mais le paragraphe {number} {kind} du projet {resolution} est toujours {status}.",
+        "hint": "Enregistrez le paragraphe comme convenu ou retiré, ou prévoyez une autre séance d’examen formel.",
+    },
+    "RES004": {
+        "message": "La section « {section} » du projet {resolution} ne contient aucun paragraphe.",
+        "hint": "Ajoutez les paragraphes de la section, ou supprimez-la.",
+    },
     "NEG001": {
         "message": "La première mouture ({draft}) est prévue avant la méthodologie de la négociation ({methodology}).",
         "hint": "Présentez d’abord la méthodologie, puis la première mouture.",
@@ -157,5 +180,17 @@ MESSAGES = {
         "message": "« {title} » est annoncé pour {stated}, mais a lieu {actual}.",
         "hint": "Corrigez la date annoncée.",
         "hint.moved": "La réunion a été déplacée du {stated} : mettez à jour la date annoncée dans la méthodologie.",
+    },
+    "PLS001": {
+        "message": "Ce qui est prévu le {date} dure de {start} à {end} ({hours} heures), plus qu’une journée de travail.",
+        "hint": "Vérifiez les heures : une heure du matin a pu être lue comme une heure de l’après-midi, ou l’événement dure plusieurs jours.",
+    },
+    "PLS002": {
+        "message": "Ce qui est prévu le {date} commence à {start}, avant 07:00 ou après 21:00.",
+        "hint": "Vérifiez l’heure : le matin et l’après-midi (a.m. et p.m.) ont pu être confondus.",
+    },
+    "PLS003": {
+        "message": "Le titre « {title} » n’est qu’un nombre ou une date.",
+        "hint": "Donnez à la réunion, au point ou à l’activité le titre que lui donne le document ; un nombre ou une date lu comme titre vient souvent d’une colonne de tableau.",
     },
 }

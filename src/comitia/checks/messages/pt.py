@@ -18,6 +18,13 @@ LABELS = {
     "biennial": "bienal",
     "voluntary": "voluntária",
     "standing": "permanente",
+    "preambular": "do preâmbulo",
+    "operative": "da parte dispositiva",
+    "proposed": "proposto",
+    "informal_consultations": "em consultas informais",
+    "agreed_ad_referendum": "acordado ad referendum",
+    "pending": "pendente",
+    "none": "sem situação",
 }
 
 MESSAGES = {
@@ -133,6 +140,22 @@ MESSAGES = {
         "message": "A obrigação de informar “{title}” não tem data para lembrá-la aos Estados.",
         "hint": "Uma obrigação {frequency} não tem prazo anual: indique no plano quando se espera o próximo relatório, ou trate-a como voluntária.",
     },
+    "RES001": {
+        "message": "Nenhuma reunião trata dos parágrafos {numbers} de {resolution}: {covered} dos {total} parágrafos que a Comissão acompanha estão tratados.",
+        "hint": "Acrescente itens da ordem do dia que citem esses parágrafos, ou indique por que não requerem reunião.",
+    },
+    "RES002": {
+        "message": "O parágrafo {number} {kind} do projeto {resolution} não tem delegação coordenadora.",
+        "hint": "Indique a delegação que propôs o parágrafo e coordena a sua negociação (leads).",
+    },
+    "RES003": {
+        "message": "O exame formal terminou em {date}, mas o parágrafo {number} {kind} do projeto {resolution} continua {status}.",
+        "hint": "Registre o parágrafo como acordado ou retirado, ou programe outra sessão de exame formal.",
+    },
+    "RES004": {
+        "message": "A seção “{section}” do projeto {resolution} não contém nenhum parágrafo.",
+        "hint": "Acrescente os parágrafos da seção, ou remova-a.",
+    },
     "NEG001": {
         "message": "A primeira versão ({draft}) está prevista antes da metodologia da negociação ({methodology}).",
         "hint": "Apresente primeiro a metodologia e depois a primeira versão.",
@@ -157,5 +180,17 @@ MESSAGES = {
         "message": "“{title}” está anunciado para {stated}, mas realiza-se {actual}.",
         "hint": "Corrija a data anunciada.",
         "hint.moved": "A reunião foi transferida de {stated}: atualize a data anunciada na metodologia.",
+    },
+    "PLS001": {
+        "message": "O previsto para {date} vai das {start} às {end} ({hours} horas), mais que um dia de trabalho.",
+        "hint": "Verifique os horários: uma hora da manhã pode ter sido lida como da tarde, ou o evento dura vários dias.",
+    },
+    "PLS002": {
+        "message": "O previsto para {date} começa às {start}, antes das 07:00 ou depois das 21:00.",
+        "hint": "Verifique a hora: a.m. e p.m. podem ter sido confundidos.",
+    },
+    "PLS003": {
+        "message": "O título “{title}” é apenas um número ou uma data.",
+        "hint": "Dê à reunião, ao item ou à atividade o título que o documento lhe dá; um número ou uma data lidos como título costumam vir de uma coluna de tabela.",
     },
 }

@@ -6,6 +6,8 @@ from comitia.checks.rules import (  # noqa: F401
     coverage,
     dates,
     negotiation,
+    plausibility,
     references,
+    resolutions,
     weekdays,
 )

@@ -26,6 +26,8 @@ class ReadingWords:
     range_closers: tuple[str, ...] = ()
     # Words that carry no meaning inside a date: "de", "of", "le".
     fillers: tuple[str, ...] = ()
+    # Month names that Babel does not give, with their numbers: English "Sept".
+    extra_months: tuple[tuple[str, int], ...] = ()
     # Ordinals 1..4 for quarters and semesters (several spellings per ordinal).
     ordinals: tuple[tuple[str, ...], ...] = ()
     quarter_words: tuple[str, ...] = ()
@@ -43,6 +45,33 @@ class ReadingWords:
     # Phrases for the early, middle and late part of a month ("début", "mi-", "fin"), written
     # before the month; read as days 1-10, 11-20 and 21 to the month's end.
     month_parts: tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] = ((), (), ())
+    # -- times (``comitia.dates.times``) --
+    # Morning and afternoon marks after an hour: "a.m.", "p. m.".
+    meridiem: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+    # Words for 12:00 and 00:00, written alone ("midi", "noon") or after 12 ("12 noon").
+    noon_words: tuple[str, ...] = ()
+    midnight_words: tuple[str, ...] = ()
+    # Marks of noon written only after 12: Spanish "12:00 m.".
+    noon_marks: tuple[str, ...] = ()
+    # Words after hours and minutes only ("15:00 hours"), not after a bare number.
+    minute_hour_words: tuple[str, ...] = ()
+    # Join the two ends of a time range ("à", "to", "hasta las"); dashes work in every language.
+    time_closers: tuple[str, ...] = ()
+    # -- finding dates in running text (``comitia.dates.finding``) --
+    # Words that join a time to the date written before it: "at", "à", "a las", "de".
+    time_openers: tuple[str, ...] = ()
+    # Words for days and weeks before a list or range: "los días", "la semaine du".
+    day_words: tuple[str, ...] = ()
+    week_words: tuple[str, ...] = ()
+    # The word "date" that starts an unknown mark standing alone ("fecha por confirmar").
+    date_words: tuple[str, ...] = ()
+    # Words written before a bare month or year in prose ("in March", "en 2020", "durante").
+    period_leads: tuple[str, ...] = ()
+    # Month names always start with a capital (English): a lower-case "may" is not a month.
+    months_capitalized: bool = False
+    # The order of day, month and year in a date written in numbers ("15/03/2021"): "dmy",
+    # or "mdy" (United States English, "03/15/2021").
+    numeric_order: str = "dmy"
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,20 @@ import enum
 from dataclasses import dataclass, field
 
 
+class ChangeMark(enum.StrEnum):
+    """How a comparison of two texts marks a run: inserted, or deleted (shown struck out)."""
+
+    INSERTED = "inserted"
+    DELETED = "deleted"
+
+
 @dataclass(frozen=True)
 class Span:
     """A run of text. ``note`` makes it a footnote: ``text`` is then the note's text.
 
     ``lang`` is set when the text is printed in its original language because the document's
-    language has no translation yet.
+    language has no translation yet. ``change`` marks a run of a comparison as inserted or
+    deleted: DOCX prints it as a Word tracked change, HTML and PDF as marked text.
     """
 
     text: str
@@ -24,6 +32,7 @@ class Span:
     italic: bool = False
     note: bool = False
     lang: str | None = None
+    change: ChangeMark | None = None
 
 
 Inline = tuple[Span, ...]
@@ -39,6 +48,12 @@ class ParagraphStyle(enum.StrEnum):
     SMALL = "small"
     # Short lines of a compact list, separated by "\n" in the text: small type, no spacing.
     LINE = "line"
+    # A numbered paragraph of a resolution: its number, a tab, its text (hanging indent).
+    CLAUSE = "clause"
+    # A sub-paragraph of a resolution's paragraph, "(a)", a tab, its text, indented further.
+    SUBCLAUSE = "subclause"
+    # What a resolution says of a paragraph besides its text: its lead delegations.
+    CLAUSE_NOTE = "clause_note"
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from comitia.render.document.blocks import (
     Block,
+    ChangeMark,
     Document,
     Element,
     Heading,
@@ -58,7 +59,13 @@ _STYLE_NAMES = {
     ParagraphStyle.MEETING: "Comitia Meeting",
     ParagraphStyle.SMALL: "Comitia Small",
     ParagraphStyle.LINE: "Comitia Line",
+    ParagraphStyle.CLAUSE: "Comitia Clause",
+    ParagraphStyle.SUBCLAUSE: "Comitia Subclause",
+    ParagraphStyle.CLAUSE_NOTE: "Comitia Clause Note",
 }
+_CLAUSE_STYLES = {ParagraphStyle.CLAUSE, ParagraphStyle.SUBCLAUSE, ParagraphStyle.CLAUSE_NOTE}
+# The author Word shows for the tracked changes of a comparison.
+CHANGES_AUTHOR = "Comitia"
 
 # Elements of w:settings that the schema places after w:footnotePr.
 _AFTER_FOOTNOTE_PR = {
@@ -127,11 +134,13 @@ def _run(text: str, span: Span) -> Any:
             _child(r_pr, "w:i")
         if span.lang:
             _child(r_pr, "w:lang").set(_VAL, span.lang)
+    # A deleted run keeps its text in w:delText, as Word writes it: w:t there is invalid.
+    text_tag = "w:delText" if span.change is ChangeMark.DELETED else "w:t"
     for piece in _RUN_BREAKS.split(text):
         if piece in _BREAK_TAGS:
             _child(r, _BREAK_TAGS[piece])
         elif piece:
-            t = _child(r, "w:t")
+            t = _child(r, text_tag)
             t.text = piece
             if len(piece.strip()) < len(piece):
                 t.set(_SPACE, "preserve")
@@ -151,6 +160,7 @@ class _Writer:
         self.next_num_id = 100
         self.bullet_num_id = 0
         self.style_ids: dict[str, str] = {}
+        self.changes = 0  # tracked changes written, for their ids
 
     # ------------------------------------------------------------------ set-up
 
@@ -202,6 +212,8 @@ class _Writer:
         paragraph_style("Comitia Small", size=Pt(9))
         # The lines of the annex of texts awaiting translation.
         paragraph_style("Comitia Line", size=Pt(9)).paragraph_format.space_after = Pt(0)
+        if self._prints_clauses():
+            self._clause_styles(paragraph_style)
         list_style = paragraph_style("Comitia List")
         list_style.paragraph_format.space_after = Pt(2)
         for name in AGENDA_STYLES.values():
@@ -242,6 +254,32 @@ class _Writer:
         doc.core_properties.title = _xml_safe(self.document.title)
         doc.core_properties.language = self.document.lang
         doc.core_properties.author = "Comitia"
+
+    def _prints_clauses(self) -> bool:
+        """Whether the document has a resolution's paragraphs: their styles cost every
+        document a little (python-docx looks each new style's name up among all)."""
+        return any(
+            isinstance(e, Paragraph) and e.style in _CLAUSE_STYLES for e in self.document.elements
+        )
+
+    @staticmethod
+    def _clause_styles(paragraph_style: Any) -> None:
+        """A resolution's numbered paragraphs: the number hangs in the margin of the text."""
+        clause = paragraph_style("Comitia Clause")
+        clause.paragraph_format.left_indent = Cm(1.25)
+        clause.paragraph_format.first_line_indent = Cm(-1.25)
+        clause.paragraph_format.space_after = Pt(6)
+        clause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        clause.paragraph_format.tab_stops.add_tab_stop(Cm(1.25))
+        subclause = paragraph_style("Comitia Subclause")
+        subclause.paragraph_format.left_indent = Cm(2.5)
+        subclause.paragraph_format.first_line_indent = Cm(-1.25)
+        subclause.paragraph_format.space_after = Pt(4)
+        subclause.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        subclause.paragraph_format.tab_stops.add_tab_stop(Cm(2.5))
+        clause_note = paragraph_style("Comitia Clause Note", size=Pt(9), italic=True)
+        clause_note.paragraph_format.left_indent = Cm(1.25)
+        clause_note.paragraph_format.space_after = Pt(8)
 
     def _numbering_definitions(self) -> None:
         def levels(ordered: bool) -> str:
@@ -358,8 +396,19 @@ class _Writer:
         for span in spans:
             if span.note:
                 self._footnote(paragraph, _xml_safe(span.text))
+            elif span.change is not None:
+                p.append(self._tracked(_run(_xml_safe(span.text), span), span.change))
             else:
                 p.append(_run(_xml_safe(span.text), span))
+
+    def _tracked(self, run: Any, change: ChangeMark) -> Any:
+        """``run`` inside a w:ins or w:del: a revision Word shows, accepts or rejects."""
+        self.changes += 1
+        wrapper = OxmlElement("w:ins" if change is ChangeMark.INSERTED else "w:del")
+        wrapper.set(qn("w:id"), str(self.changes))
+        wrapper.set(qn("w:author"), CHANGES_AUTHOR)
+        wrapper.append(run)
+        return wrapper
 
     def _footnote(self, paragraph: DocxParagraph, text: str) -> None:
         note_id = len(self.notes) + 1

@@ -1,1 +1,3 @@
-"""Who may do what: roles, the one policy, the routes' declared policies, the audit trail."""
+"""Who may do what: users' roles, the one policy (``may``), the routes' declared policies, API
+tokens, sign-in and its locks, the audit trail and edit versions. Who sees what (levels of
+visibility) is the publication app's, above this one."""

@@ -5,9 +5,8 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from .admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
-from .models import ApiToken, AuditRecord, Membership, Publication, SignInLock
-from .policy import is_administrator
+from .models import ApiToken, AuditRecord, Membership, SignInLock
+from .policy import draft_seen_slugs, is_administrator
 from .throttle import current_locks, lift_lock
 from .tokens import issue_token, revoke_token
 
@@ -42,20 +41,6 @@ class AuditRecordAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         return False
 
     def has_delete_permission(self, request: Any, obj: Any = None) -> bool:
-        return False
-
-
-@admin.register(Publication)
-class PublicationAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
-    """Read only: a term is published or withdrawn from its page, which records who did it."""
-
-    list_display = ("term", "visibility", "changed_at", "changed_by")
-    readonly_fields = ("term", "visibility", "version", "changed_at", "changed_by")
-
-    def has_add_permission(self, request: Any) -> bool:
-        return False
-
-    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
         return False
 
 

@@ -9,25 +9,24 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from comitia.web.plans.models import Term
 
-from .policy import is_administrator, may
+from .policy import may
 from .routes import allowed_methods, is_api_request, policy_for
-from .visibility import may_see_term, with_visibility
 
 
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
     A route without a declared policy is refused (fail closed). A term the user may not see
-    answers exactly as a term that does not exist, whatever the route and whoever asks: 404,
-    before any other refusal, so that neither a redirect to sign in nor a 401 or 403 tells
-    that it exists. Otherwise the public is sent to the login page (the API: 401) and a
-    signed-in user without the right gets 403.
+    has already been answered as missing (404) by the publication app's ``TermMiddleware``,
+    which comes before this one and leaves the term it read in ``request.comitia_term``.
+    Otherwise the public is sent to the login page (the API: 401) and a signed-in user without
+    the right gets 403.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -51,11 +50,13 @@ class AccessMiddleware:
             raise PermissionDenied("this page has no declared access policy")
         term = None
         if "slug" in view_kwargs:
-            terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
-            term = with_visibility(terms).first()
-            request.comitia_term = term  # type: ignore[attr-defined]
-            if _hidden(request, term):
-                return not_found(request)
+            if not hasattr(request, "comitia_term"):
+                # Fail closed: without it, a hidden term would be answered as any other.
+                raise ImproperlyConfigured(
+                    "comitia.web.publication.middleware.TermMiddleware must come before "
+                    "AccessMiddleware"
+                )
+            term = request.comitia_term
         if may(request.user, action, term):
             return None
         if is_api_request(request):
@@ -63,19 +64,8 @@ class AccessMiddleware:
                 return sign_in_first()
             return api_refusal(403, _("You may not do this."))
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+            return redirect_to_login(request.get_full_path(), str(settings.LOGIN_URL))
         raise PermissionDenied
-
-
-def _hidden(request: HttpRequest, term: Term | None) -> bool:
-    """Whether the term named in the URL is to be answered as missing: it is hidden from the
-    user, or it is missing. The answer is given here, before the view, so that it is the same
-    for both whatever the route and method (a view would answer a method it does not take
-    with 405). Administrators see every term, so nothing is hidden from them: for them the
-    view decides (they still read the history of a deleted term)."""
-    if term is None:
-        return not is_administrator(request.user)
-    return not may_see_term(request.user, term)
 
 
 def not_found(request: HttpRequest) -> HttpResponse:

@@ -16,8 +16,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from comitia.web.plans.models.publication import Visibility, visibility_field
-
 
 class Role(models.TextChoices):
     DELEGATION = "delegation", _("delegation member")
@@ -116,46 +114,6 @@ class AuditRecord(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ImmutableRecord("an audit record cannot be deleted")
-
-
-class Publication(models.Model):
-    """The visibility of a term's plan: draft, shared with member states, or public.
-
-    A term with no row is a draft: nothing is shown outside the secretariat, the chair and
-    bureau until someone publishes it (``comitia load --publish``, or the term's page). A
-    meeting or document is seen at the lower of its own level and its term's.
-    """
-
-    term = models.OneToOneField(
-        "plans.Term",
-        models.CASCADE,
-        related_name="publication",
-        verbose_name=_("term"),
-    )
-    visibility = visibility_field()
-    version = models.PositiveIntegerField(
-        _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
-    )
-    changed_at = models.DateTimeField(_("changed at"), auto_now=True)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("changed by"),
-    )
-
-    class Meta:
-        verbose_name = _("publication of a term")
-        verbose_name_plural = _("publications of terms")
-
-    def __str__(self) -> str:
-        return f"{self.term}: {self.visibility}"
-
-    @property
-    def published(self) -> bool:
-        return bool(self.visibility == Visibility.PUBLIC)
 
 
 class ApiToken(models.Model):

@@ -7,9 +7,11 @@ runs; templates ask through the same function (``can`` in a view's context).
 
 The rules:
 
-- everyone, signed in or not, may ``SIGN_IN``, and ``VIEW`` no term in particular; a term is
-  viewed by whom its level lets see it (``visibility``: draft, shared with member states,
-  public), and those who may ``VIEW_DRAFT`` it see it whatever its level;
+- everyone, signed in or not, may ``SIGN_IN`` and ``VIEW``; which terms, and what of a term,
+  one sees is the publication app's question (``comitia.web.publication.visibility``: draft,
+  shared with member states, public), which asks here who may ``VIEW_DRAFT``: a term hidden
+  from the user answers 404 before its route's action is asked
+  (``comitia.web.publication.middleware``);
 - ``ADMIN_SITE`` is left to the Django admin, which requires ``is_staff`` and model permissions;
 - secretariat staff of the term's committee (or of every committee) may ``EDIT_CALENDAR``,
   ``VIEW_CHECKS``, ``VIEW_HISTORY``, ``VIEW_DRAFT`` and ``PUBLISH``;
@@ -18,7 +20,7 @@ The rules:
   the admin may ``APPROVE_REVISION`` and ``VIEW_DRAFT`` on every term (an approver reads the
   draft they approve and the revision they made, a draft until published);
 - a delegation member may ``PROPOSE`` (for its own member state) and ``VIEW_PROPOSALS``
-  (its own) on a term it sees (shared with member states, or public);
+  (its own) on a term (one it sees: the others are hidden from it);
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -47,7 +49,7 @@ class Action(StrEnum):
     VIEW_PROPOSALS = "view_proposals"
 
 
-_OPEN = {Action.SIGN_IN, Action.ADMIN_SITE}
+_OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
 _SECRETARIAT = {
     Action.EDIT_CALENDAR,
     Action.VIEW_CHECKS,
@@ -95,8 +97,6 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
     action = Action(action)
     if action in _OPEN:
         return True
-    if action == Action.VIEW:
-        return term is None or _sees(user, term)
     if not (user is not None and user.is_authenticated and user.is_active):
         return False
     if is_administrator(user):
@@ -110,18 +110,12 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:
             return True
-        if (
-            ms.role == Role.DELEGATION
-            and action in _DELEGATION
-            and (term is None or _sees(user, term))
-        ):
+        if ms.role == Role.DELEGATION and action in _DELEGATION:
             return True
     # Approving means reading what is approved: the draft plan and the revision just made.
     return action in _APPROVER and bool(user.has_perm("documents.approve_revision"))
 
 
-def _sees(user: Any, term: Term) -> bool:
-    # The rules of levels live in ``visibility``, which asks ``may`` who views drafts.
-    from .visibility import may_see_term
-
-    return may_see_term(user, term)
+def draft_seen_slugs(user: Any) -> list[str]:
+    """The slugs of the terms whose drafts ``user`` sees (every term for a superuser)."""
+    return [t.slug for t in Term.objects.all() if may(user, Action.VIEW_DRAFT, t)]

@@ -29,6 +29,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "documents:compare": Action.VIEW,
     "documents:revision": Action.VIEW,
     "documents:approve": Action.APPROVE_REVISION,
+    "documents:visibility": Action.PUBLISH,
     # calendar, public
     "calendar:latest": Action.VIEW,
     "calendar:list": Action.VIEW,
@@ -59,9 +60,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,
     "access:invitation_done": Action.SIGN_IN,
-    "access:publication": Action.PUBLISH,
-    "access:meeting_visibility": Action.PUBLISH,
-    "access:document_visibility": Action.PUBLISH,
+    # publication
+    "publication:publication": Action.PUBLISH,
+    "publication:meeting_visibility": Action.PUBLISH,
     # delegations' suggestions
     "suggestions:meeting": Action.VIEW_PROPOSALS,
     "suggestions:propose": Action.PROPOSE,
@@ -74,6 +75,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:terms": {"GET": Action.VIEW},
     "api:plan": {"GET": Action.VIEW},
     "api:meetings": {"GET": Action.VIEW},
+    "api:resolutions": {"GET": Action.VIEW},
+    "api:resolution": {"GET": Action.VIEW},
+    "api:resolution_paragraphs": {"GET": Action.VIEW},
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},

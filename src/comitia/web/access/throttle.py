@@ -111,9 +111,9 @@ def lift_lock(lock: SignInLock, by: Any) -> None:
     """End ``lock`` now, with its count of failures, and record who did (a lock already
     lifted is left as it is)."""
     with transaction.atomic():
-        lock = SignInLock.objects.select_for_update().filter(pk=lock.pk).first()
-        if lock is None:
+        current = SignInLock.objects.select_for_update().filter(pk=lock.pk).first()
+        if current is None:
             return
-        audit.record(by, "lift_sign_in_lock", lock, before=audit.snapshot(lock), after=None)
-        cache.delete(_key(lock.digest))
-        lock.delete()
+        audit.record(by, "lift_sign_in_lock", current, before=audit.snapshot(current), after=None)
+        cache.delete(_key(current.digest))
+        current.delete()

@@ -18,17 +18,6 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="invitation_done",
     ),
-    path("terms/<slug:slug>/publication/", views.publication, name="publication"),
-    path(
-        "terms/<slug:slug>/publication/meetings/<slug:key>/",
-        views.meeting_visibility,
-        name="meeting_visibility",
-    ),
-    path(
-        "terms/<slug:slug>/publication/document/",
-        views.document_visibility,
-        name="document_visibility",
-    ),
     path(
         "terms/<slug:slug>/history/<slug:object_type>/<str:object_id>/",
         views.history,

@@ -13,29 +13,32 @@ import json
 import logging
 from collections.abc import Mapping, Sequence
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pydantic
 from django.db import DataError, IntegrityError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Status
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import django_auth
 
+from comitia.checks import paragraph_coverage
 from comitia.plan import Language, Plan
 from comitia.plan.files import plan_to_data
 from comitia.web.access.middleware import api_refusal, requested_term, sign_in_first
 from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
-from comitia.web.access.visibility import visible_meetings, visible_plan, visible_terms
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
+from comitia.web.publication.visibility import visible_meetings, visible_plan, visible_terms
 
 from .schemas import (
     ChangeOut,
@@ -44,7 +47,9 @@ from .schemas import (
     MeetingChangeIn,
     MeetingMoveIn,
     MeetingOut,
+    ParagraphOut,
     RefusalOut,
+    ResolutionOut,
     TermOut,
     VersionIn,
 )
@@ -262,7 +267,10 @@ def terms(request: HttpRequest) -> list[TermOut]:
     ]
 
 
-@api.get("/terms/{slug}/plan", response={200: Plan} | READ_RESPONSES, url_name="plan")
+# by_alias: the OpenAPI document names fields as the answers do (a paragraph's ``from``).
+@api.get(
+    "/terms/{slug}/plan", response={200: Plan} | READ_RESPONSES, url_name="plan", by_alias=True
+)
 def plan(request: HttpRequest, slug: str) -> HttpResponse:
     """The term's plan as a plan file in JSON (``docs/plan.schema.json``), with what the caller
     may see."""
@@ -361,3 +369,85 @@ def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionI
         based_on,
         lambda: operations.cancel_meeting(stored, request.user, version=based_on.version),
     )
+
+
+# -- resolutions ------------------------------------------------------------------------------
+
+
+def _resolution_out(request: HttpRequest, term: m.Term, resolution: Any) -> dict[str, Any]:
+    address = reverse("api:resolution_paragraphs", args=[term.slug, resolution.id])
+    out = ResolutionOut(
+        **resolution.model_dump(by_alias=True), paragraphs_url=request.build_absolute_uri(address)
+    )
+    return out.model_dump(mode="json", by_alias=True)
+
+
+def _today_in(term: m.Term) -> Any:
+    """Today at the term's headquarters, which decides what was already presented."""
+    return timezone.now().astimezone(ZoneInfo(term.timezone)).date()
+
+
+def _held(plan: Plan, key: str) -> Any:
+    resolution = next((r for r in plan.resolutions if r.id == key), None)
+    if resolution is None:
+        raise Http404(_("The term has no resolution of that name."))
+    return resolution
+
+
+@api.get(
+    "/terms/{slug}/resolutions",
+    response={200: list[ResolutionOut]} | READ_RESPONSES,
+    url_name="resolutions",
+    by_alias=True,
+)
+def resolutions(request: HttpRequest, slug: str) -> HttpResponse:
+    """The term's resolutions: the adopted ones its mandates come from, and its drafts."""
+    term = requested_term(request, slug)
+    shown, _versions = _visible_plan(request, term)
+    data = [_resolution_out(request, term, r) for r in shown.resolutions]
+    return _JSONResponse(json.dumps(data, ensure_ascii=False))
+
+
+@api.get(
+    "/terms/{slug}/resolutions/{resolution}",
+    response={200: ResolutionOut} | READ_RESPONSES,
+    url_name="resolution",
+    by_alias=True,
+)
+def resolution(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    term = requested_term(request, slug)
+    shown, _versions = _visible_plan(request, term)
+    data = _resolution_out(request, term, _held(shown, resolution))
+    return _JSONResponse(json.dumps(data, ensure_ascii=False))
+
+
+@api.get(
+    "/terms/{slug}/resolutions/{resolution}/paragraphs",
+    response={200: list[ParagraphOut]} | READ_RESPONSES,
+    url_name="resolution_paragraphs",
+    by_alias=True,
+)
+def resolution_paragraphs(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    """The resolution's paragraphs in order, each with the thematic area of its section and,
+    for those the committee follows up, the meetings the caller may see that address it."""
+    term = requested_term(request, slug)
+    shown, _versions = _visible_plan(request, term)
+    held = _held(shown, resolution)
+    covered = {
+        (row.resolution.id, row.paragraph.kind, row.paragraph.number): row
+        for row in paragraph_coverage(shown, today=_today_in(term))
+        if row.resolution.id == held.id
+    }
+    areas = {section.id: section.area for section in held.sections}
+    data = []
+    for paragraph in held.paragraphs:
+        row = covered.get((held.id, paragraph.kind, paragraph.number))
+        out = ParagraphOut(
+            **paragraph.model_dump(by_alias=True),
+            resolution=held.id,
+            area=areas.get(paragraph.section) if paragraph.section else None,
+            coverage=row.state.value if row is not None else None,
+            meetings=[meeting.id for meeting in row.meetings] if row is not None else [],
+        )
+        data.append(out.model_dump(mode="json", by_alias=True))
+    return _JSONResponse(json.dumps(data, ensure_ascii=False))

@@ -22,6 +22,8 @@ from pydantic import (
 )
 
 from comitia.plan import Meeting as PlanMeeting
+from comitia.plan import Paragraph as PlanParagraph
+from comitia.plan import Resolution as PlanResolution
 from comitia.plan.fields import UNFIT_CHARACTER, field_error
 from comitia.web.plans.models.fields import validate_fit_text
 
@@ -61,6 +63,29 @@ class MeetingOut(PlanMeeting):
 
     version: int = Field(description="Name it in a write: a write based on an older one fails.")
     url: str = Field(description="The meeting's public page.")
+
+
+class ResolutionOut(PlanResolution):
+    """A resolution of the term as in a plan file, with the address of its paragraphs."""
+
+    paragraphs_url: str = Field(description="Its paragraphs, each with what addresses it.")
+
+
+class ParagraphOut(PlanParagraph):
+    """A paragraph as in a plan file, with where it sits and what addresses it."""
+
+    resolution: str = Field(description="The resolution's key.")
+    area: str | None = Field(description="The thematic area of its section, if any.")
+    coverage: str | None = Field(
+        description=(
+            "For a paragraph the committee follows up (an operative paragraph of a resolution "
+            "a mandate comes from, assigned to no other body): not_scheduled, scheduled or "
+            "presented; otherwise null."
+        )
+    )
+    meetings: list[str] = Field(
+        description="The meetings (that the caller may see) whose agenda cites it, by date."
+    )
 
 
 class VersionIn(Schema):

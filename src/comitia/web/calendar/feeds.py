@@ -22,10 +22,10 @@ from typing import Any
 from django.core.cache import cache
 
 from comitia.render.ics import build_feed
-from comitia.web.access.visibility import viewer_level, visible_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
+from comitia.web.publication.visibility import viewer_level, visible_plan
 
 # A kept feed is forgotten after a day unread at the latest; a change makes another key anyway.
 KEPT_SECONDS = 24 * 3600

@@ -21,10 +21,10 @@ from django.db.models import Prefetch, Q, QuerySet
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import AgendaKind
 from comitia.render.outline import AgendaLine, agenda_outline
-from comitia.web.access.visibility import visible_meetings
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import meeting_plan
+from comitia.web.publication.visibility import visible_meetings
 
 from .labels import meeting_kind_names
 

@@ -22,13 +22,11 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import (
-    viewer_level,
-    visible_terms,
-)
 from comitia.web.budget.preview import CostPreview, cost_preview, form_changes
 from comitia.web.home.overview import display_language
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
+from comitia.web.publication.visibility import viewer_level, visible_terms
 from comitia.web.responses import cached_page
 
 from . import operations, pages
@@ -66,7 +64,7 @@ def _common(
         "can_edit": may(request.user, Action.EDIT_CALENDAR, term),
         "can_see_proposals": may(request.user, Action.VIEW_PROPOSALS, term),
         "can_publish": may(request.user, Action.PUBLISH, term),
-        "visibility_choices": m.Visibility.choices,
+        "visibility_choices": Visibility.choices,
     }
 
 
@@ -246,7 +244,7 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         name = f"{slug}{'-delegations' if deadlines else ''}.{lang}.ics"
         response["Content-Disposition"] = f'inline; filename="{name}"'
     response["ETag"] = etag
-    if viewer_level(request.user, term) != m.Visibility.PUBLIC:  # never kept by a shared cache
+    if viewer_level(request.user, term) != Visibility.PUBLIC:  # never kept by a shared cache
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=300)

@@ -11,15 +11,24 @@ import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from comitia.checks import AreaCoverage, CoverageState, Finding, ObjectKind, ObjectRef
+from comitia.checks import (
+    Address,
+    AreaCoverage,
+    CoverageState,
+    Finding,
+    ObjectKind,
+    ObjectRef,
+    ParagraphCoverage,
+)
 from comitia.dates import format_day
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
@@ -34,6 +43,7 @@ _MODELS: dict[ObjectKind, tuple[type[Model], str]] = {
     ObjectKind.OBLIGATION: (m.ReportingObligation, "term"),
     ObjectKind.APPROPRIATION: (m.Appropriation, "term"),
     ObjectKind.MILESTONE: (m.Milestone, "negotiation__term"),
+    ObjectKind.RESOLUTION: (m.Resolution, "term"),
 }
 
 
@@ -66,6 +76,7 @@ def object_labels() -> dict[ObjectKind, str]:
         ObjectKind.COUNT_CLAIM: _("stated count"),
         ObjectKind.DOCUMENT: _("plan document"),
         ObjectKind.APPROPRIATION: _("appropriation"),
+        ObjectKind.RESOLUTION: _("resolution"),
     }
 
 
@@ -140,19 +151,72 @@ class CoverageLine:
 
 
 @dataclass(frozen=True)
+class ParagraphLine:
+    """A paragraph the committee follows up: its text, else its subject (text not held)."""
+
+    anchor: str
+    resolution: str
+    number: str
+    text: LocalText | None
+    subject: LocalText | None
+    state: str
+    state_label: str
+    items: list[ItemLine]
+
+
+@dataclass(frozen=True)
 class AreaLines:
     number: int | None
     title: LocalText | None
     mandates: list[CoverageLine]
+    paragraphs: list[ParagraphLine] = field(default_factory=list)
 
 
 def _source(plan_mandate_source: str, article: str | None) -> str:
     return f"{plan_mandate_source}, {article}" if article else plan_mandate_source
 
 
-def coverage_lines(areas: Sequence[AreaCoverage], lang: str) -> list[AreaLines]:
-    labels = state_labels()
+def _item_lines(addresses: Iterable[Address], lang: str) -> list[ItemLine]:
     return [
+        ItemLine(
+            meeting_id=a.meeting.id,
+            day=format_day(a.meeting.date, lang),
+            iso_date=a.meeting.date.isoformat(),
+            title=LocalText.of(a.node.title, lang),
+            paragraphs=", ".join(a.paragraphs),
+        )
+        for a in addresses
+    ]
+
+
+def _paragraph_line(
+    row: ParagraphCoverage, lang: str, labels: dict[CoverageState, str]
+) -> ParagraphLine:
+    return ParagraphLine(
+        anchor=f"{row.resolution.id}-{slugify(row.paragraph.number)}",
+        resolution=row.resolution.label,
+        number=row.paragraph.number,
+        text=LocalText.of(row.paragraph.text, lang),
+        subject=LocalText.of(row.paragraph.subject, lang),
+        state=row.state.value,
+        state_label=labels[row.state],
+        items=_item_lines(row.addresses, lang),
+    )
+
+
+def coverage_lines(
+    areas: Sequence[AreaCoverage], lang: str, paragraphs: Sequence[ParagraphCoverage] = ()
+) -> list[AreaLines]:
+    """The coverage by thematic area: its mandates, then the paragraphs of its section of the
+    resolutions mandates come from (``paragraphs``, from ``paragraph_coverage``)."""
+    labels = state_labels()
+    by_area: dict[int | None, list[ParagraphLine]] = defaultdict(list)
+    titles: dict[int | None, LocalText | None] = {}
+    for row in paragraphs:
+        number = row.area.number if row.area else None
+        by_area[number].append(_paragraph_line(row, lang, labels))
+        titles[number] = LocalText.of(row.area.title, lang) if row.area else None
+    lines = [
         AreaLines(
             number=area.area.number if area.area else None,
             title=LocalText.of(area.area.title, lang) if area.area else None,
@@ -163,26 +227,28 @@ def coverage_lines(areas: Sequence[AreaCoverage], lang: str) -> list[AreaLines]:
                     source=_source(c.mandate.source, c.mandate.article),
                     state=c.state.value,
                     state_label=labels[c.state],
-                    items=[
-                        ItemLine(
-                            meeting_id=a.meeting.id,
-                            day=format_day(a.meeting.date, lang),
-                            iso_date=a.meeting.date.isoformat(),
-                            title=LocalText.of(a.node.title, lang),
-                            paragraphs=", ".join(a.paragraphs),
-                        )
-                        for a in c.addresses
-                    ],
+                    items=_item_lines(c.addresses, lang),
                 )
                 for c in area.mandates
             ],
+            paragraphs=by_area.pop(area.area.number if area.area else None, []),
         )
         for area in areas
     ]
+    # Areas where only paragraphs sit (no mandate is placed there).
+    lines.extend(
+        AreaLines(number=number, title=titles[number], mandates=[], paragraphs=rows)
+        for number, rows in by_area.items()
+    )
+    return sorted(lines, key=lambda line: (line.number is None, line.number or 0))
 
 
-def coverage_csv(areas: Sequence[AreaCoverage], lang: str) -> str:
-    """The coverage as CSV text, one row per mandate and area, starting with a BOM.
+def coverage_csv(
+    areas: Sequence[AreaCoverage], lang: str, paragraphs: Sequence[ParagraphCoverage] = ()
+) -> str:
+    """The coverage as CSV text, one row per mandate and area, then one per paragraph the
+    committee follows up (``paragraphs``), starting with a BOM. A paragraph's row names its
+    mandate, its resolution as source, its number and its text (else its subject).
 
     The byte order mark makes spreadsheet programs read the file as UTF-8, so accents show.
     """
@@ -200,15 +266,12 @@ def coverage_csv(areas: Sequence[AreaCoverage], lang: str) -> str:
             _("State"),
             _("Meetings"),
             _("Agenda items"),
+            _("Paragraph"),
+            _("Text or subject"),
         ]
     )
     for area in areas:
         for c in area.mandates:
-            items = [
-                (a.node.title.get(lang)[0] if a.node.title else "")
-                + (f" (§ {', '.join(a.paragraphs)})" if a.paragraphs else "")
-                for a in c.addresses
-            ]
             writer.writerow(
                 [
                     area.area.number if area.area else "",
@@ -218,10 +281,36 @@ def coverage_csv(areas: Sequence[AreaCoverage], lang: str) -> str:
                     _source(c.mandate.source, c.mandate.article),
                     labels[c.state],
                     "; ".join(meeting.date.isoformat() for meeting in c.meetings),
-                    "; ".join(items),
+                    "; ".join(_items(c.addresses, lang)),
+                    "",
+                    "",
                 ]
             )
+    for row in paragraphs:
+        words = row.paragraph.text or row.paragraph.subject
+        writer.writerow(
+            [
+                row.area.number if row.area else "",
+                row.area.title.get(lang)[0] if row.area else "",
+                row.mandate.id,
+                row.mandate.title.get(lang)[0],
+                row.resolution.label,
+                labels[row.state],
+                "; ".join(meeting.date.isoformat() for meeting in row.meetings),
+                "; ".join(_items(row.addresses, lang)),
+                row.paragraph.number,
+                words.get(lang)[0] if words is not None else "",
+            ]
+        )
     return out.getvalue()
+
+
+def _items(addresses: Iterable[Address], lang: str) -> list[str]:
+    return [
+        (a.node.title.get(lang)[0] if a.node.title else "")
+        + (f" (§ {', '.join(a.paragraphs)})" if a.paragraphs else "")
+        for a in addresses
+    ]
 
 
 def today_in(term: m.Term) -> dt.date:

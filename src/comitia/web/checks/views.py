@@ -10,13 +10,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from comitia.checks import Severity, mandate_coverage, run_checks
+from comitia.checks import Severity, mandate_coverage, paragraph_coverage, run_checks
 from comitia.plan import Plan
-from comitia.web.access.visibility import visible_plan
 from comitia.web.checks import pages
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.publication.visibility import visible_plan
 
 
 def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:
@@ -47,12 +47,14 @@ def _visible_plan(request: HttpRequest, slug: str) -> tuple[Term, Plan]:
 def coverage(request: HttpRequest, slug: str) -> HttpResponse:
     term, plan = _visible_plan(request, slug)
     lang = display_language(get_language() or "en")
-    areas = mandate_coverage(plan, today=pages.today_in(term))
+    today = pages.today_in(term)
+    areas = mandate_coverage(plan, today=today)
+    paragraphs = paragraph_coverage(plan, today=today)
     context = {
         "term": term,
         "term_name": term_name(plan, lang),
         "plan": plan,
-        "areas": pages.coverage_lines(areas, lang),
+        "areas": pages.coverage_lines(areas, lang, paragraphs),
     }
     return render(request, "checks/coverage.html", context)
 
@@ -60,9 +62,12 @@ def coverage(request: HttpRequest, slug: str) -> HttpResponse:
 def coverage_csv(request: HttpRequest, slug: str) -> HttpResponse:
     term, plan = _visible_plan(request, slug)
     lang = display_language(get_language() or "en")
-    areas = mandate_coverage(plan, today=pages.today_in(term))
+    today = pages.today_in(term)
+    areas = mandate_coverage(plan, today=today)
+    paragraphs = paragraph_coverage(plan, today=today)
     response = HttpResponse(
-        pages.coverage_csv(areas, lang).encode("utf-8"), content_type="text/csv; charset=utf-8"
+        pages.coverage_csv(areas, lang, paragraphs).encode("utf-8"),
+        content_type="text/csv; charset=utf-8",
     )
     filename = f"mandate-coverage-{term.slug}-{lang}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

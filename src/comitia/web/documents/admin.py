@@ -1,7 +1,7 @@
 from django.contrib import admin
 
-from comitia.web.access.admin_visibility import VisibilityScopedAdmin
 from comitia.web.documents.models import Revision
+from comitia.web.publication.admin_visibility import VisibilityScopedAdmin
 
 
 @admin.register(Revision)

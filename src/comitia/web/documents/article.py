@@ -15,10 +15,10 @@ from django.core.cache import cache
 
 from comitia.render.document import build_document
 from comitia.render.html.writer import render_article
-from comitia.web.access.visibility import viewer_level, visible_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
+from comitia.web.publication.visibility import viewer_level, visible_plan
 
 Key = tuple[int, int, str, str]
 

@@ -16,7 +16,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from comitia.symbols import normalize
-from comitia.web.plans.models.publication import visibility_field
+from comitia.web.levels import visibility_field
 
 
 class ImmutableError(Exception):

@@ -1,4 +1,5 @@
-"""Approving revisions and printing documents; the views and the command only call these."""
+"""Approving revisions, publishing them and printing documents; the views and the command only
+call these."""
 
 from __future__ import annotations
 
@@ -18,8 +19,10 @@ from comitia.render.formats import DOCUMENT_FORMATS, output_format
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.symbols import normalize
 from comitia.web.documents.models import RenderedDocument, Revision
+from comitia.web.levels import Visibility
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.publication.operations import set_fixed_level
 
 
 class ApprovalBlocked(Exception):
@@ -208,3 +211,9 @@ def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
             # Printed at the same moment by another request: serve the one stored first.
             stored = RenderedDocument.objects.get(revision=revision, format=fmt, lang=lang)
     return Printed(bytes(stored.content), output.media_type, filename)
+
+
+def set_revision_visibility(revision: Revision, level: Visibility | str, user: Any) -> Revision:
+    """Set the level of an approved revision (the one thing of it that changes)."""
+    result: Revision = set_fixed_level(revision, level, user, term_slug=revision.term_slug)
+    return result

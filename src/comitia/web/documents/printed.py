@@ -31,11 +31,12 @@ from django.utils import timezone
 
 from comitia.render.document import LANGUAGES
 from comitia.render.formats import DOCUMENT_FORMATS
-from comitia.web.access.visibility import may_see_document_at, visible_plan_at
 from comitia.web.documents.models import PrintedDocument
 from comitia.web.documents.operations import print_plan
+from comitia.web.levels import Visibility
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.models import Term, Visibility
+from comitia.web.plans.models import Term
+from comitia.web.publication.visibility import may_see_document_at, visible_plan_at
 
 logger = logging.getLogger("comitia.printing")
 

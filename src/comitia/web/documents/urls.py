@@ -5,9 +5,10 @@ from comitia.web.documents import views
 app_name = "documents"
 
 urlpatterns = [
-    path("", views.plan_page, name="plan"),
-    path("download.<str:fmt>", views.download, name="download"),
-    path("approve/", views.approve, name="approve"),
-    path("compare/", views.comparison, name="compare"),
-    path("rev<int:number>.<str:fmt>", views.revision_download, name="revision"),
+    path("document/", views.plan_page, name="plan"),
+    path("document/download.<str:fmt>", views.download, name="download"),
+    path("document/approve/", views.approve, name="approve"),
+    path("document/compare/", views.comparison, name="compare"),
+    path("document/rev<int:number>.<str:fmt>", views.revision_download, name="revision"),
+    path("publication/document/", views.visibility, name="visibility"),
 ]

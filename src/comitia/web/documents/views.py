@@ -1,4 +1,5 @@
-"""The plan as a document on the web: its page, downloads, revisions and their comparison."""
+"""The plan as a document on the web: its page, downloads, revisions and their comparison, and
+who sees the current document and each revision."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -17,19 +18,14 @@ from comitia.plan import Plan
 from comitia.plan import PlanDocument as PlanEntityDocument
 from comitia.render.document import LANGUAGES
 from comitia.render.document.changes import describe
+from comitia.render.formats import DOCUMENT_FORMATS
 from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import (
-    may_see_document,
-    viewer_level,
-    visible_plan,
-    visible_revisions,
-)
+from comitia.web.access.versions import StaleVersion
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
-    DOCUMENT_FORMATS,
     ApprovalBlocked,
     ApprovalConflict,
     Printed,
@@ -39,11 +35,17 @@ from comitia.web.documents.operations import (
     plan_filename,
     print_revision,
     revision_plan,
+    set_revision_visibility,
     suggested_symbol,
 )
 from comitia.web.documents.printed import asked_formats, key_for, request_print, stored
+from comitia.web.documents.visibility import visible_revisions
+from comitia.web.levels import Visibility
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan
-from comitia.web.plans.models import PlanDocument, Term, Visibility
+from comitia.web.plans.models import PlanDocument, Term
+from comitia.web.publication.operations import set_document_visibility
+from comitia.web.publication.views import based_on, changed, refuse_stale, requested_level
+from comitia.web.publication.visibility import may_see_document, viewer_level, visible_plan
 from comitia.web.responses import cached_page
 
 
@@ -129,7 +131,10 @@ def plan_page(request: HttpRequest, slug: str) -> HttpResponse:
         *(may(request.user, a, term) for a in (Action.APPROVE_REVISION, Action.PUBLISH)),
         tuple(sorted(asked.items())),
     )
-    return cached_page(request, term, "documents/plan.html", context, variant=variant)
+    response: HttpResponse = cached_page(
+        request, term, "documents/plan.html", context, variant=variant
+    )
+    return response
 
 
 def _download_rows(asked: dict[tuple[str, str], str]) -> list[tuple[str, str, list[Any]]]:
@@ -150,10 +155,11 @@ def _stated(document: PlanDocument | None) -> Plan:
     """A plan that holds only ``document`` (as the reader may see it): all that
     ``next_revision_number`` and ``suggested_symbol`` read of a plan, without reading and
     validating the whole plan for two fields of one row."""
+    # model_construct builds these partial plans on purpose, without the required fields.
     if document is None:
-        return Plan.model_construct(document=None)
-    return Plan.model_construct(
-        document=PlanEntityDocument.model_construct(
+        return Plan.model_construct(document=None)  # type: ignore[call-arg]
+    return Plan.model_construct(  # type: ignore[call-arg]
+        document=PlanEntityDocument.model_construct(  # type: ignore[call-arg]
             symbol=document.symbol, revision=document.revision
         )
     )
@@ -297,3 +303,25 @@ def comparison(request: HttpRequest, slug: str) -> HttpResponse:
         "lang": lang,
     }
     return render(request, "documents/compare.html", context)
+
+
+@require_POST
+def visibility(request: HttpRequest, slug: str) -> HttpResponse:
+    """Set the current plan document (or, with ``revision``, an approved revision) to draft,
+    shared with member states or public."""
+    level = requested_level(request)
+    number = request.POST.get("revision", "")
+    try:
+        if number.isdigit():
+            revision = get_object_or_404(Revision, term_slug=slug, number=int(number))
+            set_revision_visibility(revision, level, request.user)
+        else:
+            document = get_object_or_404(
+                PlanDocument.objects.select_related("term"), term__slug=slug
+            )
+            set_document_visibility(document, level, request.user, based_on=based_on(request))
+    except StaleVersion as error:
+        refuse_stale(request, error)
+    else:
+        changed(request, level)
+    return redirect("documents:plan", slug)

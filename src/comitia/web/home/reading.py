@@ -18,7 +18,6 @@ from typing import Any
 
 from comitia.dates import format_day
 from comitia.plan import Text, state_name
-from comitia.web.access.visibility import may_see_document, visible_meetings
 from comitia.web.home.overview import (
     LocalText,
     MeetingLine,
@@ -28,6 +27,7 @@ from comitia.web.home.overview import (
     named_term,
 )
 from comitia.web.plans import models as m
+from comitia.web.publication.visibility import may_see_document, visible_meetings
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from comitia.web.access.models import Publication
 from comitia.web.access.policy import Action, may
-from comitia.web.access.visibility import term_visibility, visible_terms
 from comitia.web.home.overview import display_language
 from comitia.web.home.reading import term_overview
-from comitia.web.plans.models import Term, Visibility
+from comitia.web.levels import Visibility
+from comitia.web.plans.models import Term
+from comitia.web.publication.models import Publication
+from comitia.web.publication.visibility import term_visibility, visible_terms
 from comitia.web.responses import cached_page
 
 

@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import connections
-from django.db.backends.sqlite3._functions import register as register_django_functions
+from django.db.backends.sqlite3._functions import (  # type: ignore[import-untyped]
+    register as register_django_functions,
+)
 from django.db.migrations.loader import MigrationLoader
 
 SQLITE_HEADER = b"SQLite format 3\x00"

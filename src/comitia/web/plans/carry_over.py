@@ -45,7 +45,7 @@ class _Reference:
 
     @property
     def target(self) -> type[models.Model]:
-        return self.field.related_model  # type: ignore[no-any-return]
+        return self.field.related_model
 
     @property
     def empties_on_delete(self) -> bool:
@@ -66,7 +66,7 @@ def _references(plan_models: Iterable[type[models.Model]]) -> list[_Reference]:
     ]
 
 
-def _node_places(term: m.Term, meeting_keys: dict[Any, str]) -> dict[Any, Identity]:
+def _node_places(term: m.Term, meeting_keys: dict[Any, Identity]) -> dict[Any, Identity]:
     nodes = {
         pk: (meeting, parent, position, kind, json.dumps(title, sort_keys=True))
         for pk, meeting, parent, position, kind, title in m.AgendaNode.objects.filter(

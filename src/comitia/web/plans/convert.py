@@ -132,6 +132,9 @@ _TABLES_OF_TERM: tuple[tuple[type[models.Model], str], ...] = (
     (m.Negotiation, "term"),
     (m.Officer, "term"),
     (m.Mandate, "term"),
+    (m.Paragraph, "resolution"),
+    (m.ResolutionSection, "resolution"),
+    (m.Resolution, "term"),
     (m.ThematicArea, "term"),
     (m.PlanDocument, "term"),
     (m.Body, "term"),
@@ -168,18 +171,23 @@ def _delete_rows_of_term(model: type[models.Model], key: str) -> str:
     a foreign key to a parent whose ``term`` is it."""
     table = _name(model._meta.db_table)
     if model is m.Term:
-        return f"DELETE FROM {table} WHERE {_name(model._meta.get_field(key).column)} = %s"
+        return f"DELETE FROM {table} WHERE {_name(_column(model._meta.get_field(key)))} = %s"
     field = model._meta.get_field(key)
     if not isinstance(field, models.ForeignKey):
         raise TypeError(f"{model.__name__}.{key} is not a foreign key")
     parent = field.related_model
     if parent is m.Term:
-        return f"DELETE FROM {table} WHERE {_name(field.column)} = %s"
+        return f"DELETE FROM {table} WHERE {_name(_column(field))} = %s"
     rows = (
-        f"SELECT {_name(parent._meta.pk.column)} FROM {_name(parent._meta.db_table)}"
-        f" WHERE {_name(parent._meta.get_field('term').column)} = %s"
+        f"SELECT {_name(_column(parent._meta.pk))} FROM {_name(parent._meta.db_table)}"
+        f" WHERE {_name(_column(parent._meta.get_field('term')))} = %s"
     )
-    return f"DELETE FROM {table} WHERE {_name(field.column)} IN ({rows})"
+    return f"DELETE FROM {table} WHERE {_name(_column(field))} IN ({rows})"
+
+
+def _column(field: Any) -> str:
+    """The column of a concrete field (a relation's reverse side has none)."""
+    return str(field.column)
 
 
 def _name(identifier: str) -> str:
@@ -218,6 +226,12 @@ def _text(value: Text | None) -> dict[str, str] | None:
 
 def _texts(values: Iterable[Text]) -> list[dict[str, str]]:
     return [{str(lang): text for lang, text in value.root.items()} for value in values]
+
+
+def _pairs(value: Text) -> list[list[str]]:
+    """A text inside a JSON column, as ordered ``[language, text]`` pairs: PostgreSQL's jsonb
+    sorts an object's keys, and a text's first language is its original."""
+    return [[str(lang), text] for lang, text in value.root.items()]
 
 
 def _move_of(meeting: PlanMeeting, date: Any, position: int) -> PlanMove | None:
@@ -267,6 +281,7 @@ class _Writer:
             )
             for i, area in enumerate(plan.thematic_areas)
         )
+        self._write_resolutions()
         self.mandates = self._bulk(
             m.Mandate(
                 term=self.term,
@@ -278,6 +293,7 @@ class _Writer:
                 article=mandate.article,
                 body=self._body(mandate.body),
                 area=self.areas[mandate.area] if mandate.area else None,
+                resolution=self.resolutions[mandate.resolution] if mandate.resolution else None,
                 excluded_paragraphs=mandate.excluded_paragraphs,
                 notes=_texts(mandate.notes),
             )
@@ -316,7 +332,8 @@ class _Writer:
     def _insert(rows: Sequence[Any]) -> Sequence[Any]:
         if not rows:
             return rows
-        return type(rows[0]).objects.bulk_create(rows)
+        created: list[Any] = type(rows[0]).objects.bulk_create(rows)
+        return created
 
     def _body(self, key: str | None) -> m.Body | None:
         return None if key is None else self.bodies[key]
@@ -358,6 +375,63 @@ class _Writer:
         term.committee = self.bodies[plan.term.committee]
         term.installed_by = self._body(plan.term.installed_by)
         term.save(update_fields=["committee", "installed_by"])
+
+    def _write_resolutions(self) -> None:
+        plan = self.plan
+        self.resolutions = self._bulk(
+            m.Resolution(
+                term=self.term,
+                key=resolution.id,
+                position=i,
+                symbol=resolution.symbol,
+                document_symbol=resolution.document_symbol,
+                revision=resolution.revision,
+                title=_text(resolution.title),
+                state=resolution.state.value,
+                adopted_on=resolution.adopted_on,
+            )
+            for i, resolution in enumerate(plan.resolutions)
+        )
+        sections = self._insert(
+            [
+                m.ResolutionSection(
+                    resolution=self.resolutions[resolution.id],
+                    key=section.id,
+                    position=i,
+                    area=self.areas[section.area] if section.area else None,
+                    title=_text(section.title),
+                )
+                for resolution in plan.resolutions
+                for i, section in enumerate(resolution.sections)
+            ]
+        )
+        by_key = {(row.resolution.key, row.key): row for row in sections}
+        self._insert(
+            [
+                m.Paragraph(
+                    resolution=self.resolutions[resolution.id],
+                    position=i,
+                    number=p.number,
+                    kind=p.kind.value,
+                    section=by_key[resolution.id, p.section] if p.section else None,
+                    text=_text(p.text),
+                    subject=_text(p.subject),
+                    subparagraphs=[
+                        {"letter": sub.letter, "text": _pairs(sub.text)} for sub in p.subparagraphs
+                    ],
+                    footnotes=[
+                        {"mark": note.mark, "text": _pairs(note.text)} for note in p.footnotes
+                    ],
+                    leads=list(p.leads),
+                    status=p.status.value if p.status else None,
+                    assigned_to=self._body(p.assigned_to),
+                    from_symbol=p.from_.symbol if p.from_ else None,
+                    from_number=p.from_.number if p.from_ else None,
+                )
+                for resolution in plan.resolutions
+                for i, p in enumerate(resolution.paragraphs)
+            ]
+        )
 
     def _write_document(self) -> None:
         document = self.plan.document
@@ -433,7 +507,7 @@ class _Writer:
                     for meeting, parent, i, node in level
                 ]
             )
-            next_level = []
+            next_level: list[Any] = []
             for row, (meeting, _parent, _i, node) in zip(rows, level, strict=True):
                 presenters.extend(
                     m.AgendaPresenter(node=row, body=self.bodies[key], position=p)
@@ -637,6 +711,8 @@ _OWNERS: dict[type[Any], tuple[str, tuple[str, ...]]] = {
     m.AgendaNode: ("term", ("depth", "position")),
     m.Submission: ("obligation__term", ("obligation_id", "position")),
     m.Milestone: ("negotiation__term", ("position",)),
+    m.ResolutionSection: ("resolution__term", ("resolution_id", "position")),
+    m.Paragraph: ("resolution__term", ("resolution_id", "position")),
     m.PlanDocument: ("term", ()),
     m.Negotiation: ("term", ()),
 }
@@ -651,7 +727,8 @@ def term_rows(model: type[Any], term: m.Term) -> QuerySet[Any]:
 def rows_in_order(model: type[Any]) -> QuerySet[Any]:
     """The rows of ``model``, in the order of ``term_rows``."""
     _, order = _OWNERS.get(model, ("term", ("position",)))
-    return model.objects.order_by(*order, "pk")
+    rows: QuerySet[Any] = model.objects.order_by(*order, "pk")
+    return rows
 
 
 class _Queried:
@@ -679,6 +756,7 @@ class _Reader:
         self.body_keys = {body.pk: body.key for body in bodies}
         areas = self._rows(m.ThematicArea)
         self.area_keys = {area.pk: area.key for area in areas}
+        resolutions = self._resolutions()
         mandates = self._rows(m.Mandate)
         self.mandate_keys = {mandate.pk: mandate.key for mandate in mandates}
         self.citations: dict[tuple[str, int], list[dict[str, Any]]] = defaultdict(list)
@@ -761,11 +839,14 @@ class _Reader:
                 article=mandate.article,
                 body=self._body(mandate.body_id),
                 area=self.area_keys.get(mandate.area_id),
+                resolution=self.resolution_keys.get(mandate.resolution_id),
                 excluded_paragraphs=mandate.excluded_paragraphs,
                 notes=mandate.notes,
             )
             for mandate in mandates
         ]
+        if resolutions:
+            data["resolutions"] = resolutions
         data["meetings"] = self._meetings()
         data.update(self._activities())
         data["non_meeting_days"] = [
@@ -776,6 +857,58 @@ class _Reader:
 
     def _body(self, pk: int | None) -> str | None:
         return None if pk is None else self.body_keys[pk]
+
+    def _resolutions(self) -> list[dict[str, Any]]:
+        rows = self._rows(m.Resolution)
+        self.resolution_keys = {row.pk: row.key for row in rows}
+        if not rows:
+            return []  # most terms hold none: no query of their sections and paragraphs
+        sections: dict[int, list[m.ResolutionSection]] = defaultdict(list)
+        section_keys: dict[int, str] = {}
+        for section in self._rows(m.ResolutionSection):
+            sections[section.resolution_id].append(section)
+            section_keys[section.pk] = section.key
+        paragraphs: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for p in self._rows(m.Paragraph):
+            paragraphs[p.resolution_id].append(
+                _optional(
+                    {"number": p.number, "kind": p.kind},
+                    section=section_keys.get(p.section_id) if p.section_id else None,
+                    text=p.text,
+                    subject=p.subject,
+                    subparagraphs=[
+                        {"letter": sub["letter"], "text": dict(sub["text"])}
+                        for sub in p.subparagraphs
+                    ],
+                    footnotes=[
+                        {"mark": note["mark"], "text": dict(note["text"])} for note in p.footnotes
+                    ],
+                    leads=p.leads,
+                    status=p.status,
+                    assigned_to=self._body(p.assigned_to_id),
+                    **{"from": {"symbol": p.from_symbol, "number": p.from_number}}
+                    if p.from_symbol is not None
+                    else {},
+                )
+            )
+        return [
+            _optional(
+                {"id": row.key, "title": row.title, "state": row.state, "revision": row.revision},
+                symbol=row.symbol,
+                document_symbol=row.document_symbol,
+                adopted_on=row.adopted_on,
+                sections=[
+                    _optional(
+                        {"id": section.key},
+                        area=self.area_keys.get(section.area_id),
+                        title=section.title,
+                    )
+                    for section in sections.get(row.pk, [])
+                ],
+                paragraphs=paragraphs.get(row.pk),
+            )
+            for row in rows
+        ]
 
     def _meetings(self) -> list[dict[str, Any]]:
         previous: dict[int, list[Any]] = defaultdict(list)

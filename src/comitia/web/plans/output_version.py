@@ -21,7 +21,7 @@ which costs one UPDATE and is never wrong.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
@@ -45,6 +45,12 @@ class _Raised:
         """Nothing to do at commit: the marker only says that the raise is pending."""
 
 
+def _on_commit() -> Sequence[tuple[Any, ...]]:
+    """The connection's on-commit callbacks: (savepoint ids, function, robust) each in Django
+    5.2 (django-stubs types them as pairs)."""
+    return connection.run_on_commit
+
+
 def _pending(key: tuple[Any, ...]) -> bool:
     """Whether ``key`` was raised in the current atomic block (the innermost savepoint)."""
     if not connection.in_atomic_block:
@@ -52,7 +58,7 @@ def _pending(key: tuple[Any, ...]) -> bool:
     here = set(connection.savepoint_ids)
     return any(
         isinstance(func, _Raised) and func.key == key and sids == here
-        for sids, func, _ in connection.run_on_commit
+        for sids, func, _ in _on_commit()
     )
 
 
@@ -83,8 +89,13 @@ def raise_delegation_version(term_id: int | None, state: str) -> None:
     """Raise the version of what the delegation of ``state`` alone sees of the term."""
     if term_id is None or not state or _pending(("delegation", term_id, state)):
         return
-    from comitia.web.calendar.models import DelegationVersion
+    from django.apps import apps
 
+    from comitia.web.plans import outputs
+
+    # By its label, as ``connect`` finds every model of ``outputs``: the counter is a model of
+    # the calendar app, which sits above this one.
+    DelegationVersion = apps.get_model(outputs.DELEGATION_COUNTER)
     rows = DelegationVersion.objects.filter(term_id=term_id, state=state)
     if not rows.update(version=F("version") + 1) and Term.objects.filter(pk=term_id).exists():
         DelegationVersion.objects.get_or_create(term_id=term_id, state=state)
@@ -111,7 +122,7 @@ def output_version_pending(term_id: int) -> bool:
     if not connection.in_atomic_block:
         return False
     key = ("term", term_id)
-    return any(isinstance(f, _Raised) and f.key == key for _, f, _ in connection.run_on_commit)
+    return any(isinstance(f, _Raised) and f.key == key for _, f, _ in _on_commit())
 
 
 # -- what rows say about their term ---------------------------------------------------------

@@ -30,8 +30,11 @@ TERM_ROWS: dict[str, str] = {
     "plans.Appropriation": "term_id",
     "plans.Negotiation": "term_id",
     "plans.Milestone": "negotiation.term_id",
+    "plans.Resolution": "term_id",
+    "plans.ResolutionSection": "resolution.term_id",
+    "plans.Paragraph": "resolution.term_id",
     # Who may see the term (and so what its public outputs hold).
-    "access.Publication": "term_id",
+    "publication.Publication": "term_id",
     # The approved revisions, listed on the documents' pages; named by the term's slug.
     "documents.Revision": "slug:term_slug",
     # A meeting's window for proposals, shown on its page to every delegation.
@@ -42,6 +45,9 @@ DELEGATION_ROWS: dict[str, tuple[str, str]] = {
     "plans.Submission": ("obligation.term_id", "state"),
     "suggestions.Proposal": ("meeting.term_id", "member_state"),
 }
+
+# The model of the delegations' counters (``raise_delegation_version``).
+DELEGATION_COUNTER = "calendar_web.DelegationVersion"
 
 EXEMPT: dict[str, str] = {
     "calendar_web.DelegationVersion": "a counter of the outputs themselves, raised by the others",

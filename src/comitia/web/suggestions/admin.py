@@ -3,8 +3,8 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import Q, QuerySet
 
-from comitia.web.access.admin_visibility import VisibilityScopedAdmin, draft_seen_slugs
-from comitia.web.access.policy import member_state
+from comitia.web.access.policy import draft_seen_slugs, member_state
+from comitia.web.publication.admin_visibility import VisibilityScopedAdmin
 
 from .models import Proposal
 

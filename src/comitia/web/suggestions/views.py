@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.policy import Action, may, member_state
-from comitia.web.access.visibility import may_see_meeting
 from comitia.web.plans import models as m
+from comitia.web.publication.visibility import may_see_meeting
 
 from . import operations
 from .forms import ProposalForm, WindowForm

@@ -20,7 +20,7 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
-from comitia.web.plans.models.publication import Visibility
+from comitia.web.plans.models.resolutions import Paragraph, Resolution, ResolutionSection
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
 __all__ = [
@@ -36,12 +36,14 @@ __all__ = [
     "Negotiation",
     "NonMeetingDay",
     "Officer",
+    "Paragraph",
     "PlanDocument",
     "PreviousDate",
     "ReportingObligation",
     "RequestedEvent",
+    "Resolution",
+    "ResolutionSection",
     "Submission",
     "Term",
     "ThematicArea",
-    "Visibility",
 ]

@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import AgendaKind, MeetingKind, MeetingStatus
+from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import (
     FuzzyBoundsMixin,
     MultilingualField,
@@ -21,7 +22,6 @@ from comitia.web.plans.models.fields import (
     optional_char,
     validate_costing,
 )
-from comitia.web.plans.models.publication import visibility_field
 from comitia.web.plans.models.term import (
     Body,
     Mandate,
@@ -31,13 +31,13 @@ from comitia.web.plans.models.term import (
     position_field,
 )
 
-MeetingKindChoice = models.TextChoices(
+MeetingKindChoice = models.TextChoices(  # type: ignore[call-overload]
     "MeetingKindChoice", [(k.name, k.value) for k in MeetingKind]
 )
-MeetingStatusChoice = models.TextChoices(
+MeetingStatusChoice = models.TextChoices(  # type: ignore[call-overload]
     "MeetingStatusChoice", [(s.name, s.value) for s in MeetingStatus]
 )
-AgendaKindChoice = models.TextChoices("AgendaKindChoice", [(k.name, k.value) for k in AgendaKind])
+AgendaKindChoice = models.TextChoices("AgendaKindChoice", [(k.name, k.value) for k in AgendaKind])  # type: ignore[call-overload]
 
 
 def _first_text(text: dict[str, str] | None) -> str:

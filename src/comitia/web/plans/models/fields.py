@@ -213,7 +213,7 @@ def bounds_in_order(prefix: str, name: str) -> models.CheckConstraint:
     )
 
 
-def edtf_field(**kwargs: Any) -> models.CharField:
+def edtf_field(**kwargs: Any) -> models.CharField:  # type: ignore[type-arg]
     """EDTF text of a fuzzy date, as written in plan files (``2020-40?``, ``XXXX``)."""
     kwargs.setdefault("max_length", 400)
     return models.CharField(validators=[validate_edtf], **kwargs)
@@ -242,7 +242,7 @@ class FuzzyBoundsMixin:
         super().save(*args, **kwargs)  # type: ignore[misc]
 
 
-def optional_char(verbose_name: Any, *, max_length: int, **kwargs: Any) -> models.CharField:
+def optional_char(verbose_name: Any, *, max_length: int, **kwargs: Any) -> models.CharField:  # type: ignore[type-arg]
     """Text that a plan may leave out: NULL when absent, so an absent value and an empty
     one stay different and a plan reads back exactly as it was stored."""
     return models.CharField(verbose_name, max_length=max_length, null=True, blank=True, **kwargs)

@@ -20,9 +20,9 @@ from comitia.web.plans.models.fields import (
 )
 from comitia.web.plans.models.term import Body, StateChoice, Term, key_field, position_field
 
-FrequencyChoice = models.TextChoices("FrequencyChoice", [(f.name, f.value) for f in Frequency])
-PartiesChoice = models.TextChoices("PartiesChoice", [(p.name, p.value) for p in Parties])
-MilestoneKindChoice = models.TextChoices(
+FrequencyChoice = models.TextChoices("FrequencyChoice", [(f.name, f.value) for f in Frequency])  # type: ignore[call-overload]
+PartiesChoice = models.TextChoices("PartiesChoice", [(p.name, p.value) for p in Parties])  # type: ignore[call-overload]
+MilestoneKindChoice = models.TextChoices(  # type: ignore[call-overload]
     "MilestoneKindChoice", [(k.name, k.value) for k in MilestoneKind]
 )
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import Language, MandateGroup, OfficerRole
 from comitia.plan.states import OAS_MEMBER_STATES
+from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import (
     MultilingualField,
     MultilingualListField,
@@ -22,22 +23,21 @@ from comitia.web.plans.models.fields import (
     validate_time_zone,
 )
 from comitia.web.plans.models.output import first_version
-from comitia.web.plans.models.publication import visibility_field
 
-LanguageChoice = models.TextChoices(
+LanguageChoice = models.TextChoices(  # type: ignore[call-overload]
     "LanguageChoice", [(lang.name, lang.value) for lang in Language]
 )
-StateChoice = models.TextChoices("StateChoice", [(code, code) for code in OAS_MEMBER_STATES])
+StateChoice = models.TextChoices("StateChoice", [(code, code) for code in OAS_MEMBER_STATES])  # type: ignore[call-overload]
 KEY_LENGTH = 64
 
 
-def key_field() -> models.CharField:
+def key_field() -> models.CharField:  # type: ignore[type-arg]
     return models.CharField(
         _("identifier"), max_length=KEY_LENGTH, help_text=_("As in plan files: a-z, 0-9 and -.")
     )
 
 
-def position_field() -> models.PositiveIntegerField:
+def position_field() -> models.PositiveIntegerField[int, int]:
     return models.PositiveIntegerField(_("position"), default=0)
 
 
@@ -172,10 +172,10 @@ class Body(models.Model):
 
     def __str__(self) -> str:
         text = self.acronym or self.name
-        return next(iter(text.values())) if text else self.key
+        return str(next(iter(text.values()))) if text else self.key
 
 
-RoleChoice = models.TextChoices("RoleChoice", [(r.name, r.value) for r in OfficerRole])
+RoleChoice = models.TextChoices("RoleChoice", [(r.name, r.value) for r in OfficerRole])  # type: ignore[call-overload]
 
 
 class Officer(models.Model):
@@ -234,7 +234,7 @@ class ThematicArea(models.Model):
         return f"{self.number}. {next(iter(self.title.values()))}"
 
 
-MandateGroupChoice = models.TextChoices(
+MandateGroupChoice = models.TextChoices(  # type: ignore[call-overload]
     "MandateGroupChoice", [(g.name, g.value) for g in MandateGroup]
 )
 
@@ -264,6 +264,15 @@ class Mandate(models.Model):
         blank=True,
         related_name="mandates",
         verbose_name=_("area"),
+    )
+    resolution = models.ForeignKey(
+        "plans.Resolution",
+        models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="mandates",
+        verbose_name=_("resolution"),
+        help_text=_("The resolution of the term it comes from, whose paragraphs citations name."),
     )
     excluded_paragraphs = models.JSONField(_("excluded paragraphs"), default=list, blank=True)
     notes = MultilingualListField(_("notes"))

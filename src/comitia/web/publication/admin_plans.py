@@ -8,7 +8,7 @@ derived from its EDTF text on save and shown read-only.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django.contrib import admin
 from django.db.models import Count, QuerySet
@@ -16,23 +16,23 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from comitia.web.access.admin_audit import AuditedAdmin
-from comitia.web.access.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 from comitia.web.plans import models as m
 from comitia.web.plans.forms import FitTextModelForm
+from comitia.web.publication.admin_visibility import VisibilityScopedAdmin, VisibilityScopedInline
 
 
 def _first(text: dict[str, str] | None) -> str:
     return next(iter(text.values())) if text else ""
 
 
-class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
+class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     """Lists rows of every term the user may see, filtered by term, with foreign keys as raw
     ids: a choice list would offer the bodies and meetings of every term. Changes go to the
     audit trail."""
 
     form = FitTextModelForm
-    list_filter: tuple[Any, ...] = ("term",)
-    list_select_related = ("term",)
+    list_filter: ClassVar[tuple[Any, ...]] = ("term",)
+    list_select_related: ClassVar[tuple[str, ...]] = ("term",)
 
     def get_raw_id_fields(self, request: HttpRequest) -> tuple[str, ...]:
         return tuple(
@@ -47,7 +47,7 @@ class TermScopedAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
             row.term_id = form.instance.term_id
 
 
-class OfficerInline(admin.TabularInline):
+class OfficerInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.Officer
     extra = 0
@@ -55,7 +55,7 @@ class OfficerInline(admin.TabularInline):
     raw_id_fields = ("elected_by",)
 
 
-class DocumentInline(VisibilityScopedInline, admin.StackedInline):
+class DocumentInline(VisibilityScopedInline, admin.StackedInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.PlanDocument
     level_path = "visibility"
@@ -64,7 +64,7 @@ class DocumentInline(VisibilityScopedInline, admin.StackedInline):
 
 
 @admin.register(m.Term)
-class TermAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):
+class TermAdmin(VisibilityScopedAdmin, AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "pk"
 
@@ -108,13 +108,13 @@ class MandateAdmin(TermScopedAdmin):
     search_fields = ("key", "source", "title")
 
 
-class PreviousDateInline(admin.TabularInline):
+class PreviousDateInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.PreviousDate
     extra = 0
 
 
-class AgendaNodeInline(admin.TabularInline):
+class AgendaNodeInline(admin.TabularInline):  # type: ignore[type-arg]
     """The meeting's agenda, in tree order; a node's parent is another node of this meeting."""
 
     form = FitTextModelForm
@@ -139,14 +139,14 @@ class MeetingAdmin(TermScopedAdmin):
         return _first(meeting.title)
 
 
-class PresenterInline(admin.TabularInline):
+class PresenterInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.AgendaPresenter
     extra = 0
     raw_id_fields = ("body",)
 
 
-class CitationInline(admin.TabularInline):
+class CitationInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.Citation
     extra = 0
@@ -208,7 +208,7 @@ class NonMeetingDayAdmin(TermScopedAdmin):
     date_hierarchy = "date"
 
 
-class SubmissionInline(admin.TabularInline):
+class SubmissionInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.Submission
     extra = 0
@@ -222,7 +222,8 @@ class ReportingObligationAdmin(TermScopedAdmin):
     inlines = (SubmissionInline,)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[m.ReportingObligation]:
-        return super().get_queryset(request).annotate(submission_total=Count("submissions"))
+        rows: QuerySet[m.ReportingObligation] = super().get_queryset(request)
+        return rows.annotate(submission_total=Count("submissions"))
 
     @admin.display(description=_("submissions"), ordering="submission_total")
     def submission_count(self, obligation: Any) -> int:
@@ -230,7 +231,7 @@ class ReportingObligationAdmin(TermScopedAdmin):
 
 
 @admin.register(m.Submission)
-class SubmissionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class SubmissionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "obligation__term"
     list_display = ("obligation", "state", "date", "reference")
@@ -246,7 +247,7 @@ class AppropriationAdmin(TermScopedAdmin):
     readonly_fields = ("period_first", "period_last")
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.Milestone
     extra = 0
@@ -262,7 +263,7 @@ class NegotiationAdmin(TermScopedAdmin):
 
 
 @admin.register(m.Milestone)
-class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "negotiation__term"
     level_path = "meeting__visibility"
@@ -275,7 +276,7 @@ class MilestoneAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(m.PreviousDate)
-class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "meeting__term"
     level_path = "meeting__visibility"
@@ -285,10 +286,45 @@ class PreviousDateAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(m.AgendaPresenter)
-class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "node__term"
     level_path = "node__meeting__visibility"
     list_display = ("body", "node", "position")
     list_filter = ("node__term",)
     raw_id_fields = ("node", "body")
+
+
+class ResolutionSectionInline(admin.TabularInline):
+    form = FitTextModelForm
+    model = m.ResolutionSection
+    extra = 0
+    fields = ("position", "key", "area", "title")
+    raw_id_fields = ("area",)
+
+
+@admin.register(m.Resolution)
+class ResolutionAdmin(TermScopedAdmin):
+    list_display = ("__str__", "key", "state", "adopted_on", "term")
+    list_filter = ("term", "state")
+    search_fields = ("key", "symbol", "document_symbol")
+    inlines = (ResolutionSectionInline,)
+
+
+@admin.register(m.ResolutionSection)
+class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
+    term_path = "resolution__term"
+    list_display = ("key", "resolution", "area", "position")
+    list_filter = ("resolution__term",)
+    raw_id_fields = ("resolution", "area")
+
+
+@admin.register(m.Paragraph)
+class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+    form = FitTextModelForm
+    term_path = "resolution__term"
+    list_display = ("number", "kind", "resolution", "section", "status", "assigned_to")
+    list_filter = ("resolution__term", "kind", "status")
+    search_fields = ("number",)
+    raw_id_fields = ("resolution", "section", "assigned_to")

@@ -1,19 +1,23 @@
 """Publishing: setting the level (draft, shared with member states, public) of a term's plan, a
-meeting, the plan document or an approved revision. Each change is recorded in the audit trail
-and raises the object's version (an approved revision, which is immutable, has none)."""
+meeting, the plan document or any other row of a term with a level (``set_level``; an approved
+revision, immutable, with ``set_fixed_level``). Each change is recorded in the audit trail and
+raises the object's version (an immutable row has none)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from django.db import transaction
 
-from comitia.web.documents.models import Revision
-from comitia.web.plans.models import Meeting, PlanDocument, Term, Visibility
+from comitia.plan.files import read_plan
+from comitia.web.access import audit
+from comitia.web.access.versions import claim
+from comitia.web.levels import Visibility
+from comitia.web.plans.convert import save_plan, term_slug
+from comitia.web.plans.models import Meeting, PlanDocument, Term
 
-from . import audit
 from .models import Publication
-from .versions import claim
 
 
 def _action(level: Visibility) -> str:
@@ -59,8 +63,9 @@ def set_publication(term: Term, published: bool, user: Any) -> Publication:
     return set_term_visibility(term, Visibility.PUBLIC if published else Visibility.DRAFT, user)
 
 
-def _set_level(obj: Any, level: Visibility | str, user: Any, based_on: int | None) -> Any:
-    """Set the level of a versioned object of a term (a meeting, the current document)."""
+def set_level(obj: Any, level: Visibility | str, user: Any, based_on: int | None) -> Any:
+    """Set the level of a versioned object of a term (a meeting, the current document): one
+    with ``visibility``, ``version`` and ``term`` fields; ``based_on`` as for the term."""
     level = Visibility(level)
     with transaction.atomic():
         before = claim(obj, based_on)
@@ -81,7 +86,7 @@ def set_meeting_visibility(
     meeting: Meeting, level: Visibility | str, user: Any, *, based_on: int | None = None
 ) -> Meeting:
     """Set ``meeting``'s level; raises ``StaleVersion`` if it is no longer at ``based_on``."""
-    result: Meeting = _set_level(meeting, level, user, based_on)
+    result: Meeting = set_level(meeting, level, user, based_on)
     return result
 
 
@@ -89,26 +94,27 @@ def set_document_visibility(
     document: PlanDocument, level: Visibility | str, user: Any, *, based_on: int | None = None
 ) -> PlanDocument:
     """Set the level of a term's current plan document; ``based_on`` as for meetings."""
-    result: PlanDocument = _set_level(document, level, user, based_on)
+    result: PlanDocument = set_level(document, level, user, based_on)
     return result
 
 
-def set_revision_visibility(revision: Revision, level: Visibility | str, user: Any) -> Revision:
-    """Set the level of an approved revision (the one thing of it that changes)."""
+def set_fixed_level(obj: Any, level: Visibility | str, user: Any, *, term_slug: str) -> Any:
+    """Set the level of an immutable object of the term named ``term_slug`` (such as an
+    approved revision, of which the level is the one thing that changes)."""
     level = Visibility(level)
     with transaction.atomic():
-        before = audit.snapshot(revision)
-        revision.visibility = level
-        revision.save(update_fields=["visibility"])
+        before = audit.snapshot(obj)
+        obj.visibility = level
+        obj.save(update_fields=["visibility"])
         audit.record(
             user,
             _action(level),
-            revision,
+            obj,
             before=before,
-            after=audit.snapshot(revision),
-            term_slug=revision.term_slug,
+            after=audit.snapshot(obj),
+            term_slug=term_slug,
         )
-    return revision
+    return obj
 
 
 def publish_plan(term: Term, user: Any, level: Visibility | str = Visibility.PUBLIC) -> None:
@@ -124,3 +130,37 @@ def publish_plan(term: Term, user: Any, level: Visibility | str = Visibility.PUB
         for meeting in Meeting.objects.filter(term=term).select_related("term"):
             if Visibility(meeting.visibility).rank < level.rank:
                 set_meeting_visibility(meeting, level, user)
+
+
+def load_plan_file(path: str | Path, *, replace: bool = False, publish: bool = False) -> Term:
+    """Read the plan file at ``path`` and store it as a term, recorded in the audit trail.
+
+    The term, its document and its meetings are drafts, seen only by its secretariat, chair
+    and bureau, unless ``publish``: then all of them are public at once. A replaced term
+    starts again as a draft (unless ``publish``), like any term loaded.
+
+    Raise ``comitia.plan.files.PlanFileError`` for a file that is not a valid plan, and
+    ``PlanLoadError`` if its term is already stored (unless ``replace``) or the database
+    refuses it; in either case nothing is written.
+    """
+    plan = read_plan(path)
+    slug = term_slug(plan.term)
+    with transaction.atomic():
+        existing = Term.objects.filter(slug=slug).first()
+        before = audit.snapshot(existing)
+        if existing is not None and replace:
+            # A replaced term starts again as a draft: save_plan would carry its publication
+            # over to the new plan, as it does the roles and proposals that point into it.
+            Publication.objects.filter(term=existing).delete()
+        term = save_plan(plan, replace=replace)
+        audit.record(
+            None,
+            "replace" if before is not None else "load",
+            term,
+            before=before,
+            after=audit.snapshot(term),
+            term_slug=term.slug,
+        )
+        if publish:
+            publish_plan(term, None)
+    return term

@@ -1,9 +1,13 @@
-"""Who may see a term's plan, a meeting or a document: one vocabulary for all three.
+"""The levels of visibility: the vocabulary of every model with a visibility column.
 
 The levels are ordered: ``DRAFT`` is seen only by those who may view drafts (the term's
 secretariat, chair and bureau, administrators); ``MEMBER_STATES`` also by delegations;
 ``PUBLIC`` by everyone. An object is seen at the lower of its own level and its term's
-(``comitia.web.access.visibility`` answers every question about it).
+(``comitia.web.publication.visibility`` answers every question about it).
+
+This module sits below every app: the plans', the documents' and the publication's models
+declare their columns with ``visibility_field``, and the publication app, which holds the
+rules, imports those models. It imports nothing of Comitia.
 """
 
 from __future__ import annotations
@@ -26,7 +30,17 @@ class Visibility(models.TextChoices):
 _RANK = {"draft": 0, "member_states": 1, "public": 2}
 
 
-def visibility_field(default: Visibility = Visibility.DRAFT) -> models.CharField:
+def seen_at(level: Visibility | str, viewer: Visibility | str) -> bool:
+    """Whether an object at ``level`` is seen by a viewer whose level is ``viewer``."""
+    return Visibility(level).rank >= Visibility(viewer).rank
+
+
+def levels_seen(viewer: Visibility | str) -> list[str]:
+    """The stored values of the levels a viewer at ``viewer`` sees (for ``__in`` filters)."""
+    return [level.value for level in Visibility if seen_at(level, viewer)]
+
+
+def visibility_field(default: Visibility = Visibility.DRAFT) -> models.CharField:  # type: ignore[type-arg]
     return models.CharField(
         _("visibility"),
         max_length=16,

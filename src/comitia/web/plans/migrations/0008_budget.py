@@ -7,7 +7,7 @@ import comitia.web.plans.models.fields
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0006_output_version"),
+        ("plans", "0007_resolutions"),
     ]
 
     operations = [

@@ -15,9 +15,6 @@ from django.contrib.admin.utils import get_fields_from_path
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
-from comitia.web.plans.models import Term
-
-from .policy import Action, may
 from .visibility import visible_rows
 
 
@@ -56,8 +53,3 @@ class VisibilityScopedInline(VisibilityScopedAdmin):
 
     def get_list_filter(self, request: HttpRequest) -> Any:
         return ()
-
-
-def draft_seen_slugs(user: Any) -> list[str]:
-    """The slugs of the terms whose drafts ``user`` sees (every term for a superuser)."""
-    return [t.slug for t in Term.objects.all() if may(user, Action.VIEW_DRAFT, t)]

@@ -16,55 +16,52 @@ row is a draft. A viewer has a level on each term (``viewer_level``):
 
 An object is seen when its own level and its term's are both at least the viewer's level.
 What cannot be seen answers 404 in views (never a redirect that reveals it exists).
+
+A model of another app whose rows have a level declares a ``visibility = visibility_field()``
+column (``comitia.web.levels``) and a way to its term; its app narrows a term's rows with
+``visible_rows_of_term`` and answers for one row with ``may_see_level`` (as
+``comitia.web.documents.visibility`` does for approved revisions), scopes its admin with
+``admin_visibility.VisibilityScopedAdmin``, and sets a row's level with
+``operations.set_level`` (a versioned row) or ``operations.set_fixed_level`` (an immutable
+one). This module imports no such app: they sit above it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Model, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from comitia.plan import Plan
-from comitia.web.documents.models import Revision
-from comitia.web.plans.models import Meeting, PlanDocument, Term, Visibility
+from comitia.web.access.policy import Action, may, member_state
+from comitia.web.levels import Visibility, levels_seen, seen_at
+from comitia.web.plans.models import Meeting, PlanDocument, Term
 
 from .models import Publication
-from .policy import Action, may, member_state
+
+_Row = TypeVar("_Row", bound=Model)
 
 __all__ = [
-    "Visibility",
     "document_visibility",
     "hidden_meeting_keys",
     "hidden_meeting_keys_at",
-    "levels_seen",
     "may_see_document",
     "may_see_document_at",
+    "may_see_level",
     "may_see_meeting",
-    "may_see_revision",
     "may_see_term",
-    "seen_at",
     "term_visibility",
     "viewer_level",
     "visible_meetings",
     "visible_plan",
     "visible_plan_at",
-    "visible_revisions",
     "visible_rows",
+    "visible_rows_of_term",
     "visible_terms",
     "with_visibility",
 ]
-
-
-def seen_at(level: Visibility | str, viewer: Visibility | str) -> bool:
-    """Whether an object at ``level`` is seen by a viewer whose level is ``viewer``."""
-    return Visibility(level).rank >= Visibility(viewer).rank
-
-
-def levels_seen(viewer: Visibility | str) -> list[str]:
-    """The stored values of the levels a viewer at ``viewer`` sees (for ``__in`` filters)."""
-    return [level.value for level in Visibility if seen_at(level, viewer)]
 
 
 def term_visibility(term: Term) -> Visibility:
@@ -118,12 +115,7 @@ def visible_meetings(
     """``queryset`` (by default the term's meetings) narrowed to those ``user`` sees: none if
     the term is hidden from them. ``queryset`` should hold meetings of ``term`` only."""
     meetings = queryset if queryset is not None else Meeting.objects.filter(term=term)
-    viewer = viewer_level(user, term)
-    if not seen_at(term_visibility(term), viewer):
-        return meetings.none()
-    if viewer == Visibility.DRAFT:
-        return meetings
-    return meetings.filter(visibility__in=levels_seen(viewer))
+    return visible_rows_of_term(user, term, meetings)
 
 
 def may_see_meeting(user: Any, meeting: Meeting) -> bool:
@@ -217,28 +209,24 @@ def may_see_document_at(viewer: Visibility, term: Term) -> bool:
     return seen_at(term_visibility(term), viewer) and seen_at(document_visibility(term), viewer)
 
 
-def visible_revisions(
-    user: Any, term: Term, queryset: QuerySet[Revision] | None = None
-) -> QuerySet[Revision]:
-    """``queryset`` (by default the term's approved revisions) narrowed to those ``user``
-    may read."""
-    revisions = queryset if queryset is not None else Revision.objects.filter(term_slug=term.slug)
+def visible_rows_of_term(user: Any, term: Term, rows: QuerySet[_Row]) -> QuerySet[_Row]:
+    """``rows`` (objects of ``term`` with a ``visibility`` column, such as its approved
+    revisions) narrowed to those ``user`` sees: none if the term is hidden from them."""
     viewer = viewer_level(user, term)
     if not seen_at(term_visibility(term), viewer):
-        return revisions.none()
+        return rows.none()
     if viewer == Visibility.DRAFT:
-        return revisions
-    return revisions.filter(visibility__in=levels_seen(viewer))
+        return rows
+    return rows.filter(visibility__in=levels_seen(viewer))
 
 
-def may_see_revision(user: Any, revision: Revision) -> bool:
-    """Whether ``user`` may read ``revision``; a revision whose term is no longer stored is
-    seen only by administrators."""
-    term = Term.objects.filter(slug=revision.term_slug).first()
+def may_see_level(user: Any, term: Term | None, slug: str, level: Visibility | str) -> bool:
+    """Whether ``user`` sees an object at ``level`` of ``term``; for an object whose term
+    (named ``slug``) is no longer stored (``term`` None), only administrators do."""
     if term is None:
-        return viewer_level(user, Term(slug=revision.term_slug)) == Visibility.DRAFT
+        return viewer_level(user, Term(slug=slug)) == Visibility.DRAFT
     viewer = viewer_level(user, term)
-    return seen_at(term_visibility(term), viewer) and seen_at(revision.visibility, viewer)
+    return seen_at(term_visibility(term), viewer) and seen_at(level, viewer)
 
 
 def visible_rows(
