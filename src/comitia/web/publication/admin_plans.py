@@ -295,7 +295,7 @@ class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ig
     raw_id_fields = ("node", "body")
 
 
-class ResolutionSectionInline(admin.TabularInline):
+class ResolutionSectionInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.ResolutionSection
     extra = 0
@@ -312,7 +312,7 @@ class ResolutionAdmin(TermScopedAdmin):
 
 
 @admin.register(m.ResolutionSection)
-class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
     list_display = ("key", "resolution", "area", "position")
@@ -321,7 +321,7 @@ class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(m.Paragraph)
-class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
     list_display = ("number", "kind", "resolution", "section", "status", "assigned_to")
