@@ -17,12 +17,15 @@ from comitia.plan import (
     Citation,
     ClaimedCount,
     Convention,
+    CostOverride,
+    CostRates,
     CountClaim,
     Frequency,
     Language,
     Mandate,
     MandateGroup,
     Meeting,
+    MeetingCosting,
     MeetingKind,
     MeetingStatus,
     Milestone,
@@ -113,9 +116,23 @@ def meetings(count: int) -> list[Meeting]:
             venue=Text.of("es", "Salón Simón Bolívar", en="Simon Bolivar Room") if index else None,
             agenda=agenda(index),
             notes=[text("Réunion conjointe")] if index % 6 == 5 else [],
+            costing=costing(index),
         )
         for index in range(count)
     ]
+
+
+def costing(index: int) -> MeetingCosting | None:
+    """What some meetings state about their cost: languages and pages, a payer, an override."""
+    if index % 4 == 1:
+        return MeetingCosting(languages=[Language.ES, Language.EN], pages=12)
+    if index % 4 == 2:
+        return MeetingCosting(paid_by="cp")
+    if index % 8 == 3:
+        return MeetingCosting(
+            override=CostOverride(amount=Decimal("950.25"), reason=text("Salle offerte"))
+        )
+    return None
 
 
 def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
@@ -290,6 +307,7 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 basis_title=text("Programme-budget"),
                 approved_by="cp",
                 notes=[text("Pour les réunions")],
+                parts=["2020-40", "2020-41"],
             ),
             Appropriation(
                 id="budget-s1",
@@ -298,6 +316,23 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 currency="EUR",
                 basis="CP/RES. 1061/16",
             ),
+        ],
+        cost_rates=[
+            CostRates.model_validate(
+                {
+                    "id": "rates-2020",
+                    "period": "2019-10/2020-12",
+                    "currency": "EUR",
+                    "room": {
+                        "headquarters": {"half_day": "600", "full_day": "1100"},
+                        "elsewhere": {"half_day": "1200.50", "full_day": "2200"},
+                    },
+                    "interpretation": {"unit": "pair", "half_day": "750", "full_day": "1400"},
+                    "translation_per_page": "40",
+                    "illustrative": True,
+                    "notes": [text("Taux d’exemple", en="Illustrative rates")],
+                }
+            )
         ],
         negotiation=Negotiation(
             title=text("Résolution omnibus"),

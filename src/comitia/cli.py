@@ -65,6 +65,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
 
 
+def cmd_budget(args: argparse.Namespace) -> int:
+    from comitia.budget import plan_budget
+    from comitia.budget.report import as_json, as_text
+
+    plan = read_plan(args.plan)
+    report = as_json if args.format == "json" else as_text
+    _write_text(report(plan, plan_budget(plan), args.lang), args.output)
+    return 0
+
+
 def _iso_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
@@ -323,6 +333,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="warn of provisional meetings less than N weeks ahead (default: 4)",
     )
+
+    budget = add(
+        "budget", cmd_budget, "Print the planned cost of the meetings against the appropriations."
+    )
+    budget.add_argument("plan", metavar="PLAN.yaml")
+    budget.add_argument("--format", choices=["text", "json"], default="text")
+    budget.add_argument("--lang", choices=["en", "fr", "es", "pt"], default="en")
+    budget.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
 
     imp = add("import", cmd_import, "Import a work-plan document (text export or DOCX).")
     imp.add_argument("file", metavar="FILE")

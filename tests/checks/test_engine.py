@@ -26,6 +26,7 @@ def test_every_rule_has_a_stable_code_and_a_family() -> None:
     for r in rules:
         assert re.fullmatch(r"[A-Z]{3}\d{3}", r.code)
         assert r.family in {
+            "budget",
             "claims",
             "coverage",
             "dates",

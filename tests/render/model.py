@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
+from typing import Any
 
 from comitia.plan import Plan
 from comitia.plan.files import read_plan
@@ -91,3 +92,14 @@ COUNTS = {
     "pt": "O calendário compreende 20 reuniões da Comissão: 16 reuniões ordinárias, "
     "1 reunião especial e 3 reuniões realizadas a pedido da Assembleia Geral.",
 }
+
+
+def plan_tables(document: Any) -> list[Any]:
+    """A DOCX document's tables other than the budget table (the one of four columns), in
+    order: the calendar, the summary, the texts awaiting translation."""
+    return [table for table in document.tables if len(table.columns) != 4]
+
+
+def budget_table(document: Any) -> Any:
+    """The table of the budget section: period, appropriation, estimated cost, balance."""
+    return next(table for table in document.tables if len(table.columns) == 4)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 from decimal import Decimal
 
+from comitia.catalog import LANGUAGES, compiled_messages
 from comitia.dates import FuzzyDate, Precision
 from comitia.importer.context import Context, contains_any, fold, slug
-from comitia.importer.source import Line
+from comitia.importer.source import Line, clean
 from comitia.plan import (
     Appropriation,
     ClaimedCount,
@@ -419,12 +421,43 @@ _AMOUNT = re.compile(
 )
 
 
+# The sentence that opens the table of planned cost in a document that Comitia wrote (its
+# renderer's message, comitia.render.document.build); the table after it is derived.
+BUDGET_TABLE_LEAD_IN = (
+    "The table below compares, for each budget period, the appropriation with the estimated "
+    "cost of the meetings of the calendar, and gives the balance."
+)
+BUDGET_TABLE = "budget table (derived, not kept)"
+
+
+@functools.cache
+def _budget_table_lead_ins() -> frozenset[str]:
+    """The lead-in of the budget table in each language of the renderer's catalog."""
+    found = {clean(BUDGET_TABLE_LEAD_IN)}
+    for lang in LANGUAGES:
+        messages = compiled_messages(lang)
+        message = messages.get(BUDGET_TABLE_LEAD_IN) if messages is not None else None
+        if message is not None and isinstance(message.string, str) and message.string:
+            found.add(clean(message.string))
+    return frozenset(found)
+
+
 def read_budget(ctx: Context, lines: list[Line]) -> list[Appropriation]:
+    """The appropriations that the budget section states, with their basis and period.
+
+    In a document that Comitia wrote, the section ends with a table of each period's
+    appropriation, estimated cost and balance: derived figures, which are not read again.
+    """
     appropriations: list[Appropriation] = []
     ids: set[str] = set()
     basis: tuple[str, str | None, str | None] | None = None
+    in_table = False
     for line in lines:
         if line.blank:
+            continue
+        in_table = in_table or line.text in _budget_table_lead_ins()
+        if in_table:
+            ctx.use(line, BUDGET_TABLE)
             continue
         used = False
         for sentence in _sentences(line.text):

@@ -13,6 +13,7 @@ from typing import Self
 
 from pydantic import AwareDatetime, Field, model_validator
 
+from comitia.plan.costs import MeetingCosting
 from comitia.plan.fields import (
     Amount,
     Fuzzy,
@@ -237,6 +238,9 @@ class Meeting(PlanModel):
     venue: Text | None = Field(default=None, description="Empty for the headquarters.")
     agenda: list[AgendaNode] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
+    costing: MeetingCosting | None = Field(
+        default=None, description="Optional: languages, pages, who pays, a stated cost."
+    )
 
     @model_validator(mode="after")
     def _end_after_start(self) -> Self:
@@ -454,6 +458,30 @@ class Appropriation(PlanModel):
     basis_title: Text | None = None
     approved_by: Identifier | None = None
     notes: list[Text] = Field(default_factory=list)
+    parts: list[Fuzzy] = Field(
+        default_factory=list,
+        description="Sub-periods it covers without an amount of their own (its semesters).",
+    )
+
+    @model_validator(mode="after")
+    def _parts_within_period(self) -> Self:
+        first, last = self.period.first_day, self.period.last_day
+        for index, part in enumerate(self.parts):
+            if (
+                first is None
+                or last is None
+                or part.first_day is None
+                or part.last_day is None
+                or part.first_day < first
+                or part.last_day > last
+            ):
+                raise field_error(
+                    "Appropriation",
+                    ("parts", index),
+                    f"the part {part} is not within the period {self.period}",
+                    str(part),
+                )
+        return self
 
 
 class MilestoneKind(enum.StrEnum):

@@ -14,6 +14,7 @@ from typing import Any, Literal, Self
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from comitia.plan.costs import CostRates
 from comitia.plan.entities import (
     Activity,
     AgendaKind,
@@ -65,6 +66,9 @@ class Plan(PlanModel):
     conventions: list[Convention] = Field(default_factory=list)
     obligations: list[ReportingObligation] = Field(default_factory=list)
     appropriations: list[Appropriation] = Field(default_factory=list)
+    cost_rates: list[CostRates] = Field(
+        default_factory=list, description="What meetings cost, per budget period."
+    )
     negotiation: Negotiation | None = None
     resolutions: list[Resolution] = Field(
         default_factory=list,
@@ -114,6 +118,7 @@ def integrity_problems(plan: Plan) -> Iterator[Problem]:
     yield from _unique("conventions", (item.id for item in plan.conventions))
     yield from _unique("obligations", (item.id for item in plan.obligations))
     yield from _unique("appropriations", (item.id for item in plan.appropriations))
+    yield from _unique("cost_rates", (item.id for item in plan.cost_rates))
     yield from _unique("resolutions", (item.id for item in plan.resolutions))
     yield from _unique(
         "thematic_areas", (area.number for area in plan.thematic_areas), field="number"
@@ -206,6 +211,11 @@ def _references(plan: Plan) -> Iterator[Problem]:
         yield from check(
             conventions, "convention", obligation.convention, "obligations", i, "convention"
         )
+    for i, meeting in enumerate(plan.meetings):
+        if meeting.costing is not None:
+            yield from check(
+                bodies, "body", meeting.costing.paid_by, "meetings", i, "costing", "paid_by"
+            )
     for i, appropriation in enumerate(plan.appropriations):
         yield from check(
             bodies, "body", appropriation.approved_by, "appropriations", i, "approved_by"

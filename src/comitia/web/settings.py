@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "comitia.web.home",
     "comitia.web.calendar",
     "comitia.web.checks",
+    "comitia.web.budget",
     "comitia.web.access",
     "comitia.web.publication",
     "comitia.web.suggestions",

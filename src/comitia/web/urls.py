@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("", include("comitia.web.calendar.urls")),
     path("", include("comitia.web.checks.urls")),
+    path("", include("comitia.web.budget.urls")),
     path("", include("comitia.web.access.urls")),
     path("", include("comitia.web.publication.urls")),
     path("", include("comitia.web.suggestions.urls")),

@@ -62,8 +62,8 @@ def test_the_sections_follow_the_model_document() -> None:
         "4.1 Préparation d’événements ayant trait aux mandats",
         "4.2 Suivi de questions faisant l’objet d’un mandat",
         "4.3 Négociation du projet de résolution omnibus",
-        "5. Budget pour la période 2019-2020",
-        "6. Considérations générales",
+        "4.4 Budget pour la période 2019-2020",
+        "5. Considérations générales",
     ]
     rest = texts("fr")
     for title in (

@@ -23,7 +23,9 @@ from tests.render.model import (
     FIRST_MEETING,
     MOVED,
     MOVED_NOTE,
+    budget_table,
     model_plan,
+    plan_tables,
 )
 
 LANGUAGES = ["fr", "en", "es", "pt"]
@@ -61,7 +63,7 @@ def calendar_meeting_dates(document: docx.document.Document, lang: str) -> list[
         text = format_day(day, lang, weekday=True)
         by_text[text[:1].upper() + text[1:]] = day
     dates = []
-    for row in document.tables[0].rows:
+    for row in plan_tables(document)[0].rows:
         first = row.cells[0].paragraphs[0]
         if first.style.name == "Comitia Meeting":
             printed = first.text.split(" (")[0]
@@ -77,7 +79,7 @@ def summary_meeting_dates(document: docx.document.Document, lang: str) -> list[d
     }
     year = month = 0
     dates = []
-    for row in document.tables[1].rows:
+    for row in plan_tables(document)[1].rows:
         label = row.cells[0].text.strip()
         if re.fullmatch(r"\d{4}", label):
             year = int(label)
@@ -134,33 +136,35 @@ def test_the_introduction_counts_the_meetings_by_kind(lang: str) -> None:
 def test_the_document_uses_word_headings_lists_and_a_page_number_field() -> None:
     document = read("fr")
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings[:6] == [
+    assert headings[:5] == [
         "1. Introduction",
         "2. Bureau",
         "3. Mandats",
         "4. Méthodologie",
-        "5. Budget pour la période 2019-2020",
-        "6. Considérations générales",
+        "5. Considérations générales",
     ]
-    assert any(p.style.name == "Heading 2" for p in document.paragraphs)
+    # The budget is the methodology's fourth part, as in the model document.
+    subheadings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert "4.4 Budget pour la période 2019-2020" in subheadings
     numbered = [
         p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None
     ]
     assert len(numbered) > 20
     footer = document.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer
-    assert len(document.tables) == 2
+    # The budget table, the calendar and the summary.
+    assert len(document.tables) == 3
 
 
 def test_the_calendar_is_one_table_of_two_columns_with_a_header_row_repeated() -> None:
-    calendar = read("fr").tables[0]
+    calendar = plan_tables(read("fr"))[0]
     assert len(calendar.columns) == 2
     assert calendar.rows[0].cells[0].text == "Activités de la Commission"
     assert "<w:tblHeader" in calendar.rows[0]._tr.xml
 
 
 def test_an_activity_on_the_day_of_a_meeting_shares_its_row() -> None:
-    calendar = read("fr").tables[0]
+    calendar = plan_tables(read("fr"))[0]
     row = next(r for r in calendar.rows if r.cells[0].text.startswith("Jeudi 2 avril 2020"))
     assert "Réunion préparatoire du Comité consultatif" in row.cells[1].text
 
@@ -197,7 +201,7 @@ def test_agenda_paragraphs_say_their_kind_and_their_depth_in_the_tree() -> None:
     document = read("fr")
     cell = next(
         row.cells[0]
-        for row in document.tables[0].rows
+        for row in plan_tables(document)[0].rows
         if row.cells[0].paragraphs[0].text.startswith("Mardi 14 avril 2020")
     )
     shape = []
@@ -222,4 +226,30 @@ def test_rows_of_the_texts_awaiting_translation_are_never_split_across_pages() -
     for tr in (header, *entries):
         assert tr.find(f"{W}trPr/{W}cantSplit") is not None
     # A calendar row can be longer than a page: Word may split it.
-    assert any(row._tr.find(f"{W}trPr/{W}cantSplit") is None for row in document.tables[0].rows)
+    calendar = plan_tables(document)[0]
+    assert any(row._tr.find(f"{W}trPr/{W}cantSplit") is None for row in calendar.rows)
+
+
+@pytest.mark.parametrize(
+    ("lang", "first_row"),
+    [
+        ("fr", ["2019", "US$ 126\u202f200", "US$ 14\u202f400", "US$ 111\u202f800"]),
+        ("en", ["2019", "US$126,200", "US$14,400", "US$111,800"]),
+        ("es", ["2019", "US$126.200", "US$14.400", "US$111.800"]),
+        ("pt", ["2019", "US$126.200", "US$14.400", "US$111.800"]),
+    ],
+)
+def test_the_budget_table_reads_back_with_its_periods_and_balances(
+    lang: str, first_row: list[str]
+) -> None:
+    rows = [[cell.text for cell in row.cells] for row in budget_table(read(lang)).rows]
+    header, *periods = rows
+    assert len(header) == 4
+    assert periods[0] == first_row
+    # October to December 2019, then 2020 and its two semesters (no appropriation of their own).
+    assert [len(periods), periods[3][1], periods[4][3]] == [5, "—", "—"]
+    amount = re.compile(r"[^\d]")
+    for _, appropriation, planned, balance in periods:
+        if appropriation != "—":
+            figures = [int(amount.sub("", value)) for value in (appropriation, planned, balance)]
+            assert figures[0] - figures[1] == figures[2]

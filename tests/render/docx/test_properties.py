@@ -13,7 +13,7 @@ from comitia.plan.fields import Text
 from comitia.render.document import build_document
 from comitia.render.docx.writer import write_docx
 from comitia.render.html.writer import render_page
-from tests.render.model import model_plan
+from tests.render.model import model_plan, plan_tables
 from tests.strategies import plans
 
 
@@ -23,7 +23,7 @@ def test_any_plan_prints_with_every_meeting(plan: Plan) -> None:
     for lang in ("fr", "en", "es", "pt"):
         document = build_document(plan, lang)
         data = write_docx(document)
-        calendar = docx.Document(io.BytesIO(data)).tables[0]
+        calendar = plan_tables(docx.Document(io.BytesIO(data)))[0]
         lines = [row.cells[0].paragraphs[0].text for row in calendar.rows]
         for meeting in plan.meetings:
             printed = format_day(meeting.date, lang, weekday=True)
@@ -39,7 +39,7 @@ def test_characters_that_xml_cannot_hold_are_replaced() -> None:
     data = write_docx(build_document(plan, "fr"))
     text = "\n".join(
         p.text
-        for row in docx.Document(io.BytesIO(data)).tables[0].rows
+        for row in plan_tables(docx.Document(io.BytesIO(data)))[0].rows
         for p in row.cells[0].paragraphs
     )
     assert "A\ufffdB" in text

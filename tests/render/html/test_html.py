@@ -87,8 +87,8 @@ def test_untranslated_content_is_marked_with_its_language() -> None:
 def test_an_untranslated_title_inside_a_sentence_is_marked_alone() -> None:
     title = "Approbation de la répartition des ressources par sous-programme pour 2020"
     sentence = next(line for line in page("en").splitlines() if title in line)
-    assert sentence.startswith('<p class="body">Resolution CP/RES. 1138/19 “<span lang="fr"')
-    assert languages(sentence)["Resolution CP/RES. 1138/19 “"] == {""}  # the page's language
+    assert sentence.startswith('<p class="body">By resolution CP/RES. 1138/19 “<span lang="fr"')
+    assert languages(sentence)["By resolution CP/RES. 1138/19 “"] == {""}  # the page's language
 
 
 def test_a_list_of_texts_in_one_original_language_is_marked_once() -> None:

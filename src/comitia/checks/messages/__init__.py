@@ -16,8 +16,10 @@ import datetime as dt
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
+from comitia.budget.money import format_money
 from comitia.checks.messages import en, es, fr, pt
 from comitia.dates import FuzzyDate, format_day
 from comitia.plan import Text
@@ -39,11 +41,21 @@ class Weekday:
     date: dt.date
 
 
+@dataclass(frozen=True)
+class Money:
+    """An amount to be printed as the Organization prints it ("US$ 126 200", "US$126,200")."""
+
+    amount: Decimal
+    currency: str
+
+
 def word(value: Any, lang: str) -> str:
     """One parameter of a message as text in ``lang``."""
     labels = LANGUAGES[lang][1]
     if isinstance(value, Weekday):
         return format_day(value.date, lang, weekday=True)
+    if isinstance(value, Money):
+        return format_money(value.amount, value.currency, lang)
     if isinstance(value, dt.date):
         return format_day(value, lang)
     if isinstance(value, dt.time):

@@ -28,6 +28,16 @@ LABELS = {
 }
 
 MESSAGES = {
+    "BUD001": {
+        "message": "The planned cost of the meetings in {period} ({planned}) exceeds the appropriation of {basis} ({appropriation}) by {over}.",
+        "hint": "Move, shorten or cancel meetings in {period}, or state who pays for some of them.",
+    },
+    "BUD002": {
+        "message": "The meeting on {date} has no cost rate for {period}: its cost is not counted.",
+        "message.period": "The meeting on {date} falls in no budget period with an appropriation: its cost is counted nowhere.",
+        "hint": "Add rates for the period (cost_rates), or state the meeting's cost (costing.override).",
+        "hint.period": "Add the appropriation for its period, or state who pays for the meeting (costing.paid_by).",
+    },
     "CLM001": {
         "message": "The summary lists a meeting of the committee on {date} ({title}) that the calendar does not have.",
         "hint": "Add the meeting to the calendar, or remove the entry from the summary.",

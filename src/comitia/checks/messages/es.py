@@ -28,6 +28,16 @@ LABELS = {
 }
 
 MESSAGES = {
+    "BUD001": {
+        "message": "El costo previsto de las reuniones del período {period} ({planned}) supera en {over} la asignación de la resolución {basis} ({appropriation}).",
+        "hint": "Traslade, acorte o cancele reuniones del período {period}, o indique quién sufraga algunas de ellas.",
+    },
+    "BUD002": {
+        "message": "La reunión del {date} no tiene tarifa de costo para el período {period}: su costo no se cuenta.",
+        "message.period": "La reunión del {date} no corresponde a ningún período presupuestario con asignación: su costo no se cuenta en ninguno.",
+        "hint": "Agregue las tarifas del período (cost_rates) o indique el costo de la reunión (costing.override).",
+        "hint.period": "Agregue la asignación de su período, o indique quién sufraga la reunión (costing.paid_by).",
+    },
     "CLM001": {
         "message": "El resumen menciona una reunión de la Comisión el {date} ({title}) que el calendario no tiene.",
         "hint": "Agregue la reunión al calendario o retírela del resumen.",

@@ -28,6 +28,16 @@ LABELS = {
 }
 
 MESSAGES = {
+    "BUD001": {
+        "message": "Le coût prévu des réunions de la période {period} ({planned}) dépasse de {over} l’allocation de la résolution {basis} ({appropriation}).",
+        "hint": "Déplacez, raccourcissez ou annulez des réunions de la période {period}, ou indiquez qui prend en charge certaines d’entre elles.",
+    },
+    "BUD002": {
+        "message": "La réunion du {date} n’a pas de taux de coût pour la période {period} : son coût n’est pas compté.",
+        "message.period": "La réunion du {date} ne relève d’aucune période budgétaire dotée d’une allocation : son coût n’est compté nulle part.",
+        "hint": "Ajoutez les taux de la période (cost_rates) ou indiquez le coût de la réunion (costing.override).",
+        "hint.period": "Ajoutez l’allocation de sa période, ou indiquez qui prend en charge la réunion (costing.paid_by).",
+    },
     "CLM001": {
         "message": "Le résumé mentionne une réunion de la Commission le {date} ({title}) que le calendrier ne contient pas.",
         "hint": "Ajoutez la réunion au calendrier ou retirez-la du résumé.",

@@ -28,6 +28,16 @@ LABELS = {
 }
 
 MESSAGES = {
+    "BUD001": {
+        "message": "O custo previsto das reuniões do período {period} ({planned}) excede em {over} a dotação da resolução {basis} ({appropriation}).",
+        "hint": "Mova, encurte ou cancele reuniões do período {period}, ou indique quem custeia algumas delas.",
+    },
+    "BUD002": {
+        "message": "A reunião de {date} não tem tarifa de custo para o período {period}: seu custo não é contado.",
+        "message.period": "A reunião de {date} não se enquadra em nenhum período orçamentário com dotação: seu custo não é contado em nenhum.",
+        "hint": "Acrescente as tarifas do período (cost_rates) ou indique o custo da reunião (costing.override).",
+        "hint.period": "Acrescente a dotação do seu período, ou indique quem custeia a reunião (costing.paid_by).",
+    },
     "CLM001": {
         "message": "O resumo menciona uma reunião da Comissão em {date} ({title}) que o calendário não tem.",
         "hint": "Acrescente a reunião ao calendário ou retire-a do resumo.",

@@ -32,6 +32,7 @@ from comitia.plan import (
     MilestoneKind,
     SummaryClaim,
 )
+from comitia.plan.sessions import SessionLength, session_length
 
 # A word used by more activities than this is too common to find a title by.
 COMMON_WORD = 64
@@ -249,13 +250,9 @@ def derived_counts(context: Context) -> dict[ClaimedCount, int | None]:
     }
 
 
-FULL_DAY = dt.timedelta(hours=5)
-
-
 def is_full_day(meeting: Meeting) -> bool:
-    """A meeting of five hours or more is a full-day session; a shorter one a half-day one."""
-    start = dt.datetime.combine(meeting.date, meeting.start)
-    return dt.datetime.combine(meeting.date, meeting.end) - start >= FULL_DAY
+    """A full-day session as ``comitia.plan.sessions`` defines it, for the document and budget."""
+    return session_length(meeting.start, meeting.end) is SessionLength.FULL_DAY
 
 
 def formal_review_meetings(context: Context) -> list[Meeting] | None:

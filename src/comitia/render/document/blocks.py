@@ -114,6 +114,7 @@ class TableKind(enum.StrEnum):
     CALENDAR = "calendar"
     SUMMARY = "summary"
     UNTRANSLATED = "untranslated"  # the annex of texts awaiting translation
+    BUDGET = "budget"  # periods, appropriations, estimated cost and balance
 
 
 @dataclass(frozen=True)

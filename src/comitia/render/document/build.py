@@ -13,6 +13,7 @@ each, so that a secretariat can find every text to translate.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import string
 from collections.abc import Iterator, Sequence
@@ -21,6 +22,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.dates import get_month_names
 
+from comitia.budget import plan_budget
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.dates.vocab import vocabulary
 from comitia.plan import Plan
@@ -64,6 +66,19 @@ from comitia.render.document.i18n import Wording
 from comitia.revisions import Change
 
 _ROLE_ORDER = list(OfficerRole)
+
+
+def _holds(outer: FuzzyDate, inner: FuzzyDate) -> bool:
+    """Whether ``inner`` is a strict part of ``outer`` (October to December of 2019)."""
+    first, last = outer.first_day, outer.last_day
+    inner_first, inner_last = inner.first_day, inner.last_day
+    if first is None or last is None or inner_first is None or inner_last is None:
+        return False
+    return (
+        first <= inner_first and inner_last <= last and (first, last) != (inner_first, inner_last)
+    )
+
+
 # Characters of a text shown in the annex of texts awaiting translation: one line of its column.
 _EXCERPT_LENGTH = 80
 _FIELDS = string.Formatter()
@@ -187,14 +202,20 @@ class _Builder:
                 self.place = (element.text, "")
         self.elements.extend(elements)
 
-    def money(self, item_amount: Decimal, currency: str) -> str:
+    def figure(self, item_amount: Decimal, currency: str) -> str:
+        """An amount in figures, as the Organization prints it: "US$ 126 200", "US$126,200"."""
+        sign = "-" if item_amount < 0 else ""
         if currency == "USD":
-            figure = self.w._("US$ {amount}", amount=self.w.amount(item_amount))
+            return sign + self.w._("US$ {amount}", amount=self.w.amount(abs(item_amount)))
+        return f"{sign}{currency} {self.w.amount(abs(item_amount))}"
+
+    def money(self, item_amount: Decimal, currency: str) -> str:
+        """An amount in figures and in words, as the Organization's prose prints it."""
+        if currency == "USD":
             words = self.w._("{words} dollars", words=self.w.amount_in_words(item_amount))
         else:
-            figure = f"{currency} {self.w.amount(item_amount)}"
             words = f"{self.w.amount_in_words(item_amount)} {currency}"
-        return f"{figure} ({words})"
+        return f"{self.figure(item_amount, currency)} ({words})"
 
     # ------------------------------------------------------------------ sections
 
@@ -546,10 +567,33 @@ class _Builder:
                 )
 
     def budget(self) -> None:
+        """The methodology's fourth part, as a secretariat writes it: each appropriation with
+        its legal basis, in figures and words; the part of a year available to the term; the
+        difference from the year before; then a table of each period's appropriation, the
+        estimated cost of the meetings of the calendar and the balance (``comitia.budget``)."""
         w = self.w
-        self.add(Heading(1, "5. " + w._("Budget for the period {term}", term=self.plan.term.label)))
-        for item in self.plan.appropriations:
-            self.add(self._appropriation(item))
+        self.add(
+            Heading(2, "4.4 " + w._("Budget for the period {term}", term=self.plan.term.label))
+        )
+        items = self.plan.appropriations
+        enclosing = {
+            item.id: next(
+                (
+                    outer
+                    for outer in items
+                    if outer is not item and _holds(outer.period, item.period)
+                ),
+                None,
+            )
+            for item in items
+        }
+        printed: Appropriation | None = None
+        for top in (item for item in items if enclosing[item.id] is None):
+            self.add(self._appropriation(top))
+            printed = top
+            for part in (item for item in items if enclosing[item.id] is top):
+                self.add(self._sub_appropriation(part, same_basis=part.basis == printed.basis))
+                printed = part
         for difference in derive.yearly_differences(self.plan):
             change = abs(difference.change)
             values = {
@@ -568,6 +612,7 @@ class _Builder:
             else:
                 text = w._("The appropriation for {year} is the same as for {previous}.", **values)
             self.add(self.para(text))
+        self.budget_table()
 
     def _appropriation(self, item: Appropriation) -> Paragraph:
         w = self.w
@@ -575,25 +620,95 @@ class _Builder:
         approver = (
             (Span(" ("), self.body_name(item.approved_by), Span(")")) if item.approved_by else ()
         )
+        values: dict[str, str | Inline] = {
+            "basis": item.basis,
+            "title": title,
+            "approver": approver,
+            "amount": self.money(item.amount, item.currency),
+            "period": item.period.format(self.lang),
+        }
+        if item.period.precision is Precision.YEAR:
+            message = w._(
+                "By resolution {basis}{title}{approver}, {amount} was approved to finance the "
+                "meetings of the Committee in {period}."
+            )
+        else:
+            message = w._(
+                "By resolution {basis}{title}{approver}, {amount} was approved to finance the "
+                "meetings of the Committee for the period {period}."
+            )
+        spans = list(self.sentence(message, **values))
+        spans.extend(self.note(n) for n in item.notes)
+        return Paragraph(tuple(spans))
+
+    def _sub_appropriation(self, item: Appropriation, *, same_basis: bool) -> Paragraph:
+        """A part of a period with an amount of its own ("of which, for October to December")."""
+        if not same_basis:
+            return self._appropriation(item)
         spans = list(
             self.sentence(
-                w._(
-                    "Resolution {basis}{title}{approver} appropriates {amount} for the meetings "
-                    "of the Committee (period: {period})."
+                self.w._(
+                    "For the period {period}, the Committee has {amount} to cover the costs of "
+                    "its meetings."
                 ),
-                basis=item.basis,
-                title=title,
-                approver=approver,
-                amount=self.money(item.amount, item.currency),
                 period=item.period.format(self.lang),
+                amount=self.money(item.amount, item.currency),
             )
         )
         spans.extend(self.note(n) for n in item.notes)
         return Paragraph(tuple(spans))
 
+    def budget_table(self) -> None:
+        w = self.w
+        budget = plan_budget(self.plan)
+        if not budget.periods:
+            return
+        self.add(
+            self.para(
+                w._(
+                    "The table below compares, for each budget period, the appropriation with "
+                    "the estimated cost of the meetings of the calendar, and gives the balance."
+                )
+            )
+        )
+
+        def cell(text: str, *, bold: bool = False) -> tuple[Block, ...]:
+            return (self.para(Span(text, bold=bold)),)
+
+        headings = (w._("Period"), w._("Appropriation"), w._("Estimated cost"), w._("Balance"))
+        rows = [Row(RowKind.HEADER, tuple(cell(h, bold=True) for h in headings))]
+        for period in budget.periods:
+            money = functools.partial(self.figure, currency=period.currency)
+            label = period.period.format(self.lang)
+            if period.appropriation is None:
+                label = w._("{period} (no appropriation of its own)", period=label)
+            balance = period.balance
+            rows.append(
+                Row(
+                    RowKind.ENTRY,
+                    (
+                        cell(label),
+                        cell("—" if period.appropriation is None else money(period.appropriation)),
+                        cell(money(period.planned)),
+                        cell("—" if balance is None else money(balance)),
+                    ),
+                )
+            )
+        self.add(Table(TableKind.BUDGET, tuple(rows)))
+        if any(rates.illustrative for rates in self.plan.cost_rates):
+            self.add(
+                self.para(
+                    w._(
+                        "The estimated costs follow illustrative rates, which are not those of "
+                        "the Organization."
+                    ),
+                    style=ParagraphStyle.SMALL,
+                )
+            )
+
     def general_considerations(self) -> None:
         w = self.w
-        self.add(Heading(1, "6. " + w._("General considerations")))
+        self.add(Heading(1, "5. " + w._("General considerations")))
         self.add(
             self.para(
                 w._(

@@ -14,15 +14,12 @@ from decimal import Decimal
 from comitia.dates import FuzzyDate, Precision
 from comitia.plan import Plan
 from comitia.plan.entities import Activity, Appropriation, Meeting, MeetingKind, MeetingStatus
-
-# A meeting that runs past the lunch break is a full-day meeting; one that ends by then, or
-# starts after it, is a half-day meeting.
-LUNCH_START = dt.time(13, 0)
-LUNCH_END = dt.time(14, 30)
+from comitia.plan.sessions import SessionLength, session_length
 
 
 def is_full_day(meeting: Meeting) -> bool:
-    return meeting.start < LUNCH_START and meeting.end > LUNCH_END
+    """A meeting that runs from the morning into the afternoon (``comitia.plan.sessions``)."""
+    return session_length(meeting.start, meeting.end) is SessionLength.FULL_DAY
 
 
 def held_meetings(plan: Plan) -> list[Meeting]:

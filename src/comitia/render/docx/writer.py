@@ -457,11 +457,11 @@ class _Writer:
             later.addprevious(footnote_pr)
 
     def table(self, table: Table) -> None:
-        grid = self.doc.add_table(rows=0, cols=2)
+        widths = _WIDTHS.get(table.kind, (Cm(4), Cm(12.6)))
+        grid = self.doc.add_table(rows=0, cols=len(widths))
         grid.style = "Table Grid"
         grid.alignment = WD_TABLE_ALIGNMENT.CENTER
         grid.autofit = False
-        widths = (Cm(8.3), Cm(8.3)) if table.kind is TableKind.CALENDAR else (Cm(4), Cm(12.6))
         for column, width in zip(grid.columns, widths, strict=True):
             column.width = width
         # A row of the annex of texts awaiting translation is a place and its few texts: it is
@@ -492,6 +492,13 @@ class _Writer:
             for block in blocks:
                 self.block(cell, block, first=first)
                 first = None
+
+
+# Column widths per kind of table (the others: a narrow column of places and a wide one).
+_WIDTHS = {
+    TableKind.CALENDAR: (Cm(8.3), Cm(8.3)),
+    TableKind.BUDGET: (Cm(6.2), Cm(3.5), Cm(3.5), Cm(3.4)),
+}
 
 
 def _plain_font(style: Any) -> None:

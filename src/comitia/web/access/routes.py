@@ -54,6 +54,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "checks-panel": Action.VIEW_CHECKS,
     "checks-coverage": Action.VIEW,
     "checks-coverage-csv": Action.VIEW,
+    # budget: planned cost against appropriations, for the secretariat, chair and bureau
+    "budget:page": Action.VIEW_CHECKS,
     # access
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
+from comitia.web.budget.preview import CostPreview, cost_preview, form_changes
 from comitia.web.home.overview import display_language
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
@@ -316,6 +317,7 @@ def _edit(
     save: Callable[[dict[str, Any]], str],
     saved: str,
     page: Callable[[], dict[str, Any]],
+    preview: Callable[[dict[str, Any]], CostPreview] | None = None,
 ) -> HttpResponse:
     """What every editing form does: on a valid POST, ``save(form.cleaned_data)`` (an
     operation) and redirect to the address it returns, saying ``saved``; if the operation
@@ -323,9 +325,15 @@ def _edit(
     show the form again, as when it is not sent or not valid.
 
     ``page()`` gives the rest of the form page's context; it is called after the operation,
-    which may have changed the object shown in memory before refusing.
+    which may have changed the object shown in memory before refusing. With ``preview``, the
+    form offers to preview the change's cost (``comitia.web.budget.preview``): a valid POST
+    with ``preview`` shows it with the form again and saves nothing.
     """
     status: int | None = None
+    previewing = request.method == "POST" and "preview" in request.POST
+    if preview is not None and previewing and form.is_valid():
+        extra = {"preview": preview(form.cleaned_data), "previewable": True}
+        return _form_page(request, term, form, None, page() | extra)
     if request.method == "POST" and form.is_valid():
         try:
             target = save(form.cleaned_data)
@@ -334,7 +342,7 @@ def _edit(
         else:
             messages.success(request, saved)
             return redirect(target)
-    return _form_page(request, term, form, status, page())
+    return _form_page(request, term, form, status, page() | {"previewable": preview is not None})
 
 
 def _meeting_url(slug: str, key: str) -> str:
@@ -356,6 +364,7 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
         save,
         _("The meeting was added."),
         lambda: {"heading": _("New meeting")},
+        lambda data: cost_preview(term, None, form_changes(data), lang),
     )
 
 
@@ -386,6 +395,7 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
             "meeting_key": meeting.key,
             "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
         },
+        lambda data: cost_preview(term, key, form_changes(data), lang),
     )
 
 
@@ -440,6 +450,9 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
             "meeting_key": meeting.key,
             "heading": _("Move the meeting of %(day)s") % {"day": _day(meeting.date)},
         },
+        lambda data: cost_preview(
+            term, key, form_changes(data, moved_to=data["new_date"]), _lang()
+        ),
     )
 
 
@@ -455,6 +468,10 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     context = _common(request, term) | {
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
+        # On request only: the preview reads the whole plan, the page alone a few rows.
+        "preview": cost_preview(term, key, {"status": "cancelled"}, _lang())
+        if request.GET.get("preview")
+        else None,
     }
     return render(request, "calendar/cancel.html", context)
 

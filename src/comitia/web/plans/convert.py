@@ -13,6 +13,7 @@ Both raise :class:`PlanLoadError`, whose message is meant for the person loading
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
@@ -202,6 +203,24 @@ def _claims(plan: Plan) -> dict[str, Any]:
     return {key: value for key, value in data.items() if value}
 
 
+def _cost_rates(plan: Plan) -> str:
+    """The plan's cost rates as the JSON text the term keeps; empty when it has none."""
+    if not plan.cost_rates:
+        return ""
+    return json.dumps(plan.model_dump(mode="json", include={"cost_rates"})["cost_rates"])
+
+
+def _costing(meeting: PlanMeeting) -> str:
+    """A meeting's costing as the JSON text its row keeps; empty when it states nothing."""
+    if meeting.costing is None:
+        return ""
+    return meeting.costing.model_dump_json(exclude_defaults=True)
+
+
+def _json(text: str) -> Any:
+    return json.loads(text) if text else None
+
+
 def _text(value: Text | None) -> dict[str, str] | None:
     return None if value is None else {str(lang): text for lang, text in value.root.items()}
 
@@ -253,6 +272,7 @@ class _Writer:
             language=plan.language.value,
             languages=[lang.value for lang in plan.languages],
             document_claims=_claims(plan),
+            cost_rates=_cost_rates(plan),
         )
         self._write_bodies()
         self._write_document()
@@ -443,6 +463,7 @@ class _Writer:
                 title=_text(meeting.title),
                 venue=_text(meeting.venue),
                 notes=_texts(meeting.notes),
+                costing=_costing(meeting),
             )
             for i, meeting in enumerate(plan.meetings)
         )
@@ -601,6 +622,7 @@ class _Writer:
                 basis_title=_text(item.basis_title),
                 approved_by=self._body(item.approved_by),
                 notes=_texts(item.notes),
+                parts=[str(part) for part in item.parts],
             )
             for i, item in enumerate(plan.appropriations)
         )
@@ -798,6 +820,7 @@ class _Reader:
             **term.document_claims,
             "language": term.language,
             "languages": term.languages,
+            "cost_rates": _json(term.cost_rates) or [],
             "term": _optional(
                 {
                     "committee": self.body_keys[term.committee_id],
@@ -960,6 +983,7 @@ class _Reader:
                 venue=meeting.venue,
                 agenda=self._tree(meeting.pk, None),
                 notes=meeting.notes,
+                costing=_json(meeting.costing),
             )
             for meeting in meetings
         ]
@@ -1071,6 +1095,7 @@ class _Reader:
                     basis_title=item.basis_title,
                     approved_by=self._body(item.approved_by_id),
                     notes=item.notes,
+                    parts=item.parts,
                 )
                 for item in self._rows(m.Appropriation)
             ],

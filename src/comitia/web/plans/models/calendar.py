@@ -20,6 +20,7 @@ from comitia.web.plans.models.fields import (
     bounds_in_order,
     edtf_field,
     optional_char,
+    validate_costing,
 )
 from comitia.web.plans.models.term import (
     Body,
@@ -75,6 +76,12 @@ class Meeting(models.Model):
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
     )
     notes = MultilingualListField(_("notes"))
+    # The plan file's costing (languages, pages, who pays, a stated cost and its reason), as
+    # its JSON text (not jsonb, which would sort the languages of the reason): read whole by
+    # the budget, never queried piecemeal. Empty when the meeting states nothing.
+    costing = models.TextField(
+        _("costing (JSON)"), default="", blank=True, validators=[validate_costing]
+    )
     # A web-layer state, not part of the plan model: plan files carry no visibility.
     visibility = visibility_field()
     version = models.PositiveIntegerField(

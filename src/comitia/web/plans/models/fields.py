@@ -16,9 +16,11 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.fields.json import KeyTransform
 from django.utils.translation import gettext as _
+from pydantic import TypeAdapter
+from pydantic import ValidationError as PydanticValidationError
 
 from comitia.dates import FuzzyDate, FuzzyDateError
-from comitia.plan import Language
+from comitia.plan import CostRates, Language, MeetingCosting
 from comitia.plan.fields import is_surrogate, is_time_zone, unfit_character
 
 _LANGUAGES = frozenset(lang.value for lang in Language)
@@ -164,6 +166,33 @@ def validate_edtf(value: str) -> None:
         FuzzyDate.parse_edtf(value)
     except FuzzyDateError as error:
         raise ValidationError(str(error)) from None
+
+
+def validate_edtf_list(value: Any) -> None:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise ValidationError(_('A list of EDTF dates, such as ["2020-40", "2020-41"].'))
+    for item in value:
+        validate_edtf(item)
+
+
+def _plan_json(value: str, shape: Any) -> None:
+    """Refuse a JSON text that the plan model does not accept as ``shape``, with its reason."""
+    if not value:
+        return
+    try:
+        TypeAdapter(shape).validate_json(value)
+    except PydanticValidationError as error:
+        raise ValidationError(str(error.errors(include_url=False)[0]["msg"])) from None
+
+
+def validate_costing(value: str) -> None:
+    """A meeting's costing as the plan file writes it (JSON), or empty."""
+    _plan_json(value, MeetingCosting)
+
+
+def validate_cost_rates(value: str) -> None:
+    """A term's cost rates as the plan file writes them (a JSON list), or empty."""
+    _plan_json(value, list[CostRates])
 
 
 def fuzzy_bounds(text: str | None) -> tuple[Any, Any]:

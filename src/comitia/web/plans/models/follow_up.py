@@ -22,6 +22,7 @@ from comitia.web.plans.models.fields import (
     bounds_in_order,
     edtf_field,
     optional_char,
+    validate_edtf_list,
 )
 from comitia.web.plans.models.term import (
     Body,
@@ -217,6 +218,10 @@ class Appropriation(FuzzyBoundsMixin, models.Model):
         verbose_name=_("approved by"),
     )
     notes = MultilingualListField(_("notes"))
+    # Sub-periods it covers without an amount of their own, as EDTF texts ("2020-40").
+    parts = models.JSONField(
+        _("parts (EDTF)"), default=list, blank=True, validators=[validate_edtf_list]
+    )
 
     class Meta:
         ordering = ("term", "position")

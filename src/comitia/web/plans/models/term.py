@@ -19,6 +19,7 @@ from comitia.web.plans.models.fields import (
     MultilingualField,
     MultilingualListField,
     optional_char,
+    validate_cost_rates,
     validate_time_zone,
 )
 from comitia.web.plans.models.output import first_version
@@ -77,6 +78,12 @@ class Term(models.Model):
     # of a source, checked against the calendar and never edited or queried piecemeal, so they
     # are kept whole in JSON rather than in tables of their own.
     document_claims = models.JSONField(_("claims of the source document"), default=dict, blank=True)
+    # The plan file's cost_rates: a few rate tables per term, read whole by the budget
+    # (comitia.budget) and never queried piecemeal, so kept as the plan file's JSON text.
+    # Text, not jsonb: jsonb would sort the languages of their notes (original first).
+    cost_rates = models.TextField(
+        _("cost rates (JSON)"), default="", blank=True, validators=[validate_cost_rates]
+    )
     # Raised in the same transaction by every write to what the term's outputs show (pages,
     # feeds, documents, API reads): caches of outputs key on it (plans.output_version). Not
     # the per-row ``version`` that edits claim against lost updates.
