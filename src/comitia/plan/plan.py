@@ -71,6 +71,14 @@ class Plan(PlanModel):
         default_factory=list,
         description="Counts an imported document states in its prose, kept to be checked.",
     )
+    translated_from: dict[Language, dict[str, str]] = Field(
+        default_factory=dict,
+        description=(
+            "Per language, the fingerprint of the source each translation was made from, by "
+            "text id (meetings/m-2019-10-24/agenda/3.2.1/title): a translation whose source "
+            "has changed since is outdated. Written by comitia translations import."
+        ),
+    )
 
     @model_validator(mode="after")
     def _integrity(self) -> Self:

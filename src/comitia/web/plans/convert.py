@@ -238,6 +238,9 @@ class _Writer:
             language=plan.language.value,
             languages=[lang.value for lang in plan.languages],
             document_claims=_claims(plan),
+            translated_from={
+                lang.value: dict(sources) for lang, sources in plan.translated_from.items()
+            },
         )
         self._write_bodies()
         self._write_document()
@@ -681,6 +684,7 @@ class _Reader:
             raise PlanLoadError(f"the term {term.slug} names no committee")
         data: dict[str, Any] = {
             **term.document_claims,
+            "translated_from": term.translated_from,
             "language": term.language,
             "languages": term.languages,
             "term": _optional(
