@@ -54,8 +54,13 @@ def add_translations(
     if not isinstance(root, yaml.MappingNode):
         raise YamlEditError("the plan file is not a mapping")
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), by character index
+    done: set[tuple[int, str]] = set()
     for change in changes:
         node = _node_at(root, change.entry.location)
+        # A text reached through a YAML alias (&lead-in ... *lead-in) is one node: edit it once.
+        if (node.start_mark.index, change.lang.value) in done:
+            continue
+        done.add((node.start_mark.index, change.lang.value))
         if not isinstance(node, yaml.MappingNode) or not node.value:
             raise YamlEditError(f"{change.entry.id} is not a mapping of languages in the file")
         value = _quoted(change.new)
@@ -76,8 +81,10 @@ def add_translations(
                 edits.append((at, at, "\n" + line))
     if translated_from or any(key.value == "translated_from" for key, _ in root.value):
         edits.append(_sources_edit(text, root, translated_from))
-    edits.sort(key=lambda edit: edit[0], reverse=True)
-    for start, end, replacement in edits:
+    # From the end of the text back, so that each edit's indexes still hold; edits at one place
+    # are applied last one first, so that they read in the order given (en, es, pt).
+    ordered = sorted(enumerate(edits), key=lambda item: (item[1][0], item[0]), reverse=True)
+    for _, (start, end, replacement) in ordered:
         text = text[:start] + replacement + text[end:]
     return text
 
