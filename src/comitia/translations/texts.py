@@ -231,3 +231,15 @@ def progress(plan: Plan, entries: list[Entry] | None = None) -> list[Progress]:
                 )
             )
     return result
+
+
+def without_translations(plan: Plan) -> Plan:
+    """``plan`` with each text in its original language only, and no translated_from."""
+    data = plan.model_dump(mode="json", exclude_defaults=True)
+    data.pop("translated_from", None)
+    for entry in plan_texts(plan):
+        holder: Any = data
+        for part in entry.location[:-1]:
+            holder = holder[part]
+        holder[entry.location[-1]] = {entry.source_lang.value: entry.source}
+    return Plan.model_validate(data)
