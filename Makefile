@@ -61,6 +61,7 @@ catalogs: $(STAMP)
 ## Run the benchmarks and print their figures (on demand, never in the test suite).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
+	$(BIN)/python benchmarks/bench_translations.py
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_checks.py
 	$(BIN)/python benchmarks/bench_calendar.py

@@ -287,3 +287,21 @@ def test_any_plan_exports_each_text_once_and_reads_its_translation_back(
         for e in plan_texts(translated)
         if e.source_lang is plan.language
     )
+
+
+def test_a_text_shared_through_a_yaml_alias_is_translated_once_in_place(tmp_path: Path) -> None:
+    text = (
+        "comitia: 1\nlanguage: fr\nterm:\n  committee: cp\n"
+        '  label: "2019-2020"\n  start: 2019-10-01\n  end: 2020-09-30\n'
+        'bodies:\n  - id: cp\n    name: &shared {fr: "Conseil permanent"}\n'
+        "  - id: csh\n    name: *shared\n"
+    )
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(text, encoding="utf-8")
+    xlf = tmp_path / "plan.es.xlf"
+    xlf.write_bytes(filled(export_xliff(read_plan(plan_path), Language.ES), "Consejo Permanente"))
+    assert main(["translations", "import", str(plan_path), str(xlf), "-o", str(plan_path)]) == 0
+    edited = plan_path.read_text(encoding="utf-8")
+    assert '    name: &shared {fr: "Conseil permanent", es: "Consejo Permanente"}\n' in edited
+    assert "  - id: csh\n    name: *shared\n" in edited
+    assert read_plan(plan_path).bodies[1].name[Language.ES] == "Consejo Permanente"

@@ -4,7 +4,8 @@
 the first problem (:class:`~comitia.translations.xliff.TranslationFileError`, one message), and
 otherwise writes the plan with every change made: into the same YAML text when the output is a
 YAML file (``yaml_edit``: comments and layout kept), else as a freshly written plan file.
-Before anything is written, the edited text is read back and must be the plan the import made.
+Before anything is written, the places edited are read back and must hold what the import made
+(``yaml_edit.edited_as_intended``); otherwise the plan is written afresh.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from comitia.plan import Plan
-from comitia.plan.files import PlanFileError, parse_plan_text, read_plan, write_plan
+from comitia.plan.files import read_plan, write_plan
+from comitia.translations.texts import plan_texts
 from comitia.translations.xliff import (
     Change,
     Reading,
@@ -22,7 +24,7 @@ from comitia.translations.xliff import (
     apply_changes,
     read_xliff,
 )
-from comitia.translations.yaml_edit import YamlEditError, add_translations
+from comitia.translations.yaml_edit import YamlEditError, add_translations, edited_as_intended
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ def _read_bytes(path: Path) -> bytes:
 def read_translations(plan: Plan, files: Sequence[str | Path]) -> Imported:
     """Every file validated against ``plan`` and applied; one language per file, each once."""
     readings: list[Reading] = []
+    entries = plan_texts(plan)
     for name in files:
-        reading = read_xliff(plan, _read_bytes(Path(name)), str(name))
+        reading = read_xliff(plan, _read_bytes(Path(name)), str(name), entries=entries)
         if any(earlier.lang is reading.lang for earlier in readings):
             raise TranslationFileError(
                 f"{name}: a second file for {reading.lang.value}; import one file per language"
@@ -85,14 +88,19 @@ def import_translations(
         return imported
     if output.suffix.lower() in {".yaml", ".yml"}:
         source = plan_path.read_text(encoding="utf-8")
+        if not imported.changes:
+            if output != plan_path:
+                output.write_text(source, encoding="utf-8")
+            return imported
         sources = {lang.value: sources for lang, sources in imported.plan.translated_from.items()}
         try:
             edited = add_translations(source, imported.changes, sources)
-            same = parse_plan_text(edited, str(output)) == imported.plan
-        except (YamlEditError, PlanFileError):
-            same = False  # a shape the editor does not handle: write the plan afresh
+            same = edited_as_intended(edited, imported.changes, sources)
+        except YamlEditError:
+            same = False
         if same:
             output.write_text(edited, encoding="utf-8")
             return imported
+        # A shape the editor does not handle: the plan is written afresh (comments lost).
     write_plan(imported.plan, output)
     return imported

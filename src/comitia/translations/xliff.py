@@ -166,8 +166,13 @@ def _parse(data: bytes, name: str) -> Any:
         raise _refuse(name, f"not a readable XLIFF file ({error})") from None
 
 
-def read_xliff(plan: Plan, data: bytes, name: str = "<xliff>") -> Reading:
-    """Validate ``data`` against ``plan``; the changes it makes, or TranslationFileError."""
+def read_xliff(
+    plan: Plan, data: bytes, name: str = "<xliff>", *, entries: Sequence[Entry] | None = None
+) -> Reading:
+    """Validate ``data`` against ``plan``; the changes it makes, or TranslationFileError.
+
+    ``entries`` are ``plan_texts(plan)`` when the caller has them already.
+    """
     store = _parse(data, name)
     files = store.getfilenames()
     if len(files) != 1:
@@ -189,7 +194,7 @@ def read_xliff(plan: Plan, data: bytes, name: str = "<xliff>") -> Reading:
         raise _refuse(name, f"the plan is not published in {lang.value}")
     if lang is source:
         raise _refuse(name, "its source and target languages are the same")
-    entries = {entry.id: entry for entry in plan_texts(plan)}
+    by_id = {entry.id: entry for entry in (plan_texts(plan) if entries is None else entries)}
     changes: list[Change] = []
     seen: set[str] = set()
     untranslated = 0
@@ -200,7 +205,7 @@ def read_xliff(plan: Plan, data: bytes, name: str = "<xliff>") -> Reading:
         if unit_id in seen:
             raise _refuse(name, "appears twice", unit_id)
         seen.add(unit_id)
-        entry = entries.get(unit_id)
+        entry = by_id.get(unit_id)
         if entry is None:
             raise _refuse(name, "no text of the plan has this id", unit_id)
         if entry.source_lang is lang:

@@ -81,12 +81,16 @@ def add_translations(
                 edits.append((at, at, "\n" + line))
     if translated_from or any(key.value == "translated_from" for key, _ in root.value):
         edits.append(_sources_edit(text, root, translated_from))
-    # From the end of the text back, so that each edit's indexes still hold; edits at one place
-    # are applied last one first, so that they read in the order given (en, es, pt).
-    ordered = sorted(enumerate(edits), key=lambda item: (item[1][0], item[0]), reverse=True)
+    # Edits at one place are written in the order given (en, es, pt); the text is put together
+    # once from the spans between edits.
+    ordered = sorted(enumerate(edits), key=lambda item: (item[1][0], item[0]))
+    pieces: list[str] = []
+    at = 0
     for _, (start, end, replacement) in ordered:
-        text = text[:start] + replacement + text[end:]
-    return text
+        pieces.extend((text[at:start], replacement))
+        at = max(at, end)
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _sources_edit(
@@ -109,3 +113,33 @@ def _sources_edit(
         "\n# (written by comitia translations import; a changed source shows as outdated).\n"
     )
     return len(text), len(text), ending + header + block
+
+
+def edited_as_intended(
+    edited: str, changes: Iterable[Change], translated_from: Mapping[str, Mapping[str, str]]
+) -> bool:
+    """Whether ``edited`` holds each changed text with its new language and its others as they
+    were, and ``translated_from`` as given: the check of ``add_translations``'s work, cheaper
+    than reading the whole plan again, on the only places it touched."""
+    try:
+        root = yaml.compose(edited, Loader=_Loader)
+        if root is None:
+            return False
+        for change in changes:
+            node = _node_at(root, change.entry.location)
+            if not isinstance(node, yaml.MappingNode):
+                return False
+            values = {key.value: value.value for key, value in node.value}
+            wanted = {lang.value: text for lang, text in change.entry.text.root.items()}
+            if {**wanted, change.lang.value: change.new}.items() - values.items():
+                return False
+        if translated_from:
+            sources = _node_at(root, ("translated_from",))
+            data = {
+                lang.value: {key.value: value.value for key, value in ids.value}
+                for lang, ids in sources.value
+            }
+            return data == {lang: dict(ids) for lang, ids in translated_from.items()}
+    except (yaml.YAMLError, YamlEditError):
+        return False
+    return True
