@@ -46,6 +46,11 @@ class Imported:
                 f"{len(reading.changes) - new} changed, {reading.untranslated} of "
                 f"{reading.units} units left untranslated"
             )
+            if reading.stale:
+                lines.append(
+                    f"{reading.lang.value}: {len(reading.stale)} units skipped, their source has "
+                    "changed since the export (export them again): " + ", ".join(reading.stale)
+                )
             if each:
                 for change in reading.changes:
                     before = "(none)" if change.old is None else change.old

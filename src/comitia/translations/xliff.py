@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import defusedxml.ElementTree as SafeET
@@ -135,6 +135,9 @@ class Reading:
     changes: list[Change]
     units: int
     untranslated: int
+    # Units whose source is no longer the text's (edited since the export, or an agenda
+    # renumbered so that the id names another item): never applied, to be exported again.
+    stale: list[str] = field(default_factory=list)
 
 
 def _refuse(name: str, reason: str, unit: str | None = None) -> TranslationFileError:
@@ -198,6 +201,7 @@ def read_xliff(
     changes: list[Change] = []
     seen: set[str] = set()
     untranslated = 0
+    stale: list[str] = []
     for unit in store.units:
         unit_id = unit.xmlelement.get("id")
         if not unit_id:
@@ -220,18 +224,16 @@ def read_xliff(
             raise _refuse(name, unfit_message(character), unit_id)
         if source not in entry.text.root:
             raise _refuse(name, f"the text has no {source.value} version to translate", unit_id)
-        # Made from the source as it is now, or from an older one: then it is outdated at once.
-        made_from = (
-            fingerprint(entry.source)
-            if unit.source == entry.text[source]
-            else fingerprint(unit.source)
-        )
+        if unit.source != entry.text[source]:
+            stale.append(unit_id)
+            continue
+        made_from = fingerprint(entry.source)
         if target == entry.text.root.get(lang) and (
             plan.translated_from.get(lang, {}).get(entry.id) == made_from
         ):
             continue
         changes.append(Change(entry, lang, target, made_from))
-    return Reading(lang, changes, len(seen), untranslated)
+    return Reading(lang, changes, len(seen), untranslated, stale)
 
 
 def apply_changes(plan: Plan, changes: Iterable[Change]) -> Plan:
