@@ -53,6 +53,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "checks-panel": Action.VIEW_CHECKS,
     "checks-coverage": Action.VIEW,
     "checks-coverage-csv": Action.VIEW,
+    # translations: status and XLIFF export, for those who see the checks panel
+    "checks-translations": Action.VIEW_CHECKS,
+    "checks-translations-xliff": Action.VIEW_CHECKS,
     # access
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,
