@@ -47,12 +47,13 @@ fmt: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m comitia.plan.schema > docs/plan.schema.json
 
-## Extract the document renderers' fixed texts and compile their catalogs (en, fr, es, pt).
+## Extract the document renderers' (and the translation notes') fixed texts and compile their catalogs (en, fr, es, pt).
 ## Translate new messages in src/comitia/render/locale/*/LC_MESSAGES/comitia_render.po first;
 ## tests/render/document/test_catalogs.py fails while one is missing or not compiled.
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -k _ -k n:1,2 --no-default-keywords --no-location --omit-header \
-		-o src/comitia/render/locale/comitia_render.pot src/comitia/render/document
+	$(BIN)/pybabel extract -k _ -k n:1,2 -k N_ --no-default-keywords --no-location --omit-header \
+		-o src/comitia/render/locale/comitia_render.pot src/comitia/render/document \
+		src/comitia/translations
 	$(BIN)/pybabel update -D comitia_render -i src/comitia/render/locale/comitia_render.pot \
 		-d src/comitia/render/locale --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D comitia_render -d src/comitia/render/locale
@@ -60,6 +61,7 @@ catalogs: $(STAMP)
 ## Run the benchmarks and print their figures (on demand, never in the test suite).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_plan.py
+	$(BIN)/python benchmarks/bench_translations.py
 	$(BIN)/python benchmarks/bench_render.py
 	$(BIN)/python benchmarks/bench_checks.py
 	$(BIN)/python benchmarks/bench_calendar.py

@@ -373,6 +373,7 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 line=12,
             )
         ],
+        translated_from={Language.EN: {"bodies/cp/name": "0123456789abcdef"}},
     )
 
 

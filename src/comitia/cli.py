@@ -159,6 +159,75 @@ def _render_resolution(args: argparse.Namespace, output: OutputFormat, plan: Pla
     return output.render_resolution(plan, args.lang, args.resolution, earlier=earlier)
 
 
+def cmd_translations_export(args: argparse.Namespace) -> int:
+    from comitia.plan import Language
+    from comitia.translations.xliff import Select, TranslationFileError, export_xliff
+
+    plan = read_plan(args.plan)
+    source = Language(args.source) if args.source else None
+    try:
+        data = export_xliff(plan, Language(args.to), source=source, select=Select(args.select))
+    except TranslationFileError as error:
+        raise CommandError(str(error)) from None
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+    else:
+        Path(args.output).write_bytes(data)
+    return 0
+
+
+def cmd_translations_import(args: argparse.Namespace) -> int:
+    from comitia.translations.plan_files import import_translations
+    from comitia.translations.xliff import TranslationFileError
+
+    try:
+        imported = import_translations(args.plan, args.files, args.output, dry_run=args.dry_run)
+    except TranslationFileError as error:
+        raise CommandError(f"{error} (nothing written)") from None
+    for line in imported.report(each=args.dry_run):
+        print(line)
+    if args.dry_run:
+        print("dry run: nothing written")
+    return 0
+
+
+def cmd_translations_status(args: argparse.Namespace) -> int:
+    from comitia.translations.texts import Status, plan_texts, progress
+
+    plan = read_plan(args.plan)
+    entries = plan_texts(plan)
+    for counts in progress(plan, entries):
+        print(
+            f"{counts.lang.value}: {counts.percent}% translated "
+            f"({counts.translated} of {counts.total}; {counts.outdated} outdated, "
+            f"{counts.missing} missing)"
+        )
+        if args.each:
+            for status in (Status.OUTDATED, Status.MISSING):
+                for entry in entries:
+                    if (
+                        entry.source_lang is not counts.lang
+                        and entry.status(plan, counts.lang) is status
+                    ):
+                        print(f"  {status.value}: {entry.id}")
+    return 0
+
+
+def cmd_translations_tmx(args: argparse.Namespace) -> int:
+    from comitia.plan import Language
+    from comitia.translations.memory import export_tmx
+
+    Path(args.output).write_bytes(export_tmx(read_plan(args.plan), Language(args.to)))
+    return 0
+
+
+def cmd_translations_glossary(args: argparse.Namespace) -> int:
+    from comitia.translations.memory import glossary_csv
+
+    _write_text(glossary_csv(read_plan(args.plan)), args.output)
+    return 0
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
     _setup_django()
@@ -382,6 +451,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="print the resolution's changes since the same resolution in this earlier plan",
     )
 
+    _add_translations(commands)
+
     load = add("load", cmd_load, "Load a plan file into the database.")
     load.add_argument("plan", metavar="PLAN.yaml")
     load.add_argument(
@@ -423,6 +494,63 @@ def build_parser() -> argparse.ArgumentParser:
     manage = add("manage", cmd_manage, "Run one of Django's management commands.")
     manage.add_argument("arguments", nargs=argparse.REMAINDER)
     return parser
+
+
+def _add_translations(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    about = "Translate a plan's texts in CAT tools: XLIFF, TMX and a glossary."
+    group = commands.add_parser("translations", help=about, description=about)
+    verbs = group.add_subparsers(dest="verb", required=True, metavar="VERB")
+    languages = ["fr", "en", "es", "pt"]
+
+    def add(
+        name: str, handler: Callable[[argparse.Namespace], int], help_text: str
+    ) -> argparse.ArgumentParser:
+        sub = verbs.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument("plan", metavar="PLAN.yaml")
+        return sub
+
+    export = add(
+        "export",
+        cmd_translations_export,
+        "Write the texts to translate as XLIFF 1.2 (by default the missing and outdated ones).",
+    )
+    export.add_argument("--to", required=True, choices=languages)
+    export.add_argument(
+        "--from", dest="source", choices=languages, help="default: the plan's language"
+    )
+    which = export.add_mutually_exclusive_group()
+    for name in ("missing", "outdated", "all"):
+        which.add_argument(
+            f"--{name}",
+            dest="select",
+            action="store_const",
+            const=name,
+            help=f"only the {name} texts" if name != "all" else "every text",
+        )
+    export.set_defaults(select="pending")
+    export.add_argument("-o", "--output", required=True, metavar="OUT.xlf", help="or - for stdout")
+
+    imp = add(
+        "import",
+        cmd_translations_import,
+        "Apply translated XLIFF files to the plan: all of them, or nothing if one is wrong.",
+    )
+    imp.add_argument("files", nargs="+", metavar="FILE.xlf")
+    imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml")
+    imp.add_argument("--dry-run", action="store_true", help="list the changes, write nothing")
+
+    status = add("status", cmd_translations_status, "Count the texts translated per language.")
+    status.add_argument("--each", action="store_true", help="list the outdated and missing texts")
+
+    tmx = add("tmx", cmd_translations_tmx, "Write the up-to-date pairs as a TMX memory.")
+    tmx.add_argument("--to", required=True, choices=languages)
+    tmx.add_argument("-o", "--output", required=True, metavar="OUT.tmx")
+
+    glossary = add(
+        "glossary", cmd_translations_glossary, "Write the fixed names in four languages as CSV."
+    )
+    glossary.add_argument("-o", "--output", metavar="OUT.csv", help="default: stdout")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from comitia.plan import Plan
 from comitia.plan.files import read_plan
+from comitia.translations.texts import without_translations
 
 MODEL_PLAN = Path(__file__).resolve().parents[2] / "examples" / "oas-csh-2019-2020.yaml"
 
@@ -16,6 +17,12 @@ MODEL_PLAN = Path(__file__).resolve().parents[2] / "examples" / "oas-csh-2019-20
 @functools.cache
 def model_plan() -> Plan:
     return read_plan(MODEL_PLAN)
+
+
+@functools.cache
+def french_model_plan() -> Plan:
+    """The model plan as the OAS document is, in French alone: its translations taken out."""
+    return without_translations(model_plan())
 
 
 # The first meeting as each document must print it: weekday, date and time.

@@ -9,7 +9,7 @@ Each broken rule is reported at the place that breaks it (for example
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any, Literal, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -39,6 +39,11 @@ from comitia.plan.fields import Language, PlanModel
 from comitia.plan.resolutions import Resolution, citation_problems, resolution_problems
 
 FORMAT_VERSION: Literal[1] = 1
+
+# A text's id (comitia.translations.texts): a collection, then names of objects and fields.
+TextId = Annotated[str, Field(pattern=r"^[a-z_]+(/[a-z0-9._-]+)+$", max_length=300)]
+# The fingerprint of a source text (comitia.translations.texts.fingerprint).
+Fingerprint = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
 
 Location = tuple[str | int, ...]
 
@@ -81,6 +86,14 @@ class Plan(PlanModel):
     count_claims: list[CountClaim] = Field(
         default_factory=list,
         description="Counts an imported document states in its prose, kept to be checked.",
+    )
+    translated_from: dict[Language, dict[TextId, Fingerprint]] = Field(
+        default_factory=dict,
+        description=(
+            "Per language, the fingerprint of the source each translation was made from, by "
+            "text id (meetings/m-2019-10-24/agenda/3.2.1/title): a translation whose source "
+            "has changed since is outdated. Written by comitia translations import."
+        ),
     )
 
     @model_validator(mode="after")

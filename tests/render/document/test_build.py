@@ -21,7 +21,7 @@ from comitia.render.document.derive import (
 )
 from comitia.render.document.i18n import amount_in_words, format_time
 from tests.factories import build_plan
-from tests.render.model import model_plan
+from tests.render.model import french_model_plan, model_plan
 
 
 def texts(lang: str, plan: object = None) -> list[str]:
@@ -215,7 +215,7 @@ def test_a_provisional_activity_keeps_its_mark_in_the_summary() -> None:
 
 
 def awaiting_translation(lang: str) -> Table:
-    document = build_document(model_plan(), lang)
+    document = build_document(french_model_plan(), lang)
     (table,) = (e for e in document.elements if isinstance(e, Table) and e.kind == "untranslated")
     return table
 
@@ -227,7 +227,7 @@ def cell_lines(cell: tuple[object, ...]) -> list[str]:
 
 
 def test_every_untranslated_text_has_one_line_in_the_annex_with_where_it_first_appears() -> None:
-    document = build_document(model_plan(), "en")
+    document = build_document(french_model_plan(), "en")
     header, *rows = awaiting_translation("en").rows
     assert cell_lines(header.cells[0]) == ["Place in the document"]
     lines = [line for row in rows for line in cell_lines(row.cells[1])]

@@ -13,7 +13,10 @@ from babel.messages.pofile import read_po
 from comitia.render.document.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
 SOURCE = Path(LOCALE_DIR).parent
-KEYWORDS = {"_": None, "n": (1, 2)}
+KEYWORDS = {"_": None, "n": (1, 2), "N_": None}
+# The catalog's messages are written in the document renderers and in comitia.translations
+# (the notes of XLIFF units and the glossary's meeting kinds), as in the Makefile's catalogs.
+SOURCES = (SOURCE / "document", SOURCE.parent / "translations")
 
 
 def catalog(lang: str, kind: str = "po") -> object:
@@ -28,10 +31,11 @@ def placeholders(text: str) -> set[str]:
 
 def source_messages() -> set[str]:
     found = set()
-    for _, _, message, _, _ in extract_from_dir(
-        str(SOURCE / "document"), keywords=KEYWORDS, method_map=[("**.py", "python")]
-    ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+    for directory in SOURCES:
+        for _, _, message, _, _ in extract_from_dir(
+            str(directory), keywords=KEYWORDS, method_map=[("**.py", "python")]
+        ):
+            found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 

@@ -24,6 +24,7 @@ from tests.render.model import (
     MOVED,
     MOVED_NOTE,
     budget_table,
+    french_model_plan,
     model_plan,
     plan_tables,
 )
@@ -169,9 +170,14 @@ def test_an_activity_on_the_day_of_a_meeting_shares_its_row() -> None:
     assert "Réunion préparatoire du Comité consultatif" in row.cells[1].text
 
 
+def french_only(lang: str) -> docx.document.Document:
+    """The document of the model plan as the OAS wrote it, in French alone."""
+    return docx.Document(io.BytesIO(render(french_model_plan(), lang)))
+
+
 def test_content_without_translation_is_printed_in_the_original_and_listed_at_the_end() -> None:
-    french = all_text(read("fr"))
-    english = all_text(read("en"))
+    french = all_text(french_only("fr"))
+    english = all_text(french_only("en"))
     assert "Texts awaiting translation" in english
     assert "Textes en attente de traduction" not in french
     title = "Élection de la première, deuxième et troisième Vice-présidences de la CSH"
@@ -217,8 +223,26 @@ def test_agenda_paragraphs_say_their_kind_and_their_depth_in_the_tree() -> None:
     ]
 
 
+@pytest.mark.parametrize("lang", ["en", "es", "pt"])
+def test_the_translated_model_plan_prints_no_french_and_no_annex_of_texts_awaiting_translation(
+    lang: str,
+) -> None:
+    text = all_text(read(lang))
+    assert build_document(model_plan(), lang).untranslated == ()
+    for french in (
+        "Texts awaiting translation",
+        "Textos pendientes",
+        "Conseil permanent",
+        "Commission sur la sécurité continentale",
+        "Exposé du SSM",
+        "Réunion",
+    ):
+        assert french not in text
+    assert "Casa del Soldado" in text  # a proper name, the same in every language
+
+
 def test_rows_of_the_texts_awaiting_translation_are_never_split_across_pages() -> None:
-    document = read("en")
+    document = french_only("en")
     header, *entries = (row._tr for row in document.tables[-1].rows)
     assert document.tables[-1].rows[0].cells[1].text == "Text"
     assert len(entries) > 10

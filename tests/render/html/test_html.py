@@ -12,7 +12,7 @@ from comitia.plan.fields import Text
 from comitia.render.document import build_document
 from comitia.render.html import render
 from comitia.render.html.writer import marker, render_article, render_page
-from tests.render.model import FIRST_MEETING, MOVED_NOTE, model_plan
+from tests.render.model import FIRST_MEETING, MOVED_NOTE, french_model_plan, model_plan
 
 
 @functools.cache
@@ -71,9 +71,14 @@ def languages(markup: str) -> dict[str, set[str]]:
     return found
 
 
+def french_page(lang: str) -> str:
+    """The page of the model plan as the OAS wrote it, in French alone."""
+    return render(french_model_plan(), lang).decode("utf-8")
+
+
 def test_untranslated_content_is_marked_with_its_language() -> None:
-    document = build_document(model_plan(), "en")
-    marked = languages(page("en"))
+    document = build_document(french_model_plan(), "en")
+    marked = languages(french_page("en"))
     # Every one is marked wherever it is printed, inside a sentence of the document's language
     # too (the budget's resolution titles, the names in the introduction).
     assert len(document.untranslated) > 200
@@ -86,13 +91,13 @@ def test_untranslated_content_is_marked_with_its_language() -> None:
 
 def test_an_untranslated_title_inside_a_sentence_is_marked_alone() -> None:
     title = "Approbation de la répartition des ressources par sous-programme pour 2020"
-    sentence = next(line for line in page("en").splitlines() if title in line)
+    sentence = next(line for line in french_page("en").splitlines() if title in line)
     assert sentence.startswith('<p class="body">By resolution CP/RES. 1138/19 “<span lang="fr"')
     assert languages(sentence)["By resolution CP/RES. 1138/19 “"] == {""}  # the page's language
 
 
 def test_a_list_of_texts_in_one_original_language_is_marked_once() -> None:
-    markup = page("en")
+    markup = french_page("en")
     assert '<ul class="original" lang="fr">\n<li>Élection de la première' in markup
 
 

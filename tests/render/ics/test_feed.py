@@ -21,6 +21,7 @@ from comitia.render import RenderError
 from comitia.render.formats import output_format
 from comitia.render.ics import build_feed, render
 from comitia.render.ics.feed import activity_uid, deadline_uid, meeting_uid
+from comitia.translations.texts import without_translations
 from tests.factories import build_plan
 from tests.strategies import plans
 
@@ -202,6 +203,7 @@ def test_the_dtstamp_of_a_moved_meeting_is_when_the_move_was_recorded() -> None:
 def test_a_text_missing_in_the_feed_language_is_marked_with_its_own_language(
     model_plan: Plan,
 ) -> None:
+    model_plan = without_translations(model_plan)
     by_uid = {str(e["UID"]): e for e in parse(build_feed(model_plan, "en")).walk("VEVENT")}
     titled = next(m for m in model_plan.meetings if m.title is not None)
     summary = by_uid[meeting_uid(model_plan, titled.id)]["SUMMARY"]

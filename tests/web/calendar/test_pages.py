@@ -9,11 +9,13 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from comitia.plan.files import read_plan
+from comitia.translations.texts import without_translations
 from comitia.web.plans import models as m
 from tests.factories import build_plan
 from tests.web.publishing import store_published
 
-from .conftest import SLUG, committed
+from .conftest import MODEL_PLAN, SLUG, committed
 
 pytestmark = pytest.mark.django_db
 
@@ -72,6 +74,8 @@ def test_the_list_holds_every_meeting_and_activity(client: Client, model_term: m
 def test_content_missing_in_the_reader_language_shows_its_original_visibly(
     client: Client, model_term: m.Term
 ) -> None:
+    # The model plan as the OAS wrote it, in French alone (its translations taken out).
+    store_published(without_translations(read_plan(MODEL_PLAN)), replace=True)
     html = page(client, f"/calendar/{SLUG}/", "es")
     assert '<span lang="fr">' in html and '<abbr class="fallback"' in html
 

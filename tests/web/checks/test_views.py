@@ -80,8 +80,9 @@ def test_an_unknown_term_is_not_found(staff: Client) -> None:
 
 def test_the_coverage_page_is_public_and_lists_mandates_by_area(client: Client, term: Term) -> None:
     page = client.get(f"/terms/{term.slug}/coverage/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert page.index("Sécurité publique et prévention de la violence") < page.index(
-        "Criminalité transnationale organisée"
+    # In English: the model plan's unofficial translation.
+    assert page.index("Public security and violence prevention") < page.index(
+        "Transnational organized crime"
     )
     assert '<tr id="cp-res-1061-critere-1" class="mandate not_scheduled">' in page
     assert f'href="/terms/{term.slug}/#csh-2019-10-24"' in page

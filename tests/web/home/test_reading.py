@@ -9,6 +9,7 @@ import pytest
 
 from comitia.plan import Plan
 from comitia.plan.files import read_plan
+from comitia.translations.texts import without_translations
 from comitia.web.home.reading import TermOverview, term_overview
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
@@ -57,7 +58,11 @@ def test_a_moved_meeting_lists_its_earlier_date(term: m.Term) -> None:
     assert moved.earlier_dates == ["January 30, 2020"]
 
 
-def test_french_content_read_in_english_is_marked_as_a_fallback(term: m.Term) -> None:
+def test_french_content_read_in_english_is_marked_as_a_fallback(plan: Plan) -> None:
+    # The model plan as the OAS wrote it, in French alone (its translations taken out).
+    term = m.Term.objects.select_related("committee").get(
+        pk=store_published(without_translations(plan)).pk
+    )
     december = _overview(term, "en").months[2]
     special = next(meeting for meeting in december.meetings if meeting.kind == "special")
     assert special.title is not None

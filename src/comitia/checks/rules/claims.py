@@ -54,7 +54,10 @@ class _Match:
 
     @cached_property
     def activity_words(self) -> dict[str, frozenset[str]]:
-        return {a.id: words(a.title) for a in self.context.activities}
+        # In the plan's language, the document's: the summary was printed in it, and the words
+        # of a title's translations would dilute the match ("Quito (Équateur)", "Ecuador").
+        lang = self.context.plan.language
+        return {a.id: words(a.title.get(lang)[0]) for a in self.context.activities}
 
     @cached_property
     def activities_by_day(self) -> dict[dt.date, list[Activity]]:

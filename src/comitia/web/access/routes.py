@@ -56,6 +56,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "checks-coverage-csv": Action.VIEW,
     # budget: planned cost against appropriations, for the secretariat, chair and bureau
     "budget:page": Action.VIEW_CHECKS,
+    # translations: status and XLIFF export, for those who see the checks panel
+    "checks-translations": Action.VIEW_CHECKS,
+    "checks-translations-xliff": Action.VIEW_CHECKS,
     # access
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,

@@ -273,6 +273,9 @@ class _Writer:
             languages=[lang.value for lang in plan.languages],
             document_claims=_claims(plan),
             cost_rates=_cost_rates(plan),
+            translated_from={
+                lang.value: dict(sources) for lang, sources in plan.translated_from.items()
+            },
         )
         self._write_bodies()
         self._write_document()
@@ -818,6 +821,7 @@ class _Reader:
             raise PlanLoadError(f"the term {term.slug} names no committee")
         data: dict[str, Any] = {
             **term.document_claims,
+            "translated_from": term.translated_from,
             "language": term.language,
             "languages": term.languages,
             "cost_rates": _json(term.cost_rates) or [],

@@ -84,6 +84,10 @@ class Term(models.Model):
     cost_rates = models.TextField(
         _("cost rates (JSON)"), default="", blank=True, validators=[validate_cost_rates]
     )
+    # The plan file's translated_from: per language, the fingerprint of the source each
+    # translation was made from, by text id (comitia.translations). Read and written whole, by
+    # the translation import and the status page, so kept as JSON beside the texts.
+    translated_from = models.JSONField(_("sources of the translations"), default=dict, blank=True)
     # Raised in the same transaction by every write to what the term's outputs show (pages,
     # feeds, documents, API reads): caches of outputs key on it (plans.output_version). Not
     # the per-row ``version`` that edits claim against lost updates.
