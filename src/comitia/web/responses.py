@@ -2,23 +2,27 @@
 they were made from: the term as of its output version, the language, the reader's level, the
 few abilities the page shows (may edit, may publish...), the address asked for and the day.
 
-Only a page's own parts are kept (its title, head and content blocks); the frame around them
-(base.html: the reader's name, the CSRF tokens of the sign-out and language forms, messages) is
-rendered for each request, so nothing of one reader reaches another through the cache. A part
-that holds a form's CSRF token (the secretariat's editing and publishing forms) is never kept:
-such a page is built for each request, as before.
+Two levels. The public (a reader with no session, no message waiting, no token) gets the same
+bytes as every other member of the public asking the same address in the same language: their
+whole answer is kept (``kept_answer``, ``keep_answer``) and sent by the access middleware
+after one small query that reads the versions of the terms it shows, before the term's model,
+the access rules or the view. For everyone else only a page's own parts are kept (its title,
+head and content blocks), and the frame around them (base.html: the reader's name, the CSRF
+token of the sign-out form, messages) is rendered for each request, so nothing of one reader
+reaches another through the cache. A part that holds a form's CSRF token (the secretariat's
+editing and publishing forms) is never kept: such a page is built for each request.
 
-Every page answer carries an ETag over the kept parts and the frame's inputs, and a request
-whose If-None-Match names it gets 304. A signed-in reader's answer is ``private, no-store`` and
-never kept by a shared cache, as the feeds' are; an anonymous reader's page is ``private`` with
-a short max-age (see ``cache_headers``). Every page varies by ``Cookie`` and
-``Accept-Language``. A delegation's own content (its proposals) is on pages
-not cached here.
+Every page answer carries an ETag, and a request whose If-None-Match names it gets 304. A
+signed-in reader's answer is ``private, no-store`` and never kept by a shared cache, as the
+feeds' are; an anonymous reader's page is ``private`` with a short max-age (see
+``cache_headers``). Every page varies by ``Cookie`` and ``Accept-Language``. A delegation's own
+content (its proposals) is on pages not cached here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Hashable, Iterable
@@ -26,7 +30,9 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -34,7 +40,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
 from comitia.web.access.visibility import viewer_level
+from comitia.web.kept import Kept
 from comitia.web.plans import models as m
+from comitia.web.plans.models import Visibility
 from comitia.web.plans.output_version import output_version_pending
 
 # How long a browser or proxy may reuse an anonymous page without asking: short, so that a
@@ -86,13 +94,19 @@ def cached_page(
         values = context() | {"frame": "responses/parts.html", "parts_separator": _SEPARATOR}
         parts = render_to_string(template_name, values, request).split(_SEPARATOR)
         pending = any(output_version_pending(t.pk) for t in [term, *also])
-        if not pending and not any(_CSRF_FIELD in part for part in parts):
+        kept = not pending and not any(_CSRF_FIELD in part for part in parts)
+        if kept:
             cache.set(key, parts, KEPT_SECONDS)
+    else:
+        kept = True
     etag = _etag(request, key, parts)
-    if _matches(request, etag) and not len(get_messages(request)):
+    messages = len(get_messages(request))
+    if _matches(request, etag) and not messages:
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = render(request, "responses/page.html", {"parts": parts})
+        if kept and not messages and not _signed_in(request):
+            same_for_the_public(response)
     response["ETag"] = etag
     return cache_headers(request, response)
 
@@ -102,10 +116,11 @@ def cache_headers(
 ) -> HttpResponse:
     """``Cache-Control`` and ``Vary`` of a public answer. A signed-in reader's (by session or
     token) is ``private, no-store``; an anonymous reader's may be reused for PUBLIC_MAX_AGE
-    seconds, by a shared cache too if ``shared``. Pages are not ``shared``: their language
-    form carries a CSRF token masked with the reader's own secret, and the answer sets that
-    reader's CSRF cookie, which a proxy must never hand on to another reader."""
-    if request.user.is_authenticated or "Authorization" in request.headers:
+    seconds, by a shared cache too if ``shared``. Pages are not ``shared``: the public's pages
+    are the same for all of them, but a shared cache that served them would have to be
+    trusted to tell the signed-in reader's cookie apart (``Vary: Cookie``), the mistake this
+    header leaves to no one; the browser's own cache may keep them."""
+    if _signed_in(request):
         patch_cache_control(response, private=True, no_store=True)
     elif shared:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -117,18 +132,218 @@ def cache_headers(
     return response
 
 
+def _signed_in(request: HttpRequest) -> bool:
+    """Whether the reader is signed in, by session or by token."""
+    return bool(request.user.is_authenticated) or "Authorization" in request.headers
+
+
 def _etag(request: HttpRequest, key: str, parts: list[str]) -> str:
     """A strong ETag over the parts and what the frame shows of this reader: who is signed in
-    and the CSRF secret its forms are masked with (so that a reader's 304 is never another's
-    page)."""
+    and, where the page holds a form (the sign-out form of a signed-in reader's frame), the
+    CSRF secret its token is masked with, so that a reader's 304 is never another's page. The
+    public's frame holds no token: their ETag is the same for all, as their page is."""
     digest = hashlib.sha256(key.encode())
     for part in parts:
         digest.update(part.encode("utf-8"))
-    digest.update(f"\0{request.user.pk}\0".encode())
-    digest.update(request.COOKIES.get(settings.CSRF_COOKIE_NAME, "").encode())
+    if _signed_in(request) or any(_CSRF_FIELD in part for part in parts):
+        digest.update(f"\0{request.user.pk}\0".encode())
+        digest.update(request.COOKIES.get(settings.CSRF_COOKIE_NAME, "").encode())
     return '"' + digest.hexdigest()[:32] + '"'
 
 
 def _matches(request: HttpRequest, etag: str) -> bool:
     wanted = request.headers.get("If-None-Match", "")
     return etag in [tag.strip() for tag in wanted.split(",")]
+
+
+# -- whole answers for readers who are not signed in --------------------------------------
+#
+# A reader with no session cookie, no messages cookie and no Authorization header is the
+# public, and every such reader who asks the same address in the same language gets the same
+# bytes: the frame holds no CSRF token for them (the language switcher is a GET form,
+# ``comitia.web.language``). Their answer is kept whole, under the terms it shows as of their
+# output versions, read by one small query (``_ANSWER_TERMS``) before the view would run; a
+# kept answer is then sent without the term's model, the access rules or the view. The public
+# may see a term when it is published as public, a fact of the term's rows, so of its output
+# version: the query reads it, and a term not public has no kept answer (its request takes the
+# usual way, to the 404 of the access middleware).
+
+# How each route's answer depends on the terms: "term", the one named in the URL; "terms",
+# every public term (the home pages list them); "document", the term named and the state of
+# its documents' prints (the downloads say "being printed" until a print ends, which does
+# not raise the term's version).
+ANSWER_ROUTES: dict[str, str] = {
+    "home": "terms",
+    "term": "terms",
+    "calendar:list": "term",
+    "calendar:month_now": "term",
+    "calendar:month": "term",
+    "calendar:meeting": "term",
+    "calendar:feed": "term",
+    "calendar:delegations_feed": "term",
+    "documents:plan": "document",
+}
+# Each process keeps the answers it served in its memory too, in front of the shared cache:
+# the key says what an answer was made from, so a copy is never out of date, only unused.
+ANSWERS_IN_MEMORY = 32 * 1024 * 1024
+_in_memory: Kept[str, tuple[bytes, tuple[tuple[str, str], ...]]] = Kept(ANSWERS_IN_MEMORY)
+_SAME_FOR_THE_PUBLIC = "comitia_same_for_the_public"
+_ANSWER_KEY = "comitia_answer_key"
+_ANSWER_TERMS = "comitia_answer_terms"
+
+
+def same_for_the_public(response: HttpResponse) -> HttpResponse:
+    """Declare that ``response`` (200) is what every reader who is not signed in gets for
+    this request's address and language, as of the versions of the terms it shows: it may be
+    kept whole (``keep_answer``)."""
+    setattr(response, _SAME_FOR_THE_PUBLIC, True)
+    return response
+
+
+def is_the_public(request: HttpRequest) -> bool:
+    """Whether the request comes from a reader known, without reading anything, not to be
+    signed in and to have no message waiting: no session, messages or Authorization."""
+    cookies = request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and "Authorization" not in request.headers
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpResponse | None:
+    """The answer kept for the public for this request (a 304 if its ETag is named), or None;
+    then the key under which the view's answer may be kept is left on the request. None also
+    for a route not kept whole, or a term the public may not see."""
+    kind = ANSWER_ROUTES.get(view_name)
+    if kind is None or not is_the_public(request):
+        return None
+    shown = _public_versions(kind, slug)
+    if shown is None:
+        return None
+    made_from = (
+        view_name,
+        shown,
+        get_language() or settings.LANGUAGE_CODE,
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        dt.date.today().isoformat(),
+    )
+    key = "comitia:answer:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    found = _in_memory.get(key) if _memory_in_front() else None
+    if found is None:
+        found = cache.get(key)
+        if found is not None and _memory_in_front():
+            _in_memory.keep(key, found, len(found[0]))
+    if found is None:
+        setattr(request, _ANSWER_KEY, key)
+        setattr(request, _ANSWER_TERMS, [term_id for term_id, *_ in shown[0]])
+        return None
+    content, headers = found
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    if _matches(request, response.get("ETag", "")):
+        return _not_modified(response)
+    return response
+
+
+def keep_answer(request: HttpRequest, response: HttpResponse) -> None:
+    """Keep ``response`` whole under the key ``kept_answer`` left on the request, if its view
+    declared it the same for the public (``same_for_the_public``) and nothing of this reader
+    went into it: no cookie set (CSRF, session, messages), no message shown, nothing written
+    in this transaction to the terms it shows."""
+    key = getattr(request, _ANSWER_KEY, None)
+    if (
+        key is None
+        or not getattr(response, _SAME_FOR_THE_PUBLIC, False)
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        or request.user.is_authenticated
+        or getattr(getattr(request, "_messages", None), "added_new", False)
+        or getattr(getattr(request, "session", None), "modified", False)
+        or any(output_version_pending(term_id) for term_id in getattr(request, _ANSWER_TERMS))
+    ):
+        return
+    kept = (response.content, tuple(response.items()))
+    cache.set(key, kept, KEPT_SECONDS)
+    if _memory_in_front():
+        _in_memory.keep(key, kept, len(kept[0]))
+
+
+def forget_answers_in_memory() -> None:
+    """Forget this process's copies of kept answers (the shared cache keeps its own)."""
+    _in_memory.clear()
+
+
+def _memory_in_front() -> bool:
+    """Whether answers are copied into the process's memory: not when the cache is itself in
+    the process's memory (the tests' local-memory cache), where a copy would gain nothing and
+    would outlive the cache's ``clear()``."""
+    return "LocMemCache" not in str(settings.CACHES["default"]["BACKEND"])
+
+
+def _not_modified(response: HttpResponse) -> HttpResponse:
+    """The 304 for ``response``: its ETag and what says how it may be kept."""
+    not_modified = HttpResponseNotModified()
+    for name in ("ETag", "Cache-Control", "Vary", "Expires"):
+        if name in response:
+            not_modified[name] = response[name]
+    return not_modified
+
+
+def _public_versions(kind: str, slug: str | None) -> tuple[Any, ...] | None:
+    """What the answer of a route of ``kind`` is made from, as the public sees it: the ids and
+    output versions of the terms it shows (and, for "document", the states of the prints of
+    the term's current document at the public level); None if the term named is not public
+    or does not exist. One query, two for "document"."""
+    every_term, one_term, prints = _answer_sql()
+    public = Visibility.PUBLIC.value
+    with connection.cursor() as cursor:
+        if kind == "terms":
+            cursor.execute(every_term, [public])
+        else:
+            cursor.execute(one_term, [public, slug])
+        shown = tuple(sorted((int(pk), int(version), str(name)) for pk, version, name in cursor))
+        named = next((row for row in shown if row[2] == slug), None)
+        if slug is not None and named is None:
+            return None
+        if kind != "document" or named is None:
+            return (shown,)
+        cursor.execute(prints, [named[0], named[1], public])
+        return (shown, tuple(sorted((str(f), str(lang), bool(done)) for f, lang, done in cursor)))
+
+
+@functools.cache
+def _answer_sql() -> tuple[str, str, str]:
+    """The queries of ``_public_versions``, written from the models' tables: every public
+    term; the public term of a slug; the prints of a term's document at a version and level.
+    Plain SQL: building the term's model with its committee and level, as the access
+    middleware does, costs ten times the query itself."""
+    from comitia.web.access.models import Publication
+    from comitia.web.documents.models import PrintedDocument
+
+    quote = connection.ops.quote_name
+    term, publication, printed = m.Term._meta, Publication._meta, PrintedDocument._meta
+
+    def column(meta: Any, name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    every_term = (
+        f"SELECT t.{column(term, 'id')}, t.{column(term, 'output_version')}, "
+        f"t.{column(term, 'slug')} FROM {quote(term.db_table)} t "
+        f"JOIN {quote(publication.db_table)} p ON p.{column(publication, 'term')} = "
+        f"t.{column(term, 'id')} WHERE p.{column(publication, 'visibility')} = %s"
+    )
+    one_term = every_term + f" AND t.{column(term, 'slug')} = %s"
+    prints = (
+        f"SELECT {column(printed, 'format')}, {column(printed, 'lang')}, "
+        f"{column(printed, 'printed_at')} IS NOT NULL FROM {quote(printed.db_table)} "
+        f"WHERE {column(printed, 'term')} = %s AND {column(printed, 'output_version')} = %s "
+        f"AND {column(printed, 'level')} = %s"
+    )
+    return every_term, one_term, prints

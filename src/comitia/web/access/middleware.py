@@ -13,15 +13,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
+from comitia.web import responses
 from comitia.web.plans.models import Term
 
-from .policy import is_administrator, may
+from .policy import Action, is_administrator, may
 from .routes import allowed_methods, is_api_request, policy_for
 from .visibility import may_see_term, with_visibility
 
 
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
+
+    The public's answer to a page that is the same for all of them is sent from the cache
+    before anything else (``responses.kept_answer``: it exists only for a term they may see),
+    and kept on the way out (``responses.keep_answer``).
 
     A route without a declared policy is refused (fail closed). A term the user may not see
     answers exactly as a term that does not exist, whatever the route and whoever asks: 404,
@@ -34,7 +39,9 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        responses.keep_answer(request, response)
+        return response
 
     def process_view(
         self,
@@ -49,6 +56,11 @@ class AccessMiddleware:
             if match is not None and is_api_request(request):
                 return method_not_allowed(match.view_name)
             raise PermissionDenied("this page has no declared access policy")
+        if match is not None and action == Action.VIEW:
+            # The public's answer kept whole: found only for a term they may see.
+            kept = responses.kept_answer(request, match.view_name, view_kwargs.get("slug"))
+            if kept is not None:
+                return kept
         term = None
         if "slug" in view_kwargs:
             terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
