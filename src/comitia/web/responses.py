@@ -26,6 +26,7 @@ import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -39,7 +40,7 @@ from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
-from comitia.web.access.visibility import viewer_level
+from comitia.web.access.visibility import viewer_level, visible_terms
 from comitia.web.kept import Kept
 from comitia.web.plans import models as m
 from comitia.web.plans.models import Visibility
@@ -156,22 +157,26 @@ def _matches(request: HttpRequest, etag: str) -> bool:
     return etag in [tag.strip() for tag in wanted.split(",")]
 
 
-# -- whole answers for readers who are not signed in --------------------------------------
+# -- whole answers ----------------------------------------------------------------------
 #
 # A reader with no session cookie, no messages cookie and no Authorization header is the
 # public, and every such reader who asks the same address in the same language gets the same
 # bytes: the frame holds no CSRF token for them (the language switcher is a GET form,
 # ``comitia.web.language``). Their answer is kept whole, under the terms it shows as of their
-# output versions, read by one small query (``_ANSWER_TERMS``) before the view would run; a
-# kept answer is then sent without the term's model, the access rules or the view. The public
-# may see a term when it is published as public, a fact of the term's rows, so of its output
-# version: the query reads it, and a term not public has no kept answer (its request takes the
-# usual way, to the 404 of the access middleware).
+# output versions, read by one small query (``_public_versions``) before the view would run;
+# a kept answer is then sent without the term's model, the access rules or the view. The
+# public may see a term when it is published as public, a fact of the term's rows, so of its
+# output version: the query reads it, and a term not public has no kept answer (its request
+# takes the usual way, to the 404 of the access middleware).
+#
+# The API's reads hold nothing of the reader but what their level lets them see (no name, no
+# form): their answers are kept whole for every reader, under the level as well
+# (``kept_reader_answer``, once the access middleware has read the term and the reader).
 
 # How each route's answer depends on the terms: "term", the one named in the URL; "terms",
-# every public term (the home pages list them); "document", the term named and the state of
-# its documents' prints (the downloads say "being printed" until a print ends, which does
-# not raise the term's version).
+# every term the reader sees (the home pages and the API's list name them); "document", the
+# term named and the state of its documents' prints (the downloads say "being printed" until
+# a print ends, which does not raise the term's version).
 ANSWER_ROUTES: dict[str, str] = {
     "home": "terms",
     "term": "terms",
@@ -182,14 +187,30 @@ ANSWER_ROUTES: dict[str, str] = {
     "calendar:feed": "term",
     "calendar:delegations_feed": "term",
     "documents:plan": "document",
+    "api:terms": "terms",
+    "api:plan": "term",
+    "api:meetings": "term",
+    "api:meeting": "term",
 }
+# The routes whose answer (200) is, by what they are, the same for every reader at the same
+# level: kept without the view saying so (``same_for_the_public``), for every reader.
+API_READS = frozenset({"api:terms", "api:plan", "api:meetings", "api:meeting"})
 # Each process keeps the answers it served in its memory too, in front of the shared cache:
 # the key says what an answer was made from, so a copy is never out of date, only unused.
 ANSWERS_IN_MEMORY = 32 * 1024 * 1024
 _in_memory: Kept[str, tuple[bytes, tuple[tuple[str, str], ...]]] = Kept(ANSWERS_IN_MEMORY)
 _SAME_FOR_THE_PUBLIC = "comitia_same_for_the_public"
-_ANSWER_KEY = "comitia_answer_key"
-_ANSWER_TERMS = "comitia_answer_terms"
+_ASKED = "comitia_answer_asked"
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """An answer looked for and not found: where to keep the view's."""
+
+    key: str
+    view_name: str
+    term_ids: tuple[int, ...]
+    public: bool
 
 
 def same_for_the_public(response: HttpResponse) -> HttpResponse:
@@ -214,17 +235,52 @@ def is_the_public(request: HttpRequest) -> bool:
 
 def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpResponse | None:
     """The answer kept for the public for this request (a 304 if its ETag is named), or None;
-    then the key under which the view's answer may be kept is left on the request. None also
-    for a route not kept whole, or a term the public may not see."""
+    then where to keep the view's answer is left on the request. None also for a route not
+    kept whole, or a term the public may not see."""
     kind = ANSWER_ROUTES.get(view_name)
     if kind is None or not is_the_public(request):
         return None
     shown = _public_versions(kind, slug)
     if shown is None:
         return None
+    term_ids = tuple(term_id for term_id, *_ in shown[0])
+    return _kept(request, view_name, (Visibility.PUBLIC.value, shown), term_ids, public=True)
+
+
+def kept_reader_answer(
+    request: HttpRequest, view_name: str, term: m.Term | None
+) -> HttpResponse | None:
+    """For an API read (``API_READS``) by a reader the access rules let through: the answer
+    kept for readers at their level (a 304 if its ETag is named), or None, then where to keep
+    the view's is left on the request. ``term`` is the term named in the URL, as read."""
+    if (
+        view_name not in API_READS
+        or request.method not in ("GET", "HEAD")
+        or getattr(request, _ASKED, None) is not None
+    ):
+        return None
+    if ANSWER_ROUTES[view_name] == "terms":
+        shown = visible_terms(request.user, m.Term.objects.order_by("pk"))
+    elif term is not None:
+        shown = [term]
+    else:
+        return None
+    made_from = tuple((t.pk, t.output_version, viewer_level(request.user, t).value) for t in shown)
+    term_ids = tuple(t.pk for t in shown)
+    return _kept(request, view_name, ("reader", made_from), term_ids, public=False)
+
+
+def _kept(
+    request: HttpRequest,
+    view_name: str,
+    made_of: tuple[Any, ...],
+    term_ids: tuple[int, ...],
+    *,
+    public: bool,
+) -> HttpResponse | None:
     made_from = (
         view_name,
-        shown,
+        made_of,
         get_language() or settings.LANGUAGE_CODE,
         request.scheme,
         request.get_host(),
@@ -238,41 +294,56 @@ def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpR
         if found is not None and _memory_in_front():
             _in_memory.keep(key, found, len(found[0]))
     if found is None:
-        setattr(request, _ANSWER_KEY, key)
-        setattr(request, _ANSWER_TERMS, [term_id for term_id, *_ in shown[0]])
+        setattr(request, _ASKED, _Asked(key, view_name, term_ids, public))
         return None
     content, headers = found
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
+    if view_name in API_READS:
+        cache_headers(request, response)  # this reader's: signed in or not
     if _matches(request, response.get("ETag", "")):
         return _not_modified(response)
     return response
 
 
-def keep_answer(request: HttpRequest, response: HttpResponse) -> None:
-    """Keep ``response`` whole under the key ``kept_answer`` left on the request, if its view
-    declared it the same for the public (``same_for_the_public``) and nothing of this reader
-    went into it: no cookie set (CSRF, session, messages), no message shown, nothing written
-    in this transaction to the terms it shows."""
-    key = getattr(request, _ANSWER_KEY, None)
+def keep_answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Keep ``response`` whole where ``kept_answer`` or ``kept_reader_answer`` left it to be,
+    if it is the same for every reader at that key: an API read, or a page its view declared
+    the same for the public (``same_for_the_public``); and if nothing of this reader went into
+    it: no cookie set (CSRF, session, messages), no message shown, nothing written in this
+    transaction to the terms it shows. An API read gets its ETag and cache headers here, and
+    a 304 if its ETag is named. Returns the answer to send."""
+    asked: _Asked | None = getattr(request, _ASKED, None)
+    if asked is None or response.status_code != 200 or response.streaming:
+        return response
+    api_read = asked.view_name in API_READS
+    if api_read:
+        if "ETag" not in response:
+            response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        cache_headers(request, response)
     if (
-        key is None
-        or not getattr(response, _SAME_FOR_THE_PUBLIC, False)
-        or response.status_code != 200
-        or response.streaming
-        or response.cookies
-        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        or request.user.is_authenticated
-        or getattr(getattr(request, "_messages", None), "added_new", False)
-        or getattr(getattr(request, "session", None), "modified", False)
-        or any(output_version_pending(term_id) for term_id in getattr(request, _ANSWER_TERMS))
+        (asked.public or api_read)
+        and (api_read or getattr(response, _SAME_FOR_THE_PUBLIC, False))
+        and (not asked.public or not request.user.is_authenticated)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(getattr(request, "_messages", None), "added_new", False)
+        and not getattr(getattr(request, "session", None), "modified", False)
+        and not any(output_version_pending(term_id) for term_id in asked.term_ids)
     ):
-        return
-    kept = (response.content, tuple(response.items()))
-    cache.set(key, kept, KEPT_SECONDS)
-    if _memory_in_front():
-        _in_memory.keep(key, kept, len(kept[0]))
+        headers = tuple(
+            (name, value)
+            for name, value in response.items()
+            if not (api_read and name in ("Cache-Control", "Vary"))  # set per reader
+        )
+        kept = (response.content, headers)
+        cache.set(asked.key, kept, KEPT_SECONDS)
+        if _memory_in_front():
+            _in_memory.keep(asked.key, kept, len(kept[0]))
+    if api_read and _matches(request, response["ETag"]):
+        return _not_modified(response)
+    return response
 
 
 def forget_answers_in_memory() -> None:

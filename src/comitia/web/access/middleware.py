@@ -25,8 +25,9 @@ class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
     The public's answer to a page that is the same for all of them is sent from the cache
-    before anything else (``responses.kept_answer``: it exists only for a term they may see),
-    and kept on the way out (``responses.keep_answer``).
+    before anything else (``responses.kept_answer``: it exists only for a term they may see);
+    an API read, once the reader is let through (``responses.kept_reader_answer``); both are
+    kept on the way out (``responses.keep_answer``).
 
     A route without a declared policy is refused (fail closed). A term the user may not see
     answers exactly as a term that does not exist, whatever the route and whoever asks: 404,
@@ -39,9 +40,7 @@ class AccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        response = self.get_response(request)
-        responses.keep_answer(request, response)
-        return response
+        return responses.keep_answer(request, self.get_response(request))
 
     def process_view(
         self,
@@ -69,6 +68,8 @@ class AccessMiddleware:
             if _hidden(request, term):
                 return not_found(request)
         if may(request.user, action, term):
+            if match is not None and action == Action.VIEW:
+                return responses.kept_reader_answer(request, match.view_name, term)
             return None
         if is_api_request(request):
             if not request.user.is_authenticated:
