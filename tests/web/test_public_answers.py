@@ -105,6 +105,12 @@ def test_the_etag_of_a_kept_answer_is_answered_with_304(term: m.Term) -> None:
     assert queries == 1
 
 
+def test_the_etag_weakened_by_a_compressing_proxy_still_gives_304(term: m.Term) -> None:
+    etag = Client().get(PAGES["month"])["ETag"]
+    assert Client().get(PAGES["month"], HTTP_IF_NONE_MATCH=f"W/{etag}").status_code == 304
+    assert Client().get(PAGES["month"], HTTP_IF_NONE_MATCH='"other"').status_code == 200
+
+
 def test_the_publics_page_holds_no_csrf_token_and_sets_no_cookie(term: m.Term) -> None:
     for url in PAGES.values():
         answer = Client().get(url)

@@ -153,8 +153,12 @@ def _etag(request: HttpRequest, key: str, parts: list[str]) -> str:
 
 
 def _matches(request: HttpRequest, etag: str) -> bool:
+    """Whether If-None-Match names ``etag``, by the weak comparison HTTP asks of it (RFC 9110,
+    13.1.2): a proxy that compresses the answer (nginx's gzip) hands it on as ``W/"..."``."""
+    if not etag:
+        return False
     wanted = request.headers.get("If-None-Match", "")
-    return etag in [tag.strip() for tag in wanted.split(",")]
+    return etag in [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
 
 
 # -- whole answers ----------------------------------------------------------------------
