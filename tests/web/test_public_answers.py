@@ -197,3 +197,32 @@ def test_the_document_page_says_being_printed_once_a_print_is_asked_for(term: m.
     )
     after = Client().get(PAGES["document"]).content
     assert after != before
+
+
+def test_behind_a_shared_cache_each_process_keeps_a_copy_that_a_change_leaves_unused(
+    term: m.Term, tmp_path: Path
+) -> None:
+    from django.test import override_settings
+
+    from comitia.web import responses
+
+    files = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path / "cache"),
+        }
+    }
+    responses.forget_answers_in_memory()
+    try:
+        with override_settings(CACHES=files):
+            from django.core.cache import caches
+
+            first = Client().get(PAGES["meeting"]).content
+            caches["default"].clear()  # what another process shares is gone; this one's copy is not
+            _, queries = _asked(Client(), PAGES["meeting"])
+            assert queries == 1
+            assert Client().get(PAGES["meeting"]).content == first
+            _rename(term, "CHANGED-BEHIND-THE-COPY")
+            assert b"CHANGED-BEHIND-THE-COPY" in Client().get(PAGES["meeting"]).content
+    finally:
+        responses.forget_answers_in_memory()
