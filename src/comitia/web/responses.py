@@ -375,30 +375,33 @@ def _public_versions(kind: str, slug: str | None) -> tuple[Any, ...] | None:
     """What the answer of a route of ``kind`` is made from, as the public sees it: the ids and
     output versions of the terms it shows (and, for "document", the states of the prints of
     the term's current document at the public level); None if the term named is not public
-    or does not exist. One query, two for "document"."""
-    every_term, one_term, prints = _answer_sql()
+    or does not exist. One query."""
+    every_term, one_term, with_prints = _answer_sql()
     public = Visibility.PUBLIC.value
     with connection.cursor() as cursor:
         if kind == "terms":
             cursor.execute(every_term, [public])
+        elif kind == "document":
+            cursor.execute(with_prints, [public, public, slug])
         else:
             cursor.execute(one_term, [public, slug])
-        shown = tuple(sorted((int(pk), int(version), str(name)) for pk, version, name in cursor))
-        named = next((row for row in shown if row[2] == slug), None)
-        if slug is not None and named is None:
-            return None
-        if kind != "document" or named is None:
-            return (shown,)
-        cursor.execute(prints, [named[0], named[1], public])
-        return (shown, tuple(sorted((str(f), str(lang), bool(done)) for f, lang, done in cursor)))
+        rows = cursor.fetchall()
+    shown = tuple(sorted({(int(row[0]), int(row[1]), str(row[2])) for row in rows}))
+    if slug is not None and not any(row[2] == slug for row in shown):
+        return None
+    if kind != "document":
+        return (shown,)
+    # One row per print asked for, or one with no print (the outer join's NULLs).
+    prints = sorted((str(f), str(lang), bool(done)) for *_, f, lang, done in rows if f is not None)
+    return (shown, tuple(prints))
 
 
 @functools.cache
 def _answer_sql() -> tuple[str, str, str]:
     """The queries of ``_public_versions``, written from the models' tables: every public
-    term; the public term of a slug; the prints of a term's document at a version and level.
-    Plain SQL: building the term's model with its committee and level, as the access
-    middleware does, costs ten times the query itself."""
+    term; the public term of a slug; the same with the prints of its document at its version
+    and the public level. Plain SQL: building the term's model with its committee and level,
+    as the access middleware does, costs ten times the query itself."""
     from comitia.web.access.models import Publication
     from comitia.web.documents.models import PrintedDocument
 
@@ -408,17 +411,22 @@ def _answer_sql() -> tuple[str, str, str]:
     def column(meta: Any, name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    every_term = (
-        f"SELECT t.{column(term, 'id')}, t.{column(term, 'output_version')}, "
-        f"t.{column(term, 'slug')} FROM {quote(term.db_table)} t "
-        f"JOIN {quote(publication.db_table)} p ON p.{column(publication, 'term')} = "
-        f"t.{column(term, 'id')} WHERE p.{column(publication, 'visibility')} = %s"
+    columns = (
+        f"t.{column(term, 'id')}, t.{column(term, 'output_version')}, t.{column(term, 'slug')}"
     )
-    one_term = every_term + f" AND t.{column(term, 'slug')} = %s"
-    prints = (
-        f"SELECT {column(printed, 'format')}, {column(printed, 'lang')}, "
-        f"{column(printed, 'printed_at')} IS NOT NULL FROM {quote(printed.db_table)} "
-        f"WHERE {column(printed, 'term')} = %s AND {column(printed, 'output_version')} = %s "
-        f"AND {column(printed, 'level')} = %s"
+    tables = (
+        f"{quote(term.db_table)} t JOIN {quote(publication.db_table)} p "
+        f"ON p.{column(publication, 'term')} = t.{column(term, 'id')}"
     )
-    return every_term, one_term, prints
+    public = f"p.{column(publication, 'visibility')} = %s"
+    every_term = f"SELECT {columns} FROM {tables} WHERE {public}"
+    one_term = f"{every_term} AND t.{column(term, 'slug')} = %s"
+    with_prints = (
+        f"SELECT {columns}, d.{column(printed, 'format')}, d.{column(printed, 'lang')}, "
+        f"d.{column(printed, 'printed_at')} IS NOT NULL FROM {tables} "
+        f"LEFT JOIN {quote(printed.db_table)} d ON d.{column(printed, 'term')} = "
+        f"t.{column(term, 'id')} AND d.{column(printed, 'output_version')} = "
+        f"t.{column(term, 'output_version')} AND d.{column(printed, 'level')} = %s "
+        f"WHERE {public} AND t.{column(term, 'slug')} = %s"
+    )
+    return every_term, one_term, with_prints
