@@ -487,6 +487,12 @@ def print_cold(results: dict[str, tuple[float, int]], changes: int) -> None:
         print(f"{name:<10}{median:>10.1f}{stale:>7}  {target}")
 
 
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 minutes): on a machine shared with other work
+    the figures are worth what the load lets them be (two cores: above 2, they wait)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def run(backend: str, client: str, seconds: float, changes: int) -> None:
     processes = Processes()
     folder = Path(tempfile.mkdtemp(prefix=f"bench_serve_{backend}_"))
@@ -502,8 +508,10 @@ def run(backend: str, client: str, seconds: float, changes: int) -> None:
                 )
                 for note in served.notes:
                     print(f"note: {note}")
+                print(f"load average before: {_load()}")
                 print_warm(warm(served, client, seconds))
                 print_cold(cold(served, processes, changes), changes)
+                print(f"load average after: {_load()}")
             finally:
                 processes.kill_all()
     finally:

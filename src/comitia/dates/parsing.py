@@ -39,8 +39,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from babel.dates import get_day_names, get_month_names
-
 from comitia.dates.fuzzy import FuzzyDate, FuzzyDateError, Precision
 from comitia.dates.times import DateParseError, TimeRange, find_time_range, parse_time_range
 from comitia.dates.vocab import vocabulary
@@ -95,6 +93,10 @@ def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
 
 @functools.cache
 def _table(lang: str) -> _Table:
+    # Babel is imported here, when a text is first read: a plan file's dates are ISO, and the
+    # commands that only read plan files (``comitia export``) never need it.
+    from babel.dates import get_day_names, get_month_names
+
     v = vocabulary(lang)
     r = v.reading
     words: dict[str, tuple[str, int]] = {}

@@ -27,8 +27,6 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from babel.dates import get_day_names, get_month_names
-
 from comitia.dates.fuzzy import FuzzyDate, Precision
 from comitia.dates.vocab import Vocabulary, vocabulary
 
@@ -47,6 +45,8 @@ def format_day(d: date, lang: str, *, weekday: bool = False) -> str:
     v = vocabulary(lang)
     text = _full_day(d, v)
     if weekday:
+        from babel.dates import get_day_names  # when first printed (see parsing._table)
+
         name = get_day_names("wide", context="format", locale=v.locale)[d.weekday()]
         text = v.weekday_date.format(weekday=name, date=text)
     return text
@@ -132,6 +132,8 @@ def _day_number(d: date, v: Vocabulary) -> str:
 
 
 def _month_name(d: date, v: Vocabulary) -> str:
+    from babel.dates import get_month_names  # when first printed (see parsing._table)
+
     # The "format" context is the form used inside a date, lowercase where the language wants.
     name: str = get_month_names("wide", context="format", locale=v.locale)[d.month]
     return name

@@ -9,7 +9,6 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated, Any
 
-from babel import Locale
 from pydantic import BeforeValidator, WithJsonSchema
 
 # The 35 member states of the Organization of American States.
@@ -24,6 +23,8 @@ _LOCALES = {"fr": "fr", "en": "en", "es": "es", "pt": "pt"}
 
 @cache
 def _territories(lang: str) -> dict[str, str]:
+    from babel import Locale  # when a name is first asked for: reading a plan needs none
+
     try:
         locale = Locale.parse(_LOCALES[lang])
     except KeyError:

@@ -2,40 +2,52 @@
 they were made from: the term as of its output version, the language, the reader's level, the
 few abilities the page shows (may edit, may publish...), the address asked for and the day.
 
-Only a page's own parts are kept (its title, head and content blocks); the frame around them
-(base.html: the reader's name, the CSRF tokens of the sign-out and language forms, messages) is
-rendered for each request, so nothing of one reader reaches another through the cache. A part
-that holds a form's CSRF token (the secretariat's editing and publishing forms) is never kept:
-such a page is built for each request, as before.
+Two levels. The public (a reader with no session, no message waiting, no token) gets the same
+bytes as every other member of the public asking the same address in the same language: their
+whole answer is kept (``kept_answer``, ``keep_answer``) and sent by the access middleware
+after one small query that reads the versions of the terms it shows, before the term's model,
+the access rules or the view. For everyone else only a page's own parts are kept (its title,
+head and content blocks), and the frame around them (base.html: the reader's name, the CSRF
+token of the sign-out form, messages) is rendered for each request, so nothing of one reader
+reaches another through the cache. A part that holds a form's CSRF token (the secretariat's
+editing and publishing forms) is never kept: such a page is built for each request.
 
-Every page answer carries an ETag over the kept parts and the frame's inputs, and a request
-whose If-None-Match names it gets 304. A signed-in reader's answer is ``private, no-store`` and
-never kept by a shared cache, as the feeds' are; an anonymous reader's page is ``private`` with
-a short max-age (see ``cache_headers``). Every page varies by ``Cookie`` and
-``Accept-Language``. A delegation's own content (its proposals) is on pages
-not cached here.
+Every page answer carries an ETag, and a request whose If-None-Match names it gets 304. A
+signed-in reader's answer is ``private, no-store`` and never kept by a shared cache, as the
+feeds' are; an anonymous reader's page is ``private`` with a short max-age (see
+``cache_headers``). Every page varies by ``Cookie`` and ``Accept-Language``. A delegation's own
+content (its proposals) is on pages not cached here.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import secrets
 from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
 
+from comitia.web.access.policy import Action
+from comitia.web.access.routes import policy_for
+from comitia.web.kept import Kept
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.output_version import output_version_pending
-from comitia.web.publication.visibility import viewer_level
+from comitia.web.publication.visibility import viewer_level, visible_terms
 
 # How long a browser or proxy may reuse an anonymous page without asking: short, so that a
 # change shows within a minute even where the ETag is not asked about.
@@ -86,13 +98,19 @@ def cached_page(
         values = context() | {"frame": "responses/parts.html", "parts_separator": _SEPARATOR}
         parts = render_to_string(template_name, values, request).split(_SEPARATOR)
         pending = any(output_version_pending(t.pk) for t in [term, *also])
-        if not pending and not any(_CSRF_FIELD in part for part in parts):
+        kept = not pending and not any(_CSRF_FIELD in part for part in parts)
+        if kept:
             cache.set(key, parts, KEPT_SECONDS)
+    else:
+        kept = True
     etag = _etag(request, key, parts)
-    if _matches(request, etag) and not len(get_messages(request)):
+    messages = len(get_messages(request))
+    if _matches(request, etag) and not messages:
         response: HttpResponse = HttpResponseNotModified()
     else:
         response = render(request, "responses/page.html", {"parts": parts})
+        if kept and not messages and not _signed_in(request):
+            same_for_the_public(response)
     response["ETag"] = etag
     return cache_headers(request, response)
 
@@ -102,10 +120,11 @@ def cache_headers(
 ) -> HttpResponse:
     """``Cache-Control`` and ``Vary`` of a public answer. A signed-in reader's (by session or
     token) is ``private, no-store``; an anonymous reader's may be reused for PUBLIC_MAX_AGE
-    seconds, by a shared cache too if ``shared``. Pages are not ``shared``: their language
-    form carries a CSRF token masked with the reader's own secret, and the answer sets that
-    reader's CSRF cookie, which a proxy must never hand on to another reader."""
-    if request.user.is_authenticated or "Authorization" in request.headers:
+    seconds, by a shared cache too if ``shared``. Pages are not ``shared``: the public's pages
+    are the same for all of them, but a shared cache that served them would have to be
+    trusted to tell the signed-in reader's cookie apart (``Vary: Cookie``), the mistake this
+    header leaves to no one; the browser's own cache may keep them."""
+    if _signed_in(request):
         patch_cache_control(response, private=True, no_store=True)
     elif shared:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -117,18 +136,357 @@ def cache_headers(
     return response
 
 
+def _signed_in(request: HttpRequest) -> bool:
+    """Whether the reader is signed in, by session or by token."""
+    return bool(request.user.is_authenticated) or "Authorization" in request.headers
+
+
 def _etag(request: HttpRequest, key: str, parts: list[str]) -> str:
     """A strong ETag over the parts and what the frame shows of this reader: who is signed in
-    and the CSRF secret its forms are masked with (so that a reader's 304 is never another's
-    page)."""
+    and, where the page holds a form (the sign-out form of a signed-in reader's frame), the
+    CSRF secret its token is masked with, so that a reader's 304 is never another's page. The
+    public's frame holds no token: their ETag is the same for all, as their page is."""
     digest = hashlib.sha256(key.encode())
     for part in parts:
         digest.update(part.encode("utf-8"))
-    digest.update(f"\0{request.user.pk}\0".encode())
-    digest.update(request.COOKIES.get(settings.CSRF_COOKIE_NAME, "").encode())
+    if _signed_in(request) or any(_CSRF_FIELD in part for part in parts):
+        digest.update(f"\0{request.user.pk}\0".encode())
+        digest.update(request.COOKIES.get(settings.CSRF_COOKIE_NAME, "").encode())
     return '"' + digest.hexdigest()[:32] + '"'
 
 
 def _matches(request: HttpRequest, etag: str) -> bool:
+    """Whether If-None-Match names ``etag``, by the weak comparison HTTP asks of it (RFC 9110,
+    13.1.2): a proxy that compresses the answer (nginx's gzip) hands it on as ``W/"..."``."""
+    if not etag:
+        return False
     wanted = request.headers.get("If-None-Match", "")
-    return etag in [tag.strip() for tag in wanted.split(",")]
+    return etag in [tag.strip().removeprefix("W/") for tag in wanted.split(",")]
+
+
+# -- whole answers ----------------------------------------------------------------------
+#
+# A reader with no session cookie, no messages cookie and no Authorization header is the
+# public, and every such reader who asks the same address in the same language gets the same
+# bytes: the frame holds no CSRF token for them (the language switcher is a GET form,
+# ``comitia.web.language``). Their answer is kept whole, under the terms it shows as of their
+# output versions, read by one small query (``_public_versions``) before the view would run;
+# a kept answer is then sent without the term's model, the access rules or the view. The
+# public may see a term when it is published as public, a fact of the term's rows, so of its
+# output version: the query reads it, and a term not public has no kept answer (its request
+# takes the usual way, to the 404 of the access middleware).
+#
+# The API's reads hold nothing of the reader but what their level lets them see (no name, no
+# form): their answers are kept whole for every reader, under the level as well
+# (``kept_reader_answer``, once the access middleware has read the term and the reader).
+
+# How each route's answer depends on the terms: "term", the one named in the URL; "terms",
+# every term the reader sees (the home pages and the API's list name them); "document", the
+# term named and the state of its documents' prints (the downloads say "being printed" until
+# a print ends, which does not raise the term's version).
+ANSWER_ROUTES: dict[str, str] = {
+    "home": "terms",
+    "term": "terms",
+    "calendar:list": "term",
+    "calendar:month_now": "term",
+    "calendar:month": "term",
+    "calendar:meeting": "term",
+    "calendar:feed": "term",
+    "calendar:delegations_feed": "term",
+    "documents:plan": "document",
+    "api:terms": "terms",
+    "api:plan": "term",
+    "api:meetings": "term",
+    "api:meeting": "term",
+}
+# The routes whose answer (200) is, by what they are, the same for every reader at the same
+# level: kept without the view saying so (``same_for_the_public``), for every reader.
+API_READS = frozenset({"api:terms", "api:plan", "api:meetings", "api:meeting"})
+# Each process keeps the answers it served in its memory too, in front of the shared cache:
+# the key says what an answer was made from, so a copy is never out of date, only unused.
+ANSWERS_IN_MEMORY = 32 * 1024 * 1024
+_in_memory: Kept[str, tuple[bytes, tuple[tuple[str, str], ...]]] = Kept(ANSWERS_IN_MEMORY)
+_SAME_FOR_THE_PUBLIC = "comitia_same_for_the_public"
+_ASKED = "comitia_answer_asked"
+
+
+@dataclass(frozen=True)
+class _Asked:
+    """An answer looked for and not found: where to keep the view's."""
+
+    key: str
+    view_name: str
+    term_ids: tuple[int, ...]
+    public: bool
+
+
+def same_for_the_public(response: HttpResponse) -> HttpResponse:
+    """Declare that ``response`` (200) is what every reader who is not signed in gets for
+    this request's address and language, as of the versions of the terms it shows: it may be
+    kept whole (``keep_answer``)."""
+    setattr(response, _SAME_FOR_THE_PUBLIC, True)
+    return response
+
+
+def is_the_public(request: HttpRequest) -> bool:
+    """Whether the request comes from a reader known, without reading anything, not to be
+    signed in and to have no message waiting: no session, messages or Authorization."""
+    cookies = request.COOKIES
+    return (
+        request.method in ("GET", "HEAD")
+        and "Authorization" not in request.headers
+        and settings.SESSION_COOKIE_NAME not in cookies
+        and CookieStorage.cookie_name not in cookies
+    )
+
+
+def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpResponse | None:
+    """The answer kept for the public for this request (a 304 if its ETag is named), or None;
+    then where to keep the view's answer is left on the request. None also for a route not
+    kept whole, or a term the public may not see."""
+    kind = ANSWER_ROUTES.get(view_name)
+    if kind is None or not is_the_public(request):
+        return None
+    shown = _public_versions(kind, slug)
+    if shown is None:
+        return None
+    term_ids = tuple(term_id for term_id, *_ in shown[0])
+    return _kept(request, view_name, (Visibility.PUBLIC.value, shown), term_ids, public=True)
+
+
+def kept_reader_answer(
+    request: HttpRequest, view_name: str, term: m.Term | None
+) -> HttpResponse | None:
+    """For an API read (``API_READS``) by a reader the access rules let through: the answer
+    kept for readers at their level (a 304 if its ETag is named), or None, then where to keep
+    the view's is left on the request. ``term`` is the term named in the URL, as read."""
+    if (
+        view_name not in API_READS
+        or request.method not in ("GET", "HEAD")
+        or getattr(request, _ASKED, None) is not None
+    ):
+        return None
+    if ANSWER_ROUTES[view_name] == "terms":
+        shown = visible_terms(request.user, m.Term.objects.order_by("pk"))
+    elif term is not None:
+        shown = [term]
+    else:
+        return None
+    made_from = tuple((t.pk, t.output_version, viewer_level(request.user, t).value) for t in shown)
+    term_ids = tuple(t.pk for t in shown)
+    return _kept(request, view_name, ("reader", made_from), term_ids, public=False)
+
+
+def _kept(
+    request: HttpRequest,
+    view_name: str,
+    made_of: tuple[Any, ...],
+    term_ids: tuple[int, ...],
+    *,
+    public: bool,
+) -> HttpResponse | None:
+    made_from = (
+        view_name,
+        made_of,
+        get_language() or settings.LANGUAGE_CODE,
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        dt.date.today().isoformat(),
+    )
+    key = "comitia:answer:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    found = _in_memory.get(key) if _memory_in_front() else None
+    if found is None:
+        found = cache.get(key)
+        if found is not None and _memory_in_front():
+            _in_memory.keep(key, found, len(found[0]))
+    if found is None:
+        setattr(request, _ASKED, _Asked(key, view_name, term_ids, public))
+        return None
+    content, headers = found
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    if view_name in API_READS:
+        cache_headers(request, response)  # this reader's: signed in or not
+    if _matches(request, response.get("ETag", "")):
+        return _not_modified(response)
+    return response
+
+
+def keep_answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Keep ``response`` whole where ``kept_answer`` or ``kept_reader_answer`` left it to be,
+    if it is the same for every reader at that key: an API read, or a page its view declared
+    the same for the public (``same_for_the_public``); and if nothing of this reader went into
+    it: no cookie set (CSRF, session, messages), no message shown, nothing written in this
+    transaction to the terms it shows. An API read gets its ETag and cache headers here, and
+    a 304 if its ETag is named. Returns the answer to send."""
+    asked: _Asked | None = getattr(request, _ASKED, None)
+    if asked is None or response.status_code != 200 or response.streaming:
+        return response
+    api_read = asked.view_name in API_READS
+    if api_read:
+        if "ETag" not in response:
+            response["ETag"] = '"' + hashlib.sha256(response.content).hexdigest()[:32] + '"'
+        cache_headers(request, response)
+    if (
+        (asked.public or api_read)
+        and (api_read or getattr(response, _SAME_FOR_THE_PUBLIC, False))
+        and (not asked.public or not request.user.is_authenticated)
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(getattr(request, "_messages", None), "added_new", False)
+        and not getattr(getattr(request, "session", None), "modified", False)
+        and not any(output_version_pending(term_id) for term_id in asked.term_ids)
+    ):
+        headers = tuple(
+            (name, value)
+            for name, value in response.items()
+            if not (api_read and name in ("Cache-Control", "Vary"))  # set per reader
+        )
+        kept = (response.content, headers)
+        cache.set(asked.key, kept, KEPT_SECONDS)
+        if _memory_in_front():
+            _in_memory.keep(asked.key, kept, len(kept[0]))
+    if api_read and _matches(request, response["ETag"]):
+        return _not_modified(response)
+    return response
+
+
+def forget_answers_in_memory() -> None:
+    """Forget this process's copies of kept answers (the shared cache keeps its own)."""
+    _in_memory.clear()
+
+
+def _memory_in_front() -> bool:
+    """Whether answers are copied into the process's memory: not when the cache is itself in
+    the process's memory (the tests' local-memory cache), where a copy would gain nothing and
+    would outlive the cache's ``clear()``."""
+    return "LocMemCache" not in str(settings.CACHES["default"]["BACKEND"])
+
+
+def _not_modified(response: HttpResponse) -> HttpResponse:
+    """The 304 for ``response``: its ETag and what says how it may be kept."""
+    not_modified = HttpResponseNotModified()
+    for name in ("ETag", "Cache-Control", "Vary", "Expires"):
+        if name in response:
+            not_modified[name] = response[name]
+    return not_modified
+
+
+def _public_versions(kind: str, slug: str | None) -> tuple[Any, ...] | None:
+    """What the answer of a route of ``kind`` is made from, as the public sees it: the ids and
+    output versions of the terms it shows (and, for "document", the states of the prints of
+    the term's current document at the public level); None if the term named is not public
+    or does not exist. One query."""
+    every_term, one_term, with_prints = _answer_sql()
+    public = Visibility.PUBLIC.value
+    with connection.cursor() as cursor:
+        if kind == "terms":
+            cursor.execute(every_term, [public])
+        elif kind == "document":
+            cursor.execute(with_prints, [public, public, slug])
+        else:
+            cursor.execute(one_term, [public, slug])
+        rows = cursor.fetchall()
+    shown = tuple(sorted({(int(row[0]), int(row[1]), str(row[2])) for row in rows}))
+    if slug is not None and not any(row[2] == slug for row in shown):
+        return None
+    if kind != "document":
+        return (shown,)
+    # One row per print asked for, or one with no print (the outer join's NULLs).
+    prints = sorted((str(f), str(lang), bool(done)) for *_, f, lang, done in rows if f is not None)
+    return (shown, tuple(prints))
+
+
+@functools.cache
+def _answer_sql() -> tuple[str, str, str]:
+    """The queries of ``_public_versions``, written from the models' tables: every public
+    term; the public term of a slug; the same with the prints of its document at its version
+    and the public level. Plain SQL: building the term's model with its committee and level,
+    as the access middleware does, costs ten times the query itself. The models are found by
+    label: the documents app sits above this module (it uses ``cached_page``)."""
+    publication_model = apps.get_model("publication", "Publication")
+    printed_model = apps.get_model("documents", "PrintedDocument")
+
+    quote = connection.ops.quote_name
+    term, publication, printed = m.Term._meta, publication_model._meta, printed_model._meta
+
+    def column(meta: Any, name: str) -> str:
+        return quote(meta.get_field(name).column)
+
+    columns = (
+        f"t.{column(term, 'id')}, t.{column(term, 'output_version')}, t.{column(term, 'slug')}"
+    )
+    tables = (
+        f"{quote(term.db_table)} t JOIN {quote(publication.db_table)} p "
+        f"ON p.{column(publication, 'term')} = t.{column(term, 'id')}"
+    )
+    public = f"p.{column(publication, 'visibility')} = %s"
+    every_term = f"SELECT {columns} FROM {tables} WHERE {public}"
+    one_term = f"{every_term} AND t.{column(term, 'slug')} = %s"
+    with_prints = (
+        f"SELECT {columns}, d.{column(printed, 'format')}, d.{column(printed, 'lang')}, "
+        f"d.{column(printed, 'printed_at')} IS NOT NULL FROM {tables} "
+        f"LEFT JOIN {quote(printed.db_table)} d ON d.{column(printed, 'term')} = "
+        f"t.{column(term, 'id')} AND d.{column(printed, 'output_version')} = "
+        f"t.{column(term, 'output_version')} AND d.{column(printed, 'level')} = %s "
+        f"WHERE {public} AND t.{column(term, 'slug')} = %s"
+    )
+    return every_term, one_term, with_prints
+
+
+class PublicAnswerMiddleware:
+    """Sends the public's kept answer (``kept_answer``) before anything reads the term, and
+    keeps answers on the way out (``keep_answer``). Comes before the publication app's
+    ``TermMiddleware``: a kept answer exists only for a term the public may see, so the
+    hidden-term 404 is left to it, and a kept page costs no reading of the term's row."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return keep_answer(request, self.get_response(request))
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        view_name = _viewed(request)
+        if view_name is None:
+            return None
+        return kept_answer(request, view_name, view_kwargs.get("slug"))
+
+
+class ReaderAnswerMiddleware:
+    """Sends a reader's kept API read (``kept_reader_answer``) once the access middleware has
+    let the reader through; comes after ``access.middleware.AccessMiddleware``."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., Any],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> HttpResponse | None:
+        view_name = _viewed(request)
+        if view_name is None:
+            return None
+        return kept_reader_answer(request, view_name, getattr(request, "comitia_term", None))
+
+
+def _viewed(request: HttpRequest) -> str | None:
+    """The route's name if its declared policy is to view (the only answers kept), else None."""
+    match = request.resolver_match
+    if match is None or policy_for(match.view_name, request.method or "GET") != Action.VIEW:
+        return None
+    return str(match.view_name)

@@ -103,9 +103,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
+    # The public's kept answers first, before the term is read (see comitia.web.responses).
+    "comitia.web.responses.PublicAnswerMiddleware",
     # A hidden term answers 404 before the route's policy is asked about it.
     "comitia.web.publication.middleware.TermMiddleware",
     "comitia.web.access.middleware.AccessMiddleware",
+    "comitia.web.responses.ReaderAnswerMiddleware",
     "comitia.web.access.middleware.ContentSecurityPolicyMiddleware",
 ]
 
@@ -139,7 +142,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Each server thread keeps its connection, as on PostgreSQL: opening one and running the
+    # pragmas above cost some 2 ms, more than a page kept for the public costs to send.
+    DATABASES["default"]["CONN_MAX_AGE"] = 60
 # Tests on SQLite use a database in memory, one per test process (pytest-django names each
 # worker's database itself only for Django's own SQLite backend, not for ours).
 _IN_MEMORY = ":memory:" if DATABASES["default"]["ENGINE"] == "comitia.web.sqlite" else None

@@ -3,12 +3,13 @@ from django.urls import include, path
 
 from comitia.web.api.endpoints import api
 from comitia.web.home import views as home
+from comitia.web.language import set_language
 
 urlpatterns = [
     path("", home.home, name="home"),
     path("terms/<slug:slug>/", home.home, name="term"),
     path("terms/<slug:slug>/", include("comitia.web.documents.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("", include("comitia.web.calendar.urls")),

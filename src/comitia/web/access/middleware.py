@@ -22,6 +22,10 @@ from .routes import allowed_methods, is_api_request, policy_for
 class AccessMiddleware:
     """Ask ``policy.may`` with the route's declared action and the term named in the URL.
 
+    The kept answers are sent around it: the public's by ``responses.PublicAnswerMiddleware``
+    before the term is read, a reader's API read by ``responses.ReaderAnswerMiddleware``
+    once this one has let the reader through.
+
     A route without a declared policy is refused (fail closed). A term the user may not see
     has already been answered as missing (404) by the publication app's ``TermMiddleware``,
     which comes before this one and leaves the term it read in ``request.comitia_term``.

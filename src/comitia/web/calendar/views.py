@@ -27,7 +27,7 @@ from comitia.web.home.overview import display_language
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.publication.visibility import viewer_level, visible_terms
-from comitia.web.responses import cached_page
+from comitia.web.responses import cached_page, same_for_the_public
 
 from . import operations, pages
 from .feeds import term_feed
@@ -248,6 +248,7 @@ def _feed(request: HttpRequest, slug: str, lang: str, *, deadlines: bool) -> Htt
         patch_cache_control(response, private=True, no_store=True)
     else:
         patch_cache_control(response, public=True, max_age=300)
+        same_for_the_public(response)
     return response
 
 
