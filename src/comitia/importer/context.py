@@ -15,7 +15,7 @@ from datetime import date
 
 from babel import Locale
 
-from comitia.dates import DateParseError, FuzzyDate, WeekdayMismatchError, parse
+from comitia.dates import DateParseError, FuzzyDate, WeekdayMismatchError, find, parse
 from comitia.importer.bodies import BY_ID, KNOWN_BODIES, KnownBody
 from comitia.importer.source import Line
 from comitia.importer.vocab import LANGUAGES, ImporterWords
@@ -171,26 +171,19 @@ class Context:
             return None
 
     def find_dates(self, text: str, *, months: bool = False) -> list[tuple[FuzzyDate, int, int]]:
-        """Dates written inside ``text`` (longest first at each place), with their offsets.
+        """Dates written inside ``text``, with their offsets, as ``comitia.dates.find`` reads
+        them (a time written with a date is part of its expression).
 
-        Only dates with a number (a day or a year) are looked for, unless ``months`` allows a
-        month name alone ("le mois de mai"), whose year the period gives."""
-        tokens = list(re.finditer(r"[^\s,;:()«»“”\"]+", text))
+        Only dates with a number (a day or a year) are kept, unless ``months`` allows a month
+        name alone ("le mois de mai"), whose year the period gives."""
         found: list[tuple[FuzzyDate, int, int]] = []
-        i = 0
-        while i < len(tokens):
-            for j in range(min(len(tokens), i + 9), i, -1):
-                start, end = tokens[i].start(), tokens[j - 1].end()
-                chunk = text[start:end].rstrip(".")
-                # Dates found inside prose carry a number (a day or a year).
-                if not months and not any(c.isdigit() for c in chunk):
-                    break
-                value = self.date(chunk)
-                if value is not None and value.first_day is not None:
-                    found.append((value, start, start + len(chunk)))
-                    i = j - 1
-                    break
-            i += 1
+        for expression in find(text, self.lang, period=self.period):
+            value = expression.date
+            if value is None or value.first_day is None:
+                continue
+            if not months and not any(c.isdigit() for c in expression.text):
+                continue
+            found.append((value, expression.start, expression.end))
         return found
 
     # -- bodies -----------------------------------------------------------------------------
