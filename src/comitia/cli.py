@@ -73,10 +73,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from comitia.importer import ImportFailure, UnreadableDocument, import_document
 
     try:
-        result = import_document(args.file, args.lang)
+        result = import_document(args.file, args.lang, committee=args.committee)
     except (UnreadableDocument, ImportFailure) as error:
         raise CommandError(str(error)) from None
     sys.stderr.write(result.report.format())
+    if args.review:
+        from comitia.importer.review import review_html
+
+        Path(args.review).write_text(review_html(result, args.lang), encoding="utf-8")
     if args.strict and result.report.unused:
         print(
             f"comitia: {len(result.report.unused)} unused lines; --strict refuses them"
@@ -271,6 +275,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml")
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
+    imp.add_argument(
+        "--committee",
+        metavar="ACRONYM",
+        help="the committee whose plan it is, when the document's title does not name it",
+    )
+    imp.add_argument(
+        "--review",
+        metavar="OUT.html",
+        help="also write an HTML page showing each source line beside what it became",
+    )
 
     from comitia.render.formats import format_names
 

@@ -26,6 +26,12 @@ from pydantic import ValidationError
 from comitia.importer.back import read_reminders, read_summary
 from comitia.importer.calendar import CalendarReader
 from comitia.importer.context import Context, Report, fold
+from comitia.importer.doors import (
+    committee_body,
+    first_line as _first_line,
+    report_missing_sections,
+    unnamed_committee,
+)
 from comitia.importer.front import (
     read_areas,
     read_budget,
@@ -36,6 +42,7 @@ from comitia.importer.front import (
     read_mandates,
     read_requested,
 )
+from comitia.importer.layouts import LayoutReader, budget_lines, elected_lines
 from comitia.importer.negotiation import read_negotiation
 from comitia.importer.sections import Section, split_sections
 from comitia.importer.source import (
@@ -71,15 +78,20 @@ class ImportResult:
     report: Report
 
 
-def import_document(path: Path | str, lang: str | None = None) -> ImportResult:
-    """Import the document at ``path`` (a ``.docx`` or a UTF-8 text export)."""
+def import_document(
+    path: Path | str, lang: str | None = None, *, committee: str | None = None
+) -> ImportResult:
+    """Import the document at ``path`` (a ``.docx`` or a UTF-8 text export).
+
+    ``committee`` (an acronym, "CSH") says whose plan it is when the title names no committee,
+    or overrides the one it names."""
     lines, origin = read_source(Path(path))
-    return import_lines(lines, lang, origin)
+    return import_lines(lines, lang, origin, committee=committee)
 
 
-def import_text(text: str, lang: str | None = None) -> ImportResult:
+def import_text(text: str, lang: str | None = None, *, committee: str | None = None) -> ImportResult:
     """Import a text export given as a string."""
-    return import_lines(lines_from_text(text), lang)
+    return import_lines(lines_from_text(text), lang, committee=committee)
 
 
 def guess_language(lines: list[Line]) -> str:
@@ -96,11 +108,15 @@ def guess_language(lines: list[Line]) -> str:
 
 
 def import_lines(
-    lines: list[Line], lang: str | None = None, origin: Origin | None = None
+    lines: list[Line],
+    lang: str | None = None,
+    origin: Origin | None = None,
+    *,
+    committee: str | None = None,
 ) -> ImportResult:
     """Import numbered lines; ``ImportFailure`` names the first thing that broke the plan."""
     try:
-        return _import_lines(lines, lang, origin or Origin())
+        return _import_lines(lines, lang, origin or Origin(), committee)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -109,7 +125,9 @@ def import_lines(
         ) from None
 
 
-def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> ImportResult:
+def _import_lines(
+    lines: list[Line], lang: str | None, origin: Origin, committee: str | None = None
+) -> ImportResult:
     if lang is None:
         lang = origin.lang if origin.lang in LANGUAGES else guess_language(lines)
     if lang not in LANGUAGES:
@@ -126,17 +144,36 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
 
     title, approved_on = read_front(ctx, lines_of("front"))
     installed_on, installed_by, counts = read_intro(ctx, lines_of("intro"))
-    if ctx.committee is None:
-        raise ImportFailure("no committee is named in the document's title")
+    if committee is not None:
+        ctx.committee = committee_body(ctx, committee)
+    elif ctx.committee is None:
+        ctx.report.warnings.append(
+            (
+                _first_line(lines_of("front")),
+                "no committee is named in the document's title; say which with --committee",
+            )
+        )
     officers = read_bureau(ctx, lines_of("bureau"))
+    # Elections told in prose outside a bureau section ("On ..., the Committee elected ...").
+    officers += read_bureau(ctx, elected_lines(ctx, _outside(sections, _NOT_MEETINGS)))
     mandates = read_mandates(ctx, lines_of("mandates"))
     requested = read_requested(ctx, lines_of("requested"))
     areas = read_areas(ctx, lines_of("followup"))
     counts += _counts(ctx, lines_of("methodology", "requested", "followup", "negotiation"))
     appropriations = read_budget(ctx, lines_of("budget"))
+    # A paragraph with an amount and a resolution symbol is an appropriation, wherever it is.
+    appropriations += read_budget(ctx, budget_lines(ctx, _outside(sections, ("budget",))))
     calendar = CalendarReader(ctx, areas)
     calendar.read(lines_of("calendar"))
+    if not calendar.meetings:
+        layouts = LayoutReader(ctx, calendar)
+        layouts.read(_outside(sections, _NOT_MEETINGS), origin.tables)
+        layouts.add_to_calendar()
+        if layouts.sessions and "calendar" not in by_name:
+            # A heading followed by dated lines is a calendar.
+            by_name["calendar"] = []
     calendar.add_to_be_confirmed(lines_of("tbc"))
+    report_missing_sections(ctx, by_name)
     claims, holidays = read_summary(ctx, lines_of("summary"))
     obligations = read_reminders(ctx, lines_of("reminders"))
     for line in lines_of("untranslated"):
@@ -155,9 +192,14 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
     if ctx.period is None:
         days = [m.date for m in meetings]
         if not days:
-            raise ImportFailure("no term (such as 2019-2020) and no meeting found")
+            raise ImportFailure(
+                "no term (such as 2019-2020) and no meeting found"
+                + ("" if ctx.committee else ", and no committee is named: not a work plan")
+            )
         ctx.period = (min(days), max(days))
     term_start, term_end = ctx.period
+    if ctx.committee is None:
+        ctx.committee = unnamed_committee(ctx, title)
     label = f"{term_start.year}-{term_end.year}"
     document = _document(ctx, title, approved_on, meetings)
     if origin.by_comitia:
@@ -189,6 +231,24 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         negotiation=negotiation,
     )
     return ImportResult(plan, ctx.report)
+
+
+# Sections whose dated lines are not meetings of the committee.
+_NOT_MEETINGS = (
+    "bureau",
+    "mandates",
+    "budget",
+    "summary",
+    "reminders",
+    "tbc",
+    "untranslated",
+    "negotiation",
+)
+
+
+def _outside(sections: list[Section], names: tuple[str, ...]) -> list[Line]:
+    """The lines of every section but those named."""
+    return [line for s in sections if s.name not in names for line in s.lines]
 
 
 def _counts(ctx: Context, lines: list[Line]) -> list[CountClaim]:

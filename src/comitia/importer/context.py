@@ -58,6 +58,28 @@ def slug(text: str, limit: int = 48) -> str:
     return result or "x"
 
 
+@dataclass(frozen=True)
+class MeetingSource:
+    """Where one imported meeting came from: its lines, the layout, and how sure the reader is
+    (1.0: date and both times written where the layout puts them; less when one was inferred)."""
+
+    meeting: int  # the meeting's index among the plan's meetings
+    lines: tuple[int, ...]
+    layout: str
+    confidence: float
+    day: date
+    start: str
+    end: str
+    title: str | None = None
+
+    def describe(self) -> str:
+        where = ", ".join(str(n) for n in self.lines)
+        return (
+            f"{self.day.isoformat()} {self.start}-{self.end}: lines {where} ({self.layout},"
+            f" confidence {self.confidence:.2f})"
+        )
+
+
 @dataclass
 class Report:
     """What the importer recognized and what it did not use."""
@@ -65,12 +87,21 @@ class Report:
     counts: Counter[str] = field(default_factory=Counter)
     unused: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # Sections a work plan holds that the document has no heading (or shape) for.
+    missing: list[str] = field(default_factory=list)
+    # Where each meeting read in another layout came from: see ``comitia.importer.layouts``.
+    sources: list[MeetingSource] = field(default_factory=list)
 
     def format(self) -> str:
         lines = ["recognized:"]
         lines += [f"  {kind}: {count}" for kind, count in sorted(self.counts.items())]
         lines.append(f"warnings: {len(self.warnings)}")
         lines += [f"  line {n}: {message}" for n, message in self.warnings]
+        if self.missing:
+            lines.append(f"sections not found: {', '.join(self.missing)}")
+        if self.sources:
+            lines.append(f"meetings read from other layouts: {len(self.sources)}")
+            lines += [f"  {source.describe()}" for source in self.sources]
         lines.append(f"unused lines: {len(self.unused)}")
         lines += [f"  line {n}: {text}" for n, text in self.unused]
         return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from comitia.importer.context import Context, starts_with_any
 from comitia.importer.source import Line
+from comitia.importer.vocab.layouts import WORDS as LAYOUT_WORDS
 
 MAIN = (
     "intro",
@@ -79,12 +80,15 @@ def _heading(ctx: Context, line: Line, current: str) -> str | None:
     text = line.text.strip(" :.")
     if not text or len(text) > 110 or line.bullet:
         return None
+    extra = LAYOUT_WORDS[ctx.lang].sections if ctx.lang in LAYOUT_WORDS else {}
     # A main heading is in capitals, or numbered and short ("1. Introduction").
     if _is_capitals(text) or (line.numbered and len(text) < 60):
         for name in MAIN:
-            if name != current and starts_with_any(text, ctx.words.sections[name]):
+            if name != current and starts_with_any(
+                text, ctx.words.sections[name] + extra.get(name, ())
+            ):
                 return name
     for name in SUBSECTIONS.get(current, ()):
-        if starts_with_any(text, ctx.words.sections[name]) and len(text) < 90:
+        if starts_with_any(text, ctx.words.sections[name] + extra.get(name, ())) and len(text) < 90:
             return name
     return None

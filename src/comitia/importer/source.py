@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -36,6 +37,8 @@ class Origin:
     lang: str | None = None
     # The language of content printed untranslated, when it is not ``lang``.
     content_lang: str | None = None
+    # A DOCX's tables: rows of cells (``comitia.importer.docx.TableCell``), by line numbers.
+    tables: tuple[Any, ...] = ()
 
 
 @dataclass
@@ -137,7 +140,7 @@ def read_source(path: Path) -> tuple[list[Line], Origin]:
         from comitia.importer.docx import read_docx
 
         content = read_docx(data, str(path))
-        origin = Origin(content.by_comitia, content.lang, content.content_lang)
+        origin = Origin(content.by_comitia, content.lang, content.content_lang, content.tables)
         return lines_from_text(content.text), origin
     return lines_from_text(decode_text(data, str(path))), Origin()
 

@@ -1,0 +1,422 @@
+"""Meetings written in layouts other than the model document's.
+
+The calendar reader (``comitia.importer.calendar``) reads the model document's layout: a day
+with a bracketed time range, its agenda below. Documents laid out by other hands write their
+meetings otherwise, and this reader takes them when that reader found none:
+
+- a table whose header row names its columns (date, time, subject, venue, in any order, with
+  the header words of ``comitia.importer.vocab.layouts``): a DOCX table, with merged cells (a
+  date cell merged down over the rows of one day), or the tab-separated rows of a text export,
+  where an empty date cell continues the one above;
+- a date heading ("Monday, 19 October 2020"), with the times and items on the lines below;
+- a meeting announced in prose ("The Committee will hold a meeting on Monday, 19 October 2020,
+  at 9:00 a.m., in the Simón Bolívar Room");
+- month labels ("OCTOBER 2020") followed by lines that start with a day number ("19 – 10:00 to
+  13:00 Regular meeting");
+- several sessions on one line ("from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m."): one
+  meeting each.
+
+Dates and times are read by ``comitia.dates.find``. Each meeting keeps the lines it came from
+and a confidence: 1.0 when its day and both times are written where its layout puts them, less
+for each thing inferred (the day from a heading or a month label above, the year from the term,
+an end time not written, which is then taken as three hours after the start, with a warning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from comitia.dates import Found, Precision, find
+from comitia.importer.calendar import CalendarReader, _MeetingDraft, _Node
+from comitia.importer.context import Context, MeetingSource, contains_any, fold
+from comitia.importer.source import Line, is_page_number
+from comitia.importer.vocab.layouts import WORDS, LayoutWords
+from comitia.plan import AgendaKind
+
+# A session whose end is not written lasts this long (a half-day session).
+ASSUMED_LENGTH = timedelta(hours=3)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A line that starts with a day number: "19", "19 (lundi)", "Lunes 19", "19. –", not "10:00".
+_DAY_FIRST = re.compile(
+    r"^(?:([^\W\d_]+)[\s,.]+)?(\d{1,2})(?:er|º|°|o|ª)?(?![\d:.h]\s*\d)(?!\s*(?:h|a\.?m|p\.?m)\b)"
+    r"(?:\s*\(([^)]*)\))?\s*[.:,–—-]?\s*(.*)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class _Session:
+    day: date
+    start: time
+    end: time
+    lines: list[Line]
+    layout: str
+    confidence: float
+    title: str | None = None
+    venue: str | None = None
+    items: list[Line] = field(default_factory=list)
+
+
+@dataclass
+class _Cell:
+    text: str
+    lines: list[Line]
+    span: int = 1
+    merged: bool = False
+
+
+class LayoutReader:
+    """Reads meetings in other layouts from the lines the model's reader left."""
+
+    def __init__(self, ctx: Context, calendar: CalendarReader) -> None:
+        self.ctx = ctx
+        self.calendar = calendar
+        self.words: LayoutWords = WORDS[ctx.lang]
+        self.sessions: list[_Session] = []
+        self.year: int | None = None
+        self.month: tuple[int, int] | None = None
+
+    # -- entry ----------------------------------------------------------------------------
+
+    def read(self, lines: list[Line], tables: tuple[Any, ...] = ()) -> None:
+        by_number = {line.number: line for line in lines}
+        for table in tables:
+            self._docx_table(table, by_number)
+        self._tab_tables(lines)
+        self._lines([line for line in lines if line.number not in self.ctx.used])
+
+    def period(self) -> tuple[date, date] | None:
+        if self.year is not None:
+            return (date(self.year, 1, 1), date(self.year, 12, 31))
+        return self.ctx.period
+
+    def add_to_calendar(self) -> None:
+        """Hand the sessions to the calendar reader as meetings, and say where each came from."""
+        ctx = self.ctx
+        for session in sorted(self.sessions, key=lambda s: (s.day, s.start)):
+            draft = _MeetingDraft(
+                line=session.lines[0],
+                day=session.day,
+                start=session.start,
+                end=session.end,
+                provisional=False,
+                venue=session.venue,
+                title=session.title,
+            )
+            for item in session.items:
+                draft.roots.append(_Node(AgendaKind.ITEM, title=item.text, line=item))
+            self.calendar.meetings.append(draft)
+            ctx.report.sources.append(
+                MeetingSource(
+                    meeting=len(self.calendar.meetings) - 1,
+                    lines=tuple(sorted({line.number for line in session.lines})),
+                    layout=session.layout,
+                    confidence=round(session.confidence, 2),
+                    day=session.day,
+                    start=f"{session.start:%H:%M}",
+                    end=f"{session.end:%H:%M}",
+                    title=session.title,
+                )
+            )
+            ctx.report.counts["meetings"] += 1
+
+    # -- tables ---------------------------------------------------------------------------
+
+    def _docx_table(self, table: Any, by_number: dict[int, Line]) -> None:
+        rows: list[list[_Cell]] = []
+        for row in table:
+            cells = []
+            for cell in row:
+                cell_lines = [
+                    by_number[n] for n in range(cell.first, cell.last + 1) if n in by_number
+                ]
+                text = " ".join(line.text for line in cell_lines if not line.blank)
+                cells.append(_Cell(text, cell_lines, cell.span, cell.merged))
+            rows.append(cells)
+        self._table(rows, "DOCX table", merged_empty=False)
+
+    def _tab_tables(self, lines: list[Line]) -> None:
+        """Runs of tab-separated lines (a text export's table rows)."""
+        run: list[list[_Cell]] = []
+        for line in [*lines, None]:
+            if line is not None and line.number in self.ctx.used:
+                continue
+            cells = line.raw.split("\t") if line is not None else []
+            if len(cells) >= 2 and line is not None:
+                run.append([_Cell(" ".join(c.split()), [line]) for c in cells])
+                continue
+            if line is not None and line.blank:
+                continue
+            if run:
+                self._table(run, "table (tab-separated)", merged_empty=True)
+            run = []
+
+    def _table(self, rows: list[list[_Cell]], layout: str, *, merged_empty: bool) -> None:
+        columns: dict[int, str] | None = None
+        above: dict[int, _Cell] = {}
+        for row in rows:
+            grid: dict[int, _Cell] = {}
+            position = 0
+            for cell in row:
+                grid[position] = cell
+                position += max(1, cell.span)
+            if columns is None:
+                columns = self._header(grid)
+                if columns is not None:
+                    for cell in row:
+                        self._use(cell.lines, "table headers")
+                continue
+            texts = [c.text for c in row if c.text]
+            if len(texts) == 1 and len(row) == 1 or (len(texts) == 1 and row[0].span > 1):
+                # A row across the table: a month or year label.
+                if self._label(texts[0]):
+                    self._use(row[0].lines)
+                continue
+            for index, cell in grid.items():
+                if cell.merged or (merged_empty and not cell.text and index in above):
+                    if columns.get(index) == "date" or cell.merged:
+                        grid[index] = above.get(index, cell)
+            self._table_row(grid, columns, layout)
+            above = grid
+
+    def _header(self, grid: dict[int, _Cell]) -> dict[int, str] | None:
+        columns: dict[int, str] = {}
+        for index, cell in grid.items():
+            folded = fold(cell.text.strip(" :"))
+            for kind, words in self.words.columns.items():
+                if kind not in columns.values() and folded in {fold(w) for w in words}:
+                    columns[index] = kind
+                    break
+        if "date" in columns.values() and len(columns) >= 2:
+            return columns
+        return None
+
+    def _table_row(self, grid: dict[int, _Cell], columns: dict[int, str], layout: str) -> None:
+        cell_of = {kind: grid.get(index) for index, kind in columns.items()}
+        date_cell = cell_of.get("date")
+        if date_cell is None or not date_cell.text:
+            return
+        day, confidence = self._day_of(date_cell.text)
+        if day is None:
+            return
+        time_cell = cell_of.get("time")
+        time_text = time_cell.text if time_cell is not None else date_cell.text
+        ranges = self._ranges(time_text)
+        if time_cell is None:
+            ranges = [r for r in ranges]
+        if not ranges:
+            return
+        subject = cell_of.get("subject")
+        venue = cell_of.get("venue")
+        lines = [line for cell in grid.values() for line in cell.lines]
+        title_lines = [line for line in (subject.lines if subject else []) if not line.blank]
+        for start, end, sure in ranges:
+            self.sessions.append(
+                _Session(
+                    day,
+                    start,
+                    end,
+                    lines,
+                    layout,
+                    confidence * sure,
+                    title=title_lines[0].text if title_lines else None,
+                    venue=venue.text if venue is not None and venue.text else None,
+                    items=title_lines[1:],
+                )
+            )
+        self._use(lines, None)
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def _lines(self, lines: list[Line]) -> None:
+        heading: tuple[date, Line, float] | None = None
+        current: _Session | None = None
+        for line in lines:
+            text = line.text
+            if line.blank or is_page_number(line):
+                continue
+            if re.fullmatch(r"(?:19|20)\d{2}", text):
+                self.year, self.month = int(text), None
+                self._use([line])
+                continue
+            if self._label(text):
+                self._use([line])
+                heading, current = None, None
+                continue
+            found = self._find(text)
+            days = [f for f in found if f.date is not None and f.date.precision is Precision.DAY]
+            ranges = self._ranges(text, found)
+            if days:
+                first = days[0]
+                assert first.date is not None and first.date.first_day is not None
+                day = first.date.first_day
+                sure = 1.0 if _YEAR.search(first.text) else 0.9
+                rest = (text[: first.start] + text[first.end :]).strip(" ,.:;–—-")
+                if not ranges:
+                    if len(rest.split()) <= 2:
+                        # A date heading: the sessions are on the lines below.
+                        heading, current = (day, line, sure), None
+                    continue
+                layout = "prose" if len(text.split()) > 12 else "dated line"
+                current = self._add(day, ranges, [line], layout, sure, text, found)
+                heading = None
+                continue
+            match = _DAY_FIRST.match(text) if self.month is not None else None
+            if match is not None and 1 <= int(match[2]) <= 31 and ranges:
+                year, month = self.month or (0, 0)
+                try:
+                    day = date(year, month, int(match[2]))
+                except ValueError:
+                    continue
+                current = self._add(day, ranges, [line], "month label and day", 0.9, text, found)
+                continue
+            if ranges and heading is not None:
+                day, heading_line, sure = heading
+                current = self._add(
+                    day, ranges, [heading_line, line], "date heading", sure * 0.9, text, found
+                )
+                continue
+            if current is not None and (line.bullet or line.numbered):
+                current.items.append(line)
+                self.ctx.use(line, "agenda items")
+                continue
+            current = None if not line.bullet else current
+
+    def _add(
+        self,
+        day: date,
+        ranges: list[tuple[time, time, float]],
+        lines: list[Line],
+        layout: str,
+        sure: float,
+        text: str,
+        found: list[Found],
+    ) -> _Session:
+        venue = self._venue(text)
+        title = self._title(text, found, venue) if layout != "prose" else None
+        session: _Session | None = None
+        for start, end, certainty in ranges:
+            session = _Session(day, start, end, lines, layout, sure * certainty, title, venue)
+            self.sessions.append(session)
+            if certainty < 1:
+                self.ctx.warn(
+                    lines[-1],
+                    f"no end time is written for the meeting of {day.isoformat()} at"
+                    f" {start:%H:%M}; taken as {end:%H:%M}",
+                )
+        self._use(lines, None)
+        assert session is not None
+        return session
+
+    # -- pieces ---------------------------------------------------------------------------
+
+    def _find(self, text: str) -> list[Found]:
+        try:
+            return find(text, self.ctx.lang, period=self.period())
+        except ValueError:
+            return []
+
+    def _label(self, text: str) -> bool:
+        """A month label ("OCTOBER 2020", "Octubre", "Mars 2021 :") sets the month."""
+        stripped = text.strip(" :.–-")
+        if len(stripped) > 30 or re.search(r"\d", _YEAR.sub("", stripped)):
+            return False
+        value = self.ctx.date(stripped, period=self.period())
+        if value is None or value.precision is not Precision.MONTH or value.first_day is None:
+            return False
+        self.month = (value.first_day.year, value.first_day.month)
+        self.year = value.first_day.year if _YEAR.search(stripped) else self.year
+        return True
+
+    def _day_of(self, text: str) -> tuple[date | None, float]:
+        for found in self._find(text):
+            if found.date is not None and found.date.precision is Precision.DAY:
+                assert found.date.first_day is not None
+                return found.date.first_day, 1.0 if _YEAR.search(found.text) else 0.9
+        match = _DAY_FIRST.match(text)
+        if match is not None and self.month is not None:
+            try:
+                return date(self.month[0], self.month[1], int(match[2])), 0.9
+            except ValueError:
+                return None, 0
+        return None, 0
+
+    def _ranges(self, text: str, found: list[Found] | None = None) -> list[tuple[time, time, float]]:
+        """The time ranges of ``text``: (start, end, 1.0), or (start, start + 3 h, 0.6) when
+        the end is not written."""
+        result = []
+        for expression in found if found is not None else self._find(text):
+            times = expression.time
+            if times is None:
+                continue
+            if times.end is not None and times.end > times.start:
+                result.append((times.start, times.end, 1.0))
+            elif times.end is None:
+                end = (datetime.combine(date.min, times.start) + ASSUMED_LENGTH).time()
+                if end > times.start:
+                    result.append((times.start, end, 0.6))
+        return result
+
+    def _venue(self, text: str) -> str | None:
+        words = self.words
+        name = r"(?:[A-ZÀ-Ý][\w’'.-]*|de|del|da|do|des|du|la|le|of|the)"
+        if words.rooms_before:
+            nouns = "|".join(re.escape(w) for w in words.rooms_before)
+            match = re.search(
+                rf"(?<!\w)((?:{nouns})\s+(?:{name}\s+)*[A-ZÀ-Ý][\w’'.-]*)", text, re.IGNORECASE
+            )
+            if match and any(c.isupper() for c in match[1].split(None, 1)[-1][:1]):
+                return match[1].rstrip(".")
+        if words.rooms_after:
+            nouns = "|".join(re.escape(w) for w in words.rooms_after)
+            match = re.search(rf"((?:[A-ZÀ-Ý][\w’'-]*\s+)+(?:{nouns}))(?!\w)", text)
+            if match:
+                return re.sub(r"^(?:The|In|At)\s+", "", match[1])
+        return None
+
+    def _title(self, text: str, found: list[Found], venue: str | None) -> str | None:
+        kept = text
+        for expression in sorted(found, key=lambda f: f.start, reverse=True):
+            kept = kept[: expression.start] + " " + kept[expression.end :]
+        if venue:
+            kept = kept.replace(venue, " ")
+        kept = re.sub(r"\(\s*\)", " ", kept)
+        for word in ("and", "et", "y", "e", "from", "de", "des", "das", "from", "to"):
+            kept = re.sub(rf"^\s*{word}\b", " ", kept, flags=re.IGNORECASE)
+        kept = " ".join(kept.split()).strip(" ,.:;–—-()")
+        if not kept or not re.search(r"[^\W\d_]{3}", kept):
+            return None
+        return kept
+
+    def _use(self, lines: list[Line], kind: str | None = None) -> None:
+        for line in lines:
+            if not line.blank:
+                self.ctx.use(line, kind)
+
+
+def elected_lines(ctx: Context, lines: list[Line]) -> list[Line]:
+    """The unused lines that tell of an election in prose ("the Committee elected ...")."""
+    words = WORDS[ctx.lang].elected
+    return [
+        line
+        for line in lines
+        if not line.blank and line.number not in ctx.used and contains_any(line.text, words)
+    ]
+
+
+def budget_lines(ctx: Context, lines: list[Line]) -> list[Line]:
+    """The unused lines that hold an amount and a resolution symbol: appropriations."""
+    from comitia.importer.front import _AMOUNT
+    from comitia.symbols import find_symbols
+
+    return [
+        line
+        for line in lines
+        if not line.blank
+        and line.number not in ctx.used
+        and _AMOUNT.search(line.text)
+        and find_symbols(line.text)
+    ]
