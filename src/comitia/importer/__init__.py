@@ -17,7 +17,7 @@ Plain Python: never imports Django.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from comitia.importer.calendar import CalendarReader
 from comitia.importer.context import Context, Report, fold
 from comitia.importer.doors import (
     committee_body,
-    first_line as _first_line,
+    first_line,
     report_missing_sections,
     unnamed_committee,
 )
@@ -76,6 +76,8 @@ class ImportFailure(Exception):
 class ImportResult:
     plan: Plan
     report: Report
+    # The document's lines, as read: for a review of what each became.
+    lines: list[Line] = field(default_factory=list)
 
 
 def import_document(
@@ -89,7 +91,9 @@ def import_document(
     return import_lines(lines, lang, origin, committee=committee)
 
 
-def import_text(text: str, lang: str | None = None, *, committee: str | None = None) -> ImportResult:
+def import_text(
+    text: str, lang: str | None = None, *, committee: str | None = None
+) -> ImportResult:
     """Import a text export given as a string."""
     return import_lines(lines_from_text(text), lang, committee=committee)
 
@@ -149,7 +153,7 @@ def _import_lines(
     elif ctx.committee is None:
         ctx.report.warnings.append(
             (
-                _first_line(lines_of("front")),
+                first_line(lines_of("front")),
                 "no committee is named in the document's title; say which with --committee",
             )
         )
@@ -173,7 +177,7 @@ def _import_lines(
             # A heading followed by dated lines is a calendar.
             by_name["calendar"] = []
     calendar.add_to_be_confirmed(lines_of("tbc"))
-    report_missing_sections(ctx, by_name)
+    report_missing_sections(ctx, by_name, found={"bureau": bool(officers)})
     claims, holidays = read_summary(ctx, lines_of("summary"))
     obligations = read_reminders(ctx, lines_of("reminders"))
     for line in lines_of("untranslated"):
@@ -230,7 +234,7 @@ def _import_lines(
         count_claims=counts,
         negotiation=negotiation,
     )
-    return ImportResult(plan, ctx.report)
+    return ImportResult(plan, ctx.report, lines)
 
 
 # Sections whose dated lines are not meetings of the committee.

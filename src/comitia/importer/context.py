@@ -91,6 +91,8 @@ class Report:
     missing: list[str] = field(default_factory=list)
     # Where each meeting read in another layout came from: see ``comitia.importer.layouts``.
     sources: list[MeetingSource] = field(default_factory=list)
+    # What each used line was read as (the kind of its first use that names one).
+    uses: dict[int, str] = field(default_factory=dict)
 
     def format(self) -> str:
         lines = ["recognized:"]
@@ -175,6 +177,7 @@ class Context:
         self.used.add(line.number)
         if kind:
             self.report.counts[kind] += 1
+            self.report.uses.setdefault(line.number, kind)
 
     def use_footnote(self, line: Line, number: int) -> None:
         self.used_footnotes.add((line.number, number))

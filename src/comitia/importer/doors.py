@@ -49,8 +49,11 @@ def unnamed_committee(ctx: Context, title: str) -> str:
     return UNNAMED
 
 
-def report_missing_sections(ctx: Context, by_name: dict[str, list[Section]]) -> None:
-    """List in the report the expected sections the document has no heading (or shape) for."""
+def report_missing_sections(
+    ctx: Context, by_name: dict[str, list[Section]], found: dict[str, bool] | None = None
+) -> None:
+    """List in the report the expected sections the document has no heading (or shape) for;
+    ``found`` names those whose content was read elsewhere (an election told in prose)."""
     for name in EXPECTED:
-        if name not in by_name:
+        if name not in by_name and not (found or {}).get(name):
             ctx.report.missing.append(name)

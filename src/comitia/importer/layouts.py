@@ -145,7 +145,7 @@ class LayoutReader:
             if line is not None and line.number in self.ctx.used:
                 continue
             cells = line.raw.split("\t") if line is not None else []
-            if len(cells) >= 2 and line is not None:
+            if line is not None and sum(1 for c in cells if c.strip()) >= 2:
                 run.append([_Cell(" ".join(c.split()), [line]) for c in cells])
                 continue
             if line is not None and line.blank:
@@ -170,15 +170,16 @@ class LayoutReader:
                         self._use(cell.lines, "table headers")
                 continue
             texts = [c.text for c in row if c.text]
-            if len(texts) == 1 and len(row) == 1 or (len(texts) == 1 and row[0].span > 1):
+            if len(texts) == 1 and (len(row) == 1 or row[0].span > 1):
                 # A row across the table: a month or year label.
                 if self._label(texts[0]):
                     self._use(row[0].lines)
                 continue
             for index, cell in grid.items():
-                if cell.merged or (merged_empty and not cell.text and index in above):
-                    if columns.get(index) == "date" or cell.merged:
-                        grid[index] = above.get(index, cell)
+                # A merged cell, or an empty date cell in a text export, continues the one above.
+                empty_date = merged_empty and not cell.text and columns.get(index) == "date"
+                if cell.merged or empty_date:
+                    grid[index] = above.get(index, cell)
             self._table_row(grid, columns, layout)
             above = grid
 
@@ -205,8 +206,6 @@ class LayoutReader:
         time_cell = cell_of.get("time")
         time_text = time_cell.text if time_cell is not None else date_cell.text
         ranges = self._ranges(time_text)
-        if time_cell is None:
-            ranges = [r for r in ranges]
         if not ranges:
             return
         subject = cell_of.get("subject")
@@ -344,7 +343,9 @@ class LayoutReader:
                 return None, 0
         return None, 0
 
-    def _ranges(self, text: str, found: list[Found] | None = None) -> list[tuple[time, time, float]]:
+    def _ranges(
+        self, text: str, found: list[Found] | None = None
+    ) -> list[tuple[time, time, float]]:
         """The time ranges of ``text``: (start, end, 1.0), or (start, start + 3 h, 0.6) when
         the end is not written."""
         result = []

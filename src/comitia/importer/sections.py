@@ -26,6 +26,8 @@ MAIN = (
     "reminders",
     # The annex of a document that Comitia wrote that lists content printed untranslated.
     "untranslated",
+    # A budget section of its own, in documents that do not put it under the methodology.
+    "budget",
 )
 SUBSECTIONS = {
     "methodology": ("requested", "followup", "negotiation", "budget"),
