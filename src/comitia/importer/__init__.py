@@ -42,7 +42,12 @@ from comitia.importer.front import (
     read_mandates,
     read_requested,
 )
-from comitia.importer.layouts import LayoutReader, budget_lines, elected_lines
+from comitia.importer.layouts import (
+    LayoutReader,
+    budget_lines,
+    calendar_by_structure,
+    elected_lines,
+)
 from comitia.importer.negotiation import read_negotiation
 from comitia.importer.sections import Section, split_sections
 from comitia.importer.source import (
@@ -147,6 +152,12 @@ def _import_lines(
         return [line for name in names for s in by_name.get(name, []) for line in s.lines]
 
     title, approved_on = read_front(ctx, lines_of("front"))
+    if "calendar" not in by_name:
+        # A heading followed by dated lines is a calendar (read once the term is known).
+        sections = calendar_by_structure(ctx, sections)
+        by_name = {}
+        for section in sections:
+            by_name.setdefault(section.name, []).append(section)
     installed_on, installed_by, counts = read_intro(ctx, lines_of("intro"))
     if committee is not None:
         ctx.committee = committee_body(ctx, committee)

@@ -32,6 +32,7 @@ from typing import Any
 from comitia.dates import Found, Precision, find
 from comitia.importer.calendar import CalendarReader, _MeetingDraft, _Node
 from comitia.importer.context import Context, MeetingSource, contains_any, fold
+from comitia.importer.sections import Section
 from comitia.importer.source import Line, is_page_number
 from comitia.importer.vocab.layouts import WORDS, LayoutWords
 from comitia.plan import AgendaKind
@@ -365,11 +366,10 @@ class LayoutReader:
         words = self.words
         name = r"(?:[A-ZÀ-Ý][\w’'.-]*|de|del|da|do|des|du|la|le|of|the)"
         if words.rooms_before:
+            # The noun in any case ("Salón", "salle"), the name in capitals.
             nouns = "|".join(re.escape(w) for w in words.rooms_before)
-            match = re.search(
-                rf"(?<!\w)((?:{nouns})\s+(?:{name}\s+)*[A-ZÀ-Ý][\w’'.-]*)", text, re.IGNORECASE
-            )
-            if match and any(c.isupper() for c in match[1].split(None, 1)[-1][:1]):
+            match = re.search(rf"(?<!\w)((?i:{nouns})\s+(?:{name}\s+)*[A-ZÀ-Ý][\w’'.-]*)", text)
+            if match:
                 return match[1].rstrip(".")
         if words.rooms_after:
             nouns = "|".join(re.escape(w) for w in words.rooms_after)
@@ -396,6 +396,65 @@ class LayoutReader:
         for line in lines:
             if not line.blank:
                 self.ctx.use(line, kind)
+
+
+def calendar_by_structure(ctx: Context, sections: list[Section]) -> list[Section]:
+    """Without a calendar heading the reader knows, a short heading (numbered, or in capitals)
+    followed by dated lines (a day with a time, on its line or the next) opens the calendar."""
+    result: list[Section] = []
+    for section in sections:
+        if section.name in ("summary", "reminders", "untranslated", "bureau", "budget"):
+            result.append(section)
+            continue
+        lines = section.lines
+        texts = [line for line in lines if not line.blank]
+        cut = None
+        for index, line in enumerate(texts):
+            if not _looks_like_heading(line):
+                continue
+            if _dated_with_time(ctx, texts[index + 1 : index + 3]):
+                cut = line
+                break
+        if cut is None:
+            result.append(section)
+            continue
+        at = lines.index(cut)
+        result.append(Section(section.name, section.heading, lines[:at]))
+        ctx.use(cut, "section headings")
+        result.append(Section("calendar", cut, lines[at + 1 :]))
+    return result
+
+
+def _looks_like_heading(line: Line) -> bool:
+    text = line.text.strip(" :.")
+    if not text or len(text) > 60 or line.bullet or re.search(r"\d", text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    return line.numbered or capitals
+
+
+def _dated_with_time(ctx: Context, lines: list[Line]) -> bool:
+    """The first line holds a day and a time, or a day alone and the next line a time; or
+    the first line is a table's row."""
+    if not lines:
+        return False
+    if "\t" in lines[0].raw.strip("\t"):
+        return True
+    found = _find_in(ctx, lines[0].text)
+    day = any(f.date is not None and f.date.precision is Precision.DAY for f in found)
+    if day and any(f.time is not None for f in found):
+        return True
+    if day and len(lines) > 1:
+        return any(f.time is not None for f in _find_in(ctx, lines[1].text))
+    return False
+
+
+def _find_in(ctx: Context, text: str) -> list[Found]:
+    try:
+        return find(text, ctx.lang, period=ctx.period)
+    except ValueError:
+        return []
 
 
 def elected_lines(ctx: Context, lines: list[Line]) -> list[Line]:

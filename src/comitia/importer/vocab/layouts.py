@@ -71,11 +71,7 @@ WORDS = {
             "bureau": ("election of officers", "officers of the committee"),
             "budget": ("budget and financing", "financial resources", "resources"),
             "intro": ("background",),
-            "mandates": (
-                "mandates assigned",
-                "distribution of mandates",
-                "mandates and activities",
-            ),
+            "mandates": ("mandates assigned",),
         },
     ),
     "fr": LayoutWords(
@@ -114,7 +110,7 @@ WORDS = {
             ),
             "budget": ("ressources financières", "financement"),
             "intro": ("contexte", "historique"),
-            "mandates": ("répartition des mandats", "mandats et activités", "mandats confiés"),
+            "mandates": ("mandats confiés",),
         },
     ),
     "es": LayoutWords(
@@ -160,11 +156,7 @@ WORDS = {
             ),
             "budget": ("recursos financieros", "financiamiento", "presupuesto asignado"),
             "intro": ("antecedentes",),
-            "mandates": (
-                "distribución de mandatos",
-                "mandatos y actividades",
-                "mandatos asignados",
-            ),
+            "mandates": ("mandatos asignados",),
         },
     ),
     "pt": LayoutWords(
@@ -199,11 +191,7 @@ WORDS = {
             "bureau": ("eleição da mesa", "eleição da mesa diretora", "composição da mesa"),
             "budget": ("recursos financeiros", "financiamento", "orçamento"),
             "intro": ("antecedentes", "contexto"),
-            "mandates": (
-                "distribuição de mandatos",
-                "mandatos e atividades",
-                "mandatos atribuídos",
-            ),
+            "mandates": ("mandatos atribuídos",),
         },
     ),
 }
