@@ -30,6 +30,7 @@ from comitia.importer.doors import (
     committee_body,
     first_line,
     report_missing_sections,
+    term_from_year,
     unnamed_committee,
 )
 from comitia.importer.front import (
@@ -43,10 +44,11 @@ from comitia.importer.front import (
     read_requested,
 )
 from comitia.importer.layouts import (
-    LayoutReader,
+    State,
     budget_lines,
     calendar_by_structure,
     elected_lines,
+    read_other_layouts,
 )
 from comitia.importer.negotiation import read_negotiation
 from comitia.importer.sections import Section, split_sections
@@ -152,6 +154,7 @@ def _import_lines(
         return [line for name in names for s in by_name.get(name, []) for line in s.lines]
 
     title, approved_on = read_front(ctx, lines_of("front"))
+    term_from_year(ctx, title)
     if "calendar" not in by_name:
         # A heading followed by dated lines is a calendar (read once the term is known).
         sections = calendar_by_structure(ctx, sections)
@@ -179,14 +182,14 @@ def _import_lines(
     # A paragraph with an amount and a resolution symbol is an appropriation, wherever it is.
     appropriations += read_budget(ctx, budget_lines(ctx, _outside(sections, ("budget",))))
     calendar = CalendarReader(ctx, areas)
+    before = State.of(ctx, calendar)
     calendar.read(lines_of("calendar"))
-    if not calendar.meetings:
-        layouts = LayoutReader(ctx, calendar)
-        layouts.read(_outside(sections, _NOT_MEETINGS), origin.tables)
-        layouts.add_to_calendar()
-        if layouts.sessions and "calendar" not in by_name:
-            # A heading followed by dated lines is a calendar.
-            by_name["calendar"] = []
+    layouts = read_other_layouts(
+        ctx, calendar, before, _outside(sections, _NOT_MEETINGS), origin.tables
+    )
+    if layouts is not None and "calendar" not in by_name:
+        # A document whose dated lines are its calendar, under no heading.
+        by_name["calendar"] = []
     calendar.add_to_be_confirmed(lines_of("tbc"))
     report_missing_sections(ctx, by_name, found={"bureau": bool(officers)})
     claims, holidays = read_summary(ctx, lines_of("summary"))

@@ -8,6 +8,8 @@ secretariat importing last year's document sees what was not read instead of bei
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from comitia.importer.bodies import KNOWN_BODIES
@@ -57,3 +59,11 @@ def report_missing_sections(
     for name in EXPECTED:
         if name not in by_name and not (found or {}).get(name):
             ctx.report.missing.append(name)
+
+
+def term_from_year(ctx: Context, title: str) -> None:
+    """A title that names one year and no term ("Programme of work for 2022"): that year."""
+    years = {int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", title)}
+    if ctx.period is None and len(years) == 1:
+        year = years.pop()
+        ctx.period = (date(year, 1, 1), date(year, 12, 31))

@@ -37,6 +37,14 @@ from comitia.importer.source import Line, is_page_number
 from comitia.importer.vocab.layouts import WORDS, LayoutWords
 from comitia.plan import AgendaKind
 
+# Words left between the dates and times taken out of a line, before its title.
+_CONNECTORS = {
+    *("and", "from", "to", "at", "on", "the"),
+    *("et", "de", "des", "du", "le", "la", "a", "à", "entre"),
+    *("y", "del", "el", "las", "los", "al"),
+    *("e", "das", "dos", "do", "da", "às", "as", "na", "no"),
+    "",
+}
 # A session whose end is not written lasts this long (a half-day session).
 ASSUMED_LENGTH = timedelta(hours=3)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -87,7 +95,16 @@ class LayoutReader:
         for table in tables:
             self._docx_table(table, by_number)
         self._tab_tables(lines)
-        self._lines([line for line in lines if line.number not in self.ctx.used])
+        used, uses = self.ctx.used, self.ctx.report.uses
+        self._lines(
+            [
+                line
+                for line in lines
+                if line.number not in used
+                # A month label under a heading in capitals, taken as the heading's second line.
+                or (line.number not in uses and self._is_label(line.text))
+            ]
+        )
 
     def period(self) -> tuple[date, date] | None:
         if self.year is not None:
@@ -271,7 +288,10 @@ class LayoutReader:
                     day = date(year, month, int(match[2]))
                 except ValueError:
                     continue
-                current = self._add(day, ranges, [line], "month label and day", 0.9, text, found)
+                rest = match[4]
+                current = self._add(
+                    day, ranges, [line], "month label and day", 0.9, rest, self._find(rest)
+                )
                 continue
             if ranges and heading is not None:
                 day, heading_line, sure = heading
@@ -319,16 +339,26 @@ class LayoutReader:
         except ValueError:
             return []
 
+    def _is_label(self, text: str) -> bool:
+        return self._month_of(text) is not None
+
+    def _month_of(self, text: str) -> date | None:
+        stripped = text.strip(" :.–-")
+        if len(stripped) > 30 or re.search(r"\d", _YEAR.sub("", stripped)):
+            return None
+        value = self.ctx.date(stripped, period=self.period())
+        if value is None or value.precision is not Precision.MONTH or value.first_day is None:
+            return None
+        return value.first_day
+
     def _label(self, text: str) -> bool:
         """A month label ("OCTOBER 2020", "Octubre", "Mars 2021 :") sets the month."""
         stripped = text.strip(" :.–-")
-        if len(stripped) > 30 or re.search(r"\d", _YEAR.sub("", stripped)):
+        value = self._month_of(stripped)
+        if value is None:
             return False
-        value = self.ctx.date(stripped, period=self.period())
-        if value is None or value.precision is not Precision.MONTH or value.first_day is None:
-            return False
-        self.month = (value.first_day.year, value.first_day.month)
-        self.year = value.first_day.year if _YEAR.search(stripped) else self.year
+        self.month = (value.year, value.month)
+        self.year = value.year if _YEAR.search(stripped) else self.year
         return True
 
     def _day_of(self, text: str) -> tuple[date | None, float]:
@@ -385,9 +415,13 @@ class LayoutReader:
         if venue:
             kept = kept.replace(venue, " ")
         kept = re.sub(r"\(\s*\)", " ", kept)
-        for word in ("and", "et", "y", "e", "from", "de", "des", "das", "from", "to"):
-            kept = re.sub(rf"^\s*{word}\b", " ", kept, flags=re.IGNORECASE)
-        kept = " ".join(kept.split()).strip(" ,.:;–—-()")
+        # The words that joined the dates and times removed ("de ... y de ...", "das").
+        words = kept.split()
+        while words and (
+            fold(words[0].strip(",.:;–—-()")) in _CONNECTORS or not re.search(r"\w", words[0])
+        ):
+            words.pop(0)
+        kept = " ".join(words).strip(" ,.:;–—-()")
         if not kept or not re.search(r"[^\W\d_]{3}", kept):
             return None
         return kept
@@ -396,6 +430,71 @@ class LayoutReader:
         for line in lines:
             if not line.blank:
                 self.ctx.use(line, kind)
+
+
+def read_other_layouts(
+    ctx: Context,
+    calendar: CalendarReader,
+    before: State,
+    lines: list[Line],
+    tables: tuple[Any, ...],
+) -> LayoutReader | None:
+    """Read ``lines`` in the other layouts, when the model's reader found no meeting in them.
+
+    What that reader took since ``before`` (activities, in a layout it does not know: "10 –
+    10h00 às 13h00 – Reunião ...") is set aside first, and given back only if no meeting is
+    found here either."""
+    if calendar.meetings:
+        return None
+    kept = State.of(ctx, calendar)
+    before.restore(ctx, calendar)
+    reader = LayoutReader(ctx, calendar)
+    reader.read(lines, tables)
+    if reader.sessions:
+        reader.add_to_calendar()
+        return reader
+    kept.restore(ctx, calendar)
+    return None
+
+
+@dataclass
+class State:
+    """What the calendar reader changes in the context, to set it aside and give it back."""
+
+    used: set[int]
+    footnotes: set[tuple[int, int]]
+    counts: dict[str, int]
+    uses: dict[int, str]
+    warnings: list[tuple[int, str]]
+    bodies: dict[str, Any]
+    activities: list[Any]
+    activity_ids: set[str]
+    areas: list[Any]
+
+    @classmethod
+    def of(cls, ctx: Context, calendar: CalendarReader) -> State:
+        report = ctx.report
+        return cls(
+            set(ctx.used),
+            set(ctx.used_footnotes),
+            dict(report.counts),
+            dict(report.uses),
+            list(report.warnings),
+            dict(ctx.bodies),
+            list(calendar.activities),
+            set(calendar.activity_ids),
+            list(calendar.areas),
+        )
+
+    def restore(self, ctx: Context, calendar: CalendarReader) -> None:
+        report = ctx.report
+        ctx.used, ctx.used_footnotes = set(self.used), set(self.footnotes)
+        report.counts.clear()
+        report.counts.update(self.counts)
+        report.uses, report.warnings = dict(self.uses), list(self.warnings)
+        ctx.bodies = dict(self.bodies)
+        calendar.activities, calendar.activity_ids = list(self.activities), set(self.activity_ids)
+        calendar.areas = list(self.areas)
 
 
 def calendar_by_structure(ctx: Context, sections: list[Section]) -> list[Section]:
