@@ -230,7 +230,15 @@ class LayoutReader:
         venue = cell_of.get("venue")
         lines = [line for cell in grid.values() for line in cell.lines]
         title_lines = [line for line in (subject.lines if subject else []) if not line.blank]
+        title = subject.text if subject is not None and subject.text else None
+        items: list[Line] = []
+        if title_lines and title_lines[0].text != title:
+            if len(title_lines) > 1 or "\t" not in title_lines[0].raw:
+                # A DOCX cell: its first paragraph is the title, the others its items.
+                title, items = title_lines[0].text, title_lines[1:]
         for start, end, sure in ranges:
+            if sure < 1:
+                self._warn_no_end(lines[0], day, start, end)
             self.sessions.append(
                 _Session(
                     day,
@@ -239,9 +247,9 @@ class LayoutReader:
                     lines,
                     layout,
                     confidence * sure,
-                    title=title_lines[0].text if title_lines else None,
+                    title=title,
                     venue=venue.text if venue is not None and venue.text else None,
-                    items=title_lines[1:],
+                    items=items,
                 )
             )
         self._use(lines, None)
@@ -322,16 +330,19 @@ class LayoutReader:
             session = _Session(day, start, end, lines, layout, sure * certainty, title, venue)
             self.sessions.append(session)
             if certainty < 1:
-                self.ctx.warn(
-                    lines[-1],
-                    f"no end time is written for the meeting of {day.isoformat()} at"
-                    f" {start:%H:%M}; taken as {end:%H:%M}",
-                )
+                self._warn_no_end(lines[-1], day, start, end)
         self._use(lines, None)
         assert session is not None
         return session
 
     # -- pieces ---------------------------------------------------------------------------
+
+    def _warn_no_end(self, line: Line, day: date, start: time, end: time) -> None:
+        self.ctx.warn(
+            line,
+            f"no end time is written for the meeting of {day.isoformat()} at {start:%H:%M};"
+            f" taken as {end:%H:%M}",
+        )
 
     def _find(self, text: str) -> list[Found]:
         try:

@@ -75,6 +75,11 @@ _NUMBERED = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\s+(?=\S)"
 )
 _PAGE_NUMBER = re.compile(r"^-\s*\d{1,3}\s*-$")
+# A time written with a dot at the start of a line ("15.00 a 18.00 horas") is no outline number.
+_TIME_FIRST = re.compile(
+    r"^\d{1,2}\.\d{2}\s*(?:a|à|al|às|as|to|-|–|—|h|hrs?|horas|heures|[ap]\.?m\.?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def clean(text: str) -> str:
@@ -105,7 +110,7 @@ def make_line(number: int, raw: str) -> Line:
         text, bullet, level = text[marked.end() :], True, int(marked[1])
     elif _BULLET.match(text):
         text, bullet = _BULLET.sub("", text), True
-    elif _NUMBERED.match(text):
+    elif _NUMBERED.match(text) and not _TIME_FIRST.match(text):
         text, numbered = _NUMBERED.sub("", text), True
     return Line(number, raw, text, footnotes, bullet, numbered, level)
 
