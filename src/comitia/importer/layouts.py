@@ -232,10 +232,10 @@ class LayoutReader:
         title_lines = [line for line in (subject.lines if subject else []) if not line.blank]
         title = subject.text if subject is not None and subject.text else None
         items: list[Line] = []
-        if title_lines and title_lines[0].text != title:
-            if len(title_lines) > 1 or "\t" not in title_lines[0].raw:
-                # A DOCX cell: its first paragraph is the title, the others its items.
-                title, items = title_lines[0].text, title_lines[1:]
+        docx_cell = bool(title_lines) and (len(title_lines) > 1 or "\t" not in title_lines[0].raw)
+        if docx_cell and title_lines[0].text != title:
+            # A DOCX cell: its first paragraph is the title, the others its items.
+            title, items = title_lines[0].text, title_lines[1:]
         for start, end, sure in ranges:
             if sure < 1:
                 self._warn_no_end(lines[0], day, start, end)
