@@ -276,3 +276,16 @@ def test_the_review_page_escapes_the_document() -> None:
     html = review_html(import_text(text, "en"), "en")
     assert "<script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_headings_worded_otherwise_give_the_same_plan() -> None:
+    """tests/data/importer/csh-workplan-2021-2022.en.txt (written for the tests) with its
+    headings worded as other secretariats word them: "ELECTION OF OFFICERS", "Financial
+    resources", "ANNEX I: CALENDAR OF MEETINGS", "SUMMARY OF THE MEETINGS", "REPORTING
+    REMINDERS"."""
+    reworded = import_document(DATA / "model-layout-headings.en.txt")
+    original = import_document(
+        DATA.parents[2] / "data" / "importer" / "csh-workplan-2021-2022.en.txt"
+    )
+    assert reworded.plan == original.plan
+    assert reworded.report.unused == [] and reworded.report.missing == []

@@ -9,6 +9,7 @@ their heading, in any case.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from comitia.importer.context import Context, starts_with_any
@@ -82,7 +83,8 @@ def _heading(ctx: Context, line: Line, current: str) -> str | None:
     text = line.text.strip(" :.")
     if not text or len(text) > 110 or line.bullet:
         return None
-    extra = LAYOUT_WORDS[ctx.lang].sections if ctx.lang in LAYOUT_WORDS else {}
+    layout = LAYOUT_WORDS.get(ctx.lang)
+    extra = layout.sections if layout else {}
     # A main heading is in capitals, or numbered and short ("1. Introduction").
     if _is_capitals(text) or (line.numbered and len(text) < 60):
         for name in MAIN:
@@ -90,6 +92,17 @@ def _heading(ctx: Context, line: Line, current: str) -> str | None:
                 text, ctx.words.sections[name] + extra.get(name, ())
             ):
                 return name
+        # "ANNEX I: CALENDAR OF MEETINGS": the heading after the annex's number.
+        annex = starts_with_any(text, layout.annex) if layout else None
+        rest = re.sub(
+            r"^\s*(?:[IVX]{1,4}|\d{1,2}|[A-Z])?\s*[:.–—-]?\s*", "", text[len(annex or "") :]
+        )
+        if annex and rest:
+            for name in MAIN:
+                if name != current and starts_with_any(
+                    rest, ctx.words.sections[name] + extra.get(name, ())
+                ):
+                    return name
     for name in SUBSECTIONS.get(current, ()):
         if starts_with_any(text, ctx.words.sections[name] + extra.get(name, ())) and len(text) < 90:
             return name

@@ -21,6 +21,8 @@ class LayoutWords:
     elected: tuple[str, ...]
     # Headings of sections worded otherwise than the model document's, by section.
     sections: dict[str, tuple[str, ...]]
+    # Words that number an annex before its heading ("ANNEX I: CALENDAR ...").
+    annex: tuple[str, ...] = ()
 
 
 _COLUMN_DATE = {
@@ -32,6 +34,7 @@ _COLUMN_DATE = {
 
 WORDS = {
     "en": LayoutWords(
+        annex=("annex", "appendix"),
         columns={
             "date": _COLUMN_DATE["en"],
             "time": ("time", "times", "hour", "hours", "schedule"),
@@ -75,6 +78,7 @@ WORDS = {
         },
     ),
     "fr": LayoutWords(
+        annex=("annexe", "appendice"),
         columns={
             "date": _COLUMN_DATE["fr"],
             "time": ("heure", "heures", "horaire"),
@@ -114,6 +118,7 @@ WORDS = {
         },
     ),
     "es": LayoutWords(
+        annex=("anexo", "apéndice"),
         columns={
             "date": _COLUMN_DATE["es"],
             "time": ("hora", "horario", "horas"),
@@ -160,6 +165,7 @@ WORDS = {
         },
     ),
     "pt": LayoutWords(
+        annex=("anexo", "apêndice"),
         columns={
             "date": _COLUMN_DATE["pt"],
             "time": ("hora", "horário", "horas"),
