@@ -290,15 +290,18 @@ class LayoutReader:
                 heading = None
                 continue
             match = _DAY_FIRST.match(text) if self.month is not None else None
-            if match is not None and 1 <= int(match[2]) <= 31 and ranges:
+            # The times are read after the day number ("1 – 9:00 a.m." is no range of hours).
+            rest = match[4] if match is not None else ""
+            rest_found = self._find(rest) if match is not None else []
+            rest_ranges = self._ranges(rest, rest_found)
+            if match is not None and 1 <= int(match[2]) <= 31 and rest_ranges:
                 year, month = self.month or (0, 0)
                 try:
                     day = date(year, month, int(match[2]))
                 except ValueError:
                     continue
-                rest = match[4]
                 current = self._add(
-                    day, ranges, [line], "month label and day", 0.9, rest, self._find(rest)
+                    day, rest_ranges, [line], "month label and day", 0.9, rest, rest_found
                 )
                 continue
             if ranges and heading is not None:
