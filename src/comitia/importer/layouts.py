@@ -126,6 +126,9 @@ class LayoutReader:
             )
             for item in session.items:
                 draft.roots.append(_Node(AgendaKind.ITEM, title=item.text, line=item))
+            # Hours possible but unlikely (a.m. and p.m. mixed up) are warned about as in the
+            # model's layout.
+            self.calendar._warn_if_implausible(session.lines[-1], session.start, session.end)
             self.calendar.meetings.append(draft)
             ctx.report.sources.append(
                 MeetingSource(
