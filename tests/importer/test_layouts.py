@@ -289,3 +289,15 @@ def test_headings_worded_otherwise_give_the_same_plan() -> None:
     )
     assert reworded.plan == original.plan
     assert reworded.report.unused == [] and reworded.report.missing == []
+
+
+def test_a_heading_followed_by_dated_lines_is_the_calendar() -> None:
+    """The same work plan whose calendar heading names no calendar: its structure (a heading,
+    the column headers and the year above lines with a day and a time) says it is one."""
+    source = DATA.parents[2] / "data" / "importer" / "csh-workplan-2021-2022.en.txt"
+    text = source.read_text(encoding="utf-8")
+    heading = "ANNEX – CALENDAR OF ACTIVITIES 2021-2022"
+    assert heading in text
+    unknown = import_text(text.replace(heading, "ANNEX – ACTIVITIES FOR THE PERIOD 2021-2022"))
+    assert unknown.plan == import_document(source).plan
+    assert unknown.report.unused == [] and unknown.report.missing == []

@@ -516,21 +516,27 @@ class State:
 
 def calendar_by_structure(ctx: Context, sections: list[Section]) -> list[Section]:
     """Without a calendar heading the reader knows, a short heading (numbered, or in capitals)
-    followed by dated lines (a day with a time, on its line or the next) opens the calendar."""
+    followed by dated lines (a day with a time, on its line or the next) opens the calendar.
+
+    Between the heading and the first dated line may come the table's column headers and a
+    year row, in capitals too: the heading is the first of that run."""
     result: list[Section] = []
     for section in sections:
-        if section.name in ("summary", "reminders", "untranslated", "bureau", "budget"):
+        if section.name in ("summary", "reminders", "untranslated", "tbc"):
             result.append(section)
             continue
         lines = section.lines
         texts = [line for line in lines if not line.blank]
         cut = None
-        for index, line in enumerate(texts):
-            if not _looks_like_heading(line):
+        for index in range(1, len(texts)):
+            if not _dated_with_time(ctx, texts[index : index + 2]):
                 continue
-            if _dated_with_time(ctx, texts[index + 1 : index + 3]):
-                cut = line
-                break
+            start = index
+            while start > 0 and index - start < 6 and _heading_or_year(texts[start - 1]):
+                start -= 1
+            if start < index and _looks_like_heading(texts[start]):
+                cut = texts[start]
+            break
         if cut is None:
             result.append(section)
             continue
@@ -541,9 +547,14 @@ def calendar_by_structure(ctx: Context, sections: list[Section]) -> list[Section
     return result
 
 
+def _heading_or_year(line: Line) -> bool:
+    return _looks_like_heading(line) or bool(re.fullmatch(r"(?:19|20)\d{2}", line.text))
+
+
 def _looks_like_heading(line: Line) -> bool:
     text = line.text.strip(" :.")
-    if not text or len(text) > 60 or line.bullet or re.search(r"\d", text):
+    # A year or a term may be part of it ("ANNEX I – CALENDAR 2021-2022"), not a day or time.
+    if not text or len(text) > 60 or line.bullet or re.search(r"\d", _YEAR.sub("", text)):
         return False
     letters = [c for c in text if c.isalpha()]
     capitals = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)

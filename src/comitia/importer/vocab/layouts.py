@@ -56,7 +56,11 @@ WORDS = {
         rooms_after=("Room", "Hall", "Auditorium", "Chamber"),
         elected=("elected", "was elected", "were elected"),
         sections={
+            "methodology": ("work methodology", "working methods", "methods of work"),
             "calendar": (
+                "proposed calendar",
+                "tentative calendar",
+                "schedule of activities",
                 "schedule of meetings",
                 "tentative schedule",
                 "calendar of meetings",
@@ -99,7 +103,10 @@ WORDS = {
         rooms_after=(),
         elected=("a élu", "ont été élus", "a été élu", "a été élue", "élit"),
         sections={
+            "methodology": ("méthodes de travail", "méthode de travail"),
             "calendar": (
+                "calendrier proposé",
+                "calendrier indicatif",
                 "calendrier des réunions",
                 "calendrier provisoire",
                 "programme des réunions",
@@ -146,7 +153,10 @@ WORDS = {
             "fueron elegidos",
         ),
         sections={
+            "methodology": ("métodos de trabajo", "método de trabajo"),
             "calendar": (
+                "calendario propuesto",
+                "calendario indicativo",
                 "calendario de reuniones",
                 "calendario tentativo",
                 "cronograma",
@@ -186,7 +196,10 @@ WORDS = {
         rooms_after=(),
         elected=("elegeu", "foi eleito", "foi eleita", "foram eleitos"),
         sections={
+            "methodology": ("métodos de trabalho", "método de trabalho"),
             "calendar": (
+                "calendário proposto",
+                "calendário indicativo",
                 "calendário de reuniões",
                 "calendário provisório",
                 "cronograma",
