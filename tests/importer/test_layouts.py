@@ -301,3 +301,21 @@ def test_a_heading_followed_by_dated_lines_is_the_calendar() -> None:
     unknown = import_text(text.replace(heading, "ANNEX – ACTIVITIES FOR THE PERIOD 2021-2022"))
     assert unknown.plan == import_document(source).plan
     assert unknown.report.unused == [] and unknown.report.missing == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_vice_chair_elected_without_an_ordinal_is_the_first(lang: str) -> None:
+    # An election by acclamation of a chair and of a vice chair named without an ordinal, and
+    # a dated line whose title follows a colon.
+    result = import_document(DATA / f"election.{lang}.txt")
+    roles = [(o.role.value, o.elected_on.isoformat()) for o in result.plan.officers]
+    assert roles == [("chair", "2020-10-08"), ("first_vice_chair", "2020-10-08")]
+    (meeting,) = result.plan.meetings
+    assert (meeting.date.isoformat(), f"{meeting.start:%H:%M}", f"{meeting.end:%H:%M}") == (
+        "2020-10-22",
+        "10:00",
+        "13:00",
+    )
+    assert str(meeting.title).startswith(("Regular", "Reunión", "Reunião", "Réunion"))
+    assert [n for n, _ in result.report.unused] == _label_lines(result)
+    assert result.report.warnings == []

@@ -205,13 +205,16 @@ def _roles(ctx: Context, text: str) -> list[OfficerRole]:
     conj = "|".join(re.escape(c) for c in words.conjunctions)
     pattern = re.compile(
         rf"(?<![\w-])(?:((?:{ordinal})(?:\s*(?:,|{conj})\s*(?:{ordinal}))*)\s+(?:{vice})"
-        rf"|(?<!vice-)(?<!vice )(?:{chair}))(?!\w)"
+        rf"|(?<!vice-)(?<!vice )(?:{chair})|(?:{vice}))(?!\w)"
     )
     roles: list[OfficerRole] = []
     for match in pattern.finditer(fold(text)):
         if match[1]:
             for word in re.findall(rf"{ordinal}", match[1]):
                 roles.append(_ROLE_ORDER[min(ordinals[word], 2)])
+        elif not re.fullmatch(chair, match.group(0)):
+            # A vice chair named without an ordinal: the first.
+            roles.append(OfficerRole.FIRST_VICE_CHAIR)
         else:
             roles.append(OfficerRole.CHAIR)
     return roles
@@ -221,7 +224,8 @@ def _people(ctx: Context, text: str) -> list[tuple[str | None, str, str]]:
     """(honorific, name, position) of each person named "Honorific Name, Position"."""
     honorifics = sorted(ctx.words.honorifics, key=len, reverse=True)
     hon = "|".join(re.escape(h) for h in honorifics)
-    name = r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de |da |del |dos )?[A-ZÀ-Ý][\w’'-]+)+(?!\.)"
+    # Names in capitals whatever the case of the words around them ("y al señor Luis Pérez").
+    name = r"(?-i:[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de |da |del |dos )?[A-ZÀ-Ý][\w’'-]+)+)(?!\.)"
     conj = "|".join(re.escape(c) for c in ctx.words.conjunctions)
     pattern = re.compile(
         rf"(?:(?<!\w)({hon})\s+|,?\s+(?:{conj})\s+)({name}),\s+(.+?)(?=\s\(|,\s+(?:{conj})\s|,?\s+\w+\s+(?:premier|first|primer|primeiro|deuxi|segund|second|troisi|third|terce)|,\s|\.\s*$|\.?$)",

@@ -31,7 +31,13 @@ from typing import Any
 
 from comitia.dates import Found, Precision, find
 from comitia.importer.calendar import CalendarReader, _MeetingDraft, _Node
-from comitia.importer.context import Context, MeetingSource, contains_any, fold
+from comitia.importer.context import (
+    Context,
+    MeetingSource,
+    contains_any,
+    fold,
+    starts_with_any,
+)
 from comitia.importer.sections import Section
 from comitia.importer.source import Line, is_page_number
 from comitia.importer.vocab.layouts import WORDS, LayoutWords
@@ -157,7 +163,7 @@ class LayoutReader:
                 text = " ".join(line.text for line in cell_lines if not line.blank)
                 cells.append(_Cell(text, cell_lines, cell.span, cell.merged))
             rows.append(cells)
-        self._table(rows, "DOCX table", merged_empty=False)
+        self._table(rows, "DOCX table", merged_empty=True)
 
     def _tab_tables(self, lines: list[Line]) -> None:
         """Runs of tab-separated lines (a text export's table rows)."""
@@ -207,9 +213,12 @@ class LayoutReader:
     def _header(self, grid: dict[int, _Cell]) -> dict[int, str] | None:
         columns: dict[int, str] = {}
         for index, cell in grid.items():
-            folded = fold(cell.text.strip(" :"))
+            text = cell.text.strip(" :")
+            if not text or len(text) > 40:
+                continue
             for kind, words in self.words.columns.items():
-                if kind not in columns.values() and folded in {fold(w) for w in words}:
+                # "Date", "Date and time", "Time (EST)", "Agenda items".
+                if kind not in columns.values() and starts_with_any(text, words):
                     columns[index] = kind
                     break
         if "date" in columns.values() and len(columns) >= 2:
@@ -331,6 +340,10 @@ class LayoutReader:
     ) -> _Session:
         venue = self._venue(text)
         title = self._title(text, found, venue) if layout != "prose" else None
+        ends = [f.end for f in found]
+        if layout == "prose" and ends and re.match(r"\s*[:–—]\s*\w", text[max(ends) :]):
+            # "..., from 10:00 to 13:00 hours: Regular meeting": the title after the colon.
+            title = self._title(text[max(ends) :], [], venue)
         session: _Session | None = None
         for start, end, certainty in ranges:
             session = _Session(day, start, end, lines, layout, sure * certainty, title, venue)
