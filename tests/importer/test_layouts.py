@@ -319,3 +319,31 @@ def test_a_vice_chair_elected_without_an_ordinal_is_the_first(lang: str) -> None
     assert str(meeting.title).startswith(("Regular", "Reunión", "Reunião", "Réunion"))
     assert [n for n, _ in result.report.unused] == _label_lines(result)
     assert result.report.warnings == []
+
+
+BARE = {
+    # A date heading in capitals under the calendar's heading, its sessions below.
+    "en": [
+        ("2015-05-04", "10:00", "13:00"),
+        ("2015-05-04", "15:00", "18:00"),
+        ("2015-05-05", "10:00", "13:00"),
+    ],
+    # No heading at all: the dated lines follow the title; only the start is written.
+    "pt": [("2021-08-10", "10:00", "13:00"), ("2021-08-11", "14:30", "17:30")],
+    "fr": [("2021-01-13", "09:30", "12:30"), ("2021-01-13", "16:30", "19:30")],
+    "es": [
+        ("2021-03-09", "10:00", "13:00"),
+        ("2021-03-16", "10:00", "12:00"),
+        ("2021-03-16", "16:00", "18:00"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dated_lines_under_the_title_are_meetings_not_the_title(lang: str) -> None:
+    result = import_document(DATA / f"bare.{lang}.txt", committee="X")
+    assert _meetings(result) == BARE[lang]
+    # The label may be read as the end of a title that no heading closes; nothing else is.
+    assert {n for n, _ in result.report.unused} <= set(_label_lines(result))
+        r"\d{1,2}[:h.]\d{2}", result.plan.document.title if result.plan.document else ""
+    )

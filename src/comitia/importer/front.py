@@ -6,7 +6,7 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from comitia.dates import FuzzyDate, Precision
+from comitia.dates import FuzzyDate, Precision, find
 from comitia.importer.context import Context, contains_any, fold, slug
 from comitia.importer.source import Line
 from comitia.plan import (
@@ -47,6 +47,10 @@ def read_front(ctx: Context, lines: list[Line]) -> tuple[str, date | None]:
                     approved_on = value.first_day
                     ctx.use(line, "approval")
             continue
+        if title_lines and _is_dated_session(ctx, line.text):
+            # A day with a time, a day alone or a time that starts a line: a meeting of a
+            # document with no heading, never its title.
+            continue
         title_lines.append(line.text)
         ctx.use(line)
     title = " ".join(title_lines)
@@ -60,6 +64,17 @@ def read_front(ctx: Context, lines: list[Line]) -> tuple[str, date | None]:
             ctx.committee = ctx.body(known.id)
             break
     return title, approved_on
+
+
+def _is_dated_session(ctx: Context, text: str) -> bool:
+    found = find(text, ctx.lang, period=ctx.period)
+    days = [f for f in found if f.date is not None and f.date.precision is Precision.DAY]
+    times = [f for f in found if f.time is not None]
+    if days and times:
+        return True
+    if days and len(days[0].text) >= 0.7 * len(text.strip(" :.")):
+        return True
+    return bool(times) and times[0].start <= 3
 
 
 def _sentences(text: str) -> list[str]:

@@ -93,6 +93,7 @@ class LayoutReader:
         self.sessions: list[_Session] = []
         self.year: int | None = None
         self.month: tuple[int, int] | None = None
+        self.taken: set[int] = set()  # the lines this reader used
 
     # -- entry ----------------------------------------------------------------------------
 
@@ -107,8 +108,13 @@ class LayoutReader:
                 line
                 for line in lines
                 if line.number not in used
-                # A month label under a heading in capitals, taken as the heading's second line.
-                or (line.number not in uses and self._is_label(line.text))
+                # A month label or a day under a heading in capitals, taken as the heading's
+                # second line.
+                or (
+                    line.number not in uses
+                    and line.number not in self.taken
+                    and self._is_label_or_day(line.text)
+                )
             ]
         )
 
@@ -369,8 +375,12 @@ class LayoutReader:
         except ValueError:
             return []
 
-    def _is_label(self, text: str) -> bool:
-        return self._month_of(text) is not None
+    def _is_label_or_day(self, text: str) -> bool:
+        if self._month_of(text) is not None:
+            return True
+        return len(text) < 60 and any(
+            f.date is not None and f.date.precision is Precision.DAY for f in self._find(text)
+        )
 
     def _month_of(self, text: str) -> date | None:
         stripped = text.strip(" :.–-")
@@ -428,7 +438,8 @@ class LayoutReader:
         if words.rooms_before:
             # The noun in any case ("Salón", "salle"), the name in capitals.
             nouns = "|".join(re.escape(w) for w in words.rooms_before)
-            match = re.search(rf"(?<!\w)((?i:{nouns})\s+(?:{name}\s+)*[A-ZÀ-Ý][\w’'.-]*)", text)
+            last = r"(?:[A-ZÀ-Ý][\w’'.-]*|\d{1,3}[A-Z]?\b)"  # "Sala Simón Bolívar", "Sala 2"
+            match = re.search(rf"(?<!\w)((?i:{nouns})\s+(?:{name}\s+)*{last})", text)
             if match:
                 return match[1].rstrip(".")
         if words.rooms_after:
@@ -460,6 +471,7 @@ class LayoutReader:
         for line in lines:
             if not line.blank:
                 self.ctx.use(line, kind)
+                self.taken.add(line.number)
 
 
 def read_other_layouts(
