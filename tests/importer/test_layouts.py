@@ -345,5 +345,3 @@ def test_dated_lines_under_the_title_are_meetings_not_the_title(lang: str) -> No
     assert _meetings(result) == BARE[lang]
     # The label may be read as the end of a title that no heading closes; nothing else is.
     assert {n for n, _ in result.report.unused} <= set(_label_lines(result))
-        r"\d{1,2}[:h.]\d{2}", result.plan.document.title if result.plan.document else ""
-    )
