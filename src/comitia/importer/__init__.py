@@ -192,6 +192,7 @@ def _import_lines(
         by_name["calendar"] = []
     calendar.add_to_be_confirmed(lines_of("tbc"))
     report_missing_sections(ctx, by_name, found={"bureau": bool(officers)})
+    ctx.report.sections = {line.number: s.name for s in sections for line in s.lines}
     claims, holidays = read_summary(ctx, lines_of("summary"))
     obligations = read_reminders(ctx, lines_of("reminders"))
     for line in lines_of("untranslated"):

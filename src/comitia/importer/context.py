@@ -93,6 +93,8 @@ class Report:
     sources: list[MeetingSource] = field(default_factory=list)
     # What each used line was read as (the kind of its first use that names one).
     uses: dict[int, str] = field(default_factory=dict)
+    # The section each line was read in (for the review page).
+    sections: dict[int, str] = field(default_factory=dict)
 
     def format(self) -> str:
         lines = ["recognized:"]

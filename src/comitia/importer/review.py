@@ -68,6 +68,25 @@ LAYOUTS = (
     N_("date heading"),
 )
 
+# The sections of a work plan (``comitia.importer.sections``), named for the page.
+SECTIONS = {
+    "front": N_("title"),
+    "intro": N_("introduction"),
+    "bureau": N_("officers"),
+    "mandates": N_("mandates"),
+    "methodology": N_("methodology"),
+    "requested": N_("requested events"),
+    "followup": N_("follow-up"),
+    "negotiation": N_("negotiation"),
+    "budget": N_("budget"),
+    "considerations": N_("general considerations"),
+    "calendar": N_("calendar"),
+    "summary": N_("summary of meetings"),
+    "reminders": N_("reminders of reports"),
+    "tbc": N_("activities to be confirmed"),
+    "untranslated": N_("texts awaiting translation"),
+}
+
 
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
@@ -108,6 +127,9 @@ def review_html(result: ImportResult, lang: str | None = None) -> str:
             became, css = _("not used"), "unused"
         elif line.number in report.uses:
             became, css = _(report.uses[line.number]), "used"
+        elif line.number in report.sections:
+            section = _(SECTIONS.get(report.sections[line.number], report.sections[line.number]))
+            became, css = _("read in the section “{section}”").format(section=section), "used"
         else:
             became, css = _("read with the lines around it"), "used"
         notes = "".join(
@@ -119,7 +141,8 @@ def review_html(result: ImportResult, lang: str | None = None) -> str:
         )
     missing = ""
     if report.missing:
-        missing = f"<p>{escape(_('Sections not found:'))} {escape(', '.join(report.missing))}</p>"
+        names = ", ".join(_(SECTIONS.get(name, name)) for name in report.missing)
+        missing = f"<p>{escape(_('Sections not found:'))} {escape(names)}</p>"
     counts = ", ".join(f"{escape(_(k))}: {n}" for k, n in sorted(report.counts.items()))
     title = escape(_("Import review"))
     return (
