@@ -215,7 +215,42 @@ def build(sample: Sample, path: Path) -> Path:
     return path
 
 
+# A table with no header row: a month row across it, then a day, its times (two paragraphs
+# for two sessions) and its subject in three cells.
+HEADERLESS = (
+    ("MARCH 2021",),
+    ("Tuesday 9", "10:00 a.m. – 1:00 p.m.", "Regular meeting"),
+    ("Thursday 18", "3:00 – 6:00 p.m.", "Special meeting on small island states"),
+    ("APRIL 2021",),
+    ("Friday 9", "10 a.m. – 1 p.m.\n3 – 6 p.m.", "Hearings on the draft resolution"),
+)
+
+
+def build_headerless(path: Path) -> Path:
+    """An English programme of work (illustrative, written for the tests) whose calendar table
+    has no header row."""
+    document = docx.Document()
+    document.add_paragraph("COMMITTEE ON HEMISPHERIC SECURITY")
+    document.add_paragraph("PROGRAMME OF WORK 2021")
+    document.add_heading("Calendar of meetings", level=1)
+    document.add_paragraph(SAMPLES["en"].label)
+    table = document.add_table(rows=0, cols=3)
+    for row in HEADERLESS:
+        cells = table.add_row().cells
+        if len(row) == 1:
+            cells[0].merge(cells[-1]).text = row[0]
+            continue
+        for cell, value in zip(cells, row, strict=True):
+            first, *others = value.split("\n")
+            cell.text = first
+            for other in others:
+                cell.add_paragraph(other)
+    document.save(str(path))
+    return path
+
+
 if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
     for lang, sample in SAMPLES.items():
         print(build(sample, out / f"table.{lang}.docx"))
+    print(build_headerless(out / "headerless.en.docx"))

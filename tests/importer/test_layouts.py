@@ -19,7 +19,7 @@ from comitia.checks import run_checks
 from comitia.cli import main
 from comitia.importer import ImportResult, import_document, import_text
 from comitia.importer.review import review_html
-from tests.importer.layout_docx import SAMPLES, build
+from tests.importer.layout_docx import SAMPLES, build, build_headerless
 
 DATA = Path(__file__).resolve().parent / "data" / "layouts"
 
@@ -345,3 +345,18 @@ def test_dated_lines_under_the_title_are_meetings_not_the_title(lang: str) -> No
     assert _meetings(result) == BARE[lang]
     # The label may be read as the end of a title that no heading closes; nothing else is.
     assert {n for n, _ in result.report.unused} <= set(_label_lines(result))
+
+
+def test_a_table_with_no_header_is_read_as_date_headings(tmp_path: Path) -> None:
+    result = import_document(build_headerless(tmp_path / "headerless.en.docx"))
+    assert [
+        (*m, str(t))
+        for m, t in zip(_meetings(result), (x.title for x in result.plan.meetings), strict=True)
+    ] == [
+        ("2021-03-09", "10:00", "13:00", "Regular meeting"),
+        ("2021-03-18", "15:00", "18:00", "Special meeting on small island states"),
+        ("2021-04-09", "10:00", "13:00", "Hearings on the draft resolution"),
+        ("2021-04-09", "15:00", "18:00", "Hearings on the draft resolution"),
+    ]
+    assert [text for _, text in result.report.unused] == [SAMPLES["en"].label]
+    assert result.report.warnings == []

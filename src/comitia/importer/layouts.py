@@ -56,7 +56,7 @@ ASSUMED_LENGTH = timedelta(hours=3)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 # A line that starts with a day number: "19", "19 (lundi)", "Lunes 19", "19. –", not "10:00".
 _DAY_FIRST = re.compile(
-    r"^(?:([^\W\d_]+)[\s,.]+)?(\d{1,2})(?:er|º|°|o|ª)?(?![\d:.h]\s*\d)(?!\s*(?:h|a\.?m|p\.?m)\b)"
+    r"^(?:([^\W\d_]+)[\s,.]+)?(\d{1,2})(?!\d)(?:er|º|°|o|ª)?(?![\d:.h]\s*\d)(?!\s*(?:h|a\.?m|p\.?m)\b)"
     r"(?:\s*\(([^)]*)\))?\s*[.:,–—-]?\s*(.*)$",
     re.IGNORECASE,
 )
@@ -312,15 +312,25 @@ class LayoutReader:
             rest = match[4] if match is not None else ""
             rest_found = self._find(rest) if match is not None else []
             rest_ranges = self._ranges(rest, rest_found)
-            if match is not None and 1 <= int(match[2]) <= 31 and rest_ranges:
+            # "3 – 6 p.m." is a range of hours, not day 3 at 6 p.m.: the line's own range starts
+            # with the number, and what follows it has no range of its own.
+            leads = any(f.time is not None and f.start == 0 for f in found)
+            full = any(certainty == 1.0 for _, _, certainty in rest_ranges)
+            day_line = full or not ranges or (bool(rest_ranges) and not leads)
+            if match is not None and 1 <= int(match[2]) <= 31 and day_line:
+                # "9 – 10:00 to 13:00 ...", or "Tuesday 9" under a month label: a date heading
+                # with its sessions below.
                 year, month = self.month or (0, 0)
                 try:
                     day = date(year, month, int(match[2]))
                 except ValueError:
                     continue
-                current = self._add(
-                    day, rest_ranges, [line], "month label and day", 0.9, rest, rest_found
-                )
+                if rest_ranges:
+                    current = self._add(
+                        day, rest_ranges, [line], "month label and day", 0.9, rest, rest_found
+                    )
+                elif not re.search(r"\w", match[4] or ""):
+                    heading, current = (day, line, 0.8), None
                 continue
             if ranges and heading is not None:
                 day, heading_line, sure = heading
@@ -332,7 +342,23 @@ class LayoutReader:
                 current.items.append(line)
                 self.ctx.use(line, "agenda items")
                 continue
-            current = None if not line.bullet else current
+            if (
+                current is not None
+                and current.title is None
+                and current.layout in ("date heading", "month label and day")
+                and len(text) < 100
+                and not text.endswith((".", ":"))
+            ):
+                # The subject written under the times (a table's cells, one after the other).
+                # Every session under the same heading that has none takes it.
+                for session in self.sessions:
+                    if session.lines[0] is current.lines[0] and session.title is None:
+                        session.title = text
+                        if line not in session.lines:
+                            session.lines.append(line)
+                self._use([line], "meeting titles")
+                continue
+            current = None
 
     def _add(
         self,
