@@ -368,3 +368,10 @@ def test_a_table_with_no_header_is_read_as_date_headings(tmp_path: Path) -> None
     ]
     assert [text for _, text in result.report.unused] == [SAMPLES["en"].label]
     assert result.report.warnings == []
+
+
+def test_the_model_document_is_read_by_the_model_layout_alone() -> None:
+    result = import_document(DATA.parents[2] / "data" / "csh-workplan-2019-2020.fr.txt")
+    assert result.report.sources == [] and result.report.missing == []
+    report = result.report.format()
+    assert "sections not found" not in report and "other layouts" not in report
