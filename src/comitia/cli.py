@@ -88,10 +88,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.document == "resolution":
         return _import_resolution(args)
     try:
-        result = import_document(args.file, args.lang)
+        result = import_document(args.file, args.lang, committee=args.committee)
     except (UnreadableDocument, ImportFailure) as error:
         raise CommandError(str(error)) from None
     sys.stderr.write(result.report.format())
+    if args.review:
+        from comitia.importer.review import review_html
+
+        Path(args.review).write_text(review_html(result, args.lang), encoding="utf-8")
     if args.strict and result.report.unused:
         print(
             f"comitia: {len(result.report.unused)} unused lines; --strict refuses them"
@@ -422,6 +426,16 @@ def build_parser() -> argparse.ArgumentParser:
         default="workplan",
         help="a work plan (default; writes a plan file) or a resolution or draft (writes its "
         "resolutions: data, to merge into a plan file)",
+    )
+    imp.add_argument(
+        "--committee",
+        metavar="ACRONYM",
+        help="the committee whose plan it is, when the document's title does not name it",
+    )
+    imp.add_argument(
+        "--review",
+        metavar="OUT.html",
+        help="also write an HTML page showing each source line beside what it became",
     )
 
     from comitia.render.formats import format_names

@@ -17,7 +17,7 @@ Plain Python: never imports Django.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +26,13 @@ from pydantic import ValidationError
 from comitia.importer.back import read_reminders, read_summary
 from comitia.importer.calendar import CalendarReader
 from comitia.importer.context import Context, Report, fold
+from comitia.importer.doors import (
+    committee_body,
+    first_line,
+    report_missing_sections,
+    term_from_year,
+    unnamed_committee,
+)
 from comitia.importer.front import (
     read_areas,
     read_budget,
@@ -35,6 +42,13 @@ from comitia.importer.front import (
     read_intro,
     read_mandates,
     read_requested,
+)
+from comitia.importer.layouts import (
+    State,
+    budget_lines,
+    calendar_by_structure,
+    elected_lines,
+    read_other_layouts,
 )
 from comitia.importer.negotiation import read_negotiation
 from comitia.importer.resolutions import cited_resolutions
@@ -70,17 +84,26 @@ class ImportFailure(Exception):
 class ImportResult:
     plan: Plan
     report: Report
+    # The document's lines, as read: for a review of what each became.
+    lines: list[Line] = field(default_factory=list)
 
 
-def import_document(path: Path | str, lang: str | None = None) -> ImportResult:
-    """Import the document at ``path`` (a ``.docx`` or a UTF-8 text export)."""
+def import_document(
+    path: Path | str, lang: str | None = None, *, committee: str | None = None
+) -> ImportResult:
+    """Import the document at ``path`` (a ``.docx`` or a UTF-8 text export).
+
+    ``committee`` (an acronym, "CSH") says whose plan it is when the title names no committee,
+    or overrides the one it names."""
     lines, origin = read_source(Path(path))
-    return import_lines(lines, lang, origin)
+    return import_lines(lines, lang, origin, committee=committee)
 
 
-def import_text(text: str, lang: str | None = None) -> ImportResult:
+def import_text(
+    text: str, lang: str | None = None, *, committee: str | None = None
+) -> ImportResult:
     """Import a text export given as a string."""
-    return import_lines(lines_from_text(text), lang)
+    return import_lines(lines_from_text(text), lang, committee=committee)
 
 
 def guess_language(lines: list[Line]) -> str:
@@ -97,11 +120,15 @@ def guess_language(lines: list[Line]) -> str:
 
 
 def import_lines(
-    lines: list[Line], lang: str | None = None, origin: Origin | None = None
+    lines: list[Line],
+    lang: str | None = None,
+    origin: Origin | None = None,
+    *,
+    committee: str | None = None,
 ) -> ImportResult:
     """Import numbered lines; ``ImportFailure`` names the first thing that broke the plan."""
     try:
-        return _import_lines(lines, lang, origin or Origin())
+        return _import_lines(lines, lang, origin or Origin(), committee)
     except ValidationError as error:
         first = error.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
@@ -110,7 +137,9 @@ def import_lines(
         ) from None
 
 
-def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> ImportResult:
+def _import_lines(
+    lines: list[Line], lang: str | None, origin: Origin, committee: str | None = None
+) -> ImportResult:
     if lang is None:
         lang = origin.lang if origin.lang in LANGUAGES else guess_language(lines)
     if lang not in LANGUAGES:
@@ -126,18 +155,45 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         return [line for name in names for s in by_name.get(name, []) for line in s.lines]
 
     title, approved_on = read_front(ctx, lines_of("front"))
+    term_from_year(ctx, title)
+    if "calendar" not in by_name:
+        # A heading followed by dated lines is a calendar (read once the term is known).
+        sections = calendar_by_structure(ctx, sections)
+        by_name = {}
+        for section in sections:
+            by_name.setdefault(section.name, []).append(section)
     installed_on, installed_by, counts = read_intro(ctx, lines_of("intro"))
-    if ctx.committee is None:
-        raise ImportFailure("no committee is named in the document's title")
+    if committee is not None:
+        ctx.committee = committee_body(ctx, committee)
+    elif ctx.committee is None:
+        ctx.report.warnings.append(
+            (
+                first_line(lines_of("front")),
+                "no committee is named in the document's title; say which with --committee",
+            )
+        )
     officers = read_bureau(ctx, lines_of("bureau"))
+    # Elections told in prose outside a bureau section ("On ..., the Committee elected ...").
+    officers += read_bureau(ctx, elected_lines(ctx, _outside(sections, _NOT_MEETINGS)))
     mandates = read_mandates(ctx, lines_of("mandates"))
     requested = read_requested(ctx, lines_of("requested"))
     areas = read_areas(ctx, lines_of("followup"))
     counts += _counts(ctx, lines_of("methodology", "requested", "followup", "negotiation"))
     appropriations = read_budget(ctx, lines_of("budget"))
+    # A paragraph with an amount and a resolution symbol is an appropriation, wherever it is.
+    appropriations += read_budget(ctx, budget_lines(ctx, _outside(sections, ("budget",))))
     calendar = CalendarReader(ctx, areas)
+    before = State.of(ctx, calendar)
     calendar.read(lines_of("calendar"))
+    layouts = read_other_layouts(
+        ctx, calendar, before, _outside(sections, _NOT_MEETINGS), origin.tables
+    )
+    if layouts is not None and "calendar" not in by_name:
+        # A document whose dated lines are its calendar, under no heading.
+        by_name["calendar"] = []
     calendar.add_to_be_confirmed(lines_of("tbc"))
+    report_missing_sections(ctx, by_name, found={"bureau": bool(officers)})
+    ctx.report.sections = {line.number: s.name for s in sections for line in s.lines}
     claims, holidays = read_summary(ctx, lines_of("summary"))
     obligations = read_reminders(ctx, lines_of("reminders"))
     for line in lines_of("untranslated"):
@@ -159,9 +215,14 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
     if ctx.period is None:
         days = [m.date for m in meetings]
         if not days:
-            raise ImportFailure("no term (such as 2019-2020) and no meeting found")
+            raise ImportFailure(
+                "no term (such as 2019-2020) and no meeting found"
+                + ("" if ctx.committee else ", and no committee is named: not a work plan")
+            )
         ctx.period = (min(days), max(days))
     term_start, term_end = ctx.period
+    if ctx.committee is None:
+        ctx.committee = unnamed_committee(ctx, title)
     label = f"{term_start.year}-{term_end.year}"
     document = _document(ctx, title, approved_on, meetings)
     if origin.by_comitia:
@@ -193,7 +254,25 @@ def _import_lines(lines: list[Line], lang: str | None, origin: Origin) -> Import
         negotiation=negotiation,
         resolutions=resolutions,
     )
-    return ImportResult(plan, ctx.report)
+    return ImportResult(plan, ctx.report, lines)
+
+
+# Sections whose dated lines are not meetings of the committee.
+_NOT_MEETINGS = (
+    "bureau",
+    "mandates",
+    "budget",
+    "summary",
+    "reminders",
+    "tbc",
+    "untranslated",
+    "negotiation",
+)
+
+
+def _outside(sections: list[Section], names: tuple[str, ...]) -> list[Line]:
+    """The lines of every section but those named."""
+    return [line for s in sections if s.name not in names for line in s.lines]
 
 
 def _counts(ctx: Context, lines: list[Line]) -> list[CountClaim]:

@@ -18,6 +18,8 @@ from comitia.plan import (
 from comitia.symbols import find_symbols
 
 _DAY_ROW = re.compile(r"^(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s*(?:\((.*)\))?$")
+# A day and its entry on one line: "21 – Regular meeting", "3-4: Seminar".
+_DAY_AND_TITLE = re.compile(r"^(\d{1,2}(?:\s*[-–]\s*\d{1,2})?)\s*[–—:-]\s+(\S.*)$")
 # Word's file codes printed after some paragraphs: ".CPSC04188E04", "cp27822e01".
 _FILE_CODE = re.compile(r"\s*\.?\b[A-Za-z]{2,4}\d{5}[A-Za-z]\d{2}\b\s*$")
 
@@ -44,10 +46,19 @@ def read_summary(ctx: Context, lines: list[Line]) -> tuple[list[SummaryClaim], l
             month, day = text, None
             ctx.use(line)
             continue
+        if (labelled := _month_and_year(ctx, text, month)) is not None:
+            # "October 2021", "OCTUBRE DE 2021": the month and its year (under the month's
+            # own label, "mars 2020" is an entry for the whole month).
+            month, year, day = labelled[0], labelled[1], None
+            ctx.use(line)
+            continue
         if (match := _DAY_ROW.match(text)) is not None:
             day, whole = match[1] + (f" ({match[2]})" if match[2] else ""), None
             ctx.use(line)
             continue
+        if month is not None and (inline := _DAY_AND_TITLE.match(text)) is not None:
+            # "21 – Regular meeting of the CSH": the day and its entry on one line.
+            day, whole, text = inline[1], None, inline[2]
         if year is not None and re.search(r"\b(?:19|20)\d{2}\b", text):
             value = ctx.date(text, line)
             if value is not None:
@@ -87,6 +98,28 @@ def read_summary(ctx: Context, lines: list[Line]) -> tuple[list[SummaryClaim], l
         claims.append(last)
         ctx.use(line, "summary claims")
     return claims, holidays
+
+
+def _month_and_year(ctx: Context, text: str, current: str | None) -> tuple[str, int] | None:
+    """The month's name and the year of a label such as "October 2021" for another month than
+    ``current``, else ``None``."""
+    years = re.findall(r"\b((?:19|20)\d{2})\b", text)
+    if len(years) != 1 or re.search(r"\d", text.replace(years[0], "")) or len(text) > 30:
+        return None
+    value = ctx.date(text)
+    if value is None or value.precision is not Precision.MONTH:
+        return None
+    name = re.sub(r"\s*(?:de\s+|of\s+)?" + years[0], "", text).strip(" ,")
+    if current is not None:
+        same = ctx.date(f"{current} 2000")
+        if (
+            same is not None
+            and same.first_day
+            and value.first_day
+            and same.first_day.month == value.first_day.month
+        ):
+            return None
+    return name, int(years[0])
 
 
 def _names_committee(ctx: Context, title: str) -> bool:

@@ -15,7 +15,7 @@ from datetime import date
 
 from babel import Locale
 
-from comitia.dates import DateParseError, FuzzyDate, WeekdayMismatchError, parse
+from comitia.dates import DateParseError, FuzzyDate, WeekdayMismatchError, find, parse
 from comitia.importer.bodies import BY_ID, KNOWN_BODIES, KnownBody
 from comitia.importer.source import Line
 from comitia.importer.vocab import LANGUAGES, ImporterWords
@@ -58,6 +58,28 @@ def slug(text: str, limit: int = 48) -> str:
     return result or "x"
 
 
+@dataclass(frozen=True)
+class MeetingSource:
+    """Where one imported meeting came from: its lines, the layout, and how sure the reader is
+    (1.0: date and both times written where the layout puts them; less when one was inferred)."""
+
+    meeting: int  # the meeting's index among the plan's meetings
+    lines: tuple[int, ...]
+    layout: str
+    confidence: float
+    day: date
+    start: str
+    end: str
+    title: str | None = None
+
+    def describe(self) -> str:
+        where = ", ".join(str(n) for n in self.lines)
+        return (
+            f"{self.day.isoformat()} {self.start}-{self.end}: lines {where} ({self.layout},"
+            f" confidence {self.confidence:.2f})"
+        )
+
+
 @dataclass
 class Report:
     """What the importer recognized and what it did not use."""
@@ -65,12 +87,25 @@ class Report:
     counts: Counter[str] = field(default_factory=Counter)
     unused: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[tuple[int, str]] = field(default_factory=list)
+    # Sections a work plan holds that the document has no heading (or shape) for.
+    missing: list[str] = field(default_factory=list)
+    # Where each meeting read in another layout came from: see ``comitia.importer.layouts``.
+    sources: list[MeetingSource] = field(default_factory=list)
+    # What each used line was read as (the kind of its first use that names one).
+    uses: dict[int, str] = field(default_factory=dict)
+    # The section each line was read in (for the review page).
+    sections: dict[int, str] = field(default_factory=dict)
 
     def format(self) -> str:
         lines = ["recognized:"]
         lines += [f"  {kind}: {count}" for kind, count in sorted(self.counts.items())]
         lines.append(f"warnings: {len(self.warnings)}")
         lines += [f"  line {n}: {message}" for n, message in self.warnings]
+        if self.missing:
+            lines.append(f"sections not found: {', '.join(self.missing)}")
+        if self.sources:
+            lines.append(f"meetings read from other layouts: {len(self.sources)}")
+            lines += [f"  {source.describe()}" for source in self.sources]
         lines.append(f"unused lines: {len(self.unused)}")
         lines += [f"  line {n}: {text}" for n, text in self.unused]
         return "\n".join(lines) + "\n"
@@ -144,6 +179,7 @@ class Context:
         self.used.add(line.number)
         if kind:
             self.report.counts[kind] += 1
+            self.report.uses.setdefault(line.number, kind)
 
     def use_footnote(self, line: Line, number: int) -> None:
         self.used_footnotes.add((line.number, number))
@@ -171,26 +207,19 @@ class Context:
             return None
 
     def find_dates(self, text: str, *, months: bool = False) -> list[tuple[FuzzyDate, int, int]]:
-        """Dates written inside ``text`` (longest first at each place), with their offsets.
+        """Dates written inside ``text``, with their offsets, as ``comitia.dates.find`` reads
+        them (a time written with a date is part of its expression).
 
-        Only dates with a number (a day or a year) are looked for, unless ``months`` allows a
-        month name alone ("le mois de mai"), whose year the period gives."""
-        tokens = list(re.finditer(r"[^\s,;:()«»“”\"]+", text))
+        Only dates with a number (a day or a year) are kept, unless ``months`` allows a month
+        name alone ("le mois de mai"), whose year the period gives."""
         found: list[tuple[FuzzyDate, int, int]] = []
-        i = 0
-        while i < len(tokens):
-            for j in range(min(len(tokens), i + 9), i, -1):
-                start, end = tokens[i].start(), tokens[j - 1].end()
-                chunk = text[start:end].rstrip(".")
-                # Dates found inside prose carry a number (a day or a year).
-                if not months and not any(c.isdigit() for c in chunk):
-                    break
-                value = self.date(chunk)
-                if value is not None and value.first_day is not None:
-                    found.append((value, start, start + len(chunk)))
-                    i = j - 1
-                    break
-            i += 1
+        for expression in find(text, self.lang, period=self.period):
+            value = expression.date
+            if value is None or value.first_day is None:
+                continue
+            if not months and not any(c.isdigit() for c in expression.text):
+                continue
+            found.append((value, expression.start, expression.end))
         return found
 
     # -- bodies -----------------------------------------------------------------------------

@@ -58,6 +58,7 @@ _BODY, _P, _R, _T, _TBL, _TR, _TC = (W + n for n in ("body", "p", "r", "t", "tbl
 _TAB, _BR, _CR, _FOOTNOTE_REFERENCE = (W + n for n in ("tab", "br", "cr", "footnoteReference"))
 _PPR, _PSTYLE, _NUMPR, _ILVL, _LANG = (W + n for n in ("pPr", "pStyle", "numPr", "ilvl", "lang"))
 _FOOTNOTE, _VAL, _ID, _TYPE = W + "footnote", W + "val", W + "id", W + "type"
+_GRIDSPAN, _VMERGE = W + "gridSpan", W + "vMerge"
 _CREATOR, _LANGUAGE = DC + "creator", DC + "language"
 # The creator that Comitia's DOCX renderer writes in the document's properties.
 COMITIA = "Comitia"
@@ -82,6 +83,20 @@ class DocxContent:
     # The language most runs marked with a language are in: content that Comitia printed
     # untranslated, in the plan's original language.
     content_lang: str | None = None
+    # The tables directly in the body: rows of cells, each cell the numbers of its lines.
+    tables: tuple[tuple[tuple[TableCell, ...], ...], ...] = ()
+
+
+@dataclass
+class TableCell:
+    """One cell of a table directly in the body: its lines ``first`` to ``last`` (numbers of
+    the text's lines, from 1; ``last < first`` for an empty cell), the grid columns it spans,
+    and whether it continues the cell above it (a vertically merged cell)."""
+
+    first: int
+    last: int = 0
+    span: int = 1
+    merged: bool = False
 
 
 def docx_text(data: bytes, name: str) -> str:
@@ -114,9 +129,12 @@ def read_docx(data: bytes, name: str) -> DocxContent:
     if not body.seen:
         raise UnreadableDocument(f"{name}: the DOCX has no body")
     text = body.lines.text(body.nested)
+    tables = tuple(tuple(tuple(row) for row in table) for table in body.tables)
     if not by_comitia:
-        return DocxContent(text)
-    return DocxContent(text, True, properties.lang, body.content_language() or properties.lang)
+        return DocxContent(text, tables=tables)
+    return DocxContent(
+        text, True, properties.lang, body.content_language() or properties.lang, tables
+    )
 
 
 def _check_directory(archive: zipfile.ZipFile, name: str) -> None:
@@ -342,6 +360,8 @@ class _Body:
         self._body = 0  # the body's depth while it is open
         self._table = 0  # the depth of the table directly in the body being read
         self._cells = 0  # the cells of that table open around the current element
+        self.tables: list[list[list[TableCell]]] = []
+        self._cell: TableCell | None = None  # the cell of the body's table being read
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         depth = self._depth = self._depth + 1
@@ -380,10 +400,26 @@ class _Body:
         elif tag == _TC:
             if self._table:
                 self._cells += 1
+                if depth == self._table + 2 and self.tables and self.tables[-1]:
+                    self._cell = TableCell(self.lines.count + 1)
+                    self.tables[-1][-1].append(self._cell)
+            return
+        elif tag == _TR:
+            if self._table and depth == self._table + 1:
+                self.tables[-1].append([])
             return
         elif tag == _TBL:
             if self._body and depth == self._body + 1:
                 self._table = depth
+                self.tables.append([])
+            return
+        elif self._cell is not None and depth == self._table + 4:
+            # tc > tcPr > gridSpan, vMerge of the body table's cell being read.
+            if tag == _GRIDSPAN:
+                value = attributes.get(_VAL) or "1"
+                self._cell.span = int(value) if value.isdigit() and 0 < int(value) < 64 else 1
+            elif tag == _VMERGE:
+                self._cell.merged = (attributes.get(_VAL) or "continue") != "restart"
             return
         elif tag == _BODY:
             if depth == 2 and not self.seen:
@@ -415,6 +451,9 @@ class _Body:
         elif tag == _TC:
             if self._table:
                 self._cells -= 1
+                if depth == self._table + 2 and self._cell is not None:
+                    self._cell.last = self.lines.count
+                    self._cell = None
         elif depth == self._table:
             self._table = 0
         elif depth == self._body:
@@ -457,8 +496,10 @@ class _Lines:
         self._chunks: list[str] = []
         self._pending: list[str] = []
         self._marked = False
+        self.count = 0  # the lines added so far
 
     def add(self, line: str) -> None:
+        self.count += 1
         self._pending.append(line)
         if len(self._pending) >= 4096:
             self._flush()

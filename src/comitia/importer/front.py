@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from comitia.catalog import LANGUAGES, compiled_messages
-from comitia.dates import FuzzyDate, Precision
+from comitia.dates import FuzzyDate, Precision, find
 from comitia.importer.context import Context, contains_any, fold, slug
 from comitia.importer.source import Line, clean
 from comitia.plan import (
@@ -49,6 +49,10 @@ def read_front(ctx: Context, lines: list[Line]) -> tuple[str, date | None]:
                     approved_on = value.first_day
                     ctx.use(line, "approval")
             continue
+        if title_lines and _is_dated_session(ctx, line.text):
+            # A day with a time, a day alone or a time that starts a line: a meeting of a
+            # document with no heading, never its title.
+            continue
         title_lines.append(line.text)
         ctx.use(line)
     title = " ".join(title_lines)
@@ -62,6 +66,17 @@ def read_front(ctx: Context, lines: list[Line]) -> tuple[str, date | None]:
             ctx.committee = ctx.body(known.id)
             break
     return title, approved_on
+
+
+def _is_dated_session(ctx: Context, text: str) -> bool:
+    found = find(text, ctx.lang, period=ctx.period)
+    days = [f for f in found if f.date is not None and f.date.precision is Precision.DAY]
+    times = [f for f in found if f.time is not None]
+    if days and times:
+        return True
+    if days and len(days[0].text) >= 0.7 * len(text.strip(" :.")):
+        return True
+    return bool(times) and times[0].start <= 3
 
 
 def _sentences(text: str) -> list[str]:
@@ -207,13 +222,16 @@ def _roles(ctx: Context, text: str) -> list[OfficerRole]:
     conj = "|".join(re.escape(c) for c in words.conjunctions)
     pattern = re.compile(
         rf"(?<![\w-])(?:((?:{ordinal})(?:\s*(?:,|{conj})\s*(?:{ordinal}))*)\s+(?:{vice})"
-        rf"|(?<!vice-)(?<!vice )(?:{chair}))(?!\w)"
+        rf"|(?<!vice-)(?<!vice )(?:{chair})|(?:{vice}))(?!\w)"
     )
     roles: list[OfficerRole] = []
     for match in pattern.finditer(fold(text)):
         if match[1]:
             for word in re.findall(rf"{ordinal}", match[1]):
                 roles.append(_ROLE_ORDER[min(ordinals[word], 2)])
+        elif not re.fullmatch(chair, match.group(0)):
+            # A vice chair named without an ordinal: the first.
+            roles.append(OfficerRole.FIRST_VICE_CHAIR)
         else:
             roles.append(OfficerRole.CHAIR)
     return roles
@@ -223,7 +241,8 @@ def _people(ctx: Context, text: str) -> list[tuple[str | None, str, str]]:
     """(honorific, name, position) of each person named "Honorific Name, Position"."""
     honorifics = sorted(ctx.words.honorifics, key=len, reverse=True)
     hon = "|".join(re.escape(h) for h in honorifics)
-    name = r"[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de |da |del |dos )?[A-ZÀ-Ý][\w’'-]+)+(?!\.)"
+    # Names in capitals whatever the case of the words around them ("y al señor Luis Pérez").
+    name = r"(?-i:[A-ZÀ-Ý][\w’'-]+(?:\s+(?:de |da |del |dos )?[A-ZÀ-Ý][\w’'-]+)+)(?!\.)"
     conj = "|".join(re.escape(c) for c in ctx.words.conjunctions)
     pattern = re.compile(
         rf"(?:(?<!\w)({hon})\s+|,?\s+(?:{conj})\s+)({name}),\s+(.+?)(?=\s\(|,\s+(?:{conj})\s|,?\s+\w+\s+(?:premier|first|primer|primeiro|deuxi|segund|second|troisi|third|terce)|,\s|\.\s*$|\.?$)",

@@ -9,10 +9,12 @@ their heading, in any case.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from comitia.importer.context import Context, starts_with_any
 from comitia.importer.source import Line
+from comitia.importer.vocab.layouts import WORDS as LAYOUT_WORDS
 
 MAIN = (
     "intro",
@@ -25,6 +27,8 @@ MAIN = (
     "reminders",
     # The annex of a document that Comitia wrote that lists content printed untranslated.
     "untranslated",
+    # A budget section of its own, in documents that do not put it under the methodology.
+    "budget",
 )
 SUBSECTIONS = {
     "methodology": ("requested", "followup", "negotiation", "budget"),
@@ -79,12 +83,27 @@ def _heading(ctx: Context, line: Line, current: str) -> str | None:
     text = line.text.strip(" :.")
     if not text or len(text) > 110 or line.bullet:
         return None
+    layout = LAYOUT_WORDS.get(ctx.lang)
+    extra = layout.sections if layout else {}
     # A main heading is in capitals, or numbered and short ("1. Introduction").
     if _is_capitals(text) or (line.numbered and len(text) < 60):
         for name in MAIN:
-            if name != current and starts_with_any(text, ctx.words.sections[name]):
+            if name != current and starts_with_any(
+                text, ctx.words.sections[name] + extra.get(name, ())
+            ):
                 return name
+        # "ANNEX I: CALENDAR OF MEETINGS": the heading after the annex's number.
+        annex = starts_with_any(text, layout.annex) if layout else None
+        rest = re.sub(
+            r"^\s*(?:[IVX]{1,4}|\d{1,2}|[A-Z])?\s*[:.–—-]?\s*", "", text[len(annex or "") :]
+        )
+        if annex and rest:
+            for name in MAIN:
+                if name != current and starts_with_any(
+                    rest, ctx.words.sections[name] + extra.get(name, ())
+                ):
+                    return name
     for name in SUBSECTIONS.get(current, ()):
-        if starts_with_any(text, ctx.words.sections[name]) and len(text) < 90:
+        if starts_with_any(text, ctx.words.sections[name] + extra.get(name, ())) and len(text) < 90:
             return name
     return None

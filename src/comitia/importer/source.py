@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
@@ -36,6 +37,8 @@ class Origin:
     lang: str | None = None
     # The language of content printed untranslated, when it is not ``lang``.
     content_lang: str | None = None
+    # A DOCX's tables: rows of cells (``comitia.importer.docx.TableCell``), by line numbers.
+    tables: tuple[Any, ...] = ()
 
 
 @dataclass
@@ -72,6 +75,11 @@ _NUMBERED = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}(?:\.\d{1,2})*\.?|\d{1,2}[.)]|[IVX]{1,4}[.)]|[a-z][.)])\s+(?=\S)"
 )
 _PAGE_NUMBER = re.compile(r"^-\s*\d{1,3}\s*-$")
+# A time written with a dot at the start of a line ("15.00 a 18.00 horas") is no outline number.
+_TIME_FIRST = re.compile(
+    r"^\d{1,2}\.\d{2}\s*(?:a|à|al|às|as|to|-|–|—|h|hrs?|horas|heures|[ap]\.?m\.?)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 def clean(text: str) -> str:
@@ -102,7 +110,7 @@ def make_line(number: int, raw: str) -> Line:
         text, bullet, level = text[marked.end() :], True, int(marked[1])
     elif _BULLET.match(text):
         text, bullet = _BULLET.sub("", text), True
-    elif _NUMBERED.match(text):
+    elif _NUMBERED.match(text) and not _TIME_FIRST.match(text):
         text, numbered = _NUMBERED.sub("", text), True
     return Line(number, raw, text, footnotes, bullet, numbered, level)
 
@@ -174,7 +182,7 @@ def read_source(path: Path) -> tuple[list[Line], Origin]:
         from comitia.importer.docx import read_docx
 
         content = read_docx(data, str(path))
-        origin = Origin(content.by_comitia, content.lang, content.content_lang)
+        origin = Origin(content.by_comitia, content.lang, content.content_lang, content.tables)
         return lines_from_text(content.text), origin
     return lines_from_text(decode_text(data, str(path))), Origin()
 
