@@ -18,6 +18,7 @@ from django.utils import timezone
 from comitia.plan.files import read_plan
 from comitia.web.calendar import operations
 from comitia.web.documents.models import PrintedDocument
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.publication.operations import set_publication
 from comitia.web.responses import is_the_public
@@ -124,7 +125,7 @@ def test_a_signed_in_reader_and_the_public_never_get_each_others_answer(
 ) -> None:
     meeting = m.Meeting.objects.get(term=term, key=MEETING)
     meeting.title = {"en": "MARKER-DRAFT-ONLY"}
-    meeting.visibility = m.Visibility.DRAFT
+    meeting.visibility = Visibility.DRAFT
     meeting.save()
     committed()
     staff = Client()
@@ -192,7 +193,7 @@ def test_the_document_page_says_being_printed_once_a_print_is_asked_for(term: m.
         output_version=term.output_version,
         format="pdf",
         lang="en",
-        level=m.Visibility.PUBLIC,
+        level=Visibility.PUBLIC,
         queued_at=timezone.now(),
     )
     after = Client().get(PAGES["document"]).content

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from comitia.web.access.models import ApiToken
 from comitia.web.access.tokens import issue_token
 from comitia.web.calendar import operations
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from tests.web.access.conftest import make_user, publish_with_hidden_meetings
 from tests.web.publishing import committed
@@ -31,7 +32,7 @@ def here(terms: tuple[m.Term, m.Term]) -> m.Term:
 
 
 def _reads(term: m.Term) -> list[str]:
-    key = m.Meeting.objects.filter(term=term, visibility=m.Visibility.PUBLIC).first().key  # type: ignore[union-attr]
+    key = m.Meeting.objects.filter(term=term, visibility=Visibility.PUBLIC).first().key  # type: ignore[union-attr]
     return [
         f"{API}/terms",
         f"{API}/terms/{term.slug}/plan",
@@ -103,7 +104,7 @@ def test_a_token_reader_gets_their_levels_answer_and_no_store(
 
 def test_a_change_is_read_at_the_next_request(here: m.Term) -> None:
     meeting = m.Meeting.objects.select_related("term").filter(
-        term=here, visibility=m.Visibility.PUBLIC
+        term=here, visibility=Visibility.PUBLIC
     )[0]
     url = f"{API}/terms/{here.slug}/meetings/{meeting.key}"
     before = Client().get(url)

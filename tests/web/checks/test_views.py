@@ -122,7 +122,7 @@ def test_the_coverage_page_goes_down_to_the_paragraphs_of_the_resolution(
     assert "Paragraph 52 of AG/RES. 2945 (XLIX-O/19)" in row
     assert "Subject (text not held):" in row
     assert row.count("<li>") == 3
-    assert page.index("Criminalité transnationale organisée") < page.index('id="ag-res-2945-52"')
+    assert page.index("Transnational organized crime") < page.index('id="ag-res-2945-52"')
     # Cited only by another body's activity: no meeting.
     assert '<tr id="ag-res-2945-9" class="paragraph not_scheduled">' in page
     # Assigned to the Permanent Council and CIDI: not the committee's to cover.
