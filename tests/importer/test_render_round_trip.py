@@ -23,6 +23,7 @@ from comitia.importer.source import Origin, lines_from_text
 from comitia.plan import AgendaKind, Plan
 from comitia.plan.files import read_plan
 from comitia.render import renderer
+from comitia.translations.texts import without_translations
 from tests.importer import compare
 from tests.importer.test_model_document import (
     BODY_BY_JUDGEMENT,
@@ -37,7 +38,9 @@ MODEL_PLAN = ROOT / "examples" / "oas-csh-2019-2020.yaml"
 
 @pytest.fixture(scope="module")
 def model() -> Plan:
-    return read_plan(MODEL_PLAN)
+    # The plan as the OAS document is, its content in French alone (the model plan's
+    # translations taken out): each rendering then says which language its content is in.
+    return without_translations(read_plan(MODEL_PLAN))
 
 
 @pytest.fixture(scope="module", params=["fr", "en", "es", "pt"])

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from comitia.plan import Plan, Resolution
-from tests.render.model import model_plan
+from tests.render.model import french_model_plan
 
 DRAFT_FILE = (
     Path(__file__).resolve().parents[1] / "data" / "resolutions" / "illustrative-draft.yaml"
@@ -38,8 +38,10 @@ def illustrative_plan(revision: int = 2) -> Plan:
 
 
 def plan_with(*resolutions: dict[str, Any]) -> Plan:
-    """The model plan with ``resolutions`` (plan-file data) added to its own."""
-    data = model_plan().model_dump(mode="json", by_alias=True, exclude_none=True)
+    """The model plan, in French alone as the OAS document is (so that the draft's sections
+    show their areas' titles in their original), with ``resolutions`` (plan-file data) added
+    to its own."""
+    data = french_model_plan().model_dump(mode="json", by_alias=True, exclude_none=True)
     data["resolutions"] = [*data.get("resolutions", []), *resolutions]
     return Plan.model_validate(data)
 
