@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comitia.web.access",
     "comitia.web.publication",
     "comitia.web.suggestions",
+    "comitia.web.negotiation",
     "comitia.web.api",
     "django_tasks",
     "django_tasks_db",

@@ -16,4 +16,5 @@ urlpatterns = [
     path("", include("comitia.web.access.urls")),
     path("", include("comitia.web.publication.urls")),
     path("", include("comitia.web.suggestions.urls")),
+    path("", include("comitia.web.negotiation.urls")),
 ]

@@ -67,6 +67,12 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "suggestions:withdraw": Action.PROPOSE,
     "suggestions:decide": Action.EDIT_CALENDAR,
     "suggestions:window": Action.EDIT_CALENDAR,
+    # the draft resolution and its amendments
+    "negotiation:draft": Action.VIEW,
+    "negotiation:propose": Action.PROPOSE,
+    "negotiation:withdraw": Action.PROPOSE,
+    "negotiation:share": Action.EDIT_CALENDAR,
+    "negotiation:decide": Action.EDIT_CALENDAR,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},

@@ -44,6 +44,8 @@ TERM_ROWS: dict[str, str] = {
 DELEGATION_ROWS: dict[str, tuple[str, str]] = {
     "plans.Submission": ("obligation.term_id", "state"),
     "suggestions.Proposal": ("meeting.term_id", "member_state"),
+    # Its own delegation's; the operations raise the leads' counters, and the term's once shared.
+    "negotiation.Amendment": ("paragraph.resolution.term_id", "member_state"),
 }
 
 # The model of the delegations' counters (``raise_delegation_version``).
