@@ -14,8 +14,9 @@ from comitia.web.levels import Visibility
 from comitia.web.negotiation import operations
 from comitia.web.negotiation.models import Amendment
 from comitia.web.plans import models as m
+from tests.web.publishing import store_published
 
-from .conftest import client_for, share, url
+from .conftest import client_for, negotiation_plan, share, url
 
 MARKER = "MARKER-AMENDMENT-BR-91c2"
 
@@ -196,3 +197,14 @@ def test_a_delegation_withdraws_its_own_amendment(
     amendment.refresh_from_db()
     assert amendment.status == Amendment.Status.WITHDRAWN
     assert User.objects.filter(pk=amendment.decided_by_id).exists()
+
+
+def test_an_amendment_follows_its_paragraph_when_the_plan_is_replaced(
+    term: m.Term, paragraph: m.Paragraph
+) -> None:
+    amendment = _amend(paragraph, "BR", "Encourage")
+    store_published(negotiation_plan(), replace=True)
+    amendment.refresh_from_db()
+    moved = m.Paragraph.objects.get(pk=amendment.paragraph_id)
+    assert moved.pk != paragraph.pk
+    assert (moved.resolution.key, moved.number) == ("draft-2020", "3 bis")
