@@ -3,12 +3,15 @@ filters, the agenda items citing what a paragraph updates; who sees it; constant
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from comitia.web.access.models import Role
 from comitia.web.levels import Visibility
+from comitia.web.negotiation.models import Amendment
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
 
@@ -103,3 +106,36 @@ def _page_queries(meetings: int) -> int:
 @pytest.mark.django_db
 def test_the_page_takes_as_many_queries_for_three_or_thirty_meetings() -> None:
     assert _page_queries(3) == _page_queries(30)
+
+
+def _queries_with_amendments(draft: m.Resolution, count: int) -> int:
+    paragraph = m.Paragraph.objects.get(resolution=draft, number="3 bis")
+    Amendment.objects.bulk_create(
+        Amendment(
+            paragraph=paragraph,
+            member_state="BR",
+            kind=Amendment.Kind.REWORD,
+            language="en",
+            text=f"Encourage {index}",
+            justification="Why",
+            based_on=1,
+            base_text="Encourage [[urge]]",
+            token=uuid.uuid4(),
+        )
+        for index in range(count)
+    )
+    client = client_for(Role.DELEGATION, "PE", name=f"peru-{count}")  # a lead: sees them all
+    client.get(url(draft))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url(draft)).content.decode()
+    assert page.count('class="amendment ') == Amendment.objects.count()
+    return len(queries.captured_queries)
+
+
+def test_the_page_takes_as_many_queries_for_two_or_twenty_amendments(
+    draft: m.Resolution,
+) -> None:
+    share(draft, Visibility.MEMBER_STATES)
+    two = _queries_with_amendments(draft, 2)
+    Amendment.objects.all().delete()
+    assert _queries_with_amendments(draft, 20) == two
