@@ -193,6 +193,9 @@ def test_a_delegation_withdraws_its_own_amendment(
 ) -> None:
     amendment = _amend(paragraph, "BR", "Encourage")
     brazil = client_for(Role.DELEGATION, "BR")
+    withdraw = f'action="{url(draft, f"amendments/{amendment.pk}/withdraw/")}"'
+    assert withdraw in brazil.get(url(draft)).content.decode()
+    assert withdraw not in client_for(Role.DELEGATION, "PE").get(url(draft)).content.decode()
     assert brazil.post(url(draft, f"amendments/{amendment.pk}/withdraw/")).status_code == 302
     amendment.refresh_from_db()
     assert amendment.status == Amendment.Status.WITHDRAWN

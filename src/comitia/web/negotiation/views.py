@@ -118,6 +118,7 @@ def _page(
         ],
         "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
+        "member_state": state or "",
         "can_propose": bool(state) and may(request.user, Action.PROPOSE, term),
         "can_decide": may(request.user, Action.EDIT_CALENDAR, term),
         "form": form,
