@@ -16,6 +16,7 @@ from comitia.plan import (
     Body,
     Citation,
     ClaimedCount,
+    Convention,
     CountClaim,
     Frequency,
     Language,
@@ -242,16 +243,42 @@ def build_plan(meetings_count: int = 3, *, label: str = "2019-2020") -> Plan:
                 frequency=Frequency.YEARLY,
                 due="--06-15",
                 parties=Parties.STATES_PARTIES,
+                convention="convention-citaac",
                 request=[text("Informer des acquisitions")],
                 basis=["AG/RES. 2945 (XLIX-O/19)"],
                 channel="https://www.oas.org/csh",
+                remind_before=[30, 7],
+                remind_after=[],
                 submissions=[
                     Submission(state="PE", date=dt.date(2020, 6, 1), reference="note 7-5-M/123"),
-                    Submission(state="CA", date=dt.date(2020, 6, 10)),
+                    Submission(
+                        state="CA",
+                        date=dt.date(2020, 6, 10),
+                        cycle=2019,
+                        link="https://example.org/ca-2019.pdf",
+                        language=Language.EN,
+                    ),
                 ],
             ),
             ReportingObligation(
                 id="pnc", title=text("Point de contact"), frequency=Frequency.STANDING
+            ),
+            ReportingObligation(
+                id="biennal",
+                title=text("Rapport biennal"),
+                frequency=Frequency.BIENNIAL,
+                due="--10-01",
+                reference_year=2012,
+                remind_after=[1, 30],
+            ),
+        ],
+        conventions=[
+            # Illustrative: an example list of states parties, not the convention's real one.
+            Convention(
+                id="convention-citaac",
+                title=text("Convention CITAAC"),
+                states_parties=["PE", "CA", "MX"],
+                illustrative=True,
             ),
         ],
         appropriations=[

@@ -259,6 +259,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # Published, so that the trial shows the public calendar at once.
     term = load_plan_file(plan_path, replace=True, publish=True)
     print(f"loaded and published the model plan {term} from {plan_path}", flush=True)
+    from comitia.web.reports.demo import load_demo_reports
+
+    # Beside the model plan: an example list of states parties, labelled illustrative.
+    parties = plan_path.parent / "states-parties-illustrative.yaml"
+    made = load_demo_reports(term, parties if parties.exists() else None)
+    print(
+        f"added {made['contacts']} example points of contact (fictitious, example.org) and "
+        f"{made['submissions']} example submissions",
+        flush=True,
+    )
     if args.no_serve:
         return 0
     # The worker prints the documents the publication just queued, beside the server; Ctrl+C

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from comitia.plan import (
     Citation,
+    Convention,
     Frequency,
     Mandate,
     MandateGroup,
     MeetingStatus,
+    Parties,
     ReportingObligation,
 )
 from tests.checks.plans import findings, item, meeting, plan, text
@@ -63,7 +65,7 @@ def obligation(id: str, frequency: Frequency, due: str | None = None) -> Reporti
     return ReportingObligation(id=id, title=text(id), frequency=frequency, due=due)
 
 
-def test_a_biennial_obligation_has_no_date_to_remind_of() -> None:
+def test_a_biennial_obligation_without_a_reference_year_has_no_date_to_remind_of() -> None:
     p = plan(
         obligations=[
             obligation("san-salvador", Frequency.BIENNIAL),
@@ -74,4 +76,27 @@ def test_a_biennial_obligation_has_no_date_to_remind_of() -> None:
     )
     (found,) = findings(p, "COV003")
     assert [ref.id for ref in found.objects] == ["san-salvador"]
-    assert "Une obligation biennale n’a pas d’échéance annuelle" in found.hint("fr")
+    assert "Une obligation biennale est due tous les deux ans" in found.hint("fr")
+
+
+def test_a_biennial_obligation_with_its_reference_year_is_reminded_of() -> None:
+    biennial = ReportingObligation(
+        id="san-salvador", title=text("S"), frequency=Frequency.BIENNIAL, reference_year=2012
+    )
+    assert findings(plan(obligations=[biennial]), "COV003") == []
+
+
+def test_an_obligation_of_states_parties_without_their_list_is_reported() -> None:
+    parties = {"frequency": Frequency.YEARLY, "due": "--06-15", "parties": Parties.STATES_PARTIES}
+    p = plan(
+        conventions=[
+            Convention(id="known", title=text("K"), states_parties=["PE"], illustrative=True),
+            Convention(id="unknown", title=text("U")),
+        ],
+        obligations=[
+            ReportingObligation(id="a", title=text("a"), convention="known", **parties),
+            ReportingObligation(id="b", title=text("b"), convention="unknown", **parties),
+            ReportingObligation(id="c", title=text("c"), **parties),
+        ],
+    )
+    assert [ref.id for f in findings(p, "COV004") for ref in f.objects] == ["b", "c"]

@@ -338,29 +338,108 @@ class Submission(PlanModel):
     """One state's answer to a reporting obligation."""
 
     state: StateCode
-    date: dt.date
-    reference: str | None = None
+    date: dt.date = Field(description="When it was received.")
+    reference: str | None = Field(default=None, description="Its document symbol, if any.")
+    cycle: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2200,
+        description="The year it reports for; absent: the year it was received.",
+    )
+    link: str | None = Field(default=None, description="Where the document can be read.")
+    language: Language | None = Field(default=None, description="The language it is written in.")
+
+    @property
+    def year(self) -> int:
+        """The cycle it answers: ``cycle``, or the year it was received."""
+        return self.cycle if self.cycle is not None else self.date.year
+
+
+class Convention(PlanModel):
+    """A convention whose states parties owe some of the reports.
+
+    Who the states parties are is data the secretariat keeps (ratifications change): absent
+    until it is entered, and marked ``illustrative`` when it is an example, not the real list.
+    """
+
+    id: Identifier
+    title: Text
+    states_parties: list[StateCode] | None = Field(
+        default=None, description="ISO 3166 codes of the states parties; absent: not known yet."
+    )
+    illustrative: bool = Field(
+        default=False, description="True when the list is an example, not the real one."
+    )
+
+
+# Days before a due date, and after it, on which states that have not reported are reminded.
+DEFAULT_REMINDERS_BEFORE = (14,)
+DEFAULT_REMINDERS_AFTER = (1,)
 
 
 class ReportingObligation(PlanModel):
-    """What member states (or states parties to a convention) must send, and when."""
+    """What member states (or states parties to a convention) must send, and when.
+
+    A yearly obligation is due every year on ``due``; a biennial one every other year from
+    ``reference_year`` (on ``due`` if given, else by the end of that year); a voluntary one
+    may be sent at any time; a standing one (a point of contact to keep up to date) is asked
+    for once and kept current.
+    """
 
     id: Identifier
     title: Text
     frequency: Frequency
-    due: MonthDay | None = Field(default=None, description="For yearly obligations: --MM-DD.")
+    due: MonthDay | None = Field(
+        default=None, description="For yearly (and optionally biennial) obligations: --MM-DD."
+    )
+    reference_year: int | None = Field(
+        default=None,
+        ge=1900,
+        le=2200,
+        description="For biennial obligations: a year in which a report is due.",
+    )
     parties: Parties = Parties.MEMBER_STATES
+    convention: Identifier | None = Field(
+        default=None, description="For states parties: the convention (see conventions)."
+    )
     request: list[Text] = Field(default_factory=list, description="What is asked, as worded.")
     basis: list[str] = Field(default_factory=list, description="Symbols of the resolutions.")
     channel: str | None = Field(default=None, description="Where to send it, such as a URL.")
+    remind_before: list[int] = Field(
+        default_factory=lambda: list(DEFAULT_REMINDERS_BEFORE),
+        description="Days before the due date on which states that owe it are reminded.",
+    )
+    remind_after: list[int] = Field(
+        default_factory=lambda: list(DEFAULT_REMINDERS_AFTER),
+        description="Days after the due date on which states that have not sent it are reminded.",
+    )
     submissions: list[Submission] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _due_for_yearly_only(self) -> Self:
         if self.frequency is Frequency.YEARLY and self.due is None:
             raise ValueError("a yearly obligation has a due date (--MM-DD)")
-        if self.frequency is not Frequency.YEARLY and self.due is not None:
+        dated = (Frequency.YEARLY, Frequency.BIENNIAL)
+        if self.frequency not in dated and self.due is not None:
             raise ValueError(f"a {self.frequency.value} obligation has no yearly due date")
+        if self.frequency is not Frequency.BIENNIAL and self.reference_year is not None:
+            raise field_error(
+                "ReportingObligation",
+                "reference_year",
+                f"a {self.frequency.value} obligation has no reference year",
+                self.reference_year,
+            )
+        if self.convention is not None and self.parties is not Parties.STATES_PARTIES:
+            raise field_error(
+                "ReportingObligation",
+                "convention",
+                "only an obligation of states parties names a convention",
+                self.convention,
+            )
+        for name in ("remind_before", "remind_after"):
+            days = getattr(self, name)
+            if any(not 0 <= day <= 366 for day in days):
+                raise field_error("ReportingObligation", name, "days are between 0 and 366", days)
         return self
 
 
@@ -439,6 +518,8 @@ class SummaryClaim(PlanModel):
 
 
 __all__ = [
+    "DEFAULT_REMINDERS_AFTER",
+    "DEFAULT_REMINDERS_BEFORE",
     "Activity",
     "AgendaKind",
     "AgendaNode",
@@ -446,6 +527,7 @@ __all__ = [
     "Body",
     "Citation",
     "ClaimedCount",
+    "Convention",
     "CountClaim",
     "Frequency",
     "Language",

@@ -20,6 +20,7 @@ from comitia.plan.entities import (
     Appropriation,
     Body,
     Citation,
+    Convention,
     CountClaim,
     Mandate,
     Meeting,
@@ -61,6 +62,7 @@ class Plan(PlanModel):
     meetings: list[Meeting] = Field(default_factory=list)
     activities: list[Activity] = Field(default_factory=list)
     non_meeting_days: list[NonMeetingDay] = Field(default_factory=list)
+    conventions: list[Convention] = Field(default_factory=list)
     obligations: list[ReportingObligation] = Field(default_factory=list)
     appropriations: list[Appropriation] = Field(default_factory=list)
     negotiation: Negotiation | None = None
@@ -109,6 +111,7 @@ def integrity_problems(plan: Plan) -> Iterator[Problem]:
     yield from _unique("meetings", (meeting.id for meeting in plan.meetings))
     yield from _unique("activities", (activity.id for activity in plan.activities))
     yield from _unique("requested_events", (event.id for event in plan.requested_events))
+    yield from _unique("conventions", (item.id for item in plan.conventions))
     yield from _unique("obligations", (item.id for item in plan.obligations))
     yield from _unique("appropriations", (item.id for item in plan.appropriations))
     yield from _unique("resolutions", (item.id for item in plan.resolutions))
@@ -198,6 +201,11 @@ def _references(plan: Plan) -> Iterator[Problem]:
         yield from check(meetings, "meeting", event.meeting, "requested_events", i, "meeting")
         yield from check(activities, "activity", event.activity, "requested_events", i, "activity")
         yield from citations(event.citations, "requested_events", i)
+    conventions = {convention.id for convention in plan.conventions}
+    for i, obligation in enumerate(plan.obligations):
+        yield from check(
+            conventions, "convention", obligation.convention, "obligations", i, "convention"
+        )
     for i, appropriation in enumerate(plan.appropriations):
         yield from check(
             bodies, "body", appropriation.approved_by, "appropriations", i, "approved_by"

@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "comitia.web.access",
     "comitia.web.publication",
     "comitia.web.suggestions",
+    "comitia.web.reports",
     "comitia.web.negotiation",
     "comitia.web.api",
     "django_tasks",
@@ -199,6 +200,11 @@ def _env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
 
 
+# Uploaded files (member states' reports): kept by the default storage in this folder, which
+# no URL serves; only the views that check who may see a file hand it out.
+MEDIA_ROOT = Path(_env("COMITIA_MEDIA_ROOT") or Path.cwd() / "comitia-media")
+COMITIA_MAX_REPORT_BYTES = _env_int("COMITIA_MAX_REPORT_BYTES", 10 * 1024 * 1024)
+
 # HTTPS: HSTS for a year unless told otherwise (0 turns it off); redirect to HTTPS when the
 # proxy in front does not; trust the proxy's X-Forwarded-Proto only when told to.
 SECURE_HSTS_SECONDS = 0 if DEBUG else _env_int("COMITIA_HSTS_SECONDS", 31_536_000)
@@ -300,6 +306,75 @@ def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str,
 
 
 CACHES = cache_settings((_env("COMITIA_CACHE_URL") or "").strip(), DATABASES["default"])
+
+
+def email_settings(url: str, *, debug: bool) -> dict[str, object]:
+    """Django's e-mail settings from ``COMITIA_EMAIL_URL``:
+    ``smtp://USER:PASSWORD@HOST:PORT?tls=true`` (STARTTLS), ``smtps://...`` (TLS from the
+    start), ``console://`` (printed, for trials); user, password and port are optional (port
+    25, 465 for smtps), user and password percent-encoded. Unset: the console when debugging,
+    else nothing configured (``COMITIA_EMAIL_CONFIGURED`` false: sending refuses to start).
+    ImproperlyConfigured for anything else."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    if not url:
+        backend = "console" if debug else "smtp"
+        return {
+            "EMAIL_BACKEND": f"django.core.mail.backends.{backend}.EmailBackend",
+            "COMITIA_EMAIL_CONFIGURED": debug,
+        }
+    try:
+        parts = urlsplit(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"COMITIA_EMAIL_URL is not a URL: {error}") from None
+    if parts.scheme == "console":
+        return {
+            "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend",
+            "COMITIA_EMAIL_CONFIGURED": True,
+        }
+    if parts.scheme not in {"smtp", "smtps"}:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL must start with smtp://, smtps:// or console://, not {url!r}"
+        )
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL has a bad port") from None
+    if not parts.hostname:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL names no host: smtp://HOST:PORT")
+    query = parse_qs(parts.query, keep_blank_values=True)
+    unknown = sorted(set(query) - {"tls", "timeout"})
+    if unknown:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL has unknown options {', '.join(unknown)}: use tls, timeout"
+        )
+    tls = (query.get("tls") or ["false"])[-1].lower()
+    if tls not in {"true", "false", "1", "0", "yes", "no"}:
+        raise ImproperlyConfigured(f"COMITIA_EMAIL_URL: tls must be true or false, not {tls!r}")
+    timeout = (query.get("timeout") or ["30"])[-1]
+    if not timeout.isdecimal() or not timeout.isascii() or int(timeout) == 0:
+        raise ImproperlyConfigured(
+            f"COMITIA_EMAIL_URL: timeout must be a number of seconds, not {timeout!r}"
+        )
+    ssl = parts.scheme == "smtps"
+    if ssl and tls in {"true", "1", "yes"}:
+        raise ImproperlyConfigured("COMITIA_EMAIL_URL: smtps:// is TLS already; drop tls=true")
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port or (465 if ssl else 25),
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": tls in {"true", "1", "yes"},
+        "EMAIL_USE_SSL": ssl,
+        "EMAIL_TIMEOUT": int(timeout),
+        "COMITIA_EMAIL_CONFIGURED": True,
+    }
+
+
+# The names vary with the URL (no host for the console), so they are set from the mapping.
+globals().update(email_settings((_env("COMITIA_EMAIL_URL") or "").strip(), debug=DEBUG))
+DEFAULT_FROM_EMAIL = _env("COMITIA_EMAIL_FROM") or "comitia@localhost"
 
 # Uploads: small forms only; files over 5 MB go to disk, requests over 10 MB are refused.
 DATA_UPLOAD_MAX_MEMORY_SIZE = _env_int("COMITIA_MAX_REQUEST_BYTES", 10 * 1024 * 1024)

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("comitia.web.access.urls")),
     path("", include("comitia.web.publication.urls")),
     path("", include("comitia.web.suggestions.urls")),
+    path("", include("comitia.web.reports.urls")),
     path("", include("comitia.web.negotiation.urls")),
 ]

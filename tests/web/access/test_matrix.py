@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.test import Client, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -34,6 +36,7 @@ from comitia.web.publication.operations import (
     set_meeting_visibility,
     set_term_visibility,
 )
+from comitia.web.reports.models import Contact, Submission
 from comitia.web.suggestions.models import Proposal
 from tests.factories import build_plan, with_resolutions
 from tests.web.module_data import kept_for_module
@@ -56,6 +59,18 @@ ALLOWED: dict[Action, set[str]] = {
     Action.VIEW_DRAFT: INSIDERS,
     Action.PROPOSE: DELEGATIONS | {"administrator"},
     Action.VIEW_PROPOSALS: DELEGATIONS | INSIDERS,
+    Action.VIEW_REPORTS: {"secretariat", "administrator"},
+    Action.RECORD_REPORTS: DELEGATIONS | {"secretariat", "administrator"},
+}
+# The routes about one member state's reports: the sample state is Brazil, the delegation's.
+STATE_ROUTES = {
+    "reports:state",
+    "reports:record",
+    "reports:contact_add",
+    "reports:contact_delete",
+    "reports:feed_key",
+    "reports:language",
+    "reports:document",
 }
 
 D, S, P = Visibility.DRAFT, Visibility.MEMBER_STATES, Visibility.PUBLIC
@@ -102,12 +117,19 @@ def expected(
     action = policy_for(name, method)
     assert action is not None
     allowed = set(ALLOWED[action])
+    if name == "reports:feed":
+        return set()  # the key in the address is the credential: a wrong one is nobody's
     if "slug" not in arguments:
         return allowed
     if action is Action.VIEW or name.startswith("api:"):
         allowed &= sees(term)  # the API answers 404 for a term one may not see, whatever asked
-    if action in {Action.PROPOSE, Action.VIEW_PROPOSALS}:
+    if action in {Action.PROPOSE, Action.VIEW_PROPOSALS, Action.RECORD_REPORTS}:
         allowed -= DELEGATIONS - sees(term)
+    if name in STATE_ROUTES:
+        allowed -= {"delegation_elsewhere"}  # Mexico's delegation: Brazil's reports are not its
+    if name == "reports:rates":
+        allowed &= {"secretariat", "administrator"}  # the counts are not published
+
     if (
         action in {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS} or name.startswith("api:")
     ) and (name in MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES | RESOLUTION_ROUTES):
@@ -184,6 +206,19 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         kind="topic",
         defaults={"topic": "Citizen security", "token": uuid.uuid4()},
     )
+    obligation = m.ReportingObligation.objects.filter(term=term).first()
+    assert obligation is not None
+    if not default_storage.exists("reports/sample.pdf"):
+        default_storage.save("reports/sample.pdf", ContentFile(b"%PDF-1.4 sample"))
+    submission, _ = Submission.objects.get_or_create(
+        obligation=obligation,
+        state="BR",
+        cycle=2020,
+        defaults={"received": dt.date(2020, 3, 1), "document": "reports/sample.pdf"},
+    )
+    contact, _ = Contact.objects.get_or_create(
+        state="BR", name="Example", defaults={"email": "br@example.org"}
+    )
     paragraph = m.Paragraph.objects.filter(
         resolution__term=term, resolution__key="draft-2020"
     ).first()
@@ -206,6 +241,11 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
     return {
         "paragraph_id": paragraph.pk if paragraph is not None else 0,
         "amendment_id": amendment.pk if amendment is not None else 0,
+        "state": "BR",
+        "year": 2020,
+        "submission_id": submission.pk,
+        "contact_id": contact.pk,
+        "secret": "feed_not-a-key",
         "proposal_id": proposal.pk,
         "uidb64": "MQ",
         "token": "set-password",

@@ -8,8 +8,8 @@ import pytest
 from django.test import Client
 
 from comitia.plan.files import read_plan
+from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.models import Visibility
 from comitia.web.publication.operations import set_publication
 from tests.web.publishing import store_published
 

@@ -156,7 +156,7 @@ def test_adding_nesting_and_reordering_agenda_items(
             "documents": "CP/CSH-2000/20\n",
             "presenters": ["ssm"],
             "mandate": mandate.key,
-            "paragraphs": "25, 26",
+            "paragraphs": "25, 52",
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -167,7 +167,7 @@ def test_adding_nesting_and_reordering_agenda_items(
     ]
     assert node.parent_id == topic.pk and node.position == 0 and node.depth == topic.depth + 1
     assert node.documents == ["CP/CSH-2000/20"]
-    assert [c.paragraphs for c in node.citations.all()] == [["25", "26"]]
+    assert [c.paragraphs for c in node.citations.all()] == [["25", "52"]]
     staff_client.post(
         f"/calendar/{SLUG}/meetings/{MEETING}/agenda/{top[1].pk}/order/", {"action": "up"}
     )

@@ -50,7 +50,10 @@ def test_a_publication_stored_before_the_move_is_the_publication_apps_after_it()
             "term__slug", "visibility", "version"
         )
         assert list(rows) == [("a-1", "member_states", 3)]
-        assert set(connection.introspection.table_names()) == tables
+        # The move adds and drops no table; later migrations of other apps may add theirs.
+        after = set(connection.introspection.table_names())
+        assert tables <= after
+        assert not {t for t in after - tables if t.startswith(("access_", "publication_"))}
         assert new.get_model("publication", "Publication")._meta.db_table == "access_publication"
         ContentType.objects.clear_cache()
         moved = Permission.objects.select_related("content_type").get(pk=permission.pk)

@@ -128,7 +128,11 @@ MESSAGES = {
     },
     "COV003": {
         "message": "The reporting obligation “{title}” has no date to remind states of.",
-        "hint": "A {frequency} obligation has no yearly due date: state in the plan when the next report is expected, or treat it as voluntary.",
+        "hint": "A {frequency} obligation is due every other year from its reference year: give its reference_year in the plan (a year in which a report is due), or treat it as voluntary.",
+    },
+    "COV004": {
+        "message": "The reporting obligation “{title}” is owed by the states parties to a convention, but no list of states parties is recorded: no state is shown as owing it or reminded of it.",
+        "hint": "Enter the list of states parties of the convention (conventions, states_parties), or mark an example list as illustrative.",
     },
     "RES001": {
         "message": "No meeting addresses paragraphs {numbers} of {resolution}: {covered} of the {total} paragraphs the committee follows up are addressed.",

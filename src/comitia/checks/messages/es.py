@@ -128,7 +128,11 @@ MESSAGES = {
     },
     "COV003": {
         "message": "La obligación de informar «{title}» no tiene fecha para recordarla a los Estados.",
-        "hint": "Una obligación {frequency} no tiene vencimiento anual: indique en el plan cuándo se espera el próximo informe, o trátela como voluntaria.",
+        "hint": "Una obligación {frequency} vence cada dos años a partir de su año de referencia: indique su año de referencia (reference_year) en el plan, o trátela como voluntaria.",
+    },
+    "COV004": {
+        "message": "La obligación de informar «{title}» corresponde a los Estados partes de una convención, pero no hay lista de Estados partes registrada: ningún Estado figura como obligado ni recibe recordatorios.",
+        "hint": "Registre la lista de Estados partes de la convención (conventions, states_parties), o marque una lista de ejemplo como ilustrativa.",
     },
     "RES001": {
         "message": "Ninguna reunión trata los párrafos {numbers} de {resolution}: {covered} de los {total} párrafos que sigue la Comisión están tratados.",

@@ -128,7 +128,11 @@ MESSAGES = {
     },
     "COV003": {
         "message": "L’obligation de rapport « {title} » n’a pas de date pour le rappel aux États.",
-        "hint": "Une obligation {frequency} n’a pas d’échéance annuelle : indiquez dans le plan quand le prochain rapport est attendu, ou traitez-la comme volontaire.",
+        "hint": "Une obligation {frequency} est due tous les deux ans à partir de son année de référence : indiquez son année de référence (reference_year) dans le plan, ou traitez-la comme volontaire.",
+    },
+    "COV004": {
+        "message": "L’obligation de rapport « {title} » incombe aux États parties à une convention, mais aucune liste des États parties n’est enregistrée : aucun État n’apparaît comme redevable ni ne reçoit de rappel.",
+        "hint": "Saisissez la liste des États parties à la convention (conventions, states_parties), ou marquez une liste d’exemple comme illustrative.",
     },
     "RES001": {
         "message": "Aucune réunion ne traite des paragraphes {numbers} de la résolution {resolution} : {covered} des {total} paragraphes que suit la Commission sont traités.",

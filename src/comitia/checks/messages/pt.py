@@ -128,7 +128,11 @@ MESSAGES = {
     },
     "COV003": {
         "message": "A obrigação de informar “{title}” não tem data para lembrá-la aos Estados.",
-        "hint": "Uma obrigação {frequency} não tem prazo anual: indique no plano quando se espera o próximo relatório, ou trate-a como voluntária.",
+        "hint": "Uma obrigação {frequency} vence a cada dois anos a partir do seu ano de referência: indique o ano de referência (reference_year) no plano, ou trate-a como voluntária.",
+    },
+    "COV004": {
+        "message": "A obrigação de informar “{title}” cabe aos Estados partes de uma convenção, mas nenhuma lista de Estados partes está registrada: nenhum Estado aparece como devedor nem recebe lembretes.",
+        "hint": "Registre a lista de Estados partes da convenção (conventions, states_parties), ou marque uma lista de exemplo como ilustrativa.",
     },
     "RES001": {
         "message": "Nenhuma reunião trata dos parágrafos {numbers} de {resolution}: {covered} dos {total} parágrafos que a Comissão acompanha estão tratados.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from comitia.checks.engine import Context, Hit, ObjectKind, ObjectRef, Severity, rule
-from comitia.plan import Frequency, Mandate, MandateGroup, MeetingStatus
+from comitia.plan import Frequency, Mandate, MandateGroup, MeetingStatus, Parties
 
 
 def _addressed(context: Context, mandate: Mandate) -> bool:
@@ -44,22 +44,35 @@ def charter_report_not_presented(context: Context) -> Iterator[Hit]:
             )
 
 
-# Obligations open to states at any time, which a reminder repeats without a date.
-_OPEN_ENDED = (Frequency.VOLUNTARY, Frequency.STANDING)
-
-
 @rule("COV003", Severity.WARNING)
 def obligation_without_reminder(context: Context) -> Iterator[Hit]:
     """A reporting obligation that gives no date to remind states of.
 
     A yearly obligation is reminded of by its due date; a voluntary or standing one is open at
-    any time. A biennial obligation has no due date in the plan model, so nothing says when to
-    remind states of it.
+    any time; a biennial one falls due every other year from its reference year, so one
+    without a reference year gives no year to remind states of.
     """
     for obligation in context.plan.obligations:
-        if obligation.due is None and obligation.frequency not in _OPEN_ENDED:
+        if obligation.frequency is Frequency.BIENNIAL and obligation.reference_year is None:
             yield Hit(
                 {"title": obligation.title, "frequency": obligation.frequency},
+                (),
+                (ObjectRef(ObjectKind.OBLIGATION, obligation.id),),
+            )
+
+
+@rule("COV004", Severity.WARNING)
+def states_parties_unknown(context: Context) -> Iterator[Hit]:
+    """An obligation of the states parties to a convention whose list of states parties is not
+    recorded (no convention named, or one without a list): no state is known to owe it."""
+    conventions = {c.id: c for c in context.plan.conventions}
+    for obligation in context.plan.obligations:
+        if obligation.parties is not Parties.STATES_PARTIES:
+            continue
+        convention = conventions.get(obligation.convention or "")
+        if convention is None or convention.states_parties is None:
+            yield Hit(
+                {"title": obligation.title},
                 (),
                 (ObjectRef(ObjectKind.OBLIGATION, obligation.id),),
             )

@@ -19,8 +19,9 @@ The rules:
   and ``APPROVE_REVISION``; a user granted the ``documents.approve_revision`` permission in
   the admin may ``APPROVE_REVISION`` and ``VIEW_DRAFT`` on every term (an approver reads the
   draft they approve and the revision they made, a draft until published);
-- a delegation member may ``PROPOSE`` (for its own member state) and ``VIEW_PROPOSALS``
-  (its own) on a term (one it sees: the others are hidden from it);
+- a delegation member may ``PROPOSE`` (for its own member state), ``VIEW_PROPOSALS``
+  (its own) and ``RECORD_REPORTS`` (its own state's) on a term it sees (shared with member
+  states, or public); the secretariat may ``VIEW_REPORTS`` and ``RECORD_REPORTS`` of any state;
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -47,6 +48,11 @@ class Action(StrEnum):
     PUBLISH = "publish"
     PROPOSE = "propose"
     VIEW_PROPOSALS = "view_proposals"
+    # Member states' reports: the secretariat reads every state's (the matrix, exports);
+    # recording is for the secretariat, and for a delegation its own state's (which state is
+    # narrowed by comitia.web.reports.visibility).
+    VIEW_REPORTS = "view_reports"
+    RECORD_REPORTS = "record_reports"
 
 
 _OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
@@ -57,6 +63,8 @@ _SECRETARIAT = {
     Action.VIEW_DRAFT,
     Action.PUBLISH,
     Action.VIEW_PROPOSALS,
+    Action.VIEW_REPORTS,
+    Action.RECORD_REPORTS,
 }
 _BUREAU = {
     Action.VIEW_CHECKS,
@@ -65,7 +73,7 @@ _BUREAU = {
     Action.VIEW_DRAFT,
     Action.VIEW_PROPOSALS,
 }
-_DELEGATION = {Action.PROPOSE, Action.VIEW_PROPOSALS}
+_DELEGATION = {Action.PROPOSE, Action.VIEW_PROPOSALS, Action.RECORD_REPORTS}
 _APPROVER = {Action.APPROVE_REVISION, Action.VIEW_DRAFT}
 
 

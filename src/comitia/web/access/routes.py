@@ -67,6 +67,22 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "suggestions:withdraw": Action.PROPOSE,
     "suggestions:decide": Action.EDIT_CALENDAR,
     "suggestions:window": Action.EDIT_CALENDAR,
+    # member states' reports (which states a user sees: comitia.web.reports.visibility)
+    "reports:matrix": Action.VIEW_REPORTS,
+    "reports:matrix_year": Action.VIEW_REPORTS,
+    "reports:matrix_csv": Action.VIEW_REPORTS,
+    "reports:matrix_xlsx": Action.VIEW_REPORTS,
+    "reports:mine": Action.RECORD_REPORTS,
+    "reports:rates": Action.VIEW,  # the public: only once the secretariat publishes the counts
+    "reports:rates_publish": Action.PUBLISH,
+    "reports:document": Action.RECORD_REPORTS,
+    "reports:state": Action.RECORD_REPORTS,
+    "reports:record": Action.RECORD_REPORTS,
+    "reports:contact_add": Action.RECORD_REPORTS,
+    "reports:contact_delete": Action.RECORD_REPORTS,
+    "reports:feed_key": Action.RECORD_REPORTS,
+    "reports:language": Action.RECORD_REPORTS,
+    "reports:feed": Action.VIEW,  # the private key in the address is the credential
     # the draft resolution and its amendments
     "negotiation:draft": Action.VIEW,
     "negotiation:propose": Action.PROPOSE,
@@ -85,6 +101,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
+    # which states' reports and contacts: comitia.web.reports.visibility (none for the public)
+    "api:submissions": {"GET": Action.VIEW, "POST": Action.RECORD_REPORTS},
+    "api:contacts": {"GET": Action.VIEW},
 }
 
 

@@ -451,3 +451,9 @@ def resolution_paragraphs(request: HttpRequest, slug: str, resolution: str) -> H
         )
         data.append(out.model_dump(mode="json", by_alias=True))
     return _JSONResponse(json.dumps(data, ensure_ascii=False))
+
+
+# Member states' reports: their routes live with the reports app.
+from comitia.web.reports.api import router as _reports_router  # noqa: E402
+
+api.add_router("", _reports_router)

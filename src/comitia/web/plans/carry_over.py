@@ -158,7 +158,7 @@ class CarriedOver:
 
 # The tables of a plan that other records may point into: each row has an identity that the
 # replacing plan gives to the same thing.
-_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode, m.Paragraph)
+_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode, m.ReportingObligation, m.Paragraph)
 # How a row of those tables leads to its term, when not by its ``term``.
 _TERM_PATH: dict[type[models.Model], str] = {m.Paragraph: "resolution__term"}
 

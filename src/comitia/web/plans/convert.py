@@ -32,11 +32,11 @@ from django.utils.text import slugify
 from pydantic import ValidationError
 
 from comitia.dates import FuzzyDate
+from comitia.plan import DEFAULT_REMINDERS_AFTER, DEFAULT_REMINDERS_BEFORE, Plan, Text
 from comitia.plan import AgendaNode as PlanAgendaNode
 from comitia.plan import Citation as PlanCitation
 from comitia.plan import Meeting as PlanMeeting
 from comitia.plan import Move as PlanMove
-from comitia.plan import Plan, Text
 from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
 from comitia.web.plans.carry_over import CarriedOver, CarryOverError
@@ -127,6 +127,7 @@ _TABLES_OF_TERM: tuple[tuple[type[models.Model], str], ...] = (
     (m.Meeting, "term"),
     (m.NonMeetingDay, "term"),
     (m.ReportingObligation, "term"),
+    (m.Convention, "term"),
     (m.Appropriation, "term"),
     (m.Negotiation, "term"),
     (m.Officer, "term"),
@@ -542,6 +543,17 @@ class _Writer:
 
     def _write_follow_up(self) -> None:
         plan, term = self.plan, self.term
+        conventions = self._bulk(
+            m.Convention(
+                term=term,
+                key=convention.id,
+                position=i,
+                title=_text(convention.title),
+                states_parties=convention.states_parties,
+                illustrative=convention.illustrative,
+            )
+            for i, convention in enumerate(plan.conventions)
+        )
         obligations = self._bulk(
             m.ReportingObligation(
                 term=term,
@@ -550,10 +562,14 @@ class _Writer:
                 title=_text(obligation.title),
                 frequency=obligation.frequency.value,
                 due=obligation.due,
+                reference_year=obligation.reference_year,
                 parties=obligation.parties.value,
+                convention=conventions[obligation.convention] if obligation.convention else None,
                 request=_texts(obligation.request),
                 basis=obligation.basis,
                 channel=obligation.channel,
+                remind_before=obligation.remind_before,
+                remind_after=obligation.remind_after,
             )
             for i, obligation in enumerate(plan.obligations)
         )
@@ -565,6 +581,9 @@ class _Writer:
                     state=submission.state,
                     date=submission.date,
                     reference=submission.reference,
+                    cycle=submission.cycle,
+                    link=submission.link,
+                    language=submission.language.value if submission.language else "",
                 )
                 for obligation in plan.obligations
                 for i, submission in enumerate(obligation.submissions)
@@ -638,7 +657,14 @@ def plan_of_rows(term: m.Term, tables: Tables) -> Plan:
     try:
         return Plan.model_validate(data)
     except ValidationError as error:
-        raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{error}") from error
+        # Each problem as "where: why", as plan files' errors read, without pydantic's input
+        # dump (it would show a form's reader the stored values and pydantic's type codes).
+        problems = "\n".join(
+            f"{'.'.join(str(part) for part in problem['loc']) or '(the plan)'}: "
+            f"{problem['msg'].removeprefix('Value error, ')}"
+            for problem in error.errors(include_url=False)
+        )
+        raise PlanLoadError(f"the term {term.slug} is not a valid plan:\n{problems}") from error
 
 
 def meeting_plan(term: m.Term, meeting: m.Meeting) -> Plan:
@@ -721,6 +747,17 @@ def _optional(data: dict[str, Any], **values: Any) -> dict[str, Any]:
     """``data`` with those ``values`` that are set, so defaults stay defaults."""
     data.update({name: value for name, value in values.items() if value not in (None, [])})
     return data
+
+
+def _reminder_days(item: m.ReportingObligation) -> dict[str, list[int]]:
+    """The obligation's reminder days that differ from the defaults (an empty list too), so
+    a plan file states only what differs."""
+    days = {"remind_before": list(item.remind_before), "remind_after": list(item.remind_after)}
+    defaults = {
+        "remind_before": list(DEFAULT_REMINDERS_BEFORE),
+        "remind_after": list(DEFAULT_REMINDERS_AFTER),
+    }
+    return {name: value for name, value in days.items() if value != defaults[name]}
 
 
 class _Reader:
@@ -985,9 +1022,24 @@ class _Reader:
                 _optional(
                     {"state": submission.state, "date": submission.date},
                     reference=submission.reference,
+                    cycle=submission.cycle,
+                    link=submission.link,
+                    language=submission.language or None,
+                )
+            )
+        convention_keys = {}
+        conventions = []
+        for convention in self._rows(m.Convention):
+            convention_keys[convention.pk] = convention.key
+            conventions.append(
+                _optional(
+                    {"id": convention.key, "title": convention.title},
+                    states_parties=convention.states_parties,
+                    illustrative=convention.illustrative or None,
                 )
             )
         data: dict[str, Any] = {
+            "conventions": conventions,
             "obligations": [
                 _optional(
                     {
@@ -995,8 +1047,11 @@ class _Reader:
                         "title": item.title,
                         "frequency": item.frequency,
                         "parties": item.parties,
+                        **_reminder_days(item),
                     },
                     due=item.due,
+                    reference_year=item.reference_year,
+                    convention=convention_keys.get(item.convention_id),
                     request=item.request,
                     basis=item.basis,
                     channel=item.channel,

@@ -27,6 +27,7 @@ TERM_ROWS: dict[str, str] = {
     "plans.Citation": "term_id",
     "plans.NonMeetingDay": "term_id",
     "plans.ReportingObligation": "term_id",
+    "plans.Convention": "term_id",
     "plans.Appropriation": "term_id",
     "plans.Negotiation": "term_id",
     "plans.Milestone": "negotiation.term_id",
@@ -39,11 +40,15 @@ TERM_ROWS: dict[str, str] = {
     "documents.Revision": "slug:term_slug",
     # A meeting's window for proposals, shown on its page to every delegation.
     "suggestions.ProposalWindow": "meeting.term_id",
+    # Whether the public sees the counts of reports received.
+    "reports.RatesPublication": "term_id",
 }
 
 DELEGATION_ROWS: dict[str, tuple[str, str]] = {
     "plans.Submission": ("obligation.term_id", "state"),
     "suggestions.Proposal": ("meeting.term_id", "member_state"),
+    # A state's reports as recorded: its delegation's page and API reads (and the secretariat).
+    "reports.Submission": ("obligation.term_id", "state"),
     # Its own delegation's; the operations raise the leads' counters, and the term's once shared.
     "negotiation.Amendment": ("paragraph.resolution.term_id", "member_state"),
 }
@@ -60,6 +65,7 @@ EXEMPT: dict[str, str] = {
     "documents.RenderedDocument": (
         "a stored print of an approved revision, which never changes once approved"
     ),
+    "reports.Reminder": "a record of the e-mails sent, which no page, feed or document prints",
     "documents.PrintedDocument": (
         "a stored print of the term's outputs at one output version: the printing writes it"
     ),

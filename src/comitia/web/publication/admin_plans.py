@@ -214,6 +214,15 @@ class SubmissionInline(admin.TabularInline):  # type: ignore[type-arg]
     extra = 0
 
 
+@admin.register(m.Convention)
+class ConventionAdmin(TermScopedAdmin):
+    """The secretariat keeps each convention's list of states parties here."""
+
+    list_display = ("__str__", "key", "illustrative", "term")
+    list_filter = ("term", "illustrative")
+    search_fields = ("key", "title")
+
+
 @admin.register(m.ReportingObligation)
 class ReportingObligationAdmin(TermScopedAdmin):
     list_display = ("__str__", "frequency", "due", "parties", "submission_count", "term")
@@ -295,7 +304,7 @@ class AgendaPresenterAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ig
     raw_id_fields = ("node", "body")
 
 
-class ResolutionSectionInline(admin.TabularInline):
+class ResolutionSectionInline(admin.TabularInline):  # type: ignore[type-arg]
     form = FitTextModelForm
     model = m.ResolutionSection
     extra = 0
@@ -313,7 +322,7 @@ class ResolutionAdmin(TermScopedAdmin):
 
 
 @admin.register(m.ResolutionSection)
-class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
     level_path = "resolution__visibility"
@@ -323,7 +332,7 @@ class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
 
 
 @admin.register(m.Paragraph)
-class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):
+class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
     level_path = "resolution__visibility"

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("plans", "0008_resolution_visibility_and_versions"),
+        ("plans", "0009_resolution_visibility_and_versions"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -15,6 +15,7 @@ from comitia.web.plans.models.calendar import (
 )
 from comitia.web.plans.models.follow_up import (
     Appropriation,
+    Convention,
     Milestone,
     Negotiation,
     ReportingObligation,
@@ -30,6 +31,7 @@ __all__ = [
     "Appropriation",
     "Body",
     "Citation",
+    "Convention",
     "Mandate",
     "Meeting",
     "Milestone",

@@ -7,7 +7,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from comitia.plan import Frequency, MilestoneKind, Parties
+from comitia.plan import (
+    DEFAULT_REMINDERS_AFTER,
+    DEFAULT_REMINDERS_BEFORE,
+    Frequency,
+    MilestoneKind,
+    Parties,
+)
 from comitia.web.plans.models.calendar import Meeting
 from comitia.web.plans.models.fields import (
     FuzzyBoundsMixin,
@@ -17,7 +23,14 @@ from comitia.web.plans.models.fields import (
     edtf_field,
     optional_char,
 )
-from comitia.web.plans.models.term import Body, StateChoice, Term, key_field, position_field
+from comitia.web.plans.models.term import (
+    Body,
+    LanguageChoice,
+    StateChoice,
+    Term,
+    key_field,
+    position_field,
+)
 
 FrequencyChoice = models.TextChoices("FrequencyChoice", [(f.name, f.value) for f in Frequency])  # type: ignore[call-overload]
 PartiesChoice = models.TextChoices("PartiesChoice", [(p.name, p.value) for p in Parties])  # type: ignore[call-overload]
@@ -30,6 +43,45 @@ def _first_text(text: dict[str, str] | None) -> str:
     return next(iter(text.values())) if text else ""
 
 
+class Convention(models.Model):
+    """A convention whose states parties owe reports; the list is the secretariat's to keep."""
+
+    term = models.ForeignKey(Term, models.CASCADE, related_name="conventions")
+    key = key_field()
+    position = position_field()
+    title = MultilingualField(_("title"))
+    states_parties = models.JSONField(
+        _("states parties"),
+        null=True,
+        blank=True,
+        help_text=_("ISO 3166 codes of the states parties; empty when not known yet."),
+    )
+    illustrative = models.BooleanField(
+        _("illustrative"),
+        default=False,
+        help_text=_("The list is an example, not the real one."),
+    )
+
+    class Meta:
+        ordering = ("term", "position")
+        verbose_name = _("convention")
+        verbose_name_plural = _("conventions")
+        constraints = (
+            models.UniqueConstraint(fields=["term", "key"], name="convention_key_unique_per_term"),
+        )
+
+    def __str__(self) -> str:
+        return _first_text(self.title)
+
+
+def _default_before() -> list[int]:
+    return list(DEFAULT_REMINDERS_BEFORE)
+
+
+def _default_after() -> list[int]:
+    return list(DEFAULT_REMINDERS_AFTER)
+
+
 class ReportingObligation(models.Model):
     """What member states (or states parties) must send, and when; yearly ones have a due day."""
 
@@ -39,7 +91,15 @@ class ReportingObligation(models.Model):
     title = MultilingualField(_("title"))
     frequency = models.CharField(_("frequency"), max_length=16, choices=FrequencyChoice.choices)
     due = optional_char(
-        _("due every year on"), max_length=7, help_text=_("--MM-DD, for yearly obligations.")
+        _("due every year on"),
+        max_length=7,
+        help_text=_("--MM-DD, for yearly (and optionally biennial) obligations."),
+    )
+    reference_year = models.PositiveSmallIntegerField(
+        _("reference year"),
+        null=True,
+        blank=True,
+        help_text=_("For biennial obligations: a year in which a report is due."),
     )
     parties = models.CharField(
         _("parties"),
@@ -47,11 +107,31 @@ class ReportingObligation(models.Model):
         choices=PartiesChoice.choices,
         default=PartiesChoice.MEMBER_STATES,
     )
+    convention = models.ForeignKey(
+        Convention,
+        models.RESTRICT,
+        null=True,
+        blank=True,
+        related_name="obligations",
+        verbose_name=_("convention"),
+    )
     request = MultilingualListField(_("request"))
     basis = models.JSONField(
         _("basis"), default=list, blank=True, help_text=_("Symbols of the resolutions.")
     )
     channel = optional_char(_("channel"), max_length=500)
+    remind_before = models.JSONField(
+        _("remind days before"),
+        default=_default_before,
+        blank=True,
+        help_text=_("Days before the due date on which states that owe it are reminded."),
+    )
+    remind_after = models.JSONField(
+        _("remind days after"),
+        default=_default_after,
+        blank=True,
+        help_text=_("Days after the due date on which states that have not sent it are reminded."),
+    )
 
     class Meta:
         ordering = ("term", "position")
@@ -61,8 +141,20 @@ class ReportingObligation(models.Model):
             models.UniqueConstraint(fields=["term", "key"], name="obligation_key_unique_per_term"),
             models.CheckConstraint(
                 condition=Q(frequency=FrequencyChoice.YEARLY, due__isnull=False)
-                | (~Q(frequency=FrequencyChoice.YEARLY) & Q(due__isnull=True)),
-                name="obligation_due_date_iff_yearly",
+                | Q(frequency=FrequencyChoice.BIENNIAL)
+                | (
+                    ~Q(frequency__in=[FrequencyChoice.YEARLY, FrequencyChoice.BIENNIAL])
+                    & Q(due__isnull=True)
+                ),
+                name="obligation_due_date_if_yearly_or_biennial",
+            ),
+            models.CheckConstraint(
+                condition=Q(frequency=FrequencyChoice.BIENNIAL) | Q(reference_year__isnull=True),
+                name="obligation_reference_year_if_biennial",
+            ),
+            models.CheckConstraint(
+                condition=Q(parties=PartiesChoice.STATES_PARTIES) | Q(convention__isnull=True),
+                name="obligation_convention_if_states_parties",
             ),
         )
 
@@ -78,6 +170,16 @@ class Submission(models.Model):
     state = models.CharField(_("member state"), max_length=2, choices=StateChoice.choices)
     date = models.DateField(_("date"))
     reference = optional_char(_("reference"), max_length=500)
+    cycle = models.PositiveSmallIntegerField(
+        _("cycle"),
+        null=True,
+        blank=True,
+        help_text=_("The year it reports for; empty: the year it was received."),
+    )
+    link = optional_char(_("link"), max_length=500)
+    language = models.CharField(
+        _("language"), max_length=2, choices=LanguageChoice.choices, blank=True, default=""
+    )
 
     class Meta:
         ordering = ("obligation", "position")

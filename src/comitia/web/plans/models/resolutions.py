@@ -16,13 +16,13 @@ from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import MultilingualField, optional_char
 from comitia.web.plans.models.term import Body, Term, ThematicArea, key_field, position_field
 
-ResolutionStateChoice = models.TextChoices(
+ResolutionStateChoice = models.TextChoices(  # type: ignore[call-overload]
     "ResolutionStateChoice", [(s.name, s.value) for s in ResolutionState]
 )
-ParagraphKindChoice = models.TextChoices(
+ParagraphKindChoice = models.TextChoices(  # type: ignore[call-overload]
     "ParagraphKindChoice", [(k.name, k.value) for k in ParagraphKind]
 )
-ParagraphStatusChoice = models.TextChoices(
+ParagraphStatusChoice = models.TextChoices(  # type: ignore[call-overload]
     "ParagraphStatusChoice", [(s.name, s.value) for s in ParagraphStatus]
 )
 
@@ -60,7 +60,7 @@ class Resolution(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.symbol or self.document_symbol or self.key
+        return str(self.symbol or self.document_symbol or self.key)
 
 
 class ResolutionSection(models.Model):
@@ -90,7 +90,7 @@ class ResolutionSection(models.Model):
         )
 
     def __str__(self) -> str:
-        return self.key
+        return str(self.key)
 
 
 class Paragraph(models.Model):

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("plans", "0007_resolutions"),
+        ("plans", "0008_reporting_cycles_and_conventions"),
     ]
 
     operations = [
