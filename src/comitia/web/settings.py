@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "comitia.web.publication",
     "comitia.web.suggestions",
     "comitia.web.reports",
+    "comitia.web.negotiation",
     "comitia.web.api",
     "django_tasks",
     "django_tasks_db",

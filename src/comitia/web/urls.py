@@ -19,4 +19,5 @@ urlpatterns = [
     path("", include("comitia.web.publication.urls")),
     path("", include("comitia.web.suggestions.urls")),
     path("", include("comitia.web.reports.urls")),
+    path("", include("comitia.web.negotiation.urls")),
 ]

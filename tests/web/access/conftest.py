@@ -14,7 +14,7 @@ from django.test import Client
 from comitia.web.access.models import Membership, Role
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
-from tests.factories import build_plan
+from tests.factories import build_plan, with_resolutions
 
 ROLES = (
     "anonymous",
@@ -38,9 +38,10 @@ def _empty_cache() -> Iterator[None]:
     cache.clear()
 
 
-def store_terms() -> tuple[m.Term, m.Term]:
-    """The term under test and another body's term, stored as drafts."""
-    here = save_plan(build_plan(3))
+def store_terms(*, resolutions: bool = False) -> tuple[m.Term, m.Term]:
+    """The term under test (with the factory's resolutions, an adopted one and a draft, if
+    ``resolutions``) and another body's term, stored as drafts."""
+    here = save_plan(with_resolutions(build_plan(3)) if resolutions else build_plan(3))
     other_plan = build_plan(2, label="2020-2021")
     elsewhere = save_plan(other_plan)
     return here, elsewhere

@@ -28,6 +28,7 @@ from django.urls import reverse
 
 from comitia.web.documents.operations import approve_revision
 from comitia.web.levels import Visibility
+from comitia.web.negotiation import operations
 from comitia.web.plans import models as m
 from comitia.web.publication.operations import (
     publish_plan,
@@ -49,7 +50,20 @@ DRAFT_DOCUMENT = "MARKER-DRAFT-DOCUMENT-9a17"
 DRAFT_REVISION = "MARKER-DRAFT-REVISION-50df"
 BRAZIL = "MARKER-BRAZIL-PROPOSAL-e3c6"
 MEXICO = "MARKER-MEXICO-PROPOSAL-7d42"
-EVERY_MARKER = (DRAFT_MEETING, SHARED_MEETING, DRAFT_DOCUMENT, DRAFT_REVISION, BRAZIL, MEXICO)
+# The draft resolution's paragraph while the draft is the secretariat's and bureau's, and
+# Brazil's amendment to a paragraph led by Peru and Canada, not shared.
+DRAFT_RESOLUTION = "MARKER-DRAFT-RESOLUTION-5f3a"
+BRAZIL_AMENDMENT = "MARKER-BRAZIL-AMENDMENT-0c9d"
+EVERY_MARKER = (
+    DRAFT_MEETING,
+    SHARED_MEETING,
+    DRAFT_DOCUMENT,
+    DRAFT_REVISION,
+    BRAZIL,
+    MEXICO,
+    DRAFT_RESOLUTION,
+    BRAZIL_AMENDMENT,
+)
 PUBLIC_ROLES = ("anonymous", "no_role", "secretariat_elsewhere", "bureau_elsewhere")
 # Given staff status and every view permission in the admin, to try the admin too.
 STAFFED = {"no_role", "delegation", "delegation_elsewhere", "secretariat_elsewhere"}
@@ -57,7 +71,7 @@ STAFFED = {"no_role", "delegation", "delegation_elsewhere", "secretariat_elsewhe
 # What each role may see of the markers; everything else must never reach it.
 MAY_SEE: dict[str, set[str]] = {
     **{role: set() for role in PUBLIC_ROLES},
-    "delegation": {SHARED_MEETING, BRAZIL},
+    "delegation": {SHARED_MEETING, BRAZIL, BRAZIL_AMENDMENT},
     "delegation_elsewhere": {SHARED_MEETING, MEXICO},
     "secretariat": set(EVERY_MARKER),
     "bureau": set(EVERY_MARKER),
@@ -99,7 +113,42 @@ def _published_with_hidden_things(here: m.Term, bureau: Any) -> tuple[list[m.Mee
             Proposal.objects.create(
                 meeting=meeting, member_state=state, kind="topic", topic=topic, token=uuid.uuid4()
             )
+    _draft_with_an_amendment(here)
     return [first, second, third], revision.number
+
+
+def _draft_with_an_amendment(here: m.Term) -> None:
+    """The factory's draft (draft-2020) shared with member states, with Brazil's amendment to
+    its paragraph 3 bis (led by Peru and Canada), not shared; and a second draft
+    (draft-hidden, illustrative) left at the draft level, its title and paragraph marked."""
+    draft = m.Resolution.objects.get(term=here, key="draft-2020")
+    paragraph = m.Paragraph.objects.select_related("resolution__term").get(
+        resolution=draft, number="3 bis"
+    )
+    operations.propose_amendment(
+        paragraph,
+        "BR",
+        {
+            "kind": "reword",
+            "language": "en",
+            "text": f"Encourage {BRAZIL_AMENDMENT}",
+            "justification": BRAZIL_AMENDMENT,
+        },
+        None,
+        token=uuid.uuid4(),
+    )
+    m.Resolution.objects.filter(pk=draft.pk).update(visibility=Visibility.MEMBER_STATES)
+    hidden = m.Resolution.objects.create(
+        term=here,
+        key="draft-hidden",
+        position=9,
+        title=texts(DRAFT_RESOLUTION),
+        state="draft",
+        document_symbol="CP/CSH-2020/99",
+    )
+    m.Paragraph.objects.create(
+        resolution=hidden, position=0, number="1", text=texts(DRAFT_RESOLUTION)
+    )
 
 
 def _admin_urls(meetings: list[m.Meeting], revision_number: int) -> list[str]:
@@ -142,7 +191,7 @@ def _as_staff(user: Any) -> Any:
 
 
 def _build() -> Scene:
-    here, elsewhere = store_terms()
+    here, elsewhere = store_terms(resolutions=True)
     bureau = make_user("bureau", here, elsewhere)
     meetings, number = _published_with_hidden_things(here, bureau)
     urls = every_url(here, number)
@@ -152,6 +201,7 @@ def _build() -> Scene:
             reverse("suggestions:meeting", args=[here.slug, meeting.key]),
         ]
     urls.append(f"/terms/{here.slug}/document/compare/?a={number}&b={number}")
+    urls += [f"/terms/{here.slug}/resolutions/{key}/" for key in ("draft-2020", "draft-hidden")]
     urls += _admin_urls(meetings, number)
     secretariat = make_user("secretariat", here, elsewhere)
     # What the scene wrote counts as committed, so that what the secretariat reads is kept.

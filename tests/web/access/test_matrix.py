@@ -28,6 +28,7 @@ from comitia.web.access.routes import ROUTE_POLICIES, policy_for
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import approve_revision, set_revision_visibility
 from comitia.web.levels import Visibility
+from comitia.web.negotiation.models import Amendment
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
 from comitia.web.publication.operations import (
@@ -88,6 +89,17 @@ MEETING_ROUTES = {
     "suggestions:withdraw",
 }
 DOCUMENT_ROUTES = {"documents:download", "documents:compare"}
+# The routes about the draft resolution (at the objects' level) and Brazil's amendment to it,
+# not shared: seen by Brazil, the paragraph's leads (Peru, Canada) and those who see drafts.
+RESOLUTION_ROUTES = {
+    "api:resolution",
+    "api:resolution_paragraphs",
+    "negotiation:draft",
+    "negotiation:propose",
+    "negotiation:withdraw",
+    "negotiation:share",
+    "negotiation:decide",
+}
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
 
@@ -120,10 +132,10 @@ def expected(
 
     if (
         action in {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS} or name.startswith("api:")
-    ) and (name in MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES):
+    ) and (name in MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES | RESOLUTION_ROUTES):
         allowed &= sees(term, thing)
-    if name == "suggestions:withdraw":
-        allowed -= {"delegation_elsewhere"}  # the proposal is Brazil's
+    if name in {"suggestions:withdraw", "negotiation:withdraw"}:
+        allowed -= {"delegation_elsewhere"}  # the proposal, the amendment are Brazil's
     return allowed
 
 
@@ -207,7 +219,28 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
     contact, _ = Contact.objects.get_or_create(
         state="BR", name="Example", defaults={"email": "br@example.org"}
     )
+    paragraph = m.Paragraph.objects.filter(
+        resolution__term=term, resolution__key="draft-2020"
+    ).first()
+    amendment = (
+        Amendment.objects.get_or_create(
+            paragraph=paragraph,
+            member_state="BR",
+            defaults={
+                "kind": Amendment.Kind.REWORD,
+                "language": "en",
+                "text": "Encourage member states",
+                "justification": "Clearer",
+                "based_on": 1,
+                "token": uuid.uuid4(),
+            },
+        )[0]
+        if paragraph is not None
+        else None
+    )
     return {
+        "paragraph_id": paragraph.pk if paragraph is not None else 0,
+        "amendment_id": amendment.pk if amendment is not None else 0,
         "state": "BR",
         "year": 2020,
         "submission_id": submission.pk,
@@ -279,6 +312,7 @@ def _set_state(term: m.Term, term_level: Visibility, level: Visibility, bureau: 
     document = m.PlanDocument.objects.select_related("term").get(term=term)
     set_document_visibility(document, level, None)
     set_revision_visibility(revision, level, None)
+    m.Resolution.objects.filter(term=term, state="draft").update(visibility=level)
     return revision.number
 
 

@@ -67,6 +67,9 @@ def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     here = save_plan(with_resolutions(build_plan(3)))
     elsewhere = save_plan(build_plan(2, label="2020-2021"))
     publish_plan(here, None)
+    # Publishing the plan does not publish its draft resolution: that is the secretariat's
+    # own decision (comitia.web.negotiation); here every reader is to reach it.
+    m.Resolution.objects.filter(term=here, key="draft-2020").update(visibility="public")
     meeting = m.Meeting.objects.filter(term=here).order_by("date").first()
     assert meeting is not None
     # The WSGI handler closes the database connection at the end of each request, which on

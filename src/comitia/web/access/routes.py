@@ -88,6 +88,12 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "reports:feed_key": Action.RECORD_REPORTS,
     "reports:language": Action.RECORD_REPORTS,
     "reports:feed": Action.VIEW,  # the private key in the address is the credential
+    # the draft resolution and its amendments
+    "negotiation:draft": Action.VIEW,
+    "negotiation:propose": Action.PROPOSE,
+    "negotiation:withdraw": Action.PROPOSE,
+    "negotiation:share": Action.EDIT_CALENDAR,
+    "negotiation:decide": Action.EDIT_CALENDAR,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},

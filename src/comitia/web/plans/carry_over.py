@@ -88,6 +88,13 @@ def _identities(term: m.Term, target: type[models.Model]) -> dict[Any, Identity]
         return {term.pk: "term"}
     if target is m.AgendaNode:
         return _node_places(term, _identities(term, m.Meeting))
+    if target is m.Paragraph:
+        # A paragraph is the same one in the new plan if it has the same resolution, kind
+        # and number (a delegation's amendment follows it).
+        rows = m.Paragraph.objects.filter(resolution__term=term).values_list(
+            "pk", "resolution__key", "kind", "number"
+        )
+        return {pk: (key, kind, number) for pk, key, kind, number in rows}
     return dict(target._default_manager.filter(term=term).values_list("pk", "key"))
 
 
@@ -113,7 +120,7 @@ class CarriedOver:
                     "which a replaced plan cannot carry over"
                 )
             name = reference.field.name
-            into_term = name if target is m.Term else f"{name}__term"
+            into_term = name if target is m.Term else f"{name}__{_TERM_PATH.get(target, 'term')}"
             rows = list(
                 reference.model._default_manager.filter(**{into_term: term}).values_list(
                     "pk", reference.field.attname
@@ -151,10 +158,18 @@ class CarriedOver:
 
 # The tables of a plan that other records may point into: each row has an identity that the
 # replacing plan gives to the same thing.
-_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode, m.ReportingObligation)
+_CARRIED = (m.Term, m.Body, m.Meeting, m.AgendaNode, m.ReportingObligation, m.Paragraph)
+# How a row of those tables leads to its term, when not by its ``term``.
+_TERM_PATH: dict[type[models.Model], str] = {m.Paragraph: "resolution__term"}
 
 
 def _shown(identity: Identity) -> str:
+    if (
+        isinstance(identity, tuple)
+        and len(identity) == 3
+        and identity[1] in ("operative", "preambular")
+    ):
+        return f"{identity[0]} {identity[2]}"  # a paragraph: its resolution and number
     return identity[0] if isinstance(identity, tuple) else str(identity)
 
 

@@ -49,6 +49,8 @@ DELEGATION_ROWS: dict[str, tuple[str, str]] = {
     "suggestions.Proposal": ("meeting.term_id", "member_state"),
     # A state's reports as recorded: its delegation's page and API reads (and the secretariat).
     "reports.Submission": ("obligation.term_id", "state"),
+    # Its own delegation's; the operations raise the leads' counters, and the term's once shared.
+    "negotiation.Amendment": ("paragraph.resolution.term_id", "member_state"),
 }
 
 # The model of the delegations' counters (``raise_delegation_version``).

@@ -314,6 +314,7 @@ class ResolutionSectionInline(admin.TabularInline):  # type: ignore[type-arg]
 
 @admin.register(m.Resolution)
 class ResolutionAdmin(TermScopedAdmin):
+    level_path = "visibility"
     list_display = ("__str__", "key", "state", "adopted_on", "term")
     list_filter = ("term", "state")
     search_fields = ("key", "symbol", "document_symbol")
@@ -324,6 +325,7 @@ class ResolutionAdmin(TermScopedAdmin):
 class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
+    level_path = "resolution__visibility"
     list_display = ("key", "resolution", "area", "position")
     list_filter = ("resolution__term",)
     raw_id_fields = ("resolution", "area")
@@ -333,6 +335,7 @@ class ResolutionSectionAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: 
 class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
     form = FitTextModelForm
     term_path = "resolution__term"
+    level_path = "resolution__visibility"
     list_display = ("number", "kind", "resolution", "section", "status", "assigned_to")
     list_filter = ("resolution__term", "kind", "status")
     search_fields = ("number",)

@@ -37,7 +37,7 @@ from django.db.models.functions import Coalesce
 from comitia.plan import Plan
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.levels import Visibility, levels_seen, seen_at
-from comitia.web.plans.models import Meeting, PlanDocument, Term
+from comitia.web.plans.models import Meeting, PlanDocument, Resolution, Term
 
 from .models import Publication
 
@@ -45,6 +45,7 @@ _Row = TypeVar("_Row", bound=Model)
 
 __all__ = [
     "document_visibility",
+    "hidden_draft_keys_at",
     "hidden_meeting_keys",
     "hidden_meeting_keys_at",
     "may_see_document",
@@ -142,7 +143,8 @@ def hidden_meeting_keys_at(viewer: Visibility, term: Term) -> set[str]:
 
 
 def visible_plan(user: Any, term: Term, plan: Plan) -> Plan:
-    """``plan`` (the stored plan of ``term``) without what ``user`` may not see: meetings, and
+    """``plan`` (the stored plan of ``term``) without what ``user`` may not see: draft
+    resolutions below their level, meetings, and
     references to them (a requested event or a milestone keeps its own data but no longer
     names the meeting), and the document's title and symbol if the current document is
     hidden from them. Counts, numbers and summaries derived from the result are those of
@@ -159,9 +161,25 @@ def visible_plan_at(viewer: Visibility, term: Term, plan: Plan) -> Plan:
     hidden = hidden_meeting_keys_at(viewer, term)
     if hidden:
         plan = _without_meetings(plan, hidden)
+    drafts = hidden_draft_keys_at(viewer, term)
+    if drafts:
+        plan = plan.model_copy(
+            update={"resolutions": [r for r in plan.resolutions if r.id not in drafts]}
+        )
     if plan.document is not None and not may_see_document_at(viewer, term):
         plan = plan.model_copy(update={"document": None})
     return plan
+
+
+def hidden_draft_keys_at(viewer: Visibility, term: Term) -> set[str]:
+    """The keys of ``term``'s draft resolutions that a viewer at ``viewer`` may not see (an
+    adopted resolution is a public record: its level is not asked)."""
+    if viewer == Visibility.DRAFT:
+        return set()
+    drafts = Resolution.objects.filter(term=term, state="draft")
+    if seen_at(term_visibility(term), viewer):
+        drafts = drafts.exclude(visibility__in=levels_seen(viewer))
+    return set(drafts.order_by().values_list("key", flat=True))
 
 
 def _without_meetings(plan: Plan, hidden: Iterable[str]) -> Plan:

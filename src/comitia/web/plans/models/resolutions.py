@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import ParagraphKind, ParagraphStatus, ResolutionState
+from comitia.web.levels import visibility_field
 from comitia.web.plans.models.fields import MultilingualField, optional_char
 from comitia.web.plans.models.term import Body, Term, ThematicArea, key_field, position_field
 
@@ -38,6 +39,10 @@ class Resolution(models.Model):
     title = MultilingualField(_("title"))
     state = models.CharField(_("state"), max_length=16, choices=ResolutionStateChoice.choices)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    # Who sees the resolution's page (with its term's level): a draft starts with the
+    # secretariat and bureau (``comitia.web.publication.visibility``).
+    visibility = visibility_field()
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ("term", "position")
@@ -124,6 +129,9 @@ class Paragraph(models.Model):
     )
     from_symbol = optional_char(_("updates the paragraph of"), max_length=200)
     from_number = optional_char(_("updates the paragraph numbered"), max_length=16)
+    # Raised by every change of the paragraph's text (an amendment incorporated): two
+    # amendments written against one version cannot both be applied silently.
+    version = models.PositiveIntegerField(_("version"), default=1)
 
     class Meta:
         ordering = ("resolution", "position")

@@ -1,0 +1,1 @@
+"""Negotiating a draft resolution on the web: the draft's page and delegations' amendments."""

@@ -1,0 +1,202 @@
+"""What the draft's page shows, as lines of plain data built from the plan and the amendments.
+
+The text of each paragraph is shown in the reader's language, or in its original language
+marked so (``Shown``); its pending passages as runs (``bracketed_runs``) that the template
+prints in brackets. An amendment is shown as the word-level difference between the text it
+amended and the text it proposes (``comitia.revisions.words``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from comitia.checks.coverage import ParagraphCoverage
+from comitia.plan import Paragraph, ParagraphStatus, Plan, Resolution, Run, bracketed_runs
+from comitia.plan.states import state_name
+from comitia.render.outline import Shown
+from comitia.revisions.words import Piece, diff_words
+
+from .models import Amendment
+
+STATUS_WORDS: dict[ParagraphStatus, Promise] = {
+    ParagraphStatus.PROPOSED: _("proposed"),
+    ParagraphStatus.INFORMAL_CONSULTATIONS: _("in informal consultations"),
+    ParagraphStatus.AGREED_AD_REFERENDUM: _("agreed ad referendum"),
+    ParagraphStatus.AGREED: _("agreed"),
+    ParagraphStatus.PENDING: _("pending"),
+    ParagraphStatus.WITHDRAWN: _("withdrawn"),
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The page's filters (GET parameters); empty strings filter nothing."""
+
+    section: str = ""
+    status: str = ""
+    lead: str = ""
+
+    @classmethod
+    def of(cls, params: Mapping[str, str]) -> Filters:
+        return cls(
+            section=params.get("section", "").strip(),
+            status=params.get("status", "").strip(),
+            lead=params.get("lead", "").strip().upper(),
+        )
+
+    def keep(self, section: str, paragraph: Paragraph) -> bool:
+        if self.section and section != self.section:
+            return False
+        if self.status and (paragraph.status is None or paragraph.status.value != self.status):
+            return False
+        return not (self.lead and self.lead not in paragraph.leads)
+
+
+@dataclass(frozen=True)
+class Citing:
+    """An agenda item that cites the adopted paragraph a draft paragraph updates."""
+
+    meeting: str
+    date: str
+    title: Shown | None
+
+
+@dataclass(frozen=True)
+class AmendmentLine:
+    amendment: Amendment
+    kind: str
+    status: str
+    state: str
+    pieces: list[Piece]
+    decided: bool
+
+
+@dataclass
+class ParagraphLine:
+    number: str
+    kind: str
+    pk: int | None
+    version: int
+    text: Shown | None
+    runs: list[Run]
+    subject: Shown | None
+    subparagraphs: list[tuple[str, Shown, list[Run]]]
+    status: str
+    status_code: str
+    leads: list[str]
+    updates: str
+    citing: list[Citing]
+    outdated: str | None  # the language of the incorporated text others are outdated against
+    amendments: list[AmendmentLine] = field(default_factory=list)
+
+
+@dataclass
+class SectionLine:
+    key: str
+    title: Shown | None
+    paragraphs: list[ParagraphLine]
+
+
+def _runs(shown: Shown | None) -> list[Run]:
+    return bracketed_runs(shown.text) if shown is not None else []
+
+
+def _lead_name(code: str, lang: str) -> str:
+    try:
+        return state_name(code, lang)
+    except ValueError:
+        return code
+
+
+def citing_items(
+    coverage: Iterable[ParagraphCoverage], lang: str
+) -> dict[tuple[str, str], list[Citing]]:
+    """The agenda items citing each followed paragraph, by (resolution symbol, number)."""
+    found: dict[tuple[str, str], list[Citing]] = {}
+    for row in coverage:
+        if row.resolution.symbol is None:
+            continue
+        found[(row.resolution.symbol, row.paragraph.number)] = [
+            Citing(a.meeting.id, a.meeting.date.isoformat(), Shown.of(a.node.title, lang))
+            for a in row.addresses
+        ]
+    return found
+
+
+def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
+    new = "" if amendment.kind == Amendment.Kind.DELETE else amendment.text
+    base = amendment.base_text if amendment.kind != Amendment.Kind.ADD_AFTER else ""
+    return AmendmentLine(
+        amendment=amendment,
+        kind=amendment.get_kind_display(),
+        status=amendment.get_status_display(),
+        state=_lead_name(amendment.member_state, lang),
+        pieces=diff_words(base, new),
+        decided=amendment.status != Amendment.Status.SUBMITTED,
+    )
+
+
+def draft_sections(
+    plan: Plan,
+    resolution: Resolution,
+    lang: str,
+    filters: Filters,
+    *,
+    rows: Mapping[tuple[str, str], tuple[int, int]],
+    citing: Mapping[tuple[str, str], list[Citing]],
+    amendments: Mapping[int, list[AmendmentLine]],
+    incorporated: Mapping[tuple[int, int], str],
+) -> list[SectionLine]:
+    """The sections of ``resolution`` with the paragraphs ``filters`` keep (empty sections
+    left out). ``rows``: each paragraph's stored (pk, version) by (kind, number);
+    ``amendments``: the lines the reader sees, by paragraph pk; ``incorporated``: the language
+    of the amendment that made each (pk, version)."""
+    areas = {area.id: area for area in plan.thematic_areas}
+    sections: dict[str, SectionLine] = {}
+    for section in resolution.sections:
+        title = section.title
+        if title is None and section.area is not None and section.area in areas:
+            title = areas[section.area].title
+        sections[section.id] = SectionLine(section.id, Shown.of(title, lang), [])
+    loose = SectionLine("", None, [])
+    for paragraph in resolution.paragraphs:
+        key = paragraph.section or ""
+        if not filters.keep(key, paragraph):
+            continue
+        pk, version = rows.get((paragraph.kind.value, paragraph.number), (None, 0))
+        text = Shown.of(paragraph.text, lang)
+        made_in = incorporated.get((pk, version)) if pk is not None else None
+        line = ParagraphLine(
+            number=paragraph.number,
+            kind=paragraph.kind.value,
+            pk=pk,
+            version=version,
+            text=text,
+            runs=_runs(text),
+            subject=Shown.of(paragraph.subject, lang) if paragraph.text is None else None,
+            subparagraphs=[
+                (sub.letter, shown, _runs(shown))
+                for sub in paragraph.subparagraphs
+                for shown in [Shown.of(sub.text, lang)]
+            ],
+            status=str(STATUS_WORDS[paragraph.status]) if paragraph.status else "",
+            status_code=paragraph.status.value if paragraph.status else "",
+            leads=[_lead_name(code, lang) for code in paragraph.leads],
+            updates=(
+                f"{paragraph.from_.symbol}, {paragraph.from_.number}" if paragraph.from_ else ""
+            ),
+            citing=(
+                list(citing.get((paragraph.from_.symbol, paragraph.from_.number), []))
+                if paragraph.from_
+                else []
+            ),
+            outdated=made_in if made_in is not None and made_in != lang else None,
+            amendments=list(amendments.get(pk, [])) if pk is not None else [],
+        )
+        sections.get(key, loose).paragraphs.append(line)
+    ordered = [*sections.values(), loose]
+    return [section for section in ordered if section.paragraphs]

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+
+app_name = "negotiation"
+
+_DRAFT = "terms/<slug:slug>/resolutions/<slug:resolution>/"
+
+urlpatterns = [
+    path(_DRAFT, views.draft, name="draft"),
+    path(f"{_DRAFT}paragraphs/<int:paragraph_id>/amend/", views.propose, name="propose"),
+    path(f"{_DRAFT}amendments/<int:amendment_id>/withdraw/", views.withdraw, name="withdraw"),
+    path(f"{_DRAFT}amendments/<int:amendment_id>/share/", views.share, name="share"),
+    path(f"{_DRAFT}amendments/<int:amendment_id>/decide/", views.decide, name="decide"),
+]

@@ -1,0 +1,229 @@
+"""The draft resolution's page, and the amendments delegations propose on it.
+
+Who may reach each view is the route's declared policy (``comitia.web.access.routes``); what a
+reader sees is narrowed here (``visibility``): a draft hidden from them, or an amendment they
+may not see, answers 404, as one that does not exist.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from comitia.checks import paragraph_coverage
+from comitia.plan import ParagraphStatus, ResolutionState
+from comitia.render.outline import Shown
+from comitia.web.access.policy import Action, may, member_state
+from comitia.web.checks.pages import today_in
+from comitia.web.home.overview import display_language, term_name
+from comitia.web.plans import models as m
+from comitia.web.plans.convert import load_plan
+from comitia.web.publication.visibility import visible_plan
+
+from . import operations, pages
+from .forms import AmendmentForm
+from .models import Amendment
+from .visibility import amendment_seen, may_see_resolution
+
+
+def _resolution(request: HttpRequest, slug: str, key: str) -> m.Resolution:
+    """The draft resolution, if the reader may see it (404 otherwise)."""
+    resolution = get_object_or_404(
+        m.Resolution.objects.select_related("term"),
+        term__slug=slug,
+        key=key,
+        state=ResolutionState.DRAFT.value,
+    )
+    if not may_see_resolution(request.user, resolution.term, resolution):
+        raise Http404(_("The term has no draft resolution of that name."))
+    return resolution
+
+
+def _back(resolution: m.Resolution, anchor: str = "") -> HttpResponse:
+    address = reverse("negotiation:draft", args=[resolution.term.slug, resolution.key])
+    return redirect(address + (f"#p-{anchor}" if anchor else ""))
+
+
+def _page(
+    request: HttpRequest,
+    stored: m.Resolution,
+    *,
+    form: AmendmentForm | None = None,
+    form_for: int | None = None,
+    conflict: operations.AmendmentConflict | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    term = stored.term
+    lang = display_language(get_language() or "en")
+    plan = visible_plan(request.user, term, load_plan(term))
+    held = next((r for r in plan.resolutions if r.id == stored.key), None)
+    if held is None:
+        raise Http404(_("The term has no draft resolution of that name."))
+    filters = pages.Filters.of(request.GET)
+    rows = {
+        (kind, number): (pk, version)
+        for pk, kind, number, version in m.Paragraph.objects.filter(resolution=stored)
+        .order_by()
+        .values_list("pk", "kind", "number", "version")
+    }
+    leads = {
+        rows[(p.kind.value, p.number)][0]: p.leads
+        for p in held.paragraphs
+        if (p.kind.value, p.number) in rows
+    }
+    insider = may(request.user, Action.VIEW_DRAFT, term)
+    state = member_state(request.user)
+    amendments: dict[int, list[pages.AmendmentLine]] = {}
+    incorporated: dict[tuple[int, int], str] = {}
+    for amendment in Amendment.objects.filter(paragraph__resolution=stored):
+        if amendment.made_version is not None:
+            incorporated[(amendment.paragraph_id, amendment.made_version)] = amendment.language
+        if amendment_seen(
+            amendment, list(leads.get(amendment.paragraph_id, [])), insider=insider, state=state
+        ):
+            amendments.setdefault(amendment.paragraph_id, []).append(
+                pages.amendment_line(amendment, lang)
+            )
+    citing = pages.citing_items(paragraph_coverage(plan, today=today_in(term)), lang)
+    sections = pages.draft_sections(
+        plan,
+        held,
+        lang,
+        filters,
+        rows=rows,
+        citing=citing,
+        amendments=amendments,
+        incorporated=incorporated,
+    )
+    all_leads = sorted({code for p in held.paragraphs for code in p.leads})
+    context: dict[str, Any] = {
+        "term": term,
+        "term_name": term_name(plan, lang),
+        "resolution": stored,
+        "label": held.label,
+        "title": Shown.of(held.title, lang),
+        "sections": sections,
+        "filters": filters,
+        "section_choices": [
+            (s.id, Shown.of(s.title, lang).text if s.title else s.id) for s in held.sections
+        ],
+        "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
+        "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
+        "member_state": state or "",
+        "can_propose": bool(state) and may(request.user, Action.PROPOSE, term),
+        "can_decide": may(request.user, Action.EDIT_CALENDAR, term),
+        "form": form,
+        "form_for": form_for,
+        "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}),
+        "conflict": conflict,
+        "conflict_lines": (
+            [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
+        ),
+        "conflict_line": pages.amendment_line(conflict.amendment, lang) if conflict else None,
+    }
+    return render(request, "negotiation/draft.html", context, status=status)
+
+
+@require_safe
+def draft(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    return _page(request, _resolution(request, slug, resolution))
+
+
+@require_POST
+def propose(request: HttpRequest, slug: str, resolution: str, paragraph_id: int) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    state = member_state(request.user)
+    if not state:
+        raise PermissionDenied
+    paragraph = get_object_or_404(
+        m.Paragraph.objects.select_related("resolution__term"),
+        resolution=stored,
+        pk=paragraph_id,
+    )
+    form = AmendmentForm(request.POST)
+    if not form.is_valid():
+        return _page(request, stored, form=form, form_for=paragraph.pk, status=400)
+    try:
+        operations.propose_amendment(
+            paragraph, state, form.cleaned_data, request.user, token=form.cleaned_data["token"]
+        )
+    except operations.AmendmentError:
+        return _page(request, stored, form=form, form_for=paragraph.pk, status=400)
+    messages.success(request, _("Your amendment was sent to the secretariat."))
+    return _back(stored, paragraph.number)
+
+
+def _amendment(request: HttpRequest, stored: m.Resolution, amendment_id: int) -> Amendment:
+    amendment = get_object_or_404(
+        Amendment.objects.select_related("paragraph__resolution__term"),
+        paragraph__resolution=stored,
+        pk=amendment_id,
+    )
+    seen = amendment_seen(
+        amendment,
+        list(amendment.paragraph.leads),
+        insider=may(request.user, Action.VIEW_DRAFT, stored.term),
+        state=member_state(request.user),
+    )
+    if not seen:
+        raise Http404(_("No amendment has that number."))
+    return amendment
+
+
+@require_POST
+def withdraw(request: HttpRequest, slug: str, resolution: str, amendment_id: int) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    amendment = _amendment(request, stored, amendment_id)
+    state = member_state(request.user) or ""
+    if amendment.member_state != state:
+        raise PermissionDenied
+    try:
+        operations.withdraw_amendment(amendment, state, request.user)
+    except operations.AmendmentError:
+        messages.error(request, _("This amendment can no longer be withdrawn."))
+    else:
+        messages.success(request, _("Your amendment was withdrawn."))
+    return _back(stored, amendment.paragraph.number)
+
+
+@require_POST
+def share(request: HttpRequest, slug: str, resolution: str, amendment_id: int) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    amendment = _amendment(request, stored, amendment_id)
+    try:
+        operations.share_amendment(amendment, request.user)
+    except operations.AmendmentError:
+        messages.error(request, _("This amendment is already shared."))
+    else:
+        messages.success(request, _("The amendment is shared with every delegation."))
+    return _back(stored, amendment.paragraph.number)
+
+
+@require_POST
+def decide(request: HttpRequest, slug: str, resolution: str, amendment_id: int) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    amendment = _amendment(request, stored, amendment_id)
+    outcome = request.POST.get("outcome", "")
+    try:
+        if outcome == Amendment.Status.INCORPORATED:
+            operations.incorporate_amendment(amendment, request.user)
+            messages.success(request, _("The amendment was incorporated into the paragraph."))
+        elif outcome in operations.RECORDED:
+            operations.record_outcome(amendment, outcome, request.user)
+            messages.success(request, _("The outcome was recorded."))
+        else:
+            messages.error(request, _("Choose an outcome."))
+    except operations.AmendmentConflict as conflict:
+        return _page(request, stored, conflict=conflict, status=409)
+    except operations.AmendmentError as error:
+        messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error})
+    return _back(stored, amendment.paragraph.number)
