@@ -64,6 +64,8 @@ def test_a_paragraph_lists_only_the_meetings_the_caller_may_see(term: m.Term) ->
 
 def test_a_draft_with_its_statuses_leads_and_from_reads_back(db: None) -> None:
     term = store_published(read_plan(DRAFT))
+    # Publishing the plan does not publish its draft resolution: the secretariat does.
+    m.Resolution.objects.filter(term=term, key="projet-2020").update(visibility="public")
     paragraphs = Client().get(f"{API}/terms/{term.slug}/resolutions/projet-2020/paragraphs").json()
     first = next(p for p in paragraphs if p["number"] == "1" and p["kind"] == "operative")
     assert first["leads"] == ["PE", "CL"] and first["status"] == "agreed_ad_referendum"
