@@ -61,9 +61,9 @@ def main() -> None:
 
     from comitia.plan import OAS_MEMBER_STATES
     from comitia.web.access.models import Membership, Role
-    from comitia.web.publication.operations import set_term_visibility
     from comitia.web.plans import models as m
     from comitia.web.plans.convert import save_plan
+    from comitia.web.publication.operations import set_term_visibility
     from comitia.web.reports.models import Contact, Reminder, Submission
 
     print_reference()
