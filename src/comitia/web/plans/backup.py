@@ -23,6 +23,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.cache import cache
 from django.db import connections
 from django.db.backends.sqlite3._functions import (  # type: ignore[import-untyped]
     register as register_django_functions,
@@ -165,7 +166,8 @@ def restore_database(backup: Path) -> Contents:
     """Replace the live database's contents by the backup's, in one transaction.
 
     ``backup`` is checked first (``check_backup``); on any refusal or failure the live
-    database is as it was.
+    database is as it was. Once restored, the shared cache is emptied: what it keeps is keyed
+    by the terms' output versions, which the backup may hold again with other contents.
     """
     live = _live_database()
     if live.exists() and backup.resolve() == live.resolve():
@@ -179,4 +181,5 @@ def restore_database(backup: Path) -> Contents:
                 raise BackupError(f"{live} failed its integrity check after the restore")
     except sqlite3.Error as error:
         raise BackupError(f"cannot restore into {live}: {error}") from None
+    cache.clear()
     return contents
