@@ -45,6 +45,14 @@ class Address:
     paragraphs: tuple[str, ...]
 
 
+def meetings_of(addresses: tuple[Address, ...]) -> list[Meeting]:
+    """The meetings of ``addresses``, in date order, each once."""
+    seen: dict[str, Meeting] = {}
+    for address in addresses:
+        seen.setdefault(address.meeting.id, address.meeting)
+    return sorted(seen.values(), key=lambda m: (m.date, m.start))
+
+
 @dataclass(frozen=True)
 class MandateCoverage:
     mandate: Mandate
@@ -54,10 +62,7 @@ class MandateCoverage:
     @property
     def meetings(self) -> list[Meeting]:
         """The meetings that address the mandate, in date order, each once."""
-        seen: dict[str, Meeting] = {}
-        for address in self.addresses:
-            seen.setdefault(address.meeting.id, address.meeting)
-        return sorted(seen.values(), key=lambda m: (m.date, m.start))
+        return meetings_of(self.addresses)
 
 
 @dataclass(frozen=True)
@@ -137,10 +142,7 @@ class ParagraphCoverage:
     @property
     def meetings(self) -> list[Meeting]:
         """The meetings that address the paragraph, in date order, each once."""
-        seen: dict[str, Meeting] = {}
-        for address in self.addresses:
-            seen.setdefault(address.meeting.id, address.meeting)
-        return sorted(seen.values(), key=lambda m: (m.date, m.start))
+        return meetings_of(self.addresses)
 
 
 def followed_paragraphs(plan: Plan) -> list[tuple[Mandate, Resolution, Paragraph]]:
