@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from comitia.checks import Severity, run_checks
 from comitia.cli import main
 from comitia.plan import MeetingKind, Plan, Text
 from comitia.plan.files import read_plan
+from comitia.schedule.evaluate import soft_cost, violations
 from comitia.schedule.problem import Family, Half, Resource, build_problem
 from comitia.schedule.proposal import apply_proposal, describe
 from comitia.schedule.solve import Organization, Outcome, solve
@@ -52,16 +54,12 @@ def test_regular_meetings_are_on_thursday_mornings_where_nothing_else_forbids(
     plan: Plan, replanned: Outcome
 ) -> None:
     regular = [m for m in plan.meetings if m.kind is MeetingKind.REGULAR]
-    off_thursday = [
-        m.id for m in regular if replanned.placements[m.id].day.isoweekday() != 4
-    ]
+    off_thursday = [m.id for m in regular if replanned.placements[m.id].day.isoweekday() != 4]
     # May 2020 has four Thursdays for the formal review's five sessions: one must be on
     # another day; every other regular meeting is on a Thursday.
     assert len(off_thursday) == 1
     assert MAY_2020[0] <= replanned.placements[off_thursday[0]].day <= MAY_2020[1]
-    assert all(
-        p.half is Half.MORNING for p in replanned.placements.values() if not p.full_day
-    )
+    assert all(p.half is Half.MORNING for p in replanned.placements.values() if not p.full_day)
 
 
 def test_the_formal_review_stays_in_may_opened_by_the_final_reports(
@@ -188,7 +186,7 @@ def _two_committees(plan: Plan, rooms: list[Resource]) -> list:
 def test_two_committees_sharing_one_room_never_book_it_twice(plan: Plan) -> None:
     room = Resource("simon-bolivar", "Simón Bolívar Room", frozenset({"en", "es", "fr", "pt"}))
     problems = _two_committees(plan, [room])
-    outcome = solve(problems, Organization(rooms=(room,)), time_limit=20)
+    outcome = solve(problems, Organization(rooms=(room,)), time_limit=3)
     assert outcome.feasible
     taken: set[tuple[dt.date, Half]] = set()
     for placement in outcome.placements.values():
@@ -232,3 +230,20 @@ def test_schedule_command_refuses_a_time_limit_that_is_not_positive(
     assert main(["schedule", str(MODEL_PLAN), "--time-limit", "0", "-o", str(output)]) == 2
     assert "--time-limit" in capsys.readouterr().err
     assert not output.exists()
+
+
+def test_an_independent_count_finds_no_violation_and_the_same_soft_cost(
+    plan: Plan, replanned: Outcome
+) -> None:
+    problems = [build_problem(plan)]
+    assert list(violations(problems, Organization(), replanned.placements)) == []
+    assert soft_cost(problems, replanned.placements) == replanned.soft
+
+
+def test_the_independent_count_sees_a_meeting_on_a_day_of_another(plan: Plan) -> None:
+    problems = [build_problem(plan)]
+    outcome = solve(problems, time_limit=10)
+    first, second = sorted(outcome.placements.values(), key=lambda p: p.day)[:2]
+    clashing = dict(outcome.placements) | {second.meeting: replace(second, day=first.day)}
+    found = {v.family for v in violations(problems, Organization(), clashing)}
+    assert Family.GAP in found

@@ -446,3 +446,25 @@ def build_problem(
         min_gap_days=min_gap_days,
         kept=sorted(m.id for m in active if m.id not in movable),
     )
+
+
+def give_resources(
+    problem: Problem,
+    rooms: Sequence[Resource],
+    teams: Sequence[Resource],
+    languages: dict[str, frozenset[str]],
+) -> None:
+    """Let each demand use the rooms whose booths hold its languages and, when it is
+    interpreted (two languages or more), the teams that cover them all.
+
+    ``languages`` gives each meeting's languages; a meeting it does not name uses none of the
+    rooms (it meets elsewhere).
+    """
+    for demand in problem.demands:
+        needed = languages.get(demand.id)
+        if needed is None:
+            continue
+        demand.languages = needed
+        demand.rooms = [room.id for room in rooms if needed <= room.languages]
+        if len(needed) >= 2:
+            demand.teams = [team.id for team in teams if needed <= team.languages]

@@ -128,7 +128,6 @@ class _Model:
         ]
         self.origin = min(every_day).toordinal() if every_day else 0
         self.families = {f: self.model.new_bool_var(f"family_{f}") for f in Family}
-        self.day_vars: dict[str, dict[dt.date, cp_model.IntVar]] = {}
         self.day_index: dict[str, cp_model.IntVar] = {}
         self.afternoon: dict[str, cp_model.IntVar] = {}
         self.start: dict[str, cp_model.IntVar] = {}  # in halves of days: 2 * day + half
@@ -148,7 +147,33 @@ class _Model:
     def index(self, day: dt.date) -> int:
         return day.toordinal() - self.origin
 
+    def _domain(self, days: Iterable[dt.date]) -> cp_model.Domain:
+        return cp_model.Domain.from_values(sorted({self.index(day) for day in days}))
+
+    def _inside(self, d: Demand, days: Sequence[dt.date], name: str) -> cp_model.IntVar:
+        """A literal true exactly when ``d`` is placed on one of ``days``."""
+        m = self.model
+        inside = m.new_bool_var(f"{name}_{d.id}")
+        wanted = set(days)
+        within = [day for day in d.days if day in wanted]
+        outside = [day for day in d.days if day not in wanted]
+        if not within:
+            m.add(inside == 0)
+        else:
+            m.add_linear_expression_in_domain(
+                self.day_index[d.id], self._domain(within)
+            ).only_enforce_if([inside, self.placed[d.id]])
+            m.add_implication(inside, self.placed[d.id])
+        if outside:
+            m.add_linear_expression_in_domain(
+                self.day_index[d.id], self._domain(outside)
+            ).only_enforce_if([inside.negated(), self.placed[d.id]])
+        elif within:
+            m.add(inside == self.placed[d.id])
+        return inside
+
     def _days(self, optional: bool) -> None:
+        """One day per demand, as an integer over its possible days, and a half."""
         m = self.model
         horizon = max((self.index(day) for d in self.demands for day in d.days), default=0)
         for d in self.demands:
@@ -156,17 +181,11 @@ class _Model:
             if not optional or not d.movable:
                 m.add(placed == 1)
             self.placed[d.id] = placed
-            choice = {day: m.new_bool_var(f"day_{d.id}_{day}") for day in d.days}
-            self.day_vars[d.id] = choice
-            m.add(sum(choice.values()) == placed)
-            index = m.new_int_var_from_domain(
-                cp_model.Domain.from_values([self.index(day) for day in d.days] or [0]),
-                f"index_{d.id}",
-            )
-            m.add(
-                index == sum(self.index(day) * var for day, var in choice.items())
-            ).only_enforce_if(placed)
+            index = m.new_int_var_from_domain(self._domain(d.days or [d.current]), f"day_{d.id}")
             self.day_index[d.id] = index
+            m.add_hint(
+                index, self.index(d.current) if d.current in d.days else index.proto.domain[0]
+            )
             afternoon = m.new_bool_var(f"afternoon_{d.id}")
             if d.full_day:
                 m.add(afternoon == 0)
@@ -178,13 +197,23 @@ class _Model:
 
     def _term_and_stated(self) -> None:
         for d in self.demands:
-            choice = self.day_vars[d.id]
+            by_family: dict[Family, list[dt.date]] = defaultdict(list)
             for day, family in d.excluded.items():
-                self.model.add(choice[day] == 0).only_enforce_if(self.families[family])
+                by_family[family].append(day)
+            for family, days in by_family.items():
+                forbidden = set(days)
+                allowed = [day for day in d.days if day not in forbidden]
+                literal = self.families[family]
+                if allowed:
+                    self.model.add_linear_expression_in_domain(
+                        self.day_index[d.id], self._domain(allowed)
+                    ).only_enforce_if([literal, self.placed[d.id]])
+                else:
+                    self.model.add_bool_or([literal.negated(), self.placed[d.id].negated()])
             if d.fixed is not None and d.fixed_family is not Family.HELD:
                 assert d.fixed_family is not None
-                self.model.add(choice[d.fixed] == self.placed[d.id]).only_enforce_if(
-                    self.families[d.fixed_family]
+                self.model.add(self.day_index[d.id] == self.index(d.fixed)).only_enforce_if(
+                    [self.families[d.fixed_family], self.placed[d.id]]
                 )
 
     def _review(self) -> None:
@@ -192,9 +221,14 @@ class _Model:
         for d in self.demands:
             if d.window is None or not d.movable:
                 continue
-            for day, var in self.day_vars[d.id].items():
-                if not d.window.holds(day):
-                    self.model.add(var == 0).only_enforce_if(literal)
+            window = d.window
+            allowed = [day for day in d.days if window.holds(day)]
+            if allowed:
+                self.model.add_linear_expression_in_domain(
+                    self.day_index[d.id], self._domain(allowed)
+                ).only_enforce_if([literal, self.placed[d.id]])
+            else:
+                self.model.add_bool_or([literal.negated(), self.placed[d.id].negated()])
 
     def _time(self, d: Demand) -> cp_model.IntVar:
         return self.start[d.id]
@@ -242,15 +276,13 @@ class _Model:
                 terms: list[cp_model.LinearExprT] = []
                 for d in problem.demands:
                     cost = d.costs.get(ceiling.id, 0)
-                    if cost:
-                        inside = [
-                            var
-                            for day, var in self.day_vars[d.id].items()
-                            if ceiling.first <= day <= ceiling.last
-                        ]
-                        terms.extend(cost * var for var in inside)
+                    days = [day for day in d.days if ceiling.first <= day <= ceiling.last]
+                    if cost and days:
+                        terms.append(cost * self._inside(d, days, f"in_{ceiling.id}"))
                 if terms:
-                    self.model.add(sum(terms) <= ceiling.available).only_enforce_if(literal)
+                    self.model.add(
+                        cp_model.LinearExpr.sum(terms) <= ceiling.available
+                    ).only_enforce_if(literal)
 
     def _presence(self, d: Demand, choice: cp_model.IntVar, family: Family) -> cp_model.IntVar:
         """A literal true when ``d`` is placed with ``choice`` and ``family`` holds."""
@@ -328,27 +360,34 @@ class _Model:
         for problem in self.problems:
             weeks: dict[tuple[int, int], list[cp_model.IntVar]] = defaultdict(list)
             for d in problem.demands:
-                choice = self.day_vars[d.id]
-                for day, var in choice.items():
-                    weeks[day.isocalendar()[:2]].append(var)
+                by_week: dict[tuple[int, int], list[dt.date]] = defaultdict(list)
+                for day in d.days:
+                    by_week[day.isocalendar()[:2]].append(day)
+                if len(by_week) == 1:
+                    weeks[next(iter(by_week))].append(self.placed[d.id])
+                else:
+                    for week, days in by_week.items():
+                        weeks[week].append(self._inside(d, days, f"week_{week[0]}_{week[1]}"))
                 if not d.movable:
                     continue
                 if d.kind is MeetingKind.REGULAR and problem.usual_weekdays:
-                    self.penalties["off_weekday"].extend(
-                        var
-                        for day, var in choice.items()
-                        if day.isoweekday() not in problem.usual_weekdays
-                    )
+                    usual = [day for day in d.days if day.isoweekday() in problem.usual_weekdays]
+                    on_usual = self._inside(d, usual, "usual_weekday")
+                    self.penalties["off_weekday"].append(self.placed[d.id] - on_usual)
                 if d.published:
-                    kept = choice.get(d.current)
-                    self.penalties["moved"].append(
-                        self.placed[d.id] - kept if kept is not None else self.placed[d.id]
-                    )
-                self.penalties["weeks_away"].extend(
-                    min(abs((day - d.current).days) // 7, MOST_WEEKS_AWAY) * var
-                    for day, var in choice.items()
-                    if abs((day - d.current).days) >= 7
+                    kept = self._inside(d, [d.current], "kept")
+                    self.penalties["moved"].append(self.placed[d.id] - kept)
+                distance = m.new_int_var(0, self.horizon + 1, f"distance_{d.id}")
+                m.add_abs_equality(distance, self.day_index[d.id] - self.index(d.current))
+                weeks_away = m.new_int_var(0, MOST_WEEKS_AWAY, f"weeks_away_{d.id}")
+                # At least the whole weeks away, capped: the objective keeps it no higher.
+                far = m.new_bool_var(f"far_{d.id}")
+                m.add(distance >= 7 * MOST_WEEKS_AWAY).only_enforce_if(far)
+                m.add(weeks_away == MOST_WEEKS_AWAY).only_enforce_if([far, self.placed[d.id]])
+                m.add(7 * weeks_away >= distance - 6).only_enforce_if(
+                    [far.negated(), self.placed[d.id]]
                 )
+                self.penalties["weeks_away"].append(weeks_away)
                 if not d.full_day:
                     off = (
                         self.afternoon[d.id]
@@ -382,18 +421,17 @@ class _Model:
             self.model.add(literal == (1 if family in held else 0))
 
 
-def _solver(time_limit: float, seed: int, *, presolve: bool = False) -> cp_model.CpSolver:
+def _solver(time_limit: float, seed: int) -> cp_model.CpSolver:
     solver = cp_model.CpSolver()
     solver.parameters.num_search_workers = 1
     solver.parameters.random_seed = seed
     solver.parameters.max_deterministic_time = time_limit
     # The clock is only a safety net: deterministic time keeps results repeatable.
     solver.parameters.max_time_in_seconds = 3 * time_limit + 1
-    # To optimise, presolve is left out: the model states its domains exactly (each meeting's
-    # days are listed), and presolve's probing spends seconds to learn little, where the
-    # search alone finds the model plan's optimum in a fraction of one. To prove that families
-    # clash, presolve without probing is what finds it at once (benchmarks/bench_schedule.py).
-    solver.parameters.cp_model_presolve = presolve
+    # Presolve without probing: on these models probing spends seconds to learn little (the
+    # domains are stated exactly), while presolve itself proves a clash at once and halves the
+    # search (measured: benchmarks/bench_schedule.py).
+    solver.parameters.cp_model_presolve = True
     solver.parameters.cp_model_probing_level = 0
     return solver
 
@@ -406,7 +444,7 @@ def _feasible(
 ) -> bool:
     model = _Model(problems, organization, optional=False)
     model.hold(families)
-    status = _solver(limit, 0, presolve=True).solve(model.model)
+    status = _solver(limit, 0).solve(model.model)
     # A search stopped by its limit is taken as finding nothing: the family stays suspected.
     return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
@@ -449,7 +487,7 @@ def _read(
         if not solver.boolean_value(model.placed[d.id]):
             unplaced.append(d.id)
             continue
-        day = next(day for day, var in model.day_vars[d.id].items() if solver.boolean_value(var))
+        day = dt.date.fromordinal(model.origin + solver.value(model.day_index[d.id]))
         half = Half.AFTERNOON if solver.boolean_value(model.afternoon[d.id]) else Half.MORNING
         room = next(
             (r for r, v in model.room_vars.get(d.id, {}).items() if solver.boolean_value(v)), None
