@@ -76,7 +76,8 @@ class Change:
     room: str | None
 
 
-def _hours(problem: Problem, meeting: Meeting, placement: Placement) -> tuple[dt.time, dt.time]:
+def hours_for(problem: Problem, meeting: Meeting, placement: Placement) -> tuple[dt.time, dt.time]:
+    """The meeting's own hours where its half still holds them, else the plan's for the half."""
     length = session_length(meeting.start, meeting.end)
     same_half = length is SessionLength.FULL_DAY or (
         (meeting.start < problem.hours.afternoon[0]) == (placement.half is Half.MORNING)
@@ -93,7 +94,7 @@ def changes(plan: Plan, problem: Problem, outcome: Outcome) -> list[Change]:
         placement = outcome.placements.get(meeting.id)
         if placement is None:
             continue
-        hours = _hours(problem, meeting, placement)
+        hours = hours_for(problem, meeting, placement)
         if placement.day != meeting.date or hours != (meeting.start, meeting.end):
             found.append(
                 Change(

@@ -107,6 +107,10 @@ class Organization:
     busy: tuple[Busy, ...] = ()
 
 
+# A committee on its own: no room, team or other committee is known.
+ALONE = Organization()
+
+
 class _Model:
     """The CP-SAT model of the demands, with one literal per family of constraints."""
 
@@ -507,7 +511,7 @@ def _read(
 
 def solve(
     problems: Sequence[Problem],
-    organization: Organization = Organization(),
+    organization: Organization = ALONE,
     *,
     time_limit: float = 10.0,
     seed: int = 0,
