@@ -82,6 +82,43 @@ def _iso_day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a day as YYYY-MM-DD, got {text!r}") from None
 
 
+def cmd_schedule(args: argparse.Namespace) -> int:
+    from comitia.checks import Severity, run_checks
+    from comitia.plan import Text
+    from comitia.schedule.problem import build_problem
+    from comitia.schedule.proposal import apply_proposal, describe
+    from comitia.schedule.solve import solve
+
+    plan = read_plan(args.plan)
+    for other in args.others:
+        read_plan(other)  # a bad file is refused before any work
+    if args.time_limit <= 0:
+        raise CommandError("--time-limit must be a positive number of seconds")
+    place = None if args.replan else [m.id for m in plan.meetings if m.provisional]
+    problem = build_problem(plan, today=args.today, min_gap_days=args.gap, place=place)
+    outcome = solve([problem], time_limit=args.time_limit)
+    for line in describe(plan, problem, outcome, args.lang):
+        print(line)
+    proposal = apply_proposal(
+        plan,
+        problem,
+        outcome,
+        reason=Text.of(plan.language, args.reason or _default_reason(plan.language)),
+        recorded_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
+    )
+    write_plan(proposal, args.output)
+    errors = [f for f in run_checks(proposal, today=args.today) if f.severity is Severity.ERROR]
+    if errors:
+        print(f"comitia check: {len(errors)} error(s) in the proposal", file=sys.stderr)
+    return 0 if outcome.feasible else 1
+
+
+def _default_reason(lang: str) -> str:
+    from comitia.schedule.proposal import reason_of_proposal
+
+    return reason_of_proposal(lang)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from comitia.importer import ImportFailure, UnreadableDocument, import_document
 
@@ -414,6 +451,38 @@ def build_parser() -> argparse.ArgumentParser:
     budget.add_argument("--format", choices=["text", "json"], default="text")
     budget.add_argument("--lang", choices=["en", "fr", "es", "pt"], default="en")
     budget.add_argument("-o", "--output", metavar="OUT", help="file to write (default: stdout)")
+
+    schedule = add(
+        "schedule",
+        cmd_schedule,
+        "Propose days, hours and rooms for a plan's meetings; exit 1 when some do not fit.",
+    )
+    schedule.add_argument("plan", metavar="PLAN.yaml")
+    schedule.add_argument(
+        "--others",
+        nargs="*",
+        default=[],
+        metavar="PLAN.yaml",
+        help="the other committees' plans, whose meetings hold rooms and teams",
+    )
+    schedule.add_argument(
+        "--replan",
+        action="store_true",
+        help="place every meeting not yet held on --today again, from scratch (default: only "
+        "the provisional meetings)",
+    )
+    schedule.add_argument(
+        "--today", type=_iso_day, metavar="YYYY-MM-DD", help="meetings before it are held"
+    )
+    schedule.add_argument(
+        "--time-limit", type=float, default=10.0, metavar="S", help="the solver's limit (10)"
+    )
+    schedule.add_argument(
+        "--gap", type=int, default=1, metavar="DAYS", help="days between two meetings (1)"
+    )
+    schedule.add_argument("--reason", help="the reason recorded with each move")
+    schedule.add_argument("--lang", choices=["en", "fr", "es", "pt"], default="en")
+    schedule.add_argument("-o", "--output", required=True, metavar="PROPOSAL.yaml")
 
     imp = add("import", cmd_import, "Import a work-plan document (text export or DOCX).")
     imp.add_argument("file", metavar="FILE")

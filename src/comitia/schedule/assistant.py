@@ -1,0 +1,106 @@
+"""Find another date for one meeting: the best few, each with why.
+
+Every other meeting stays where it is; the meeting is placed by the same model as a whole
+calendar (``solve``), once per proposal, each time with the days already proposed taken away,
+so that the dates come best first and each is free of every hard constraint. For each date the
+reasons say what was checked: the room and team it would use, that no meeting of the committee
+is within the minimum gap, how the soft constraints change, and what it does to the budget.
+
+Plain Python: never imports Django.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from comitia.budget import PeriodChange, budget_changes, plan_budget
+from comitia.plan import Plan
+from comitia.schedule.problem import Half, Problem, build_problem
+from comitia.schedule.proposal import hours_for
+from comitia.schedule.solve import ALONE, Organization, SoftCost, solve
+
+# Each proposal is one small solve: the meeting alone, the rest fixed.
+PROPOSAL_TIME_LIMIT = 2.0
+
+
+@dataclass(frozen=True)
+class OtherDate:
+    day: dt.date
+    half: Half
+    start: dt.time
+    end: dt.time
+    room: str | None
+    team: str | None
+    soft: SoftCost  # the whole calendar's soft cost with the meeting on this date
+    soft_change: int  # against the meeting where it is now
+    budget: tuple[PeriodChange, ...]
+
+
+def other_dates(
+    plan: Plan,
+    meeting_id: str,
+    *,
+    today: dt.date | None = None,
+    organization: Organization = ALONE,
+    count: int = 5,
+) -> list[OtherDate]:
+    """Up to ``count`` days for ``meeting_id`` other than its own, best first.
+
+    Raises ``KeyError`` when the plan has no such meeting, and ``ValueError`` when it is held or
+    cancelled.
+    """
+    meeting = next((m for m in plan.meetings if m.id == meeting_id), None)
+    if meeting is None:
+        raise KeyError(meeting_id)
+    problem = build_problem(plan, today=today, place=[meeting_id])
+    if meeting_id in problem.kept or all(d.id != meeting_id for d in problem.demands):
+        raise ValueError(f"the meeting {meeting_id} is held, cancelled or before today")
+    where_now = solve([_pinned(problem, meeting_id, meeting.date)], organization)
+    baseline = where_now.soft.total if where_now.feasible else None
+    before = plan_budget(plan)
+    found: list[OtherDate] = []
+    taken = {meeting.date}
+    while len(found) < count:
+        candidate = _without(problem, meeting_id, taken)
+        if not candidate.demand(meeting_id).days:
+            break
+        outcome = solve([candidate], organization, time_limit=PROPOSAL_TIME_LIMIT)
+        if not outcome.feasible:
+            break
+        placement = outcome.placements[meeting_id]
+        start, end = hours_for(problem, meeting, placement)
+        moved = meeting.model_copy(update={"date": placement.day, "start": start, "end": end})
+        after = plan_budget(
+            plan.model_copy(
+                update={"meetings": [moved if m.id == meeting_id else m for m in plan.meetings]}
+            )
+        )
+        found.append(
+            OtherDate(
+                placement.day,
+                placement.half,
+                start,
+                end,
+                placement.room,
+                placement.team,
+                outcome.soft,
+                outcome.soft.total - baseline if baseline is not None else 0,
+                tuple(budget_changes(before, after)),
+            )
+        )
+        taken.add(placement.day)
+    return found
+
+
+def _pinned(problem: Problem, meeting_id: str, day: dt.date) -> Problem:
+    demands = [replace(d, days=[day]) if d.id == meeting_id else d for d in problem.demands]
+    return replace(problem, demands=demands)
+
+
+def _without(problem: Problem, meeting_id: str, taken: set[dt.date]) -> Problem:
+    demands = [
+        replace(d, days=[day for day in d.days if day not in taken]) if d.id == meeting_id else d
+        for d in problem.demands
+    ]
+    return replace(problem, demands=demands)
