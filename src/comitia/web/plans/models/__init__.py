@@ -21,6 +21,7 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
+from comitia.web.plans.models.organization import InterpretationTeam, Organization, Room
 from comitia.web.plans.models.resolutions import Paragraph, Resolution, ResolutionSection
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
@@ -32,12 +33,14 @@ __all__ = [
     "Body",
     "Citation",
     "Convention",
+    "InterpretationTeam",
     "Mandate",
     "Meeting",
     "Milestone",
     "Negotiation",
     "NonMeetingDay",
     "Officer",
+    "Organization",
     "Paragraph",
     "PlanDocument",
     "PreviousDate",
@@ -45,6 +48,7 @@ __all__ = [
     "RequestedEvent",
     "Resolution",
     "ResolutionSection",
+    "Room",
     "Submission",
     "Term",
     "ThematicArea",
