@@ -168,11 +168,13 @@ class OtherCommittee:
     """Another committee of the organization, as the rules across committees read it: its
     meetings (those not cancelled are booked), and which of them the reader may not see.
 
-    ``name`` is how messages name it (its acronym); ``hidden`` holds the ids of meetings a
-    finding must not name (a draft meeting, for a reader who may not see it): the clash is
-    still found, worded without the meeting.
+    ``key`` names its term in findings (``other_meeting:KEY/MEETING``; the term's name, such as
+    cajp-2019-2020); ``name`` is how messages name it (its acronym); ``hidden`` holds the ids of
+    meetings a finding must not name (a draft meeting, for a reader who may not see it): the
+    clash is still found, worded without the meeting.
     """
 
+    key: str
     committee: str
     name: Text
     meetings: tuple[Meeting, ...]
@@ -187,7 +189,9 @@ class OtherCommittee:
             if committee is not None
             else Text.of(plan.language, plan.term.committee.upper())
         )
+        key = f"{plan.term.committee}-{plan.term.label}".lower().replace(" ", "-")
         return cls(
+            key,
             plan.term.committee,
             name,
             tuple(plan.meetings),

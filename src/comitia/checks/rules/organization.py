@@ -51,7 +51,7 @@ class Booking:
     def ref(self) -> ObjectRef:
         if self.other is None:
             return ObjectRef(ObjectKind.MEETING, self.meeting.id)
-        return ObjectRef(ObjectKind.OTHER_MEETING, f"{self.other.committee}/{self.meeting.id}")
+        return ObjectRef(ObjectKind.OTHER_MEETING, f"{self.other.key}/{self.meeting.id}")
 
 
 def _bookings(context: Context) -> list[Booking]:
