@@ -180,6 +180,22 @@ class OtherCommittee:
     meetings: tuple[Meeting, ...]
     languages: tuple[Language, ...]
     hidden: frozenset[str] = frozenset()
+    _booked: dict[str, dict[tuple[str, dt.date], tuple[Meeting, ...]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def booked(self, attribute: str) -> dict[tuple[str, dt.date], tuple[Meeting, ...]]:
+        """Its meetings that are not cancelled by (the ``room`` or ``team`` they book, day),
+        built once: checking each of the organization's committees against the others reads
+        every other committee's index many times."""
+        if attribute not in self._booked:
+            index: dict[tuple[str, dt.date], list[Meeting]] = defaultdict(list)
+            for meeting in self.meetings:
+                resource = getattr(meeting, attribute)
+                if resource is not None and meeting.status is not MeetingStatus.CANCELLED:
+                    index[(resource, meeting.date)].append(meeting)
+            self._booked[attribute] = {key: tuple(found) for key, found in index.items()}
+        return self._booked[attribute]
 
     @classmethod
     def of_plan(cls, plan: Plan, hidden: Iterable[str] = ()) -> OtherCommittee:

@@ -31,17 +31,22 @@ from comitia.checks.engine import (
 from comitia.plan import Language, Meeting, MeetingStatus, Text
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Booking:
-    """A meeting (not cancelled) of some committee, as the room and team it books."""
+    """A meeting (not cancelled) of some committee, as the room and team it books (slots, not
+    frozen: thousands are made for each check of an organization's committees)."""
 
     meeting: Meeting
-    languages: tuple[Language, ...]
+    default_languages: tuple[Language, ...]  # its plan's, when it names none
     other: OtherCommittee | None  # None: a meeting of the plan checked
 
     @property
     def own(self) -> bool:
         return self.other is None
+
+    @property
+    def languages(self) -> list[Language]:
+        return self.meeting.languages_or(list(self.default_languages))
 
     @property
     def hidden(self) -> bool:
@@ -54,42 +59,42 @@ class Booking:
         return ObjectRef(ObjectKind.OTHER_MEETING, f"{self.other.key}/{self.meeting.id}")
 
 
-def _bookings(context: Context) -> list[Booking]:
-    plan = context.plan
-    own = tuple(plan.languages)
-    found = [
-        Booking(meeting, tuple(meeting.languages_or(list(own))), None)
-        for meeting in plan.meetings
-        if meeting.status is not MeetingStatus.CANCELLED
-    ]
-    for other in context.others:
-        found.extend(
-            Booking(meeting, tuple(meeting.languages_or(list(other.languages))), other)
-            for meeting in other.meetings
+def _own(context: Context) -> list[Booking]:
+    """The plan's own meetings that are not cancelled."""
+
+    def build(context: Context) -> list[Booking]:
+        plan = context.plan
+        languages = tuple(plan.languages)
+        return [
+            Booking(meeting, languages, None)
+            for meeting in plan.meetings
             if meeting.status is not MeetingStatus.CANCELLED
-        )
-    return found
+        ]
+
+    return context.shared("organization.own", build)
 
 
 Index = dict[tuple[str, dt.date], list[Booking]]
 
 
 def _by_resource(context: Context, attribute: str) -> Index:
-    """Bookings by (room or team id, day), each list by start and end time; only the days on
-    which one of the plan's own meetings books that resource."""
+    """Bookings by (room or team id, day), each list by start and end time: every committee's,
+    on the days on which one of the plan's own meetings books that resource."""
 
     def build(context: Context) -> Index:
         index: Index = defaultdict(list)
-        for booking in _bookings(context):
+        for booking in _own(context):
             resource = getattr(booking.meeting, attribute)
             if resource is not None:
                 index[(resource, booking.meeting.date)].append(booking)
-        kept: Index = {}
         for key, bookings in index.items():
-            if any(booking.own for booking in bookings):
-                bookings.sort(key=lambda b: (b.meeting.start, b.meeting.end, b.own))
-                kept[key] = bookings
-        return kept
+            for other in context.others:
+                bookings.extend(
+                    Booking(meeting, other.languages, other)
+                    for meeting in other.booked(attribute).get(key, ())
+                )
+            bookings.sort(key=lambda b: (b.meeting.start, b.meeting.end, b.own))
+        return dict(index)
 
     return context.shared(f"organization.{attribute}", build)
 
@@ -193,11 +198,8 @@ def team_over_its_day(context: Context) -> Iterator[Hit]:
 
 
 def _own_in_organization(context: Context) -> Iterator[Booking]:
-    if context.organization is None:
-        return
-    for booking in _bookings(context):
-        if booking.own:
-            yield booking
+    if context.organization is not None:
+        yield from _own(context)
 
 
 @rule("ORG004", Severity.ERROR)
@@ -209,7 +211,7 @@ def room_without_booths(context: Context) -> Iterator[Hit]:
         room = organization.room(meeting.room) if organization and meeting.room else None
         if room is None:
             continue
-        missing = room.interprets(list(booking.languages))
+        missing = room.interprets(booking.languages)
         if missing:
             yield Hit(
                 {"room": room.name, "date": meeting.date, "missing": missing},
@@ -227,7 +229,7 @@ def team_without_languages(context: Context) -> Iterator[Hit]:
         team = organization.team(meeting.team) if organization and meeting.team else None
         if team is None:
             continue
-        missing = team.lacks(list(booking.languages))
+        missing = team.lacks(booking.languages)
         if missing:
             yield Hit(
                 {"team": team.name, "date": meeting.date, "missing": missing},
