@@ -97,7 +97,9 @@ def committee_plan(index: int, rng: random.Random) -> Plan:
     return Plan(
         language=Language.EN,
         term=Term(committee=committee, label="2019-2020", start=START, end=dt.date(2020, 9, 30)),
-        bodies=[Body(id=committee, acronym=Text.of("en", committee.upper()), name=Text.of("en", "C"))],
+        bodies=[
+            Body(id=committee, acronym=Text.of("en", committee.upper()), name=Text.of("en", "C"))
+        ],
         meetings=meetings,
     )
 

@@ -16,7 +16,9 @@ from comitia.plan.entities import Term
 from tests.checks.plans import TODAY, findings, meeting, plan
 
 ROOMS = [
-    Room(id="bolivar", name=Text.of("en", "Simón Bolívar Room"), capacity=200, booths=list(Language)),
+    Room(
+        id="bolivar", name=Text.of("en", "Simón Bolívar Room"), capacity=200, booths=list(Language)
+    ),
     Room(
         id="vidal",
         name=Text.of("en", "Padilha Vidal Room"),
@@ -48,7 +50,9 @@ def other_plan(*meetings: Any, committee: str = "cajp") -> Plan:
             start=dt.date(2019, 10, 1),
             end=dt.date(2020, 9, 30),
         ),
-        bodies=[Body(id=committee, acronym=Text.of("en", committee.upper()), name=Text.of("en", "X"))],
+        bodies=[
+            Body(id=committee, acronym=Text.of("en", committee.upper()), name=Text.of("en", "X"))
+        ],
         meetings=[m.model_copy(update={"agenda": []}) for m in meetings],
     )
 
@@ -141,7 +145,10 @@ def test_a_team_that_does_not_interpret_the_meetings_languages() -> None:
 
 def test_a_room_or_team_unavailable_that_day() -> None:
     p = plan(
-        meetings=[meeting("2020-03-03", room="vidal", languages=["en"]), meeting("2020-03-04", team="b", languages=["en", "es"])]
+        meetings=[
+            meeting("2020-03-03", room="vidal", languages=["en"]),
+            meeting("2020-03-04", team="b", languages=["en", "es"]),
+        ]
     )
     found = findings(p, "ORG006", organization=ORGANIZATION)
     assert [f.dates for f in found] == [(dt.date(2020, 3, 3),), (dt.date(2020, 3, 4),)]
@@ -198,7 +205,7 @@ def test_the_sweep_finds_every_overlapping_pair_and_no_other(slots: list[Any]) -
     }
     expected = set()
     for a, b in itertools.combinations([*own, *theirs], 2):
-        if (a in own or b in own) and a.room == b.room and a.date == b.date:
-            if a.start < b.end and b.start < a.end:
-                expected.add(tuple(sorted((a.id, b.id))))
+        same_room = a.room == b.room and a.date == b.date
+        if (a in own or b in own) and same_room and a.start < b.end and b.start < a.end:
+            expected.add(tuple(sorted((a.id, b.id))))
     assert found == expected

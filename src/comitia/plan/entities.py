@@ -278,9 +278,7 @@ class Meeting(PlanModel):
                 str(self.venue),
             )
         if self.languages is not None and len(set(self.languages)) != len(self.languages):
-            raise field_error(
-                "Meeting", "languages", "a language is listed twice", self.languages
-            )
+            raise field_error("Meeting", "languages", "a language is listed twice", self.languages)
         seen: set[dt.date] = set()
         for move in self.moves:
             if move.date not in self.previous_dates or move.date in seen:

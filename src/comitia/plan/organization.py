@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any, Literal, Self
 
 from pydantic import Field, ValidationError, model_validator
@@ -123,23 +123,25 @@ def _duplicates(
     organization: Organization,
 ) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
     for collection, items in (("rooms", organization.rooms), ("teams", organization.teams)):
-        seen: dict[str, int] = {}
-        for index, item in enumerate(items):
-            if item.id in seen:
-                yield (
-                    (collection, index, "id"),
-                    f"id {item.id!r} is already used by entry {seen[item.id] + 1} of {collection}",
-                    item.id,
-                )
-            else:
-                seen[item.id] = index
-            days = [day.isoformat() for day in item.unavailable]
-            if len(set(days)) != len(days):
-                yield (
-                    (collection, index, "unavailable"),
-                    "a day is listed twice",
-                    days,
-                )
+        yield from _duplicates_in(collection, items)
+
+
+def _duplicates_in(
+    collection: str, items: Sequence[Room | InterpretationTeam]
+) -> Iterator[tuple[tuple[str | int, ...], str, Any]]:
+    seen: dict[str, int] = {}
+    for index, item in enumerate(items):
+        if item.id in seen:
+            yield (
+                (collection, index, "id"),
+                f"id {item.id!r} is already used by entry {seen[item.id] + 1} of {collection}",
+                item.id,
+            )
+        else:
+            seen[item.id] = index
+        days = [day.isoformat() for day in item.unavailable]
+        if len(set(days)) != len(days):
+            yield (collection, index, "unavailable"), "a day is listed twice", days
 
 
 __all__ = [

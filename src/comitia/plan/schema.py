@@ -41,8 +41,7 @@ def plan_json_schema_text() -> str:
 
 def organization_json_schema_text() -> str:
     return (
-        json.dumps(organization_json_schema(), ensure_ascii=False, indent=2, sort_keys=False)
-        + "\n"
+        json.dumps(organization_json_schema(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
     )
 
 
@@ -51,4 +50,7 @@ if __name__ == "__main__":
 
     # python -m comitia.plan.schema [organization]
     which = sys.argv[1] if len(sys.argv) > 1 else "plan"
-    print(organization_json_schema_text() if which == "organization" else plan_json_schema_text(), end="")
+    print(
+        organization_json_schema_text() if which == "organization" else plan_json_schema_text(),
+        end="",
+    )

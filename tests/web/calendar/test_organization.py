@@ -153,12 +153,16 @@ def test_the_organizations_calendar_shows_every_committees_public_meetings(
 def test_the_calendar_filters_by_committee_room_and_language(
     scene: tuple[m.Term, m.Term],
 ) -> None:
-    csh, cajp = scene
+    csh, _cajp = scene
     client = Client()
 
     def keys(query: str) -> set[str]:
         text = client.get(f"/calendar/all/?{query}").content.decode()
-        return {key for key in ("m0", "m1", "m2", "cajp-clash", "cajp-2020-02-13") if f"/meetings/{key}/" in text}
+        return {
+            key
+            for key in ("m0", "m1", "m2", "cajp-clash", "cajp-2020-02-13")
+            if f"/meetings/{key}/" in text
+        }
 
     assert keys(f"committee={csh.slug}") == {"m0", "m1", "m2"}
     assert keys("room=simon-bolivar") == {"m0", "m1", "cajp-clash"}
@@ -206,11 +210,15 @@ def test_a_delegations_feed_adds_the_deadlines_its_state_owes(
     # The CITAAC's yearly report is owed by its states parties (Peru, not Brazil).
     assert deadlines("PE") == ["deadline-citaac.csh-2019-2020@comitia"]
     assert deadlines("BR") == []
-    assert len(peru.walk("VEVENT")) == len(
-        icalendar.Calendar.from_ical(Client().get("/calendar/all/feed.es.ics").content).walk(
-            "VEVENT"
+    assert (
+        len(peru.walk("VEVENT"))
+        == len(
+            icalendar.Calendar.from_ical(Client().get("/calendar/all/feed.es.ics").content).walk(
+                "VEVENT"
+            )
         )
-    ) + 1
+        + 1
+    )
     assert Client().get("/calendar/all/states/XX.es.ics").status_code == 404
     assert Client().get("/calendar/all/states/pe.es.ics").status_code == 404
 

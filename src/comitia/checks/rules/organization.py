@@ -142,9 +142,7 @@ def _clash_hit(
     theirs: Booking,
     key: str,
 ) -> Hit:
-    name = (
-        _room_name(context, resource) if attribute == "room" else _team_name(context, resource)
-    )
+    name = _room_name(context, resource) if attribute == "room" else _team_name(context, resource)
     params: dict[str, object] = {
         key: name,
         "date": day,

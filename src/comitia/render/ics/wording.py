@@ -58,7 +58,9 @@ WORDINGS: dict[str, Wording] = {
         calendar_name="{committee} {label}: calendar",
         deadlines_calendar_name="{committee} {label}: calendar and reporting deadlines",
         organization_calendar_name="{organization}: calendar of all committees",
-        state_calendar_name="{organization}: all committees, with the reporting deadlines of {state}",
+        state_calendar_name=(
+            "{organization}: all committees, with the reporting deadlines of {state}"
+        ),
     ),
     "fr": Wording(
         meeting_kinds={
@@ -85,7 +87,10 @@ WORDINGS: dict[str, Wording] = {
         calendar_name="{committee} {label} : calendrier",
         deadlines_calendar_name="{committee} {label} : calendrier et dates limites des rapports",
         organization_calendar_name="{organization} : calendrier de toutes les commissions",
-        state_calendar_name="{organization} : toutes les commissions, avec les dates limites des rapports de {state}",
+        state_calendar_name=(
+            "{organization} : toutes les commissions, avec les dates"
+            " limites des rapports de {state}"
+        ),
     ),
     "es": Wording(
         meeting_kinds={
@@ -112,7 +117,9 @@ WORDINGS: dict[str, Wording] = {
         calendar_name="{committee} {label}: calendario",
         deadlines_calendar_name="{committee} {label}: calendario y plazos de los informes",
         organization_calendar_name="{organization}: calendario de todas las comisiones",
-        state_calendar_name="{organization}: todas las comisiones, con los plazos de los informes de {state}",
+        state_calendar_name=(
+            "{organization}: todas las comisiones, con los plazos de los informes de {state}"
+        ),
     ),
     "pt": Wording(
         meeting_kinds={
@@ -139,7 +146,9 @@ WORDINGS: dict[str, Wording] = {
         calendar_name="{committee} {label}: calendário",
         deadlines_calendar_name="{committee} {label}: calendário e prazos dos relatórios",
         organization_calendar_name="{organization}: calendário de todas as comissões",
-        state_calendar_name="{organization}: todas as comissões, com os prazos dos relatórios de {state}",
+        state_calendar_name=(
+            "{organization}: todas as comissões, com os prazos dos relatórios de {state}"
+        ),
     ),
 }
 

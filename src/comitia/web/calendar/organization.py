@@ -23,6 +23,7 @@ from django.contrib.auth.models import AnonymousUser
 from comitia.dates import format_day
 from comitia.plan import Language, Plan, Text
 from comitia.render.ics.organization import build_organization_feed, committee_colours
+from comitia.web.home.overview import LocalText
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan, term_slug
@@ -30,7 +31,7 @@ from comitia.web.plans.output_version import output_version_pending
 from comitia.web.publication.visibility import visible_meetings, visible_plan_at, visible_terms
 
 from .feeds import _kept_or_built
-from .pages import LocalText, local, month_label
+from .pages import local, month_label
 
 __all__ = [
     "CommitteeChoice",
@@ -148,7 +149,9 @@ def organization_months(
         for meeting in meetings:
             room_name = rooms.get((term.organization_id or 0, meeting.room))
             if meeting.room and room_name is not None:
-                used_rooms.setdefault(meeting.room, (local(room_name, lang) or LocalText("", None)).text)
+                used_rooms.setdefault(
+                    meeting.room, (local(room_name, lang) or LocalText("", None)).text
+                )
             languages = tuple(meeting.languages or term.languages)
             if filters.room and meeting.room != filters.room:
                 continue

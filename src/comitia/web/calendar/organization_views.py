@@ -42,12 +42,16 @@ def organization_calendar(request: HttpRequest) -> HttpResponse:
     def context() -> dict[str, Any]:
         filters = organization.OrganizationFilters.from_query(request.GET)
         data = organization.organization_months(terms, filters, lang, meeting_kind_names())
-        return data | _feed_urls(lang) | {
-            "lang": lang,
-            "filters": filters,
-            "name": organization.calendar_name(terms, lang),
-            "status_names": status_names(),
-        }
+        return (
+            data
+            | _feed_urls(lang)
+            | {
+                "lang": lang,
+                "filters": filters,
+                "name": organization.calendar_name(terms, lang),
+                "status_names": status_names(),
+            }
+        )
 
     if not terms:
         return cache_headers(request, render(request, "calendar/all.html", context()))

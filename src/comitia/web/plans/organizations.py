@@ -92,9 +92,7 @@ def organization_of(row: m.Organization) -> Organization:
             "meetings_per_day": team.meetings_per_day,
             "unavailable": team.unavailable,
         }
-        for team in m.InterpretationTeam.objects.filter(organization=row).order_by(
-            "position", "pk"
-        )
+        for team in m.InterpretationTeam.objects.filter(organization=row).order_by("position", "pk")
     ]
     return Organization.model_validate(
         {

@@ -371,12 +371,9 @@ class OrganizationAdmin(AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-ar
     inlines = (RoomInline, InterpretationTeamInline)
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[m.Organization]:
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                room_count=Count("rooms", distinct=True), team_count=Count("teams", distinct=True)
-            )
+        rows: QuerySet[m.Organization] = super().get_queryset(request)
+        return rows.annotate(
+            room_count=Count("rooms", distinct=True), team_count=Count("teams", distinct=True)
         )
 
     @admin.display(description=_("name"))

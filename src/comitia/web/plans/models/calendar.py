@@ -85,7 +85,11 @@ class Meeting(models.Model):
         help_text=_("The headquarters room, by its identifier; a meeting elsewhere has a venue."),
     )
     team = models.CharField(
-        _("interpretation team"), max_length=64, blank=True, default="", help_text=_("By its identifier.")
+        _("interpretation team"),
+        max_length=64,
+        blank=True,
+        default="",
+        help_text=_("By its identifier."),
     )
     languages = models.JSONField(
         _("languages"),
