@@ -117,7 +117,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    write_plan(result.plan, args.output)
+    plan = result.plan
+    if args.organization:
+        from comitia.importer.rooms import place_in_rooms
+
+        plan, placed = place_in_rooms(plan, read_organization(args.organization))
+        print(f"{len(placed)} meetings placed in rooms of the organization", file=sys.stderr)
+    write_plan(plan, args.output)
     return 0
 
 
@@ -463,6 +469,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml|RES.yaml")
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
+    imp.add_argument(
+        "--organization",
+        metavar="ORG.yaml",
+        help="read venues that name a room of this organization file as that room",
+    )
     imp.add_argument(
         "--document",
         choices=["workplan", "resolution"],
