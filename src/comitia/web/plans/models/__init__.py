@@ -25,7 +25,12 @@ from comitia.web.plans.models.organization import InterpretationTeam, Organizati
 from comitia.web.plans.models.resolutions import Paragraph, Resolution, ResolutionSection
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
+# The organization's tables: shared by its terms, not part of any term's plan (a term's
+# deletion or replacement leaves them, and a plan file names them by key).
+ORGANIZATION_MODELS = (Organization, Room, InterpretationTeam)
+
 __all__ = [
+    "ORGANIZATION_MODELS",
     "Activity",
     "AgendaNode",
     "AgendaPresenter",
