@@ -43,9 +43,10 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 	$(BIN)/ruff format src tests benchmarks
 
-## Regenerate the published JSON Schema of plan files.
+## Regenerate the published JSON Schemas of plan files and organization files.
 schema: $(STAMP)
 	$(BIN)/python -m comitia.plan.schema > docs/plan.schema.json
+	$(BIN)/python -m comitia.plan.schema organization > docs/organization.schema.json
 
 ## Extract the document renderers' (and the translation notes') fixed texts and compile their catalogs (en, fr, es, pt).
 ## Translate new messages in src/comitia/render/locale/*/LC_MESSAGES/comitia_render.po first;

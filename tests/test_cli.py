@@ -175,8 +175,17 @@ def test_demo_loads_the_model_plan_without_serving(
 
     with sqlite3.connect(tmp_path / "demo.sqlite3") as db:
         levels = db.execute("SELECT visibility FROM access_publication").fetchall()
-        meetings = db.execute("SELECT DISTINCT visibility FROM plans_meeting").fetchall()
-    assert levels == [("public",)] and meetings == [("public",)]
+        drafts = db.execute("SELECT key FROM plans_meeting WHERE visibility != 'public'").fetchall()
+        booked = db.execute(
+            "SELECT count(*) FROM plans_meeting m JOIN plans_term t ON m.term_id = t.id "
+            "WHERE t.slug = 'csh-2019-2020' AND m.room = 'simon-bolivar'"
+        ).fetchone()
+    # The model plan and the illustrative second committee, both published; one meeting of the
+    # second left a draft, to show that the organization's calendar never names it.
+    assert levels == [("public",), ("public",)]
+    assert drafts == [("cajp-2020-03-05",)]
+    assert booked == (19,)  # the model plan's meetings at the headquarters
+    assert "cajp-2019-2020-illustrative" in again.stdout and "illustrative" in again.stdout
 
 
 @pytest.mark.django_db(transaction=True)
@@ -200,3 +209,27 @@ def test_a_loaded_plan_is_a_draft_until_published(capsys: pytest.CaptureFixture[
     assert not Publication.objects.exists()
     actions = list(AuditRecord.objects.filter(object_type="term").values_list("action", flat=True))
     assert actions == ["load", "replace", "replace"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_plan_of_an_organization_loads_after_its_organization_file(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from comitia.web.access.models import AuditRecord
+    from comitia.web.plans import models
+
+    second = ROOT / "examples" / "oas-cajp-2019-2020-illustrative.yaml"
+    organization = ROOT / "examples" / "oas-organization-illustrative.yaml"
+    assert main(["load", str(second)]) == 2
+    assert "load its organization file first" in capsys.readouterr().err
+    assert main(["load", str(second), "--organization", str(organization)]) == 0
+    assert "loaded the organization oas-cp" in capsys.readouterr().out
+    term = models.Term.objects.get(slug="cajp-2019-2020-illustrative")
+    assert term.organization is not None and term.organization.key == "oas-cp"
+    assert models.Room.objects.filter(organization=term.organization).count() == 3
+    assert main(["dump", term.slug]) == 0
+    assert "organization: oas-cp" in capsys.readouterr().out
+    actions = AuditRecord.objects.filter(object_type="organization").values_list(
+        "action", flat=True
+    )
+    assert list(actions) == ["load"]

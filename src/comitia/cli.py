@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from comitia import __version__
-from comitia.plan.files import PlanFileError, dump_plan_json, read_plan, write_plan
+from comitia.plan.files import (
+    PlanFileError,
+    dump_plan_json,
+    read_organization,
+    read_plan,
+    write_plan,
+)
 
 if TYPE_CHECKING:
     import subprocess
@@ -55,11 +61,19 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from comitia.checks import Severity, run_checks
+    from comitia.checks import OtherCommittee, Severity, run_checks
     from comitia.checks.report import as_json, as_text
 
     plan = read_plan(args.plan)
-    findings = run_checks(plan, today=args.today, provisional_weeks=args.weeks)
+    organization = read_organization(args.organization) if args.organization else None
+    others = [OtherCommittee.of_plan(read_plan(other)) for other in args.others]
+    findings = run_checks(
+        plan,
+        today=args.today,
+        provisional_weeks=args.weeks,
+        organization=organization,
+        others=others,
+    )
     report = as_json if args.format == "json" else as_text
     sys.stdout.write(report(findings, args.lang))
     return 1 if any(f.severity is Severity.ERROR for f in findings) else 0
@@ -140,7 +154,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    write_plan(result.plan, args.output)
+    plan = result.plan
+    if args.organization:
+        from comitia.importer.rooms import place_in_rooms
+
+        plan, placed = place_in_rooms(plan, read_organization(args.organization))
+        print(f"{len(placed)} meetings placed in rooms of the organization", file=sys.stderr)
+    write_plan(plan, args.output)
     return 0
 
 
@@ -271,8 +291,14 @@ def cmd_translations_glossary(args: argparse.Namespace) -> int:
 
 def cmd_load(args: argparse.Namespace) -> int:
     plan = read_plan(args.plan)
+    if args.organization:
+        read_organization(args.organization)  # a bad file fails before the database is touched
     _setup_django()
-    from comitia.web.publication.operations import load_plan_file
+    from comitia.web.publication.operations import load_organization_file, load_plan_file
+
+    if args.organization:
+        organization = load_organization_file(args.organization)
+        print(f"loaded the organization {organization.key} from {args.organization}")
 
     term = load_plan_file(args.plan, replace=args.replace, publish=args.publish)
     state = "published" if args.publish else "a draft until published"
@@ -389,6 +415,16 @@ def cmd_demo(args: argparse.Namespace) -> int:
         f"{made['submissions']} example submissions",
         flush=True,
     )
+    from comitia.web.calendar.demo import load_second_committee
+
+    # Beside it: an illustrative second committee sharing the model plan's rooms and teams.
+    second = load_second_committee(term, plan_path.parent)
+    if second is not None:
+        print(
+            f"loaded and published {second}, an illustrative second committee sharing rooms "
+            "and interpretation teams with the model plan (examples, not real documents)",
+            flush=True,
+        )
     if args.no_serve:
         return 0
     # The worker prints the documents the publication just queued, beside the server; Ctrl+C
@@ -443,6 +479,19 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="warn of provisional meetings less than N weeks ahead (default: 4)",
     )
+    check.add_argument(
+        "--organization",
+        metavar="ORG.yaml",
+        help="the organization file: the rooms and interpretation teams the meetings name",
+    )
+    check.add_argument(
+        "--others",
+        nargs="+",
+        default=[],
+        metavar="OTHER.yaml",
+        help="the plans of the organization's other committees, whose meetings book the same "
+        "rooms and teams",
+    )
 
     budget = add(
         "budget", cmd_budget, "Print the planned cost of the meetings against the appropriations."
@@ -489,6 +538,11 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("-o", "--output", required=True, metavar="PLAN.yaml|RES.yaml")
     imp.add_argument("--lang", choices=["fr", "en", "es", "pt"], help="default: guessed")
     imp.add_argument("--strict", action="store_true", help="fail (exit 1) on any unused line")
+    imp.add_argument(
+        "--organization",
+        metavar="ORG.yaml",
+        help="read venues that name a room of this organization file as that room",
+    )
     imp.add_argument(
         "--document",
         choices=["workplan", "resolution"],
@@ -538,6 +592,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     load = add("load", cmd_load, "Load a plan file into the database.")
     load.add_argument("plan", metavar="PLAN.yaml")
+    load.add_argument(
+        "--organization",
+        metavar="ORG.yaml",
+        help="first load (or replace) the organization file the plan names: its rooms and "
+        "interpretation teams",
+    )
     load.add_argument(
         "--replace", action="store_true", help="replace the term if it is already loaded"
     )

@@ -71,3 +71,48 @@ def test_the_text_report_gives_each_finding_its_hint_and_objects(
     assert lines[0] == "erreur REQ001 [2020-04-16 2020-04-30]"
     assert lines[2].startswith("  conseil : La réunion a été déplacée du 16 avril 2020")
     assert lines[3] == "  requested_event:petits-etats-insulaires meeting:csh-2020-04-30"
+
+
+EXAMPLES = MODEL_PLAN.parent
+
+
+def test_the_other_committees_plans_and_the_organization_file_find_clashes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from comitia.plan.files import read_plan
+
+    second = EXAMPLES / "oas-cajp-2019-2020-illustrative.yaml"
+    organization = EXAMPLES / "oas-organization-illustrative.yaml"
+    # The model plan's meetings at the headquarters booked in the Simón Bolívar Room with
+    # team A, as the demo books them.
+    model = read_plan(MODEL_PLAN)
+    booked = model.model_copy(
+        update={
+            "organization": "oas-cp",
+            "meetings": [
+                m.model_copy(update={"room": "simon-bolivar", "team": "team-a"})
+                if m.venue is None
+                else m
+                for m in model.meetings
+            ],
+        }
+    )
+    write_plan(booked, tmp_path / "csh.yaml")
+    arguments = ["--format", "json", "--today", "2019-10-01", "--organization", str(organization)]
+    status = main(["check", str(second), *arguments, "--others", str(tmp_path / "csh.yaml")])
+    found = json.loads(capsys.readouterr().out)
+    assert status == 1
+    codes = sorted(f["code"] for f in found if f["code"].startswith("ORG"))
+    assert codes == ["ORG001", "ORG002", "ORG002", "ORG004", "ORG006"]
+    room = next(f for f in found if f["code"] == "ORG001")
+    assert room["dates"] == ["2019-11-07"]
+    assert {"kind": "other_meeting", "id": "csh-2019-2020/csh-2019-11-07"} in room["objects"]
+    # From the model plan's side: the same room booked twice, named with the other committee.
+    main(["check", str(tmp_path / "csh.yaml"), *arguments, "--others", str(second)])
+    found = json.loads(capsys.readouterr().out)
+    room = next(f for f in found if f["code"] == "ORG001")
+    assert "CAJP (example)" in room["message"]
+    # Without the others, the plan alone has no clash across committees.
+    main(["check", str(second), *arguments])
+    alone = json.loads(capsys.readouterr().out)
+    assert sorted(f["code"] for f in alone if f["code"].startswith("ORG")) == ["ORG004", "ORG006"]

@@ -31,6 +31,7 @@ def test_every_rule_has_a_stable_code_and_a_family() -> None:
             "coverage",
             "dates",
             "negotiation",
+            "organization",
             "plausibility",
             "references",
             "resolutions",

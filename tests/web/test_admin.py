@@ -12,7 +12,11 @@ from comitia.plan import Plan
 from comitia.web.plans import models as m
 from tests.factories import with_resolutions
 
-PLAN_MODELS = list(apps.get_app_config("plans").get_models())
+PLAN_MODELS = [
+    model
+    for model in apps.get_app_config("plans").get_models()
+    if model not in m.ORGANIZATION_MODELS
+]
 
 
 @pytest.fixture
@@ -49,3 +53,19 @@ def test_a_meeting_page_shows_its_agenda_and_previous_dates(staff: Client, term:
     page = staff.get(reverse("admin:plans_meeting_change", args=[meeting.pk]))
     assert "Sujet 1" in page.text
     assert "2019-09-29" in page.text
+
+
+@pytest.mark.django_db
+def test_an_organization_lists_and_opens_with_its_rooms_and_teams(staff: Client) -> None:
+    from pathlib import Path
+
+    from comitia.plan.files import read_organization
+    from comitia.web.plans.organizations import save_organization
+
+    examples = Path(__file__).parents[2] / "examples"
+    row = save_organization(read_organization(examples / "oas-organization-illustrative.yaml"))
+    listing = staff.get(reverse("admin:plans_organization_changelist"))
+    assert listing.status_code == 200 and "oas-cp" in listing.text
+    change = staff.get(reverse("admin:plans_organization_change", args=[row.pk]))
+    assert change.status_code == 200
+    assert "Padilha Vidal Room" in change.text and "Team B" in change.text

@@ -8,12 +8,11 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel, RootModel
 
-from comitia.plan import (
-    Plan,
-)
+from comitia.plan import InterpretationTeam, Language, Organization, Plan, Room, Text
 from comitia.plan.files import read_plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, find_term, load_plan, save_plan
+from comitia.web.plans.organizations import save_organization
 from tests.factories import with_resolutions
 
 from .conftest import build_plan
@@ -22,11 +21,29 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "oas-csh-2019-2020.
 
 
 def complete_plan() -> Plan:
-    """A plan in which every field of the plan model differs from its default somewhere."""
+    """A plan in which every field of the plan model differs from its default somewhere; its
+    organization is ``ORGANIZATION`` (stored first)."""
     plan = with_resolutions(build_plan(6))
-    return plan.model_copy(
-        update={"term": plan.term.model_copy(update={"timezone": "America/Lima"})}
+    first = plan.meetings[0]
+    assert first.venue is None
+    booked = first.model_copy(
+        update={"room": "room-1", "team": "team-1", "languages": [Language.EN, Language.FR]}
     )
+    return plan.model_copy(
+        update={
+            "term": plan.term.model_copy(update={"timezone": "America/Lima"}),
+            "organization": ORGANIZATION.id,
+            "meetings": [booked, *plan.meetings[1:]],
+        }
+    )
+
+
+ORGANIZATION = Organization(
+    id="org-test",
+    name=Text.of("en", "Organization"),
+    rooms=[Room(id="room-1", name=Text.of("en", "Room 1"), capacity=10)],
+    teams=[InterpretationTeam(id="team-1", name=Text.of("en", "Team 1"), languages=list(Language))],
+)
 
 
 def assert_same_plan(loaded: Plan, original: Plan) -> None:
@@ -42,6 +59,7 @@ def test_a_stored_plan_reads_back_identical(plan: Plan) -> None:
 
 @pytest.mark.django_db
 def test_a_plan_that_sets_every_field_reads_back_identical() -> None:
+    save_organization(ORGANIZATION)
     plan = complete_plan()
     assert_same_plan(load_plan(save_plan(plan)), plan)
 

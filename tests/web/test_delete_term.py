@@ -15,7 +15,11 @@ from tests.factories import build_plan, with_resolutions
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PLAN_MODELS = [model for model in apps.get_app_config("plans").get_models() if model is not m.Term]
+PLAN_MODELS = [
+    model
+    for model in apps.get_app_config("plans").get_models()
+    if model is not m.Term and model not in m.ORGANIZATION_MODELS
+]
 
 
 def _counts(term: m.Term) -> dict[Any, int]:

@@ -119,7 +119,13 @@ def cost_under(
     full = length is SessionLength.FULL_DAY
     venue = chosen.room.headquarters if meeting.venue is None else chosen.room.elsewhere
     room = venue.full_day if full else venue.half_day
-    needed = len(set(costing.languages)) if costing and costing.languages else languages
+    # The costing's languages (a statement for the budget), else those the meeting is held in.
+    if costing and costing.languages:
+        needed = len(set(costing.languages))
+    elif meeting.languages is not None:
+        needed = len(set(meeting.languages))
+    else:
+        needed = languages
     interpretation = interpretation_units(needed, chosen.interpretation.unit) * (
         chosen.interpretation.full_day if full else chosen.interpretation.half_day
     )

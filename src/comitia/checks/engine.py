@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -25,8 +25,10 @@ from comitia.plan import (
     Activity,
     AgendaKind,
     AgendaNode,
+    Language,
     Meeting,
     MeetingStatus,
+    Organization,
     Plan,
     Text,
 )
@@ -58,6 +60,8 @@ class ObjectKind(enum.StrEnum):
     DOCUMENT = "document"
     APPROPRIATION = "appropriation"
     RESOLUTION = "resolution"
+    # A meeting of another committee of the organization: its id is committee/meeting.
+    OTHER_MEETING = "other_meeting"
 
 
 @dataclass(frozen=True, order=True)
@@ -159,13 +163,72 @@ class PlacedNode:
     area: str | None
 
 
+@dataclass(frozen=True)
+class OtherCommittee:
+    """Another committee of the organization, as the rules across committees read it: its
+    meetings (those not cancelled are booked), and which of them the reader may not see.
+
+    ``key`` names its term in findings (``other_meeting:KEY/MEETING``; the term's name, such as
+    cajp-2019-2020); ``name`` is how messages name it (its acronym); ``hidden`` holds the ids of
+    meetings a finding must not name (a draft meeting, for a reader who may not see it): the
+    clash is still found, worded without the meeting.
+    """
+
+    key: str
+    committee: str
+    name: Text
+    meetings: tuple[Meeting, ...]
+    languages: tuple[Language, ...]
+    hidden: frozenset[str] = frozenset()
+    _booked: dict[str, dict[tuple[str, dt.date], tuple[Meeting, ...]]] = field(
+        default_factory=dict, compare=False, hash=False, repr=False
+    )
+
+    def booked(self, attribute: str) -> dict[tuple[str, dt.date], tuple[Meeting, ...]]:
+        """Its meetings that are not cancelled by (the ``room`` or ``team`` they book, day),
+        built once: checking each of the organization's committees against the others reads
+        every other committee's index many times."""
+        if attribute not in self._booked:
+            index: dict[tuple[str, dt.date], list[Meeting]] = defaultdict(list)
+            for meeting in self.meetings:
+                resource = getattr(meeting, attribute)
+                if resource is not None and meeting.status is not MeetingStatus.CANCELLED:
+                    index[(resource, meeting.date)].append(meeting)
+            self._booked[attribute] = {key: tuple(found) for key, found in index.items()}
+        return self._booked[attribute]
+
+    @classmethod
+    def of_plan(cls, plan: Plan, hidden: Iterable[str] = ()) -> OtherCommittee:
+        committee = next((b for b in plan.bodies if b.id == plan.term.committee), None)
+        name = (
+            (committee.acronym or committee.name)
+            if committee is not None
+            else Text.of(plan.language, plan.term.committee.upper())
+        )
+        key = f"{plan.term.committee}-{plan.term.label}".lower().replace(" ", "-")
+        return cls(
+            key,
+            plan.term.committee,
+            name,
+            tuple(plan.meetings),
+            tuple(plan.languages),
+            frozenset(hidden),
+        )
+
+
 @dataclass
 class Context:
-    """A plan and what the rules need to read it fast: sorted lists and indexes, built once."""
+    """A plan and what the rules need to read it fast: sorted lists and indexes, built once.
+
+    ``organization`` holds the rooms and teams the meetings name, ``others`` the organization's
+    other committees whose meetings book them too (the rules of ``rules.organization``).
+    """
 
     plan: Plan
     today: dt.date
     provisional_weeks: int = DEFAULT_PROVISIONAL_WEEKS
+    organization: Organization | None = None
+    others: Sequence[OtherCommittee] = ()
     _shared: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def shared(self, key: str, build: Callable[[Context], T]) -> T:
@@ -270,14 +333,21 @@ def run_checks(
     today: dt.date | None = None,
     provisional_weeks: int = DEFAULT_PROVISIONAL_WEEKS,
     codes: Iterable[str] | None = None,
+    organization: Organization | None = None,
+    others: Sequence[OtherCommittee] = (),
 ) -> list[Finding]:
     """Every finding of every rule (or only of ``codes``) over ``plan``, errors first, by date.
 
     ``today`` is the day the plan is read on (the system's date by default); it decides which
     provisional meetings are too close and which mandates were already presented.
+    ``organization`` (its rooms and teams) and ``others`` (the organization's other
+    committees) let the rules across committees find rooms and teams booked twice; without
+    them those rules see only ``plan``.
     """
     _load_rules()
-    context = Context(plan, today or dt.date.today(), provisional_weeks)
+    context = Context(
+        plan, today or dt.date.today(), provisional_weeks, organization, tuple(others)
+    )
     selected = [RULES[code] for code in sorted(codes)] if codes is not None else RULES.values()
     findings = [
         Finding(r.code, r.severity, hit.params, hit.dates, hit.objects)

@@ -16,6 +16,8 @@ from comitia.plan.costs import (
 from comitia.plan.entities import *  # noqa: F403
 from comitia.plan.entities import __all__ as _entities
 from comitia.plan.fields import Language, Text
+from comitia.plan.organization import *  # noqa: F403
+from comitia.plan.organization import __all__ as _organization
 from comitia.plan.plan import FORMAT_VERSION, Plan
 from comitia.plan.resolutions import *  # noqa: F403
 from comitia.plan.resolutions import __all__ as _resolutions
@@ -31,6 +33,7 @@ __all__ = [
     "RoomRates",
     "SessionRates",
     *_resolutions,
+    *_organization,
     "FORMAT_VERSION",
     "OAS_MEMBER_STATES",
     "Language",

@@ -235,7 +235,25 @@ class Meeting(PlanModel):
         description="Revision number, raised by each change (the SEQUENCE of calendar feeds).",
     )
     title: Text | None = None
-    venue: Text | None = Field(default=None, description="Empty for the headquarters.")
+    venue: Text | None = Field(
+        default=None,
+        description="Where it is held away from the headquarters; empty for the headquarters.",
+    )
+    room: Identifier | None = Field(
+        default=None,
+        description=(
+            "The headquarters room it is held in: a room of the organization file "
+            "(comitia.plan.organization); a meeting elsewhere has a venue instead."
+        ),
+    )
+    team: Identifier | None = Field(
+        default=None, description="The interpretation team booked for it, of the organization file."
+    )
+    languages: list[Language] | None = Field(
+        default=None,
+        min_length=1,
+        description="The languages it is held in (interpreted); absent: the plan's languages.",
+    )
     agenda: list[AgendaNode] = Field(default_factory=list)
     notes: list[Text] = Field(default_factory=list)
     costing: MeetingCosting | None = Field(
@@ -251,6 +269,16 @@ class Meeting(PlanModel):
                 f"the meeting ends ({self.end:%H:%M}) before it starts ({self.start:%H:%M})",
                 self.end.strftime("%H:%M"),
             )
+        if self.room is not None and self.venue is not None:
+            raise field_error(
+                "Meeting",
+                "venue",
+                "a meeting in a room of the headquarters has no venue (the venue is for "
+                "meetings held elsewhere)",
+                str(self.venue),
+            )
+        if self.languages is not None and len(set(self.languages)) != len(self.languages):
+            raise field_error("Meeting", "languages", "a language is listed twice", self.languages)
         seen: set[dt.date] = set()
         for move in self.moves:
             if move.date not in self.previous_dates or move.date in seen:
@@ -265,6 +293,10 @@ class Meeting(PlanModel):
 
     def agenda_nodes(self) -> list[AgendaNode]:
         return [node for root in self.agenda for node in root.walk()]
+
+    def languages_or(self, default: list[Language]) -> list[Language]:
+        """The languages it is held in: its own, else ``default`` (its plan's languages)."""
+        return list(self.languages) if self.languages is not None else list(default)
 
 
 class Activity(PlanModel):

@@ -13,11 +13,12 @@ import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import ValidationError
 
+from comitia.plan.organization import Organization
 from comitia.plan.plan import Plan
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -126,6 +127,20 @@ _PlanLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.const
 
 def parse_plan_text(text: str, source: str = "<plan>") -> Plan:
     """Validate the YAML (or JSON, a subset of it) ``text`` as a plan named ``source``."""
+    return _parse(text, source, Plan, "a plan file holds a mapping of sections (term, ...)")
+
+
+def parse_organization_text(text: str, source: str = "<organization>") -> Organization:
+    """Validate the YAML ``text`` as an organization file (rooms and teams) named ``source``."""
+    return _parse(
+        text, source, Organization, "an organization file holds a mapping (id, name, rooms, ...)"
+    )
+
+
+M = TypeVar("M", Plan, Organization)
+
+
+def _parse(text: str, source: str, model: type[M], shape: str) -> M:
     loader = _PlanLoader(text)
     try:
         root = loader.get_single_node()
@@ -144,15 +159,34 @@ def parse_plan_text(text: str, source: str = "<plan>") -> Plan:
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise PlanFileError([f"{source}:1: a plan file holds a mapping of sections (term, ...)"])
+        raise PlanFileError([f"{source}:1: {shape}"])
     try:
-        return Plan.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as error:
         raise PlanFileError(_describe(error, root, source)) from None
 
 
 def read_plan(path: str | Path) -> Plan:
     """Read the plan file at ``path``; :class:`PlanFileError` for anything wrong with it."""
+    return parse_plan_text(_read_text(path), str(path))
+
+
+def read_organization(path: str | Path) -> Organization:
+    """Read the organization file at ``path`` (its rooms and interpretation teams);
+    :class:`PlanFileError` for anything wrong with it, as for a plan file."""
+    return parse_organization_text(_read_text(path), str(path))
+
+
+def dump_organization_yaml(organization: Organization) -> str:
+    """The organization as a YAML organization file, defaults left out."""
+    data = {
+        "comitia": organization.comitia,
+        **organization.model_dump(mode="json", exclude_defaults=True),
+    }
+    return yaml.dump(data, Dumper=_BaseDumper, allow_unicode=True, sort_keys=False, width=100)
+
+
+def _read_text(path: str | Path) -> str:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -164,7 +198,7 @@ def read_plan(path: str | Path) -> Plan:
         ) from None
     except OSError as error:
         raise PlanFileError([f"{path}: cannot be read ({error.strerror})"]) from None
-    return parse_plan_text(text, str(path))
+    return text
 
 
 def plan_to_data(plan: Plan, *, complete: bool = False) -> dict[str, Any]:

@@ -35,7 +35,7 @@ from comitia.plan.entities import (
     Term,
     ThematicArea,
 )
-from comitia.plan.fields import Language, PlanModel
+from comitia.plan.fields import Identifier, Language, PlanModel
 from comitia.plan.resolutions import Resolution, citation_problems, resolution_problems
 
 FORMAT_VERSION: Literal[1] = 1
@@ -59,6 +59,13 @@ class Plan(PlanModel):
         default_factory=lambda: list(Language), description="Languages the plan is published in."
     )
     term: Term
+    organization: Identifier | None = Field(
+        default=None,
+        description=(
+            "The organization whose rooms and interpretation teams its meetings use: the id of "
+            "an organization file, which the secretariat keeps once for all its committees."
+        ),
+    )
     document: PlanDocument | None = None
     bodies: list[Body] = Field(default_factory=list)
     officers: list[Officer] = Field(default_factory=list)

@@ -25,6 +25,10 @@ LABELS = {
     "agreed_ad_referendum": "agreed ad referendum",
     "pending": "pending",
     "none": "without a status",
+    "fr": "French",
+    "en": "English",
+    "es": "Spanish",
+    "pt": "Portuguese",
 }
 
 MESSAGES = {
@@ -196,5 +200,37 @@ MESSAGES = {
     "PLS003": {
         "message": "The title “{title}” is only a number or a date.",
         "hint": "Give the meeting, item or activity the title the document gives it; a number or date read as a title often comes from a table's column.",
+    },
+    "ORG001": {
+        "message": "The {room} is booked twice on {date}: this meeting ({start}–{end}) and a meeting of {other} ({other_start}–{other_end}).",
+        "message.hidden": "The {room} is booked twice on {date}: this meeting ({start}–{end}) and a meeting not yet published ({other_start}–{other_end}).",
+        "hint": "Move one of the meetings, or hold it in another room.",
+    },
+    "ORG002": {
+        "message": "The interpretation team “{team}” is booked twice on {date}: this meeting ({start}–{end}) and a meeting of {other} ({other_start}–{other_end}).",
+        "message.hidden": "The interpretation team “{team}” is booked twice on {date}: this meeting ({start}–{end}) and a meeting not yet published ({other_start}–{other_end}).",
+        "hint": "Move one of the meetings, or book another team.",
+    },
+    "ORG003": {
+        "message": "The interpretation team “{team}” is booked for {count} meetings on {date}; it covers {limit} a day.",
+        "hint": "Move a meeting to another day, or book another team for it.",
+    },
+    "ORG004": {
+        "message": "The meeting on {date} is held in the {room}, which has no booth for {missing}.",
+        "hint": "Hold it in a room with booths for all its languages, or hold it in fewer languages.",
+    },
+    "ORG005": {
+        "message": "The meeting on {date} is interpreted by the team “{team}”, which does not interpret {missing}.",
+        "hint": "Book a team that interprets all the meeting's languages.",
+    },
+    "ORG006": {
+        "message": "The meeting on {date} is in the {room}, which is unavailable that day.",
+        "message.team": "The meeting on {date} is interpreted by the team “{team}”, which is unavailable that day.",
+        "hint": "Move the meeting, or book another room or team.",
+    },
+    "ORG007": {
+        "message": "The meeting on {date} names the room “{id}”, which {organization} does not have.",
+        "message.team": "The meeting on {date} names the interpretation team “{id}”, which {organization} does not have.",
+        "hint": "Correct the identifier, or add the room or team to the organization file.",
     },
 }

@@ -25,6 +25,10 @@ LABELS = {
     "agreed_ad_referendum": "acordado ad referéndum",
     "pending": "pendiente",
     "none": "sin estado",
+    "fr": "francés",
+    "en": "inglés",
+    "es": "español",
+    "pt": "portugués",
 }
 
 MESSAGES = {
@@ -196,5 +200,37 @@ MESSAGES = {
     "PLS003": {
         "message": "El título «{title}» es solo un número o una fecha.",
         "hint": "Dé a la reunión, al tema o a la actividad el título que le da el documento; un número o una fecha leídos como título suelen venir de una columna de una tabla.",
+    },
+    "ORG001": {
+        "message": "La {room} está reservada dos veces el {date}: esta reunión ({start}–{end}) y una reunión de la {other} ({other_start}–{other_end}).",
+        "message.hidden": "La {room} está reservada dos veces el {date}: esta reunión ({start}–{end}) y una reunión aún no publicada ({other_start}–{other_end}).",
+        "hint": "Traslade una de las reuniones o celébrela en otra sala.",
+    },
+    "ORG002": {
+        "message": "El equipo de intérpretes «{team}» está reservado dos veces el {date}: esta reunión ({start}–{end}) y una reunión de la {other} ({other_start}–{other_end}).",
+        "message.hidden": "El equipo de intérpretes «{team}» está reservado dos veces el {date}: esta reunión ({start}–{end}) y una reunión aún no publicada ({other_start}–{other_end}).",
+        "hint": "Traslade una de las reuniones o reserve otro equipo.",
+    },
+    "ORG003": {
+        "message": "El equipo de intérpretes «{team}» está reservado para {count} reuniones el {date}; cubre {limit} por día.",
+        "hint": "Traslade una reunión a otro día o resérvele otro equipo.",
+    },
+    "ORG004": {
+        "message": "La reunión del {date} se celebra en la {room}, que no tiene cabina de {missing}.",
+        "hint": "Celébrela en una sala con cabinas para todos sus idiomas, o en menos idiomas.",
+    },
+    "ORG005": {
+        "message": "La reunión del {date} la interpreta el equipo «{team}», que no interpreta {missing}.",
+        "hint": "Reserve un equipo que interprete todos los idiomas de la reunión.",
+    },
+    "ORG006": {
+        "message": "La reunión del {date} se celebra en la {room}, que no está disponible ese día.",
+        "message.team": "La reunión del {date} la interpreta el equipo «{team}», que no está disponible ese día.",
+        "hint": "Traslade la reunión o reserve otra sala u otro equipo.",
+    },
+    "ORG007": {
+        "message": "La reunión del {date} nombra la sala «{id}», que {organization} no tiene.",
+        "message.team": "La reunión del {date} nombra el equipo de intérpretes {id}, que {organization} no tiene.",
+        "hint": "Corrija el identificador o añada la sala o el equipo al archivo de la organización.",
     },
 }

@@ -25,6 +25,10 @@ LABELS = {
     "agreed_ad_referendum": "convenu ad referendum",
     "pending": "en suspens",
     "none": "sans statut",
+    "fr": "le français",
+    "en": "l’anglais",
+    "es": "l’espagnol",
+    "pt": "le portugais",
 }
 
 MESSAGES = {
@@ -196,5 +200,37 @@ MESSAGES = {
     "PLS003": {
         "message": "Le titre « {title} » n’est qu’un nombre ou une date.",
         "hint": "Donnez à la réunion, au point ou à l’activité le titre que lui donne le document ; un nombre ou une date lu comme titre vient souvent d’une colonne de tableau.",
+    },
+    "ORG001": {
+        "message": "La {room} est réservée deux fois le {date} : cette réunion ({start}–{end}) et une réunion de la {other} ({other_start}–{other_end}).",
+        "message.hidden": "La {room} est réservée deux fois le {date} : cette réunion ({start}–{end}) et une réunion qui n’est pas encore publiée ({other_start}–{other_end}).",
+        "hint": "Déplacez l’une des réunions, ou tenez-la dans une autre salle.",
+    },
+    "ORG002": {
+        "message": "L’équipe d’interprètes « {team} » est réservée deux fois le {date} : cette réunion ({start}–{end}) et une réunion de la {other} ({other_start}–{other_end}).",
+        "message.hidden": "L’équipe d’interprètes « {team} » est réservée deux fois le {date} : cette réunion ({start}–{end}) et une réunion qui n’est pas encore publiée ({other_start}–{other_end}).",
+        "hint": "Déplacez l’une des réunions, ou réservez une autre équipe.",
+    },
+    "ORG003": {
+        "message": "L’équipe d’interprètes « {team} » est réservée pour {count} réunions le {date} ; elle en assure {limit} par jour.",
+        "hint": "Déplacez une réunion à un autre jour, ou réservez-lui une autre équipe.",
+    },
+    "ORG004": {
+        "message": "La réunion du {date} se tient dans la {room}, qui n’a pas de cabine pour {missing}.",
+        "hint": "Tenez-la dans une salle dotée de cabines pour toutes ses langues, ou dans moins de langues.",
+    },
+    "ORG005": {
+        "message": "La réunion du {date} est interprétée par l’équipe « {team} », qui n’interprète pas {missing}.",
+        "hint": "Réservez une équipe qui interprète toutes les langues de la réunion.",
+    },
+    "ORG006": {
+        "message": "La réunion du {date} se tient dans la {room}, indisponible ce jour-là.",
+        "message.team": "La réunion du {date} est interprétée par l’équipe « {team} », indisponible ce jour-là.",
+        "hint": "Déplacez la réunion, ou réservez une autre salle ou une autre équipe.",
+    },
+    "ORG007": {
+        "message": "La réunion du {date} nomme la salle « {id} », que {organization} n’a pas.",
+        "message.team": "La réunion du {date} nomme l’équipe d’interprètes {id}, que {organization} n’a pas.",
+        "hint": "Corrigez l’identifiant, ou ajoutez la salle ou l’équipe au fichier de l’organisation.",
     },
 }

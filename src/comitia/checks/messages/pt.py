@@ -25,6 +25,10 @@ LABELS = {
     "agreed_ad_referendum": "acordado ad referendum",
     "pending": "pendente",
     "none": "sem situação",
+    "fr": "francês",
+    "en": "inglês",
+    "es": "espanhol",
+    "pt": "português",
 }
 
 MESSAGES = {
@@ -196,5 +200,37 @@ MESSAGES = {
     "PLS003": {
         "message": "O título “{title}” é apenas um número ou uma data.",
         "hint": "Dê à reunião, ao item ou à atividade o título que o documento lhe dá; um número ou uma data lidos como título costumam vir de uma coluna de tabela.",
+    },
+    "ORG001": {
+        "message": "A {room} está reservada duas vezes em {date}: esta reunião ({start}–{end}) e uma reunião da {other} ({other_start}–{other_end}).",
+        "message.hidden": "A {room} está reservada duas vezes em {date}: esta reunião ({start}–{end}) e uma reunião ainda não publicada ({other_start}–{other_end}).",
+        "hint": "Transfira uma das reuniões ou realize-a em outra sala.",
+    },
+    "ORG002": {
+        "message": "A equipe de intérpretes “{team}” está reservada duas vezes em {date}: esta reunião ({start}–{end}) e uma reunião da {other} ({other_start}–{other_end}).",
+        "message.hidden": "A equipe de intérpretes “{team}” está reservada duas vezes em {date}: esta reunião ({start}–{end}) e uma reunião ainda não publicada ({other_start}–{other_end}).",
+        "hint": "Transfira uma das reuniões ou reserve outra equipe.",
+    },
+    "ORG003": {
+        "message": "A equipe de intérpretes “{team}” está reservada para {count} reuniões em {date}; ela cobre {limit} por dia.",
+        "hint": "Transfira uma reunião para outro dia ou reserve outra equipe para ela.",
+    },
+    "ORG004": {
+        "message": "A reunião de {date} é realizada na {room}, que não tem cabine de {missing}.",
+        "hint": "Realize-a em uma sala com cabines para todos os seus idiomas, ou em menos idiomas.",
+    },
+    "ORG005": {
+        "message": "A reunião de {date} é interpretada pela equipe “{team}”, que não interpreta {missing}.",
+        "hint": "Reserve uma equipe que interprete todos os idiomas da reunião.",
+    },
+    "ORG006": {
+        "message": "A reunião de {date} é realizada na {room}, indisponível nesse dia.",
+        "message.team": "A reunião de {date} é interpretada pela equipe “{team}”, indisponível nesse dia.",
+        "hint": "Transfira a reunião ou reserve outra sala ou outra equipe.",
+    },
+    "ORG007": {
+        "message": "A reunião de {date} indica a sala “{id}”, que {organization} não tem.",
+        "message.team": "A reunião de {date} indica a equipe de intérpretes {id}, que {organization} não tem.",
+        "hint": "Corrija o identificador ou acrescente a sala ou a equipe ao arquivo da organização.",
     },
 }

@@ -6,6 +6,7 @@ from comitia.checks.rules import (  # noqa: F401
     coverage,
     dates,
     negotiation,
+    organization,
     plausibility,
     references,
     resolutions,

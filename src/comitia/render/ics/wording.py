@@ -28,6 +28,8 @@ class Wording:
     basis: str
     calendar_name: str
     deadlines_calendar_name: str
+    organization_calendar_name: str
+    state_calendar_name: str
 
 
 WORDINGS: dict[str, Wording] = {
@@ -55,6 +57,10 @@ WORDINGS: dict[str, Wording] = {
         basis="Basis",
         calendar_name="{committee} {label}: calendar",
         deadlines_calendar_name="{committee} {label}: calendar and reporting deadlines",
+        organization_calendar_name="{organization}: calendar of all committees",
+        state_calendar_name=(
+            "{organization}: all committees, with the reporting deadlines of {state}"
+        ),
     ),
     "fr": Wording(
         meeting_kinds={
@@ -80,6 +86,11 @@ WORDINGS: dict[str, Wording] = {
         basis="Fondement",
         calendar_name="{committee} {label} : calendrier",
         deadlines_calendar_name="{committee} {label} : calendrier et dates limites des rapports",
+        organization_calendar_name="{organization} : calendrier de toutes les commissions",
+        state_calendar_name=(
+            "{organization} : toutes les commissions, avec les dates"
+            " limites des rapports de {state}"
+        ),
     ),
     "es": Wording(
         meeting_kinds={
@@ -105,6 +116,10 @@ WORDINGS: dict[str, Wording] = {
         basis="Fundamento",
         calendar_name="{committee} {label}: calendario",
         deadlines_calendar_name="{committee} {label}: calendario y plazos de los informes",
+        organization_calendar_name="{organization}: calendario de todas las comisiones",
+        state_calendar_name=(
+            "{organization}: todas las comisiones, con los plazos de los informes de {state}"
+        ),
     ),
     "pt": Wording(
         meeting_kinds={
@@ -130,6 +145,10 @@ WORDINGS: dict[str, Wording] = {
         basis="Fundamento",
         calendar_name="{committee} {label}: calendário",
         deadlines_calendar_name="{committee} {label}: calendário e prazos dos relatórios",
+        organization_calendar_name="{organization}: calendário de todas as comissões",
+        state_calendar_name=(
+            "{organization}: todas as comissões, com os prazos dos relatórios de {state}"
+        ),
     ),
 }
 

@@ -38,6 +38,10 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:meeting": Action.VIEW,
     "calendar:feed": Action.VIEW,
     "calendar:delegations_feed": Action.VIEW,
+    # the organization's calendar: every committee's public meetings, the same for everyone
+    "calendar:all": Action.VIEW,
+    "calendar:all_feed": Action.VIEW,
+    "calendar:all_state_feed": Action.VIEW,
     "calendar:login": Action.SIGN_IN,
     "calendar:logout": Action.SIGN_IN,
     # calendar, editing

@@ -3,12 +3,20 @@ from django.urls import path
 
 from comitia.web.access import views as access_views
 
-from . import views
+from . import organization_views, views
 
 app_name = "calendar"
 
 urlpatterns = [
     path("calendar/", views.latest, name="latest"),
+    # Before the term's routes: "all" is never a term's name (theirs hold a hyphen).
+    path("calendar/all/", organization_views.organization_calendar, name="all"),
+    path("calendar/all/feed.<str:lang>.ics", organization_views.organization_feed, name="all_feed"),
+    path(
+        "calendar/all/states/<str:state>.<str:lang>.ics",
+        organization_views.state_feed,
+        name="all_state_feed",
+    ),
     path("calendar/<slug:slug>/", views.term_calendar, name="list"),
     path("calendar/<slug:slug>/month/", views.month, name="month_now"),
     path("calendar/<slug:slug>/month/<str:month>/", views.month, name="month"),

@@ -77,6 +77,7 @@ def object_labels() -> dict[ObjectKind, str]:
         ObjectKind.DOCUMENT: _("plan document"),
         ObjectKind.APPROPRIATION: _("appropriation"),
         ObjectKind.RESOLUTION: _("resolution"),
+        ObjectKind.OTHER_MEETING: _("meeting of another committee"),
     }
 
 
@@ -93,6 +94,12 @@ def admin_links(term: m.Term, refs: Iterable[ObjectRef]) -> dict[ObjectRef, str]
             name = f"admin:{model._meta.app_label}_{model._meta.model_name}_change"
             for key, pk in rows.values_list("key", "pk"):
                 links[ObjectRef(kind, key)] = reverse(name, args=[pk])
+        elif kind is ObjectKind.OTHER_MEETING:
+            # Another committee's meeting (its term/key; never one the reader may not see,
+            # which a finding does not name): its page in that committee's calendar.
+            for id_ in ids:
+                slug, _sep, key = id_.partition("/")
+                links[ObjectRef(kind, id_)] = reverse("calendar:meeting", args=[slug, key])
         elif kind in (ObjectKind.SUMMARY_CLAIM, ObjectKind.COUNT_CLAIM, ObjectKind.DOCUMENT):
             # Claims and the plan document are kept on the term.
             url = reverse("admin:plans_term_change", args=[term.pk])

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from comitia.checks import Severity, mandate_coverage, paragraph_coverage, run_checks
 from comitia.plan import Plan
 from comitia.web.checks import pages
+from comitia.web.checks.organization import organization_and_others
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
@@ -23,7 +24,11 @@ def checks_panel(request: HttpRequest, slug: str) -> HttpResponse:
     term = get_object_or_404(Term, slug=slug)
     plan = load_plan(term)
     lang = display_language(get_language() or "en")
-    findings = run_checks(plan, today=pages.today_in(term))
+    # The organization's other committees book the same rooms and teams (rules ORG).
+    organization, others = organization_and_others(term, request.user)
+    findings = run_checks(
+        plan, today=pages.today_in(term), organization=organization, others=others
+    )
     counts = {severity.value: 0 for severity in Severity}
     for finding in findings:
         counts[finding.severity.value] += 1

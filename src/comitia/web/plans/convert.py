@@ -197,6 +197,19 @@ def _name(identifier: str) -> str:
     return '"' + identifier.replace('"', '""') + '"'
 
 
+def _organization(plan: Plan) -> m.Organization | None:
+    """The stored organization the plan names; PlanLoadError if it is not stored."""
+    if plan.organization is None:
+        return None
+    found = m.Organization.objects.filter(key=plan.organization).first()
+    if found is None:
+        raise PlanLoadError(
+            f"the plan names the organization {plan.organization!r}, which is not in the "
+            "database: load its organization file first (comitia load PLAN --organization ORG)"
+        )
+    return found
+
+
 def _claims(plan: Plan) -> dict[str, Any]:
     """The plan's claims of its source document, as the JSON the term keeps them in."""
     data = plan.model_dump(mode="json", include={"summary_claims", "count_claims"})
@@ -269,6 +282,7 @@ class _Writer:
             end=plan.term.end,
             installed_on=plan.term.installed_on,
             timezone=plan.term.timezone,
+            organization=_organization(plan),
             language=plan.language.value,
             languages=[lang.value for lang in plan.languages],
             document_claims=_claims(plan),
@@ -465,6 +479,11 @@ class _Writer:
                 sequence=meeting.sequence,
                 title=_text(meeting.title),
                 venue=_text(meeting.venue),
+                room=meeting.room or "",
+                team=meeting.team or "",
+                languages=[lang.value for lang in meeting.languages]
+                if meeting.languages is not None
+                else None,
                 notes=_texts(meeting.notes),
                 costing=_costing(meeting),
             )
@@ -825,6 +844,12 @@ class _Reader:
             "language": term.language,
             "languages": term.languages,
             "cost_rates": _json(term.cost_rates) or [],
+            # One query, only for a term of an organization.
+            **(
+                {"organization": term.organization.key}
+                if term.organization_id is not None and term.organization is not None
+                else {}
+            ),
             "term": _optional(
                 {
                     "committee": self.body_keys[term.committee_id],
@@ -985,6 +1010,9 @@ class _Reader:
                 moves=moves.get(meeting.pk),
                 title=meeting.title,
                 venue=meeting.venue,
+                room=meeting.room or None,
+                team=meeting.team or None,
+                languages=meeting.languages,
                 agenda=self._tree(meeting.pk, None),
                 notes=meeting.notes,
                 costing=_json(meeting.costing),

@@ -340,3 +340,50 @@ class ParagraphAdmin(VisibilityScopedAdmin, admin.ModelAdmin):  # type: ignore[t
     list_filter = ("resolution__term", "kind", "status")
     search_fields = ("number",)
     raw_id_fields = ("resolution", "section", "assigned_to")
+
+
+# -- the organization: rooms and interpretation teams that its committees share ---------------
+
+
+class RoomInline(admin.TabularInline):  # type: ignore[type-arg]
+    form = FitTextModelForm
+    model = m.Room
+    extra = 0
+    fields = ("position", "key", "name", "capacity", "booths", "equipment", "unavailable")
+
+
+class InterpretationTeamInline(admin.TabularInline):  # type: ignore[type-arg]
+    form = FitTextModelForm
+    model = m.InterpretationTeam
+    extra = 0
+    fields = ("position", "key", "name", "languages", "meetings_per_day", "unavailable")
+
+
+@admin.register(m.Organization)
+class OrganizationAdmin(AuditedAdmin, admin.ModelAdmin):  # type: ignore[type-arg]
+    """An organization and what its committees share; not part of any term, so not scoped by
+    a term's visibility: who may change it is Django's permission on the model. Booths and
+    languages are lists of codes (["en", "es"]), unavailable days lists of ISO dates."""
+
+    form = FitTextModelForm
+    list_display = ("key", "name_text", "timezone", "illustrative", "rooms_count", "teams_count")
+    readonly_fields = ("version",)
+    inlines = (RoomInline, InterpretationTeamInline)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[m.Organization]:
+        rows: QuerySet[m.Organization] = super().get_queryset(request)
+        return rows.annotate(
+            room_count=Count("rooms", distinct=True), team_count=Count("teams", distinct=True)
+        )
+
+    @admin.display(description=_("name"))
+    def name_text(self, organization: m.Organization) -> str:
+        return _first(organization.name)
+
+    @admin.display(description=_("rooms"))
+    def rooms_count(self, organization: m.Organization) -> int:
+        return int(getattr(organization, "room_count", 0))
+
+    @admin.display(description=_("interpretation teams"))
+    def teams_count(self, organization: m.Organization) -> int:
+        return int(getattr(organization, "team_count", 0))

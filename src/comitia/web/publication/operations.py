@@ -10,12 +10,20 @@ from typing import Any
 
 from django.db import transaction
 
-from comitia.plan.files import read_plan
+from comitia.plan.files import read_organization, read_plan
 from comitia.web.access import audit
 from comitia.web.access.versions import claim
 from comitia.web.levels import Visibility
 from comitia.web.plans.convert import save_plan, term_slug
-from comitia.web.plans.models import Meeting, PlanDocument, Term
+from comitia.web.plans.models import (
+    InterpretationTeam,
+    Meeting,
+    Organization,
+    PlanDocument,
+    Room,
+    Term,
+)
+from comitia.web.plans.organizations import save_organization
 
 from .models import Publication
 
@@ -164,3 +172,37 @@ def load_plan_file(path: str | Path, *, replace: bool = False, publish: bool = F
         if publish:
             publish_plan(term, None)
     return term
+
+
+def load_organization_file(path: str | Path) -> Organization:
+    """Read the organization file at ``path`` (its rooms and interpretation teams) and store it,
+    creating the organization or replacing its rooms and teams, recorded in the audit trail.
+
+    Raise ``comitia.plan.files.PlanFileError`` for a file that is not a valid organization
+    file; nothing is written then.
+    """
+    organization = read_organization(path)
+    with transaction.atomic():
+        existing = Organization.objects.filter(key=organization.id).first()
+        before = _organization_snapshot(existing)
+        row = save_organization(organization)
+        audit.record(
+            None,
+            "replace" if existing is not None else "load",
+            row,
+            before=before,
+            after=_organization_snapshot(row),
+        )
+    return row
+
+
+def _organization_snapshot(row: Organization | None) -> dict[str, Any] | None:
+    # The organization's row with its rooms and teams, which a load replaces.
+    if row is None:
+        return None
+    data = audit.snapshot(row) or {}
+    data["rooms"] = [audit.snapshot(room) for room in Room.objects.filter(organization=row)]
+    data["teams"] = [
+        audit.snapshot(team) for team in InterpretationTeam.objects.filter(organization=row)
+    ]
+    return data

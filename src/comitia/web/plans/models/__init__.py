@@ -21,10 +21,16 @@ from comitia.web.plans.models.follow_up import (
     ReportingObligation,
     Submission,
 )
+from comitia.web.plans.models.organization import InterpretationTeam, Organization, Room
 from comitia.web.plans.models.resolutions import Paragraph, Resolution, ResolutionSection
 from comitia.web.plans.models.term import Body, Mandate, Officer, PlanDocument, Term, ThematicArea
 
+# The organization's tables: shared by its terms, not part of any term's plan (a term's
+# deletion or replacement leaves them, and a plan file names them by key).
+ORGANIZATION_MODELS = (Organization, Room, InterpretationTeam)
+
 __all__ = [
+    "ORGANIZATION_MODELS",
     "Activity",
     "AgendaNode",
     "AgendaPresenter",
@@ -32,12 +38,14 @@ __all__ = [
     "Body",
     "Citation",
     "Convention",
+    "InterpretationTeam",
     "Mandate",
     "Meeting",
     "Milestone",
     "Negotiation",
     "NonMeetingDay",
     "Officer",
+    "Organization",
     "Paragraph",
     "PlanDocument",
     "PreviousDate",
@@ -45,6 +53,7 @@ __all__ = [
     "RequestedEvent",
     "Resolution",
     "ResolutionSection",
+    "Room",
     "Submission",
     "Term",
     "ThematicArea",

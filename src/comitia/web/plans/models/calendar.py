@@ -75,6 +75,28 @@ class Meeting(models.Model):
     venue = MultilingualField(
         _("venue"), null=True, blank=True, help_text=_("Empty for the headquarters.")
     )
+    # A room and an interpretation team of the term's organization, by key as in plan files
+    # (comitia.web.plans.models.organization): empty when it names none.
+    room = models.CharField(
+        _("room"),
+        max_length=64,
+        blank=True,
+        default="",
+        help_text=_("The headquarters room, by its identifier; a meeting elsewhere has a venue."),
+    )
+    team = models.CharField(
+        _("interpretation team"),
+        max_length=64,
+        blank=True,
+        default="",
+        help_text=_("By its identifier."),
+    )
+    languages = models.JSONField(
+        _("languages"),
+        null=True,
+        blank=True,
+        help_text=_("The languages it is held in; empty: the term's published languages."),
+    )
     notes = MultilingualListField(_("notes"))
     # The plan file's costing (languages, pages, who pays, a stated cost and its reason), as
     # its JSON text (not jsonb, which would sort the languages of the reason): read whole by

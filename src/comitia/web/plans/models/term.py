@@ -71,6 +71,16 @@ class Term(models.Model):
         verbose_name=_("installed by"),
     )
     timezone = models.CharField(_("time zone"), max_length=64, default="America/New_York")
+    # The organization whose rooms and interpretation teams the meetings book (the plan's
+    # organization field): its other terms are the committees they may clash with.
+    organization = models.ForeignKey(
+        "plans.Organization",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="terms",
+        verbose_name=_("organization"),
+    )
     language = models.CharField(_("language"), max_length=2, choices=LanguageChoice.choices)
     languages = models.JSONField(_("published languages"), default=list)
     # What an imported document says about itself (its summary of meetings, counts in its
