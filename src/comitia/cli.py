@@ -97,21 +97,23 @@ def _iso_day(text: str) -> dt.date:
 
 
 def cmd_schedule(args: argparse.Namespace) -> int:
-    from comitia.checks import Severity, run_checks
+    from comitia.checks import OtherCommittee, Severity, run_checks
     from comitia.plan import Text
     from comitia.schedule.problem import build_problem
     from comitia.schedule.proposal import apply_proposal, describe
+    from comitia.schedule.shared import shared_with
     from comitia.schedule.solve import solve
 
     plan = read_plan(args.plan)
-    for other in args.others:
-        read_plan(other)  # a bad file is refused before any work
+    organization = read_organization(args.organization) if args.organization else None
+    others = [read_plan(other) for other in args.others]  # bad files fail before any work
     if args.time_limit <= 0:
         raise CommandError("--time-limit must be a positive number of seconds")
     place = None if args.replan else [m.id for m in plan.meetings if m.provisional]
     problem = build_problem(plan, today=args.today, min_gap_days=args.gap, place=place)
-    outcome = solve([problem], time_limit=args.time_limit)
-    for line in describe(plan, problem, outcome, args.lang):
+    shared = shared_with(problem, plan, organization, others, args.lang)
+    outcome = solve([problem], shared, time_limit=args.time_limit)
+    for line in describe(plan, problem, outcome, args.lang, shared):
         print(line)
     proposal = apply_proposal(
         plan,
@@ -121,7 +123,13 @@ def cmd_schedule(args: argparse.Namespace) -> int:
         recorded_at=dt.datetime.now(dt.UTC).replace(microsecond=0),
     )
     write_plan(proposal, args.output)
-    errors = [f for f in run_checks(proposal, today=args.today) if f.severity is Severity.ERROR]
+    findings = run_checks(
+        proposal,
+        today=args.today,
+        organization=organization,
+        others=[OtherCommittee.of_plan(other) for other in others],
+    )
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
         print(f"comitia check: {len(errors)} error(s) in the proposal", file=sys.stderr)
     return 0 if outcome.feasible else 1
@@ -513,6 +521,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="PLAN.yaml",
         help="the other committees' plans, whose meetings hold rooms and teams",
+    )
+    schedule.add_argument(
+        "--organization",
+        metavar="ORG.yaml",
+        help="the organization file: the rooms and interpretation teams to place meetings in",
     )
     schedule.add_argument(
         "--replan",

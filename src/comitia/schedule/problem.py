@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -452,7 +452,7 @@ def give_resources(
     problem: Problem,
     rooms: Sequence[Resource],
     teams: Sequence[Resource],
-    languages: dict[str, frozenset[str]],
+    languages: Mapping[str, frozenset[str]],
 ) -> None:
     """Let each demand use the rooms whose booths hold its languages and, when it is
     interpreted (two languages or more), the teams that cover them all.
@@ -465,6 +465,7 @@ def give_resources(
         if needed is None:
             continue
         demand.languages = needed
-        demand.rooms = [room.id for room in rooms if needed <= room.languages]
-        if len(needed) >= 2:
+        interpreted = len(needed) >= 2
+        demand.rooms = [room.id for room in rooms if not interpreted or needed <= room.languages]
+        if interpreted:
             demand.teams = [team.id for team in teams if needed <= team.languages]

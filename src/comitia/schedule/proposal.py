@@ -24,7 +24,7 @@ from comitia.dates import FuzzyDate, format_day
 from comitia.plan import Meeting, Move, Plan, Text
 from comitia.plan.sessions import SessionLength, session_length
 from comitia.schedule.problem import Family, Half, Problem
-from comitia.schedule.solve import Outcome, Placement
+from comitia.schedule.solve import ALONE, Organization, Outcome, Placement
 
 
 def N_(message: str) -> str:
@@ -74,6 +74,7 @@ class Change:
     hours_before: tuple[dt.time, dt.time]
     hours_after: tuple[dt.time, dt.time]
     room: str | None
+    team: str | None
 
 
 def hours_for(problem: Problem, meeting: Meeting, placement: Placement) -> tuple[dt.time, dt.time]:
@@ -95,7 +96,13 @@ def changes(plan: Plan, problem: Problem, outcome: Outcome) -> list[Change]:
         if placement is None:
             continue
         hours = hours_for(problem, meeting, placement)
-        if placement.day != meeting.date or hours != (meeting.start, meeting.end):
+        room = placement.room or meeting.room
+        team = placement.team or meeting.team
+        if (
+            placement.day != meeting.date
+            or hours != (meeting.start, meeting.end)
+            or (room, team) != (meeting.room, meeting.team)
+        ):
             found.append(
                 Change(
                     meeting.id,
@@ -103,7 +110,8 @@ def changes(plan: Plan, problem: Problem, outcome: Outcome) -> list[Change]:
                     placement.day,
                     (meeting.start, meeting.end),
                     hours,
-                    placement.room,
+                    room,
+                    team,
                 )
             )
     return sorted(found, key=lambda c: (c.after, c.meeting))
@@ -114,6 +122,8 @@ def _moved(meeting: Meeting, change: Change, reason: Text, recorded_at: dt.datet
         "start": change.hours_after[0],
         "end": change.hours_after[1],
         "sequence": meeting.sequence + 1,
+        "room": change.room,
+        "team": change.team,
     }
     if change.after != meeting.date:
         previous = [day for day in meeting.previous_dates if day != change.after]
@@ -155,8 +165,16 @@ def _time(value: dt.time) -> str:
     return value.strftime("%H:%M")
 
 
-def describe(plan: Plan, problem: Problem, outcome: Outcome, lang: str = "en") -> Iterator[str]:
-    """The lines of the report on ``outcome``, in ``lang``."""
+def describe(
+    plan: Plan,
+    problem: Problem,
+    outcome: Outcome,
+    lang: str = "en",
+    shared: Organization = ALONE,
+) -> Iterator[str]:
+    """The lines of the report on ``outcome``, in ``lang``; rooms named as ``shared`` names
+    them."""
+    names = {r.id: r.name for r in (*shared.rooms, *shared.teams)}
     t = _translations(lang).gettext
     moved = changes(plan, problem, outcome)
     placed = len(outcome.placements) - len(problem.kept)
@@ -177,7 +195,7 @@ def describe(plan: Plan, problem: Problem, outcome: Outcome, lang: str = "en") -
                 after=format_day(change.after, lang, weekday=True),
                 hours_after=f"{_time(change.hours_after[0])}–{_time(change.hours_after[1])}",
             )
-            + (f" ({change.room})" if change.room else "")
+            + (f" ({names.get(change.room, change.room)})" if change.room else "")
         )
     if outcome.unplaced:
         yield t("Could not place {count} meeting(s): {meetings}.").format(

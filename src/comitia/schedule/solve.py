@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -328,29 +328,29 @@ class _Model:
                     )
             literal = self.families[family]
             for resource in resources:
-                fixed = [
-                    (self.index(b.day), b.halves)
-                    for b in organization.busy
-                    if (b.room if kind == "room" else b.team) == resource.id
-                ]
-                for day_index, taken in fixed:
-                    for half in taken:
-                        halves[resource.id].append(
+                # What the other committees hold and the days it is unavailable, each half
+                # once, and each day up to the resource's limit: the others' own double
+                # bookings are their clash, not this plan's.
+                taken_halves: set[int] = set()
+                taken_days: Counter[int] = Counter()
+                for b in organization.busy:
+                    if (b.room if kind == "room" else b.team) == resource.id:
+                        taken_halves.update(2 * self.index(b.day) + int(h) for h in b.halves)
+                        taken_days[self.index(b.day)] += 1
+                for day in resource.unavailable:
+                    taken_halves.update((2 * self.index(day), 2 * self.index(day) + 1))
+                for start in sorted(taken_halves):
+                    halves[resource.id].append(
+                        m.new_optional_fixed_size_interval_var(start, 1, literal, "busy")
+                    )
+                limit = resource.per_day
+                for day_index, count in sorted(taken_days.items()):
+                    for _ in range(count if limit is None else min(count, limit)):
+                        whole_days[resource.id].append(
                             m.new_optional_fixed_size_interval_var(
-                                2 * day_index + int(half), 1, literal, "busy"
+                                2 * day_index, 2, literal, "busy_day"
                             )
                         )
-                    whole_days[resource.id].append(
-                        m.new_optional_fixed_size_interval_var(
-                            2 * day_index, 2, literal, "busy_day"
-                        )
-                    )
-                for day in sorted(resource.unavailable):
-                    halves[resource.id].append(
-                        m.new_optional_fixed_size_interval_var(
-                            2 * self.index(day), 2, literal, "unavailable"
-                        )
-                    )
                 m.add_no_overlap(halves[resource.id])
                 if resource.per_day is not None and whole_days[resource.id]:
                     m.add_cumulative(
