@@ -263,3 +263,31 @@ def test_the_amendment_on_the_page_shows_pending_passages_in_brackets_not_markup
     assert "[[" not in diff and "]]" not in diff
     assert '<span class="pending">[urge]</span>' in diff
     assert "<ins>strongly </ins>" in diff
+
+
+@pytest.mark.parametrize(
+    ("lang", "issue", "heading"),
+    [
+        ("fr", "Publier la rév. 6", "Modifications de CP/CSH-2020/20 rev. 4 à"),
+        ("es", "Emitir la rev. 6", "Cambios de CP/CSH-2020/20 rev. 4 a"),
+        ("pt", "Emitir a rev. 6", "Alterações de CP/CSH-2020/20 rev. 4 a"),
+        ("en", "Issue rev. 6", "Changes from CP/CSH-2020/20 rev. 4 to"),
+    ],
+)
+def test_the_revisions_are_shown_in_the_readers_language(
+    draft: m.Resolution, lang: str, issue: str, heading: str
+) -> None:
+    _issue(draft)
+    _incorporate(draft)
+    _issue(draft)
+    secretariat = client_for(Role.SECRETARIAT)
+    page = secretariat.get(url(draft), HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert issue in page
+    compared = secretariat.get(url(draft, "revisions/5/"), HTTP_ACCEPT_LANGUAGE=lang)
+    assert heading in compared.content.decode()
+    amendment = Amendment.objects.get()
+    docx = secretariat.get(url(draft, f"amendments/{amendment.pk}/changes.docx")).content
+    # The amendment's own document is in its language (English here), whoever reads it.
+    assert b"Amendment to paragraph 3 bis" in b"".join(
+        zipfile.ZipFile(io.BytesIO(docx)).read(n) for n in ["word/document.xml"]
+    )
