@@ -13,7 +13,7 @@ from comitia.revisions.resolutions import (
 )
 from comitia.revisions.words import PieceKind
 
-K, D, I = PieceKind.KEPT, PieceKind.DELETED, PieceKind.INSERTED
+K, DEL, INS = PieceKind.KEPT, PieceKind.DELETED, PieceKind.INSERTED
 
 
 def _shown(pieces: list[MarkedPiece]) -> list[tuple[str, str, bool]]:
@@ -33,25 +33,25 @@ def test_a_pending_passage_prints_in_single_brackets_never_as_its_markup() -> No
 
 
 def _old(pieces: list[MarkedPiece]) -> str:
-    return "".join(p.text for p in pieces if p.kind is not I)
+    return "".join(p.text for p in pieces if p.kind is not INS)
 
 
 def _new(pieces: list[MarkedPiece]) -> str:
-    return "".join(p.text for p in pieces if p.kind is not D)
+    return "".join(p.text for p in pieces if p.kind is not DEL)
 
 
 def test_brackets_taken_away_show_in_the_older_text_only() -> None:
     pieces = marked_diff("Urge [[all]] states", "Urge all states")
     assert (_old(pieces), _new(pieces)) == ("Urge [all] states", "Urge all states")
-    assert any(p.pending and "all" in p.text for p in pieces if p.kind is D)
-    assert not any(p.pending for p in pieces if p.kind is not D)
+    assert any(p.pending and "all" in p.text for p in pieces if p.kind is DEL)
+    assert not any(p.pending for p in pieces if p.kind is not DEL)
 
 
 def test_a_deleted_pending_passage_is_pending_in_the_older_text_only() -> None:
     pieces = marked_diff("Urge [[all]] states", "Urge states")
-    deleted = [p for p in pieces if p.kind is D]
+    deleted = [p for p in pieces if p.kind is DEL]
     assert deleted and all(p.pending for p in deleted if p.text.strip() not in {"", " "})
-    assert [p.text for p in pieces if p.kind is not D] == ["Urge ", "states"]
+    assert [p.text for p in pieces if p.kind is not DEL] == ["Urge ", "states"]
 
 
 def _draft(paragraphs: list[dict[str, Any]]) -> Resolution:
@@ -93,7 +93,7 @@ def test_paragraphs_are_paired_by_number_added_removed_changed_and_status_change
     ]
     two = lines[1]
     assert (_old(two.pieces), _new(two.pieces)) == ("Encourage [urge].", "Encourage strongly.")
-    assert [p.text for p in two.pieces if p.kind is D and p.pending] == ["[urge]"]
+    assert [p.text for p in two.pieces if p.kind is DEL and p.pending] == ["[urge]"]
     assert not two.status_changed
     four = lines[3]
     assert four.status_changed
@@ -108,7 +108,7 @@ def test_a_text_missing_in_the_language_is_compared_in_its_original_marked_so() 
     (line,) = compare_resolutions(old, new, "en")
     assert line.fallback == "fr"
     assert _new(line.pieces) == "Demander un rapport annuel."
-    assert "annuel" in "".join(p.text for p in line.pieces if p.kind is I)
+    assert "annuel" in "".join(p.text for p in line.pieces if p.kind is INS)
 
 
 def test_subparagraphs_are_compared_by_letter() -> None:
