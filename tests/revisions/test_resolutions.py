@@ -161,3 +161,13 @@ def test_a_deletion_and_an_insertion_keep_what_they_share_at_their_ends_between_
     tail = marked_diff("Encourage [[urge]]", "Encourage [[urge]] member states")
     assert (_old(tail), _new(tail)) == ("Encourage [urge]", "Encourage [urge] member states")
     assert [p.text for p in tail if p.kind is not K] == [" member states"]
+
+
+def test_a_subparagraph_missing_in_the_language_is_marked_with_its_original() -> None:
+    old = _draft([{"number": "1", "subparagraphs": [{"letter": "a", "text": {"fr": "premier"}}]}])
+    new = _draft([{"number": "1", "subparagraphs": [{"letter": "a", "text": {"fr": "premier"}}]}])
+    (line,) = compare_resolutions(old, new, "en")
+    assert [(s.letter, s.change, s.fallback) for s in line.subparagraphs] == [
+        ("a", ParagraphChange.UNCHANGED, "fr")
+    ]
+    assert line.change is ParagraphChange.UNCHANGED

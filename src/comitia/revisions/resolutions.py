@@ -146,6 +146,7 @@ class SubparagraphLine:
     letter: str
     change: ParagraphChange
     pieces: list[MarkedPiece]
+    fallback: str | None = None
 
 
 @dataclass(frozen=True)
@@ -210,23 +211,22 @@ def _whole(text: str, kind: PieceKind) -> list[MarkedPiece]:
 def _subparagraphs(
     old: Paragraph | None, new: Paragraph | None, lang: str
 ) -> list[SubparagraphLine]:
-    before = {s.letter: _text(s.text, lang)[0] for s in (old.subparagraphs if old else [])}
-    after = [(s.letter, _text(s.text, lang)[0]) for s in (new.subparagraphs if new else [])]
+    before = {s.letter: _text(s.text, lang) for s in (old.subparagraphs if old else [])}
+    after = [(s.letter, *_text(s.text, lang)) for s in (new.subparagraphs if new else [])]
     lines = []
-    for letter, text in after:
+    for letter, text, fallback in after:
         if letter not in before:
-            lines.append(
-                SubparagraphLine(letter, ParagraphChange.ADDED, _whole(text, PieceKind.INSERTED))
-            )
+            pieces = _whole(text, PieceKind.INSERTED)
+            lines.append(SubparagraphLine(letter, ParagraphChange.ADDED, pieces, fallback))
             continue
-        change = ParagraphChange.UNCHANGED if before[letter] == text else ParagraphChange.CHANGED
-        lines.append(SubparagraphLine(letter, change, marked_diff(before[letter], text)))
-    letters = {letter for letter, _ in after}
-    for letter, text in before.items():
+        old_text = before[letter][0]
+        change = ParagraphChange.UNCHANGED if old_text == text else ParagraphChange.CHANGED
+        lines.append(SubparagraphLine(letter, change, marked_diff(old_text, text), fallback))
+    letters = {letter for letter, _, _ in after}
+    for letter, (text, fallback) in before.items():
         if letter not in letters:
-            lines.append(
-                SubparagraphLine(letter, ParagraphChange.REMOVED, _whole(text, PieceKind.DELETED))
-            )
+            pieces = _whole(text, PieceKind.DELETED)
+            lines.append(SubparagraphLine(letter, ParagraphChange.REMOVED, pieces, fallback))
     return lines
 
 

@@ -71,6 +71,16 @@ def revision_symbol(document_symbol: str, number: int) -> str:
     return f"{_REVISION_SUFFIX.sub('', document_symbol.strip())} rev. {number}"
 
 
+def draft_label(stored: m.Resolution) -> str:
+    """The draft's symbol as its documents print it (``comitia.plan.Resolution.label``),
+    from its row."""
+    if stored.document_symbol is None:
+        return str(stored.key)
+    if stored.revision:
+        return f"{stored.document_symbol} rev. {stored.revision}"
+    return str(stored.document_symbol)
+
+
 def next_number(stored: m.Resolution) -> int:
     """One more than the last revision issued here, or than the draft says it is at (an
     imported draft may be at rev. 3 already)."""

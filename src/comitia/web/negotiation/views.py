@@ -339,7 +339,4 @@ def amendment_changes(
 ) -> HttpResponse:
     stored = _resolution(request, slug, resolution)
     amendment = _amendment(request, stored, amendment_id)
-    plan = visible_plan(request.user, stored.term, load_plan(stored.term))
-    held = next((r for r in plan.resolutions if r.id == stored.key), None)
-    label = held.label if held is not None else str(stored)
-    return _download(revisions.amendment_docx(amendment, label))
+    return _download(revisions.amendment_docx(amendment, revisions.draft_label(stored)))
