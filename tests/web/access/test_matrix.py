@@ -142,6 +142,8 @@ def expected(
         allowed &= sees(term, thing)
     if name in {"suggestions:withdraw", "negotiation:withdraw", "negotiation:amendment_changes"}:
         allowed -= {"delegation_elsewhere"}  # the proposal, the amendment are Brazil's
+    if name == "negotiation:amendment_changes":
+        allowed &= INSIDERS | {"delegation"}  # an amendment not shared is never public
     return allowed
 
 
@@ -428,3 +430,9 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("api:meeting", meeting, P, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meeting", meeting, D, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meetings", ("slug",), S, D) == INSIDERS | DELEGATIONS
+    draft = ("slug", "resolution")
+    assert expected("negotiation:revision", (*draft, "rev"), P, S) == INSIDERS | DELEGATIONS
+    assert expected("negotiation:revision_file", (*draft, "rev", "lang", "fmt"), P, D) == INSIDERS
+    assert expected("negotiation:revision_issue", draft, P, P) == {"secretariat", "administrator"}
+    changes = (*draft, "amendment_id")
+    assert expected("negotiation:amendment_changes", changes, P, P) == INSIDERS | {"delegation"}

@@ -105,6 +105,9 @@ def _page(
         amendments=amendments,
         incorporated=incorporated,
     )
+    issued = revisions.revisions_of(stored)
+    # As ``revisions.next_number`` counts, from the rows just read.
+    next_revision = max([stored.revision, *(r.number for r in issued)]) + 1
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -131,11 +134,11 @@ def _page(
         ),
         "conflict_line": pages.amendment_line(conflict.amendment, lang) if conflict else None,
         "conflict_runs": pages.shown_runs(conflict.current) if conflict else [],
-        "revisions": revisions.revisions_of(stored),
+        "revisions": issued,
         "revision_form": RevisionForm(
-            initial={"number": revisions.next_number(stored), "issued_on": today_in(term)}
+            initial={"number": next_revision, "issued_on": today_in(term)}
         ),
-        "next_revision": revisions.next_number(stored),
+        "next_revision": next_revision,
     }
     return render(request, "negotiation/draft.html", context, status=status)
 
