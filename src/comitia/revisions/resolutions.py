@@ -131,6 +131,8 @@ def tidy(pieces: Sequence[Piece]) -> list[Piece]:
 def marked_diff(old: str, new: str) -> list[MarkedPiece]:
     """The word-level difference of two texts holding ``[[…]]`` marks, as a reader sees it
     (``tidy``, then ``marked``)."""
+    if old == new:
+        return marked([Piece(PieceKind.KEPT, new)]) if new else []
     return marked(tidy(diff_words(old, new)))
 
 

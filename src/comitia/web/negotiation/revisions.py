@@ -19,6 +19,7 @@ on each request.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -186,8 +187,16 @@ def issue_revision(
     return revision
 
 
+@functools.lru_cache(maxsize=16)
+def _parsed(snapshot: str) -> Plan:
+    # Keyed by the snapshot's text, which an issued revision never changes: a comparison page
+    # reads two revisions, and a 200-paragraph draft takes some 100 ms to validate.
+    return Plan.model_validate(json.loads(snapshot))
+
+
 def revision_plan(revision: DraftRevision) -> Plan:
-    return Plan.model_validate(json.loads(revision.snapshot))
+    """The plan ``revision`` holds (shared between callers: copy it to change it)."""
+    return _parsed(revision.snapshot)
 
 
 def revision_draft(revision: DraftRevision) -> tuple[Plan, Resolution]:
