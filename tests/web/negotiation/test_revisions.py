@@ -291,3 +291,12 @@ def test_the_revisions_are_shown_in_the_readers_language(
     assert b"Amendment to paragraph 3 bis" in b"".join(
         zipfile.ZipFile(io.BytesIO(docx)).read(n) for n in ["word/document.xml"]
     )
+
+
+def test_a_difference_prints_its_texts_escaped() -> None:
+    from comitia.revisions.resolutions import marked_diff
+    from comitia.web.negotiation.templatetags.negotiation_diff import diff
+
+    html = diff(marked_diff("Urge <b>states</b>", "Urge <script>x</script> [[all]] states"))
+    assert "<script" not in html and "<b>" not in html and "</b>" not in html
+    assert "x&lt;/script&gt;" in html and '<ins><span class="pending">[all]</span></ins>' in html
