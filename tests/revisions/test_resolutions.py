@@ -171,3 +171,16 @@ def test_a_subparagraph_missing_in_the_language_is_marked_with_its_original() ->
         ("a", ParagraphChange.UNCHANGED, "fr")
     ]
     assert line.change is ParagraphChange.UNCHANGED
+
+
+def test_a_change_in_another_language_says_the_translation_shown_may_be_outdated() -> None:
+    old = _draft([{"number": "1", "text": {"en": "Ask.", "es": "Pedir."}}])
+    new = _draft([{"number": "1", "text": {"en": "Ask now.", "es": "Pedir."}}])
+    english, spanish = (compare_resolutions(old, new, lang)[0] for lang in ("en", "es"))
+    assert english.changed_in == spanish.changed_in == ("en",)
+    assert not english.outdated_here and spanish.outdated_here
+    assert spanish.change is ParagraphChange.CHANGED
+    translated = _draft(
+        [{"number": "1", "text": {"en": "Ask.", "es": "Pedir.", "fr": "Demander."}}]
+    )
+    assert compare_resolutions(old, translated, "en")[0].changed_in == ()

@@ -166,6 +166,19 @@ class ComparedParagraph:
     pieces: list[MarkedPiece]
     subparagraphs: list[SubparagraphLine]
     fallback: str | None
+    # The languages (codes, sorted) whose words of the paragraph changed, its text's or a
+    # sub-paragraph's (a translation added is no change): a change in another language than
+    # the one shown means the translation shown may be outdated.
+    changed_in: tuple[str, ...] = ()
+
+    @property
+    def outdated_here(self) -> bool:
+        """Whether the text changed in other languages but not in the one shown."""
+        return (
+            bool(self.changed_in)
+            and not any(piece.kind is not PieceKind.KEPT for piece in self.pieces)
+            and all(s.change is ParagraphChange.UNCHANGED for s in self.subparagraphs)
+        )
 
     @property
     def status_changed(self) -> bool:
@@ -232,6 +245,23 @@ def _subparagraphs(
     return lines
 
 
+def _changed_languages(old: Paragraph, new: Paragraph) -> tuple[str, ...]:
+    def texts(p: Paragraph) -> list[Text | None]:
+        return [p.text, *(s.text for s in p.subparagraphs)]
+
+    languages: list[str] = []
+    before, after = texts(old), texts(new)
+    if len(before) != len(after):
+        return ()  # sub-paragraphs added or removed: shown in every language
+    for a, b in zip(before, after, strict=True):
+        for lang in {*(a.root if a else {}), *(b.root if b else {})}:
+            one = a.root.get(lang) if a else None
+            two = b.root.get(lang) if b else None
+            if one is not None and two is not None and one != two and lang.value not in languages:
+                languages.append(lang.value)
+    return tuple(sorted(languages))
+
+
 def compare_resolutions(old: Resolution, new: Resolution, lang: str) -> list[ComparedParagraph]:
     """Every paragraph of ``new`` and of ``old``, paired, with what changed, in ``lang``."""
     lines = []
@@ -241,6 +271,7 @@ def compare_resolutions(old: Resolution, new: Resolution, lang: str) -> list[Com
         old_text, old_fallback = _text(before.text if before else None, lang)
         new_text, new_fallback = _text(after.text if after else None, lang)
         subs = _subparagraphs(before, after, lang)
+        changed_in = _changed_languages(before, after) if before is not None and after else ()
         if before is None:
             change, pieces = ParagraphChange.ADDED, _whole(new_text, PieceKind.INSERTED)
         elif after is None:
@@ -250,6 +281,7 @@ def compare_resolutions(old: Resolution, new: Resolution, lang: str) -> list[Com
                 old_text == new_text
                 and before.status == after.status
                 and all(s.change is ParagraphChange.UNCHANGED for s in subs)
+                and not changed_in
             )
             change = ParagraphChange.UNCHANGED if same else ParagraphChange.CHANGED
             pieces = marked_diff(old_text, new_text)
@@ -264,6 +296,7 @@ def compare_resolutions(old: Resolution, new: Resolution, lang: str) -> list[Com
                 pieces=pieces,
                 subparagraphs=subs,
                 fallback=new_fallback or old_fallback,
+                changed_in=changed_in,
             )
         )
     return lines

@@ -146,6 +146,11 @@ def test_the_comparison_page_shows_the_words_changed_and_the_status_changes(
     assert '<ins class="status">agreed</ins>' in page
     assert "1 paragraph changed" not in page  # two changed: 3 bis's words, 4's status
     assert "2 paragraphs changed" in page
+    spanish = client_for(Role.SECRETARIAT, name="es").get(
+        url(draft, "revisions/5/"), HTTP_ACCEPT_LANGUAGE="es"
+    )
+    # Amended in English: the Spanish text shown is the same, its translation maybe outdated.
+    assert "El texto cambió en EN; la traducción que se muestra aquí" in spanish.content.decode()
 
 
 def test_a_revision_prints_in_four_languages_once_for_ever(draft: m.Resolution) -> None:
