@@ -28,7 +28,8 @@ from comitia.web.access.routes import ROUTE_POLICIES, policy_for
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import approve_revision, set_revision_visibility
 from comitia.web.levels import Visibility
-from comitia.web.negotiation.models import Amendment
+from comitia.web.negotiation.models import Amendment, DraftRevision
+from comitia.web.negotiation.revisions import issue_revision
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
 from comitia.web.publication.operations import (
@@ -99,6 +100,11 @@ RESOLUTION_ROUTES = {
     "negotiation:withdraw",
     "negotiation:share",
     "negotiation:decide",
+    "negotiation:amendment_changes",
+    "negotiation:revision_issue",
+    "negotiation:revision",
+    "negotiation:revision_file",
+    "negotiation:revision_changes",
 }
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
@@ -134,8 +140,10 @@ def expected(
         action in {Action.VIEW, Action.PROPOSE, Action.VIEW_PROPOSALS} or name.startswith("api:")
     ) and (name in MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES | RESOLUTION_ROUTES):
         allowed &= sees(term, thing)
-    if name in {"suggestions:withdraw", "negotiation:withdraw"}:
+    if name in {"suggestions:withdraw", "negotiation:withdraw", "negotiation:amendment_changes"}:
         allowed -= {"delegation_elsewhere"}  # the proposal, the amendment are Brazil's
+    if name == "negotiation:amendment_changes":
+        allowed &= INSIDERS | {"delegation"}  # an amendment not shared is never public
     return allowed
 
 
@@ -239,6 +247,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         else None
     )
     return {
+        "rev": _draft_revision(term),
         "paragraph_id": paragraph.pk if paragraph is not None else 0,
         "amendment_id": amendment.pk if amendment is not None else 0,
         "state": "BR",
@@ -261,6 +270,18 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "activity_key": activity.key,
         "resolution": "draft-2020",
     }
+
+
+def _draft_revision(term: m.Term) -> int:
+    """The number of the draft's second revision issued (its comparison has one before it),
+    issued now if it is not yet; 0 for a term with no draft."""
+    draft = m.Resolution.objects.select_related("term").filter(term=term, key="draft-2020").first()
+    if draft is None:
+        return 0
+    issued = DraftRevision.objects.filter(term_slug=term.slug, resolution_key=draft.key)
+    while issued.count() < 2:
+        issue_revision(draft, None, issued_on=dt.date(2020, 5, 14))
+    return max(r.number for r in issued)
 
 
 def _url(name: str, arguments: tuple[str, ...], sample: dict[str, Any]) -> str | None:
@@ -409,3 +430,9 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("api:meeting", meeting, P, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meeting", meeting, D, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meetings", ("slug",), S, D) == INSIDERS | DELEGATIONS
+    draft = ("slug", "resolution")
+    assert expected("negotiation:revision", (*draft, "rev"), P, S) == INSIDERS | DELEGATIONS
+    assert expected("negotiation:revision_file", (*draft, "rev", "lang", "fmt"), P, D) == INSIDERS
+    assert expected("negotiation:revision_issue", draft, P, P) == {"secretariat", "administrator"}
+    changes = (*draft, "amendment_id")
+    assert expected("negotiation:amendment_changes", changes, P, P) == INSIDERS | {"delegation"}

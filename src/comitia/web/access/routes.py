@@ -98,6 +98,12 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "negotiation:withdraw": Action.PROPOSE,
     "negotiation:share": Action.EDIT_CALENDAR,
     "negotiation:decide": Action.EDIT_CALENDAR,
+    "negotiation:amendment_changes": Action.VIEW,  # as the amendment's readers: visibility
+    # the draft's revisions: issued by the secretariat, read with the draft's visibility
+    "negotiation:revision_issue": Action.EDIT_CALENDAR,
+    "negotiation:revision": Action.VIEW,
+    "negotiation:revision_file": Action.VIEW,
+    "negotiation:revision_changes": Action.VIEW,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},

@@ -31,3 +31,13 @@ class AmendmentForm(forms.Form):
         if data.get("kind") != Amendment.Kind.DELETE and not (data.get("text") or "").strip():
             self.add_error("text", _("Give the proposed text (or propose a deletion)."))
         return data
+
+
+class RevisionForm(forms.Form):
+    """Issue the draft's next revision: its number (as the page showed it, so that a second
+    click issues nothing) and its date."""
+
+    number = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    issued_on = forms.DateField(
+        label=_("Date of the revision"), widget=forms.DateInput(attrs={"type": "date"})
+    )

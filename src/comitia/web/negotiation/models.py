@@ -86,3 +86,98 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.member_state}: {self.get_kind_display()} ({self.paragraph})"
+
+
+class ImmutableRevision(Exception):
+    """An issued revision of a draft, or a document printed from it, cannot be changed."""
+
+
+class DraftRevision(models.Model):
+    """A revision of a draft resolution as issued (rev. N): an immutable snapshot.
+
+    ``snapshot`` is the draft as plan data (``comitia.plan.Resolution``) with what its
+    documents print besides (the term, its bodies and thematic areas) as a plan of its own in
+    canonical JSON (``negotiation.revisions``): every paragraph's texts in all its languages,
+    status, pending passages, leads. ``versions`` holds each paragraph's version then, by
+    "kind number". Like the work plan's revisions it names its draft by the term's slug and
+    the draft's key, never by a foreign key, so that replacing the plan never deletes what was
+    issued. Rows are inserted, never updated: ``save`` refuses, and so does the database
+    (a trigger, migration 0002).
+    """
+
+    term_slug = models.SlugField(_("term"), max_length=200)
+    resolution_key = models.CharField(_("draft resolution"), max_length=100)
+    number = models.PositiveIntegerField(_("revision number"))
+    symbol = models.CharField(_("symbol"), max_length=200)
+    issued_on = models.DateField(_("issued on"))
+    issued_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("issued by"),
+    )
+    snapshot = models.TextField(_("the draft as issued"))
+    versions = models.JSONField(_("paragraph versions"), default=dict)
+
+    class Meta:
+        ordering = ("term_slug", "resolution_key", "number")
+        verbose_name = _("revision of a draft resolution")
+        verbose_name_plural = _("revisions of draft resolutions")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["term_slug", "resolution_key", "number"],
+                name="negotiation_revision_unique_number",
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1), name="negotiation_revision_number_positive"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return self.symbol
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ImmutableRevision(f"{self} is issued and cannot be changed")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class DraftRevisionDocument(models.Model):
+    """A document of an issued revision, printed the first time it is asked for and served
+    byte for byte afterwards: what it is made from (the revision, and the one before for a
+    comparison) never changes. ``kind``: the revision itself, or its changes since the
+    revision before as Word tracked changes."""
+
+    class Kind(models.TextChoices):
+        REVISION = "revision", _("the revision")
+        CHANGES = "changes", _("changes since the revision before")
+
+    revision = models.ForeignKey(
+        DraftRevision, models.CASCADE, related_name="documents", verbose_name=_("revision")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    format = models.CharField(_("format"), max_length=10)
+    lang = models.CharField(_("language"), max_length=5)
+    content = models.BinaryField(_("content"))
+    printed_at = models.DateTimeField(_("printed at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document of a draft's revision")
+        verbose_name_plural = _("documents of drafts' revisions")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["revision", "kind", "format", "lang"],
+                name="negotiation_revision_document_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.revision} {self.kind} {self.format} {self.lang}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self._state.adding:
+            raise ImmutableRevision("a printed document of a revision cannot be changed")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -3,7 +3,8 @@
 The text of each paragraph is shown in the reader's language, or in its original language
 marked so (``Shown``); its pending passages as runs (``bracketed_runs``) that the template
 prints in brackets. An amendment is shown as the word-level difference between the text it
-amended and the text it proposes (``comitia.revisions.words``).
+amended and the text it proposes, its pending passages printed in brackets as the paragraph's
+are, never as the data's ``[[…]]`` (``comitia.revisions.resolutions.marked_diff``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,15 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.checks.coverage import ParagraphCoverage
 from comitia.plan import Paragraph, ParagraphStatus, Plan, Resolution, Run, bracketed_runs
+from comitia.plan.resolutions import BracketError
 from comitia.plan.states import state_name
 from comitia.render.outline import Shown
-from comitia.revisions.words import Piece, diff_words
+from comitia.revisions.resolutions import (
+    ComparedParagraph,
+    MarkedPiece,
+    ParagraphChange,
+    marked_diff,
+)
 
 from .models import Amendment
 
@@ -71,7 +78,7 @@ class AmendmentLine:
     kind: str
     status: str
     state: str
-    pieces: list[Piece]
+    pieces: list[MarkedPiece]
     decided: bool
 
 
@@ -105,6 +112,15 @@ def _runs(shown: Shown | None) -> list[Run]:
     return bracketed_runs(shown.text) if shown is not None else []
 
 
+def shown_runs(text: str) -> list[Run]:
+    """``text`` as its plain and pending runs; a text whose marks do not pair up (never one
+    stored: plan texts are checked) as one plain run rather than an error page."""
+    try:
+        return bracketed_runs(text)
+    except BracketError:
+        return [Run(text, False)]
+
+
 def _lead_name(code: str, lang: str) -> str:
     try:
         return state_name(code, lang)
@@ -135,7 +151,7 @@ def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
         kind=amendment.get_kind_display(),
         status=amendment.get_status_display(),
         state=_lead_name(amendment.member_state, lang),
-        pieces=diff_words(base, new),
+        pieces=marked_diff(base, new),
         decided=amendment.status != Amendment.Status.SUBMITTED,
     )
 
@@ -200,3 +216,54 @@ def draft_sections(
         sections.get(key, loose).paragraphs.append(line)
     ordered = [*sections.values(), loose]
     return [section for section in ordered if section.paragraphs]
+
+
+@dataclass(frozen=True)
+class ComparedLine:
+    """A paragraph of a revision's comparison with its statuses in the reader's words."""
+
+    paragraph: ComparedParagraph
+    old_status: str
+    new_status: str
+
+
+@dataclass
+class ComparedSection:
+    key: str
+    title: Shown | None
+    lines: list[ComparedLine]
+
+
+def _status_words(code: str | None) -> str:
+    return str(STATUS_WORDS[ParagraphStatus(code)]) if code else ""
+
+
+def compared_sections(
+    plan: Plan, resolution: Resolution, lines: Iterable[ComparedParagraph], lang: str
+) -> list[ComparedSection]:
+    """The comparison's paragraphs under their sections' headings (``resolution``'s, the
+    newer revision's; a section it no longer has by its identifier), in order."""
+    areas = {area.id: area for area in plan.thematic_areas}
+    titles: dict[str, Shown | None] = {}
+    for section in resolution.sections:
+        title = section.title
+        if title is None and section.area is not None and section.area in areas:
+            title = areas[section.area].title
+        titles[section.id] = Shown.of(title, lang)
+    sections: list[ComparedSection] = []
+    for line in lines:
+        key = line.section or ""
+        if not sections or sections[-1].key != key:
+            sections.append(ComparedSection(key, titles.get(key), []))
+        sections[-1].lines.append(
+            ComparedLine(line, _status_words(line.old_status), _status_words(line.new_status))
+        )
+    return sections
+
+
+def change_counts(lines: Iterable[ComparedParagraph]) -> dict[str, int]:
+    """How many paragraphs were added, removed, changed and left as they were."""
+    counts = {change.value: 0 for change in ParagraphChange}
+    for line in lines:
+        counts[line.change.value] += 1
+    return counts

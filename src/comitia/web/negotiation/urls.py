@@ -5,6 +5,7 @@ from . import views
 app_name = "negotiation"
 
 _DRAFT = "terms/<slug:slug>/resolutions/<slug:resolution>/"
+_REVISION = f"{_DRAFT}revisions/<int:rev>/"
 
 urlpatterns = [
     path(_DRAFT, views.draft, name="draft"),
@@ -12,4 +13,13 @@ urlpatterns = [
     path(f"{_DRAFT}amendments/<int:amendment_id>/withdraw/", views.withdraw, name="withdraw"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/share/", views.share, name="share"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/decide/", views.decide, name="decide"),
+    path(
+        f"{_DRAFT}amendments/<int:amendment_id>/changes.docx",
+        views.amendment_changes,
+        name="amendment_changes",
+    ),
+    path(f"{_DRAFT}revisions/issue/", views.issue, name="revision_issue"),
+    path(_REVISION, views.revision, name="revision"),
+    path(f"{_REVISION}changes/<slug:lang>.docx", views.revision_changes, name="revision_changes"),
+    path(f"{_REVISION}<slug:lang>.<slug:fmt>", views.revision_file, name="revision_file"),
 ]

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comitia.checks import paragraph_coverage
 from comitia.plan import ParagraphStatus, ResolutionState
+from comitia.render.document import LANGUAGES
 from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
@@ -29,9 +30,9 @@ from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.publication.visibility import visible_plan
 
-from . import operations, pages
-from .forms import AmendmentForm
-from .models import Amendment
+from . import operations, pages, revisions
+from .forms import AmendmentForm, RevisionForm
+from .models import Amendment, DraftRevision, DraftRevisionDocument
 from .visibility import amendment_seen, may_see_resolution
 
 
@@ -104,6 +105,9 @@ def _page(
         amendments=amendments,
         incorporated=incorporated,
     )
+    issued = revisions.revisions_of(stored)
+    # As ``revisions.next_number`` counts, from the rows just read.
+    next_revision = max([stored.revision, *(r.number for r in issued)]) + 1
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -129,6 +133,12 @@ def _page(
             [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
         ),
         "conflict_line": pages.amendment_line(conflict.amendment, lang) if conflict else None,
+        "conflict_runs": pages.shown_runs(conflict.current) if conflict else [],
+        "revisions": issued,
+        "revision_form": RevisionForm(
+            initial={"number": next_revision, "issued_on": today_in(term)}
+        ),
+        "next_revision": next_revision,
     }
     return render(request, "negotiation/draft.html", context, status=status)
 
@@ -227,3 +237,109 @@ def decide(request: HttpRequest, slug: str, resolution: str, amendment_id: int) 
     except operations.AmendmentError as error:
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error})
     return _back(stored, amendment.paragraph.number)
+
+
+# -- revisions of the draft (``revisions``) ---------------------------------------------------
+
+
+def _revision(stored: m.Resolution, number: int) -> DraftRevision:
+    return get_object_or_404(
+        DraftRevision, term_slug=stored.term.slug, resolution_key=stored.key, number=number
+    )
+
+
+def _download(printed: revisions.Printed) -> HttpResponse:
+    response = HttpResponse(printed.content, content_type=printed.media_type)
+    response["Content-Disposition"] = f'attachment; filename="{printed.filename}"'
+    return response
+
+
+@require_POST
+def issue(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    form = RevisionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("No revision was issued: give its number and date."))
+        return _back(stored)
+    try:
+        revision = revisions.issue_revision(
+            stored,
+            request.user,
+            issued_on=form.cleaned_data["issued_on"],
+            number=form.cleaned_data["number"],
+        )
+    except revisions.RevisionConflict:
+        messages.error(
+            request, _("This revision was issued already; the page shows the revisions now.")
+        )
+        return _back(stored)
+    except revisions.RevisionError:
+        messages.error(
+            request, _("No revision was issued: the draft has no document symbol to number.")
+        )
+        return _back(stored)
+    messages.success(request, _("%(symbol)s was issued.") % {"symbol": revision.symbol})
+    return redirect(
+        reverse("negotiation:revision", args=[stored.term.slug, stored.key, revision.number])
+    )
+
+
+@require_safe
+def revision(request: HttpRequest, slug: str, resolution: str, rev: int) -> HttpResponse:
+    """Revision ``rev`` of the draft compared with the one before, paragraph by paragraph."""
+    stored = _resolution(request, slug, resolution)
+    issued = _revision(stored, rev)
+    lang = display_language(get_language() or "en")
+    plan, held = revisions.revision_draft(issued)
+    before, lines = revisions.compared_lines(issued, lang)
+    context: dict[str, Any] = {
+        "term": stored.term,
+        "resolution": stored,
+        "revision": issued,
+        "before": before,
+        "title": Shown.of(held.title, lang),
+        "sections": pages.compared_sections(plan, held, lines, lang),
+        "counts": pages.change_counts(lines),
+        "languages": LANGUAGES,
+        "formats": revisions.REVISION_FORMATS,
+    }
+    return render(request, "negotiation/revision.html", context)
+
+
+@require_safe
+def revision_file(
+    request: HttpRequest, slug: str, resolution: str, rev: int, lang: str, fmt: str
+) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    issued = _revision(stored, rev)
+    if lang not in LANGUAGES or fmt not in revisions.REVISION_FORMATS:
+        raise Http404(_("No such document."))
+    return _download(
+        revisions.print_revision_document(issued, DraftRevisionDocument.Kind.REVISION, fmt, lang)
+    )
+
+
+@require_safe
+def revision_changes(
+    request: HttpRequest, slug: str, resolution: str, rev: int, lang: str
+) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    issued = _revision(stored, rev)
+    if lang not in LANGUAGES:
+        raise Http404(_("No such document."))
+    try:
+        printed = revisions.print_revision_document(
+            issued, DraftRevisionDocument.Kind.CHANGES, "docx", lang
+        )
+    except revisions.RevisionError:
+        raise Http404(_("This is the first revision issued: it has no changes to show.")) from None
+    return _download(printed)
+
+
+@require_safe
+def amendment_changes(
+    request: HttpRequest, slug: str, resolution: str, amendment_id: int
+) -> HttpResponse:
+    stored = _resolution(request, slug, resolution)
+    amendment = _amendment(request, stored, amendment_id)
+    return _download(revisions.amendment_docx(amendment, revisions.draft_label(stored)))

@@ -42,6 +42,7 @@ from comitia.plan import Term as PlanTerm
 from comitia.web.plans import models as m
 from comitia.web.plans.carry_over import CarriedOver, CarryOverError
 from comitia.web.plans.output_version import raise_output_version
+from comitia.web.plans.paragraph_versions import KeptVersions
 
 __all__ = [
     "PlanLoadError",
@@ -103,8 +104,10 @@ def save_plan(plan: Plan, *, replace: bool = False) -> m.Term:
                         "replace it explicitly (comitia load --replace) to load it again"
                     )
                 held = CarriedOver(existing, apps.get_app_config("plans").get_models())
+                versions = KeptVersions(existing)
                 delete_term(existing)
                 term = _Writer(plan, slug).write()
+                versions.give_to(term)
                 held.move_to(term)
                 return term
             return _Writer(plan, slug).write()

@@ -38,6 +38,8 @@ TERM_ROWS: dict[str, str] = {
     "publication.Publication": "term_id",
     # The approved revisions, listed on the documents' pages; named by the term's slug.
     "documents.Revision": "slug:term_slug",
+    # The draft resolutions' issued revisions, listed on the draft's page; named by the slug.
+    "negotiation.DraftRevision": "slug:term_slug",
     # A meeting's window for proposals, shown on its page to every delegation.
     "suggestions.ProposalWindow": "meeting.term_id",
     # Whether the public sees the counts of reports received.
@@ -66,6 +68,9 @@ EXEMPT: dict[str, str] = {
         "a stored print of an approved revision, which never changes once approved"
     ),
     "reports.Reminder": "a record of the e-mails sent, which no page, feed or document prints",
+    "negotiation.DraftRevisionDocument": (
+        "a stored print of an issued revision of a draft, which never changes once issued"
+    ),
     "documents.PrintedDocument": (
         "a stored print of the term's outputs at one output version: the printing writes it"
     ),
