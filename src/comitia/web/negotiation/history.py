@@ -1,0 +1,141 @@
+"""A draft paragraph's history: each change of its status or text, where and by whom.
+
+Every operation that changes a paragraph's status or text calls :func:`record_event` in its own
+transaction, so the history never misses a change the paragraph shows: an amendment
+incorporated (``operations.incorporate_amendment``), a consultation's outcome
+(``consultations.record_consultation``), a decision of a formal review session
+(``sheet.record_decision``). The rows are plain facts (statuses by their codes); the draft page
+words them in the reader's language (:func:`history_lines`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from comitia.plan import ParagraphStatus
+from comitia.web.plans import models as m
+
+from .models import Amendment, Consultation, ParagraphEvent
+
+STATUS_WORDS: dict[str, Promise] = {
+    ParagraphStatus.PROPOSED.value: _("proposed"),
+    ParagraphStatus.INFORMAL_CONSULTATIONS.value: _("in informal consultations"),
+    ParagraphStatus.AGREED_AD_REFERENDUM.value: _("agreed ad referendum"),
+    ParagraphStatus.AGREED.value: _("agreed"),
+    ParagraphStatus.PENDING.value: _("pending"),
+    ParagraphStatus.WITHDRAWN.value: _("withdrawn"),
+}
+
+
+def status_word(code: str | None) -> str:
+    """The status ``code`` in the active language ("no status" for none)."""
+    if not code:
+        return str(_("no status"))
+    word = STATUS_WORDS.get(code)
+    return str(word) if word is not None else code
+
+
+def record_event(
+    paragraph: m.Paragraph,
+    from_status: str | None,
+    user: Any,
+    *,
+    made_version: int | None = None,
+    meeting: m.Meeting | None = None,
+    consultation: Consultation | None = None,
+    amendment: Amendment | None = None,
+) -> ParagraphEvent | None:
+    """Write the change of ``paragraph`` (as saved now) from ``from_status``; None, and
+    nothing written, if neither its status nor its text changed (``made_version`` None).
+
+    Call inside the change's transaction, after saving the paragraph.
+    """
+    before, after = from_status or "", paragraph.status or ""
+    if before == after and made_version is None:
+        return None
+    return ParagraphEvent.objects.create(
+        paragraph=paragraph,
+        from_status=before,
+        to_status=after,
+        made_version=made_version,
+        meeting=meeting,
+        consultation=consultation,
+        amendment=amendment,
+        recorded_by=user if user is not None and user.is_authenticated else None,
+    )
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One entry of a paragraph's history, as the draft page prints it."""
+
+    at: str  # ISO date and time (UTC, to the minute)
+    from_status: str
+    to_status: str
+    status_changed: bool
+    text_changed: bool
+    version: int | None
+    where: str  # what: "meeting", "consultation", "amendment" or ""
+    meeting_key: str
+    meeting_date: str
+    consultation_date: str
+    consultation_state: str
+    amendment_state: str
+    amendment_pk: int | None
+    recorded_by: str
+
+
+def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
+    """``events`` (with their meeting, consultation, amendment and user selected) as lines,
+    oldest first."""
+    lines = []
+    for event in events:
+        where = (
+            "meeting"
+            if event.meeting_id is not None
+            else "consultation"
+            if event.consultation_id is not None
+            else "amendment"
+            if event.amendment_id is not None
+            else ""
+        )
+        consultation, amendment, meeting = event.consultation, event.amendment, event.meeting
+        lines.append(
+            HistoryLine(
+                at=f"{event.recorded_at:%Y-%m-%d %H:%M}",
+                from_status=status_word(event.from_status),
+                to_status=status_word(event.to_status),
+                status_changed=event.from_status != event.to_status,
+                text_changed=event.made_version is not None,
+                version=event.made_version,
+                where=where,
+                meeting_key=meeting.key if meeting is not None else "",
+                meeting_date=meeting.date.isoformat() if meeting is not None else "",
+                consultation_date=(
+                    consultation.held_on.isoformat() if consultation is not None else ""
+                ),
+                consultation_state=consultation.member_state if consultation is not None else "",
+                amendment_state=amendment.member_state if amendment is not None else "",
+                amendment_pk=amendment.pk if amendment is not None else None,
+                recorded_by=event.recorded_by.get_username() if event.recorded_by else "",
+            )
+        )
+    return lines
+
+
+def events_of(resolution: m.Resolution) -> dict[int, list[ParagraphEvent]]:
+    """The history of every paragraph of ``resolution``, by paragraph pk, in one query."""
+    found: dict[int, list[ParagraphEvent]] = {}
+    rows = (
+        ParagraphEvent.objects.filter(paragraph__resolution=resolution)
+        .select_related("meeting", "consultation", "amendment", "recorded_by")
+        .order_by("paragraph_id", "recorded_at", "pk")
+    )
+    for event in rows:
+        found.setdefault(event.paragraph_id, []).append(event)
+    return found
