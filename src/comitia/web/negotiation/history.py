@@ -10,7 +10,7 @@ words them in the reader's language (:func:`history_lines`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,11 +90,18 @@ class HistoryLine:
     recorded_by: str
 
 
-def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
+def history_lines(
+    events: Iterable[ParagraphEvent], *, seen: Container[int] | None = None, show_who: bool = True
+) -> list[HistoryLine]:
     """``events`` (with their meeting, consultation, amendment and user selected) as lines,
-    oldest first."""
+    oldest first. ``seen``: the amendments the reader may see (None: every one); an entry of
+    another amendment says an amendment was incorporated, not whose. ``show_who``: whether
+    the reader sees who recorded each change (not the public)."""
     lines = []
     for event in events:
+        amendment = event.amendment
+        if amendment is not None and seen is not None and amendment.pk not in seen:
+            amendment = None
         where = (
             "meeting"
             if event.meeting_id is not None
@@ -104,7 +111,7 @@ def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
             if event.amendment_id is not None
             else ""
         )
-        consultation, amendment, meeting = event.consultation, event.amendment, event.meeting
+        consultation, meeting = event.consultation, event.meeting
         lines.append(
             HistoryLine(
                 at=f"{event.recorded_at:%Y-%m-%d %H:%M}",
@@ -122,7 +129,9 @@ def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
                 consultation_state=consultation.member_state if consultation is not None else "",
                 amendment_state=amendment.member_state if amendment is not None else "",
                 amendment_pk=amendment.pk if amendment is not None else None,
-                recorded_by=event.recorded_by.get_username() if event.recorded_by else "",
+                recorded_by=(
+                    event.recorded_by.get_username() if show_who and event.recorded_by else ""
+                ),
             )
         )
     return lines

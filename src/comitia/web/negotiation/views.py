@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comitia.checks import paragraph_coverage
 from comitia.plan import ParagraphStatus, ResolutionState
+from comitia.plan.states import OAS_MEMBER_STATES
 from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
@@ -31,7 +32,9 @@ from comitia.web.publication.visibility import visible_plan
 
 from . import operations, pages
 from .forms import AmendmentForm
-from .models import Amendment
+from .history import STATUS_WORDS, events_of, history_lines
+from .models import CONSULTATION_STATUSES, LANGUAGE_CHOICES, Amendment
+from .sheet import review_meetings
 from .visibility import amendment_seen, may_see_resolution
 
 
@@ -61,6 +64,7 @@ def _page(
     form_for: int | None = None,
     conflict: operations.AmendmentConflict | None = None,
     status: int = 200,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     term = stored.term
     lang = display_language(get_language() or "en")
@@ -93,17 +97,27 @@ def _page(
             amendments.setdefault(amendment.paragraph_id, []).append(
                 pages.amendment_line(amendment, lang)
             )
-    citing = pages.citing_items(paragraph_coverage(plan, today=today_in(term)), lang)
+    today = today_in(term)
+    coverage = paragraph_coverage(plan, today=today)
+    seen = {line.amendment.pk for lines in amendments.values() for line in lines}
+    show_who = insider or state is not None
+    lines = {
+        pk: history_lines(events, seen=seen, show_who=show_who)
+        for pk, events in events_of(stored).items()
+    }
     sections = pages.draft_sections(
         plan,
         held,
         lang,
         filters,
         rows=rows,
-        citing=citing,
+        citing=pages.citing_items(coverage, lang),
         amendments=amendments,
         incorporated=incorporated,
+        mandates=pages.updated_mandates(coverage, lang),
+        history=lines,
     )
+    can_decide = may(request.user, Action.EDIT_CALENDAR, term)
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -118,9 +132,18 @@ def _page(
         ],
         "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
+        "no_lead": pages.NO_LEAD,
         "member_state": state or "",
         "can_propose": bool(state) and may(request.user, Action.PROPOSE, term),
-        "can_decide": may(request.user, Action.EDIT_CALENDAR, term),
+        "can_decide": can_decide,
+        "insider": insider,
+        "review_meetings": review_meetings(plan, today) if insider else [],
+        "states": leads_choices(lang) if can_decide else [],
+        "consultation_statuses": [(code, STATUS_WORDS[code]) for code in CONSULTATION_STATUSES],
+        "languages": [code for code, _ in LANGUAGE_CHOICES],
+        "today": today.isoformat(),
+        "lang": lang,
+        "new_token": uuid.uuid4(),
         "form": form,
         "form_for": form_for,
         "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}),
@@ -129,8 +152,17 @@ def _page(
             [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
         ),
         "conflict_line": pages.amendment_line(conflict.amendment, lang) if conflict else None,
+        **(extra or {}),
     }
     return render(request, "negotiation/draft.html", context, status=status)
+
+
+def leads_choices(lang: str) -> list[tuple[str, str]]:
+    """Every member state as (code, name in ``lang``), by name."""
+    return sorted(
+        ((code, pages._lead_name(code, lang)) for code in OAS_MEMBER_STATES),
+        key=lambda pair: pair[1],
+    )
 
 
 @require_safe
