@@ -99,6 +99,10 @@ RESOLUTION_ROUTES = {
     "negotiation:withdraw",
     "negotiation:share",
     "negotiation:decide",
+    "negotiation:leads",
+    "negotiation:consult",
+    "negotiation:sheet",
+    "negotiation:sheet_decide",
 }
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
@@ -238,6 +242,20 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         if paragraph is not None
         else None
     )
+    # The sample meeting is one of the formal review's, which the milestone names: it has a
+    # session sheet (negotiation:sheet).
+    first_step = m.Milestone.objects.filter(negotiation__term=term).first()
+    if first_step is not None:
+        m.Milestone.objects.get_or_create(
+            negotiation=first_step.negotiation,
+            key="formal-review",
+            defaults={
+                "position": 99,
+                "kind": "formal_review",
+                "title": first_step.title,
+                "meeting": meeting,
+            },
+        )
     return {
         "paragraph_id": paragraph.pk if paragraph is not None else 0,
         "amendment_id": amendment.pk if amendment is not None else 0,
@@ -409,3 +427,18 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("api:meeting", meeting, P, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meeting", meeting, D, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meetings", ("slug",), S, D) == INSIDERS | DELEGATIONS
+    draft = ("slug", "resolution")
+    sheet = (*draft, "key")
+    assert expected("negotiation:sheet", sheet, P, P) == INSIDERS
+    assert expected("negotiation:sheet_decide", (*sheet, "paragraph_id"), P, P) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:leads", (*draft, "paragraph_id"), P, S) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, S) == DELEGATIONS | {
+        "administrator"
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, D) == {"administrator"}
