@@ -84,12 +84,12 @@ def test_the_history_shows_who_recorded_what_where_to_those_who_may_know(
     )
     secretariat = client_for(Role.SECRETARIAT).get(url(draft)).content.decode()
     assert "History: 2 changes" in secretariat
-    assert "amendment of BR incorporated" in secretariat
+    assert "amendment of Brazil incorporated" in secretariat
     assert "recorded by sec-h" in secretariat
-    assert f"informal consultation of {draft.term.start.isoformat()} led by MX" in secretariat
+    assert f"informal consultation of {draft.term.start.isoformat()} led by Mexico" in secretariat
     # Brazil's amendment was never shared: Chile learns a text was amended, not by whom.
     chile = client_for(Role.DELEGATION, "CL").get(url(draft)).content.decode()
-    assert "an amendment incorporated" in chile and "amendment of BR" not in chile
+    assert "an amendment incorporated" in chile and "amendment of Brazil" not in chile
     public = client_for(None).get(url(draft)).content.decode()
     assert "History: 2 changes" in public
     assert "recorded by" not in public

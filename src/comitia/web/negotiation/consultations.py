@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from comitia.plan import BracketError, ParagraphStatus, bracketed_runs
 from comitia.plan.resolutions import OPEN
@@ -92,7 +93,7 @@ def lead_codes(codes: Iterable[str]) -> list[str]:
         if not code:
             continue
         if code not in OAS_MEMBER_STATES:
-            raise ConsultationError(f"{code!r} is not a member state")
+            raise ConsultationError(_("%(code)s is not a member state.") % {"code": code})
         if code not in found:
             found.append(code)
     return found
@@ -135,11 +136,16 @@ def check_text(text: str, status: str) -> None:
     paragraph agreed (ad referendum or not)."""
     try:
         runs = bracketed_runs(text)
-    except BracketError as error:
-        raise ConsultationError(str(error)) from None
+    except BracketError:
+        raise ConsultationError(
+            _(
+                "The brackets of the text are not well formed: each [[ opens a pending "
+                "passage that a ]] closes."
+            )
+        ) from None
     agreed = (ParagraphStatus.AGREED.value, ParagraphStatus.AGREED_AD_REFERENDUM.value)
     if status in agreed and any(run.pending for run in runs):
-        raise ConsultationError("an agreed text has no pending passage in brackets")
+        raise ConsultationError(_("An agreed text has no passage left in [[brackets]]."))
 
 
 def still_pending(paragraph: m.Paragraph) -> bool:
@@ -169,27 +175,29 @@ def record_consultation(
         return existing
     status = str(fields["status"])
     if status not in CONSULTATION_STATUSES:
-        raise ConsultationError(f"{status!r} is not an outcome of an informal consultation")
+        raise ConsultationError(_("Choose where the paragraph stands after the consultation."))
     held_on: dt.date = fields["held_on"]
     language = str(fields.get("language") or "")
     text = str(fields.get("text") or "").strip()
     if text and not language:
-        raise ConsultationError("say the language of the text agreed")
+        raise ConsultationError(_("Say the language of the text agreed."))
     with transaction.atomic():
         stored = _locked(paragraph)
         if member_state not in (stored.leads or []):
             raise ConsultationError(
-                "only a lead delegation of the paragraph records its consultations"
+                _("Only a lead delegation of the paragraph records its consultations.")
             )
         from_status = stored.status or ""
         if from_status in SETTLED:
-            raise ConsultationError("the paragraph is agreed or withdrawn")
+            raise ConsultationError(
+                _("The paragraph is agreed or withdrawn: it is past its consultations.")
+            )
         current = paragraph_text(stored, language) if language else ""
         if text:
             check_text(text, status)
         elif status == ParagraphStatus.AGREED_AD_REFERENDUM.value and still_pending(stored):
             raise ConsultationError(
-                "the paragraph still has passages in brackets: give the text agreed"
+                _("The paragraph still has passages in [[brackets]]: give the text agreed.")
             )
         changes_text = bool(text) and text != current
         seen_version = int(fields["version"])

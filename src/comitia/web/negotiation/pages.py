@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.text import slugify
@@ -117,6 +118,8 @@ class ParagraphLine:
     lead_codes: list[str] = field(default_factory=list)
     mandate: Updated | None = None
     history: list[HistoryLine] = field(default_factory=list)
+    # The form to propose an amendment to it, with ids of its own (the view's).
+    amend_form: Any = None
 
 
 @dataclass

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from comitia.checks.engine import Context
 from comitia.checks.rules.claims import formal_review_meetings
@@ -96,7 +97,9 @@ def _check(decision: ParagraphStatus, text: str, stored: str) -> None:
     except ConsultationError as error:
         raise SheetError(str(error)) from None
     if decision is ParagraphStatus.PENDING and "[[" not in reads:
-        raise SheetError("a pending paragraph shows its passages in brackets: [[like this]]")
+        raise SheetError(
+            _("A pending paragraph shows its open passages in brackets: [[like this]].")
+        )
 
 
 def record_decision(
@@ -123,7 +126,7 @@ def record_decision(
     """
     decision = ParagraphStatus(decision)
     if decision not in DECISIONS:
-        raise SheetError(f"{decision.value!r} is not a decision of the formal review")
+        raise SheetError(_("Choose a decision of the formal review."))
     text = text.strip()
     with transaction.atomic():
         stored = (
@@ -170,13 +173,13 @@ def _incorporate(
     amendment: Amendment,
 ) -> ParagraphEvent | None:
     if amendment.paragraph_id != stored.pk:
-        raise SheetError("the amendment is not one of this paragraph's")
+        raise SheetError(_("The amendment is not one of this paragraph's."))
     deletion = amendment.kind == Amendment.Kind.DELETE
     if deletion != (decision is ParagraphStatus.WITHDRAWN):
         raise SheetError(
-            "an amendment deleting the paragraph withdraws it; another one does not"
+            _("An amendment deleting the paragraph withdraws it: choose Withdrawn.")
             if deletion
-            else "a withdrawn paragraph incorporates no new wording"
+            else _("A withdrawn paragraph incorporates no new wording.")
         )
     if not deletion:
         _check(decision, amendment.text, "")

@@ -124,7 +124,7 @@ def _sheet_page(
                 stored_text=paragraph_text(stored_paragraph, language),
                 status=stored_paragraph.status or "",
                 pending=pending.get(line.pk, []),
-                decided_here=history_lines(here.get(line.pk, [])),
+                decided_here=history_lines(here.get(line.pk, []), lang=lang),
             )
             decided += bool(row.decided_here)
             if failed.get("pk") == line.pk:

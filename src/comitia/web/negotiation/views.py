@@ -32,7 +32,7 @@ from comitia.web.publication.visibility import visible_plan
 
 from . import operations, pages
 from .forms import AmendmentForm
-from .history import STATUS_WORDS, events_of, history_lines
+from .history import STATUS_WORDS, paragraph_histories
 from .models import CONSULTATION_STATUSES, LANGUAGE_CHOICES, Amendment
 from .sheet import review_meetings
 from .visibility import amendment_seen, may_see_resolution
@@ -101,10 +101,7 @@ def _page(
     coverage = paragraph_coverage(plan, today=today)
     seen = {line.amendment.pk for lines in amendments.values() for line in lines}
     show_who = insider or state is not None
-    lines = {
-        pk: history_lines(events, seen=seen, show_who=show_who)
-        for pk, events in events_of(stored).items()
-    }
+    lines = paragraph_histories(stored, lang=lang, seen=seen, show_who=show_who)
     sections = pages.draft_sections(
         plan,
         held,
@@ -118,6 +115,22 @@ def _page(
         history=lines,
     )
     can_decide = may(request.user, Action.EDIT_CALENDAR, term)
+    can_propose = bool(state) and may(request.user, Action.PROPOSE, term)
+    if can_propose:
+        # A form per paragraph, with its own ids (so that each label names its own field)
+        # and its own token; the one that failed keeps what was typed.
+        for section in sections:
+            for line in section.paragraphs:
+                if line.pk is None:
+                    continue
+                line.amend_form = (
+                    form
+                    if form is not None and form_for == line.pk
+                    else AmendmentForm(
+                        initial={"token": uuid.uuid4(), "language": lang},
+                        auto_id=f"id_%s_{line.pk}",
+                    )
+                )
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -134,7 +147,7 @@ def _page(
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
         "no_lead": pages.NO_LEAD,
         "member_state": state or "",
-        "can_propose": bool(state) and may(request.user, Action.PROPOSE, term),
+        "can_propose": can_propose,
         "can_decide": can_decide,
         "insider": insider,
         "review_meetings": review_meetings(plan, today) if insider else [],
@@ -146,7 +159,6 @@ def _page(
         "new_token": uuid.uuid4(),
         "form": form,
         "form_for": form_for,
-        "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}),
         "conflict": conflict,
         "conflict_lines": (
             [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
