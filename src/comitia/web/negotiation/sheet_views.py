@@ -157,7 +157,9 @@ def _sheet_page(
         "decisions": [(s.value, label) for s, label in SHEET_DECISION_LABELS],
         "languages": [code for code, _ in LANGUAGE_CHOICES],
         "can_record": may(request.user, Action.EDIT_CALENDAR, term),
-        "status": status,
+        "failed_number": next(
+            (p.number for p in paragraphs.values() if p.pk == failed.get("pk")), ""
+        ),
     }
     return render(request, "negotiation/sheet.html", context, status=status)
 
