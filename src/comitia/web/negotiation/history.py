@@ -78,7 +78,7 @@ class HistoryLine:
     """One entry of a paragraph's history, as the draft page prints it."""
 
     when: dt.datetime
-    at: str  # ISO date and time (UTC, to the minute)
+    at: str  # its ISO date and time, UTC, to the minute, as shown
     from_status: str
     to_status: str
     status_changed: bool
@@ -140,7 +140,7 @@ def history_lines(
         lines.append(
             HistoryLine(
                 when=event.recorded_at,
-                at=f"{event.recorded_at:%Y-%m-%d %H:%M}",
+                at=f"{event.recorded_at:%Y-%m-%d %H:%M} UTC",
                 from_status=status_word(event.from_status),
                 to_status=status_word(event.to_status),
                 status_changed=event.from_status != event.to_status,
@@ -175,7 +175,7 @@ def consultation_line(
     status = status_word(consultation.status)
     return HistoryLine(
         when=consultation.recorded_at,
-        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M}",
+        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M} UTC",
         from_status=status,
         to_status=status,
         status_changed=False,
