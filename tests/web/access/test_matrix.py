@@ -105,6 +105,10 @@ RESOLUTION_ROUTES = {
     "negotiation:revision",
     "negotiation:revision_file",
     "negotiation:revision_changes",
+    "negotiation:leads",
+    "negotiation:consult",
+    "negotiation:sheet",
+    "negotiation:sheet_decide",
 }
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
@@ -246,6 +250,20 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         if paragraph is not None
         else None
     )
+    # The sample meeting is one of the formal review's, which the milestone names: it has a
+    # session sheet (negotiation:sheet).
+    first_step = m.Milestone.objects.filter(negotiation__term=term).first()
+    if first_step is not None:
+        m.Milestone.objects.get_or_create(
+            negotiation=first_step.negotiation,
+            key="formal-review",
+            defaults={
+                "position": 99,
+                "kind": "formal_review",
+                "title": first_step.title,
+                "meeting": meeting,
+            },
+        )
     return {
         "rev": _draft_revision(term),
         "paragraph_id": paragraph.pk if paragraph is not None else 0,
@@ -436,3 +454,17 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("negotiation:revision_issue", draft, P, P) == {"secretariat", "administrator"}
     changes = (*draft, "amendment_id")
     assert expected("negotiation:amendment_changes", changes, P, P) == INSIDERS | {"delegation"}
+    sheet = (*draft, "key")
+    assert expected("negotiation:sheet", sheet, P, P) == INSIDERS
+    assert expected("negotiation:sheet_decide", (*sheet, "paragraph_id"), P, P) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:leads", (*draft, "paragraph_id"), P, S) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, S) == DELEGATIONS | {
+        "administrator"
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, D) == {"administrator"}

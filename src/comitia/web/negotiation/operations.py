@@ -26,6 +26,7 @@ from comitia.web.access.versions import StaleVersion, claim
 from comitia.web.plans import models as m
 from comitia.web.plans.output_version import raise_delegation_version, raise_output_version
 
+from .history import record_event
 from .models import Amendment
 
 
@@ -178,11 +179,21 @@ def record_outcome(amendment: Amendment, outcome: Amendment.Status | str, user: 
         return _decide(amendment, user, outcome.value, status=outcome, decided_by=user)
 
 
-def incorporate_amendment(amendment: Amendment, user: Any) -> Amendment:
+def incorporate_amendment(
+    amendment: Amendment,
+    user: Any,
+    *,
+    status: ParagraphStatus | str | None = None,
+    meeting: m.Meeting | None = None,
+) -> Amendment:
     """Make ``amendment`` the paragraph's text (new wording) or withdraw the paragraph (a
     deletion), raising the paragraph's version. The paragraph's other languages keep their
     words: they are outdated translations until translated (the page says so, from the
     incorporated amendment at the paragraph's current version).
+
+    A new wording may set the paragraph's ``status`` at once (a formal review session marks it
+    agreed ad referendum with the amendment incorporated, ``meeting`` the session). The change
+    goes into the paragraph's history (``history.record_event``).
 
     Raise ``AmendmentConflict`` if the paragraph changed since the amendment was written, and
     ``AmendmentError`` for a new paragraph (which the secretariat numbers and merges by hand)
@@ -198,13 +209,24 @@ def incorporate_amendment(amendment: Amendment, user: Any) -> Amendment:
             before_paragraph = claim(paragraph, amendment.based_on)
         except StaleVersion:
             raise _conflict(amendment, paragraph) from None
+        from_status = paragraph.status
         if amendment.kind == Amendment.Kind.DELETE:
             paragraph.status = ParagraphStatus.WITHDRAWN.value
         else:
             text = dict(paragraph.text or {})
             text[amendment.language] = amendment.text
             paragraph.text = text
+            if status is not None:
+                paragraph.status = ParagraphStatus(status).value
         paragraph.save(update_fields=["text", "status"])
+        record_event(
+            paragraph,
+            from_status,
+            user,
+            made_version=paragraph.version,
+            meeting=meeting,
+            amendment=amendment,
+        )
         audit.record(
             user,
             "incorporate amendment",

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
 
 from django.utils.functional import Promise
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from comitia.checks.coverage import ParagraphCoverage
@@ -27,6 +30,7 @@ from comitia.revisions.resolutions import (
     marked_diff,
 )
 
+from .history import HistoryLine
 from .models import Amendment
 
 STATUS_WORDS: dict[ParagraphStatus, Promise] = {
@@ -37,6 +41,10 @@ STATUS_WORDS: dict[ParagraphStatus, Promise] = {
     ParagraphStatus.PENDING: _("pending"),
     ParagraphStatus.WITHDRAWN: _("withdrawn"),
 }
+
+
+# The lead filter's value for the paragraphs that have no lead delegation yet.
+NO_LEAD = "NONE"
 
 
 @dataclass(frozen=True)
@@ -60,7 +68,19 @@ class Filters:
             return False
         if self.status and (paragraph.status is None or paragraph.status.value != self.status):
             return False
+        if self.lead == NO_LEAD:
+            return not paragraph.leads
         return not (self.lead and self.lead not in paragraph.leads)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.section or self.status or self.lead)
+
+    def as_query(self) -> str:
+        """The active filters as the start of a query string ('' or ending in '&')."""
+        pairs = {"section": self.section, "status": self.status, "lead": self.lead}
+        kept = {name: value for name, value in pairs.items() if value}
+        return f"{urlencode(kept)}&" if kept else ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +90,16 @@ class Citing:
     meeting: str
     date: str
     title: Shown | None
+
+
+@dataclass(frozen=True)
+class Updated:
+    """The mandate that comes from the adopted paragraph a draft paragraph updates, and the
+    anchors of both on the mandate coverage page."""
+
+    mandate_id: str
+    title: Shown
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -99,6 +129,11 @@ class ParagraphLine:
     citing: list[Citing]
     outdated: str | None  # the language of the incorporated text others are outdated against
     amendments: list[AmendmentLine] = field(default_factory=list)
+    lead_codes: list[str] = field(default_factory=list)
+    mandate: Updated | None = None
+    history: list[HistoryLine] = field(default_factory=list)
+    # The form to propose an amendment to it, with ids of its own (the view's).
+    amend_form: Any = None
 
 
 @dataclass
@@ -143,6 +178,22 @@ def citing_items(
     return found
 
 
+def updated_mandates(
+    coverage: Iterable[ParagraphCoverage], lang: str
+) -> dict[tuple[str, str], Updated]:
+    """The mandate of each followed paragraph, by (resolution symbol, number), with the
+    paragraph's anchor on the coverage page (``comitia.web.checks.pages``)."""
+    return {
+        (row.resolution.symbol, row.paragraph.number): Updated(
+            row.mandate.id,
+            Shown.of(row.mandate.title, lang),
+            f"{row.resolution.id}-{slugify(row.paragraph.number)}",
+        )
+        for row in coverage
+        if row.resolution.symbol is not None
+    }
+
+
 def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
     new = "" if amendment.kind == Amendment.Kind.DELETE else amendment.text
     base = amendment.base_text if amendment.kind != Amendment.Kind.ADD_AFTER else ""
@@ -166,11 +217,15 @@ def draft_sections(
     citing: Mapping[tuple[str, str], list[Citing]],
     amendments: Mapping[int, list[AmendmentLine]],
     incorporated: Mapping[tuple[int, int], str],
+    mandates: Mapping[tuple[str, str], Updated] | None = None,
+    history: Mapping[int, list[HistoryLine]] | None = None,
 ) -> list[SectionLine]:
     """The sections of ``resolution`` with the paragraphs ``filters`` keep (empty sections
     left out). ``rows``: each paragraph's stored (pk, version) by (kind, number);
     ``amendments``: the lines the reader sees, by paragraph pk; ``incorporated``: the language
     of the amendment that made each (pk, version)."""
+    mandates = mandates or {}
+    history = history or {}
     areas = {area.id: area for area in plan.thematic_areas}
     sections: dict[str, SectionLine] = {}
     for section in resolution.sections:
@@ -212,6 +267,13 @@ def draft_sections(
             ),
             outdated=made_in if made_in is not None and made_in != lang else None,
             amendments=list(amendments.get(pk, [])) if pk is not None else [],
+            lead_codes=list(paragraph.leads),
+            mandate=(
+                mandates.get((paragraph.from_.symbol, paragraph.from_.number))
+                if paragraph.from_
+                else None
+            ),
+            history=list(history.get(pk, [])) if pk is not None else [],
         )
         sections.get(key, loose).paragraphs.append(line)
     ordered = [*sections.values(), loose]

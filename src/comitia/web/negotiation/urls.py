@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lead_views, sheet_views, views
 
 app_name = "negotiation"
 
@@ -22,4 +22,12 @@ urlpatterns = [
     path(_REVISION, views.revision, name="revision"),
     path(f"{_REVISION}changes/<slug:lang>.docx", views.revision_changes, name="revision_changes"),
     path(f"{_REVISION}<slug:lang>.<slug:fmt>", views.revision_file, name="revision_file"),
+    path(f"{_DRAFT}paragraphs/<int:paragraph_id>/leads/", lead_views.assign_leads, name="leads"),
+    path(f"{_DRAFT}paragraphs/<int:paragraph_id>/consult/", lead_views.consult, name="consult"),
+    path(f"{_DRAFT}sessions/<slug:key>/", sheet_views.sheet, name="sheet"),
+    path(
+        f"{_DRAFT}sessions/<slug:key>/paragraphs/<int:paragraph_id>/",
+        sheet_views.sheet_decide,
+        name="sheet_decide",
+    ),
 ]

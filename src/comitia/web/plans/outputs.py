@@ -42,6 +42,9 @@ TERM_ROWS: dict[str, str] = {
     "negotiation.DraftRevision": "slug:term_slug",
     # A meeting's window for proposals, shown on its page to every delegation.
     "suggestions.ProposalWindow": "meeting.term_id",
+    # A draft paragraph's history and its informal consultations, on the draft's page.
+    "negotiation.ParagraphEvent": "paragraph.resolution.term_id",
+    "negotiation.Consultation": "paragraph.resolution.term_id",
     # Whether the public sees the counts of reports received.
     "reports.RatesPublication": "term_id",
 }
