@@ -96,6 +96,9 @@ COMITIA_PRINT_AHEAD = _env_bool("COMITIA_PRINT_AHEAD", True)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public's kept answers, before the sessions, the language, the term and the access
+    # rules are read, and kept with what those add (see comitia.web.responses).
+    "comitia.web.responses.PublicAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,8 +107,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
-    # The public's kept answers first, before the term is read (see comitia.web.responses).
-    "comitia.web.responses.PublicAnswerMiddleware",
     # A hidden term answers 404 before the route's policy is asked about it.
     "comitia.web.publication.middleware.TermMiddleware",
     "comitia.web.access.middleware.AccessMiddleware",
