@@ -4,9 +4,10 @@ few abilities the page shows (may edit, may publish...), the address asked for a
 
 Two levels. The public (a reader with no session, no message waiting, no token) gets the same
 bytes as every other member of the public asking the same address in the same language: their
-whole answer is kept (``kept_answer``, ``keep_answer``) and sent by the access middleware
-after one small query that reads the versions of the terms it shows, before the term's model,
-the access rules or the view. For everyone else only a page's own parts are kept (its title,
+whole answer is kept (``kept_answer``, ``keep_answer``) and sent by
+``PublicAnswerMiddleware`` near the top of the chain, with no query (the versions of the terms
+it shows come from the shared cache's generation token), before the sessions, the term's
+model, the access rules or the view. For everyone else only a page's own parts are kept (its title,
 head and content blocks), and the frame around them (base.html: the reader's name, the CSRF
 token of the sign-out form, messages) is rendered for each request, so nothing of one reader
 reaches another through the cache. A part that holds a form's CSRF token (the secretariat's
