@@ -21,13 +21,16 @@ def store_published(plan: Plan, *, replace: bool = False) -> m.Term:
 
 
 def committed() -> None:
-    """Forget that the test's transaction raised output versions, as if what it wrote so far
-    were committed: outputs are not kept while their term's raise is pending, and a test runs
-    inside one transaction."""
+    """Forget that the test's transaction raised output versions, and draw the public's
+    answers a new generation, as if what it wrote so far were committed: outputs are not kept
+    while their term's raise is pending, and a test runs inside one transaction."""
     from django.db import connection
 
-    from comitia.web.plans.output_version import _Raised
+    from comitia.web.plans.output_version import _AnswersChanged, _Raised
 
+    for _, callback, _ in connection.run_on_commit:
+        if isinstance(callback, _AnswersChanged):
+            callback()  # the generation of the public's kept answers, drawn anew
     connection.run_on_commit = [
-        c for c in connection.run_on_commit if not isinstance(c[1], _Raised)
+        c for c in connection.run_on_commit if not isinstance(c[1], (_Raised, _AnswersChanged))
     ]

@@ -38,7 +38,7 @@ def test_a_file_url_names_the_folder() -> None:
 @pytest.mark.parametrize("url", ["redis://127.0.0.1:6379/0", "rediss://cache.example:6380/2"])
 def test_a_redis_url_selects_djangos_redis_backend(url: str) -> None:
     default = cache_settings(url, SQLITE)["default"]
-    assert default["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert default["BACKEND"] == "comitia.web.rediscache.RedisCache"
     assert default["LOCATION"] == url
 
 
@@ -62,7 +62,7 @@ def redis_cache() -> Iterator[None]:
     prefix = f"comitia-test-{uuid.uuid4().hex}"
     settings = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "comitia.web.rediscache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
@@ -78,6 +78,26 @@ def redis_cache() -> Iterator[None]:
         client = redis.Redis.from_url(REDIS_URL)
         for key in client.scan_iter(f"{prefix}:*"):
             client.delete(key)
+
+
+@pytest.mark.redis
+def test_the_redis_backend_keeps_one_client_per_pool_and_djangos_keys(redis_cache: None) -> None:
+    from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+
+    from comitia.web.rediscache import RedisCache
+
+    cache = caches["default"]
+    assert isinstance(cache, RedisCache)
+    client = cache._cache.get_client("a")
+    assert cache._cache.get_client("b") is client
+    assert cache._cache.get_client("c", write=True) is client  # one server: one pool
+    cache.set("shared", {"value": 1}, 30)
+    django_own = DjangoRedisCache(REDIS_URL, {"KEY_PREFIX": cache.key_prefix})
+    assert django_own.get("shared") == {"value": 1}
+    assert cache.add("shared", 2, 30) is False
+    cache.set("counted", 0, 30)
+    assert cache.incr("counted") == 1
+    assert django_own.get("counted") == 1
 
 
 def _other_process_cache() -> BaseCache:

@@ -4,9 +4,10 @@ few abilities the page shows (may edit, may publish...), the address asked for a
 
 Two levels. The public (a reader with no session, no message waiting, no token) gets the same
 bytes as every other member of the public asking the same address in the same language: their
-whole answer is kept (``kept_answer``, ``keep_answer``) and sent by the access middleware
-after one small query that reads the versions of the terms it shows, before the term's model,
-the access rules or the view. For everyone else only a page's own parts are kept (its title,
+whole answer is kept (``kept_answer``, ``keep_answer``) and sent by
+``PublicAnswerMiddleware`` near the top of the chain, with no query (the versions of the terms
+it shows come from the shared cache's generation token), before the sessions, the term's
+model, the access rules or the view. For everyone else only a page's own parts are kept (its title,
 head and content blocks), and the frame around them (base.html: the reader's name, the CSRF
 token of the sign-out form, messages) is rendered for each request, so nothing of one reader
 reaches another through the cache. A part that holds a form's CSRF token (the secretariat's
@@ -38,15 +39,20 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_cache_control, patch_vary_headers
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_from_request
 
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
 from comitia.web.kept import Kept
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
-from comitia.web.plans.output_version import output_version_pending
+from comitia.web.plans.output_version import (
+    answers_generation,
+    answers_pending,
+    output_version_pending,
+)
 from comitia.web.publication.visibility import viewer_level, visible_terms
 
 # How long a browser or proxy may reuse an anonymous page without asking: short, so that a
@@ -138,7 +144,8 @@ def cache_headers(
 
 def _signed_in(request: HttpRequest) -> bool:
     """Whether the reader is signed in, by session or by token."""
-    return bool(request.user.is_authenticated) or "Authorization" in request.headers
+    user = getattr(request, "user", None)  # set inside the kept answers' middleware
+    return (user is not None and bool(user.is_authenticated)) or "Authorization" in request.headers
 
 
 def _etag(request: HttpRequest, key: str, parts: list[str]) -> str:
@@ -170,11 +177,18 @@ def _matches(request: HttpRequest, etag: str) -> bool:
 # public, and every such reader who asks the same address in the same language gets the same
 # bytes: the frame holds no CSRF token for them (the language switcher is a GET form,
 # ``comitia.web.language``). Their answer is kept whole, under the terms it shows as of their
-# output versions, read by one small query (``_public_versions``) before the view would run;
-# a kept answer is then sent without the term's model, the access rules or the view. The
-# public may see a term when it is published as public, a fact of the term's rows, so of its
-# output version: the query reads it, and a term not public has no kept answer (its request
-# takes the usual way, to the 404 of the access middleware).
+# output versions, and sent by ``PublicAnswerMiddleware`` near the top of the chain, before
+# the sessions, the language, the term's model, the access rules or the view: the route is
+# resolved and the language read from the request as Django's LocaleMiddleware reads it.
+# The public may see a term when it is published as public, a fact of the term's rows, so of
+# its output version; a term not public has no kept answer (its request takes the usual way,
+# to the 404 of the access middleware).
+#
+# The versions themselves are not read for each request: every public term's id, version and
+# slug, and the state of its document's prints, are read in one query the first time a process
+# meets the shared cache's generation token (``output_version.answers_generation``), which every
+# write to them draws anew once committed. A kept answer then costs one read of the shared
+# cache (a file, or a Redis GET) and no query.
 #
 # The API's reads hold nothing of the reader but what their level lets them see (no name, no
 # form): their answers are kept whole for every reader, under the level as well
@@ -218,6 +232,7 @@ class _Asked:
     view_name: str
     term_ids: tuple[int, ...]
     public: bool
+    lang: str  # the language the key was made for
 
 
 def same_for_the_public(response: HttpResponse) -> HttpResponse:
@@ -240,10 +255,12 @@ def is_the_public(request: HttpRequest) -> bool:
     )
 
 
-def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpResponse | None:
-    """The answer kept for the public for this request (a 304 if its ETag is named), or None;
-    then where to keep the view's answer is left on the request. None also for a route not
-    kept whole, or a term the public may not see."""
+def kept_answer(
+    request: HttpRequest, view_name: str, slug: str | None, lang: str
+) -> HttpResponse | None:
+    """The answer kept for the public for this request in language ``lang`` (a 304 if its
+    ETag is named), or None; then where to keep the view's answer is left on the request. None
+    also for a route not kept whole, or a term the public may not see."""
     kind = ANSWER_ROUTES.get(view_name)
     if kind is None or not is_the_public(request):
         return None
@@ -251,7 +268,8 @@ def kept_answer(request: HttpRequest, view_name: str, slug: str | None) -> HttpR
     if shown is None:
         return None
     term_ids = tuple(term_id for term_id, *_ in shown[0])
-    return _kept(request, view_name, (Visibility.PUBLIC.value, shown), term_ids, public=True)
+    made_of = (Visibility.PUBLIC.value, shown)
+    return _kept(request, view_name, made_of, term_ids, public=True, lang=lang)
 
 
 def kept_reader_answer(
@@ -274,7 +292,8 @@ def kept_reader_answer(
         return None
     made_from = tuple((t.pk, t.output_version, viewer_level(request.user, t).value) for t in shown)
     term_ids = tuple(t.pk for t in shown)
-    return _kept(request, view_name, ("reader", made_from), term_ids, public=False)
+    lang = get_language() or settings.LANGUAGE_CODE
+    return _kept(request, view_name, ("reader", made_from), term_ids, public=False, lang=lang)
 
 
 def _kept(
@@ -284,11 +303,12 @@ def _kept(
     term_ids: tuple[int, ...],
     *,
     public: bool,
+    lang: str,
 ) -> HttpResponse | None:
     made_from = (
         view_name,
         made_of,
-        get_language() or settings.LANGUAGE_CODE,
+        lang,
         request.scheme,
         request.get_host(),
         request.get_full_path(),
@@ -301,7 +321,7 @@ def _kept(
         if found is not None and _memory_in_front():
             _in_memory.keep(key, found, len(found[0]))
     if found is None:
-        setattr(request, _ASKED, _Asked(key, view_name, term_ids, public))
+        setattr(request, _ASKED, _Asked(key, view_name, term_ids, public, lang))
         return None
     content, headers = found
     response = HttpResponse(content)
@@ -332,7 +352,8 @@ def keep_answer(request: HttpRequest, response: HttpResponse) -> HttpResponse:
     if (
         (asked.public or api_read)
         and (api_read or getattr(response, _SAME_FOR_THE_PUBLIC, False))
-        and (not asked.public or not request.user.is_authenticated)
+        and (not asked.public or not _signed_in(request))
+        and (get_language() or settings.LANGUAGE_CODE) == asked.lang
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and not getattr(getattr(request, "_messages", None), "added_new", False)
@@ -374,37 +395,72 @@ def _not_modified(response: HttpResponse) -> HttpResponse:
     return not_modified
 
 
+@dataclass(frozen=True)
+class _PublicState:
+    """What the public's answers are made from: every public term's (id, output version,
+    slug), and by slug the (format, language, printed) of each print of its current document
+    asked for at the public level."""
+
+    terms: tuple[tuple[int, int, str], ...]
+    prints: dict[str, tuple[tuple[str, str, bool], ...]]
+
+
+# The public's state by generation token, in this process: the newest few.
+_states: dict[str, _PublicState] = {}
+_STATES_KEPT = 8
+
+
+def _public_state() -> _PublicState:
+    """The public's state as of the shared cache's generation token (read in one query the
+    first time this process meets the token); read afresh inside a transaction that has
+    changed it and not committed (a test's, or a write's)."""
+    if answers_pending():
+        return _read_public_state()
+    generation = answers_generation()
+    state = _states.get(generation)
+    if state is None:
+        # Read after the token: a write committed before the token was drawn is in it.
+        state = _read_public_state()
+        if len(_states) >= _STATES_KEPT:
+            _states.clear()
+        _states[generation] = state
+    return state
+
+
+def _read_public_state() -> _PublicState:
+    public = Visibility.PUBLIC.value
+    with connection.cursor() as cursor:
+        cursor.execute(_answer_sql(), [public, public])
+        rows = cursor.fetchall()
+    terms = tuple(sorted({(int(row[0]), int(row[1]), str(row[2])) for row in rows}))
+    prints: dict[str, list[tuple[str, str, bool]]] = {}
+    for _, _, slug, fmt, lang, done in rows:
+        if fmt is not None:  # one row with no print (the outer join's NULLs) for the others
+            prints.setdefault(str(slug), []).append((str(fmt), str(lang), bool(done)))
+    return _PublicState(terms, {slug: tuple(sorted(p)) for slug, p in prints.items()})
+
+
 def _public_versions(kind: str, slug: str | None) -> tuple[Any, ...] | None:
     """What the answer of a route of ``kind`` is made from, as the public sees it: the ids and
     output versions of the terms it shows (and, for "document", the states of the prints of
     the term's current document at the public level); None if the term named is not public
-    or does not exist. One query."""
-    every_term, one_term, with_prints = _answer_sql()
-    public = Visibility.PUBLIC.value
-    with connection.cursor() as cursor:
-        if kind == "terms":
-            cursor.execute(every_term, [public])
-        elif kind == "document":
-            cursor.execute(with_prints, [public, public, slug])
-        else:
-            cursor.execute(one_term, [public, slug])
-        rows = cursor.fetchall()
-    shown = tuple(sorted({(int(row[0]), int(row[1]), str(row[2])) for row in rows}))
-    if slug is not None and not any(row[2] == slug for row in shown):
+    or does not exist."""
+    state = _public_state()
+    named = [row for row in state.terms if row[2] == slug]
+    if slug is not None and not named:
         return None
+    if kind == "terms":
+        return (state.terms,)
     if kind != "document":
-        return (shown,)
-    # One row per print asked for, or one with no print (the outer join's NULLs).
-    prints = sorted((str(f), str(lang), bool(done)) for *_, f, lang, done in rows if f is not None)
-    return (shown, tuple(prints))
+        return (tuple(named),)
+    return (tuple(named), state.prints.get(str(slug), ()))
 
 
 @functools.cache
-def _answer_sql() -> tuple[str, str, str]:
-    """The queries of ``_public_versions``, written from the models' tables: every public
-    term; the public term of a slug; the same with the prints of its document at its version
-    and the public level. Plain SQL: building the term's model with its committee and level,
-    as the access middleware does, costs ten times the query itself. The models are found by
+def _answer_sql() -> str:
+    """The query of ``_read_public_state``, written from the models' tables: every public
+    term with the prints of its document at its version and the public level. Plain SQL:
+    building the terms' models costs ten times the query itself. The models are found by
     label: the documents app sits above this module (it uses ``cached_page``)."""
     publication_model = apps.get_model("publication", "Publication")
     printed_model = apps.get_model("documents", "PrintedDocument")
@@ -415,50 +471,55 @@ def _answer_sql() -> tuple[str, str, str]:
     def column(meta: Any, name: str) -> str:
         return quote(meta.get_field(name).column)
 
-    columns = (
-        f"t.{column(term, 'id')}, t.{column(term, 'output_version')}, t.{column(term, 'slug')}"
-    )
-    tables = (
-        f"{quote(term.db_table)} t JOIN {quote(publication.db_table)} p "
-        f"ON p.{column(publication, 'term')} = t.{column(term, 'id')}"
-    )
-    public = f"p.{column(publication, 'visibility')} = %s"
-    every_term = f"SELECT {columns} FROM {tables} WHERE {public}"
-    one_term = f"{every_term} AND t.{column(term, 'slug')} = %s"
-    with_prints = (
-        f"SELECT {columns}, d.{column(printed, 'format')}, d.{column(printed, 'lang')}, "
-        f"d.{column(printed, 'printed_at')} IS NOT NULL FROM {tables} "
+    return (
+        f"SELECT t.{column(term, 'id')}, t.{column(term, 'output_version')}, "
+        f"t.{column(term, 'slug')}, d.{column(printed, 'format')}, d.{column(printed, 'lang')}, "
+        f"d.{column(printed, 'printed_at')} IS NOT NULL "
+        f"FROM {quote(term.db_table)} t JOIN {quote(publication.db_table)} p "
+        f"ON p.{column(publication, 'term')} = t.{column(term, 'id')} "
         f"LEFT JOIN {quote(printed.db_table)} d ON d.{column(printed, 'term')} = "
         f"t.{column(term, 'id')} AND d.{column(printed, 'output_version')} = "
         f"t.{column(term, 'output_version')} AND d.{column(printed, 'level')} = %s "
-        f"WHERE {public} AND t.{column(term, 'slug')} = %s"
+        f"WHERE p.{column(publication, 'visibility')} = %s"
     )
-    return every_term, one_term, with_prints
+
+
+@functools.lru_cache(maxsize=4096)
+def _answer_route(path_info: str, method: str) -> tuple[str, str | None] | None:
+    """The route's name and the term's slug of a path whose answer may be kept whole for the
+    public (a route of ``ANSWER_ROUTES`` whose policy is to view), else None."""
+    try:
+        match = resolve(path_info)
+    except Resolver404:
+        return None
+    view_name = str(match.view_name)
+    if view_name not in ANSWER_ROUTES or policy_for(view_name, method) != Action.VIEW:
+        return None
+    slug = match.kwargs.get("slug")
+    return view_name, None if slug is None else str(slug)
 
 
 class PublicAnswerMiddleware:
-    """Sends the public's kept answer (``kept_answer``) before anything reads the term, and
-    keeps answers on the way out (``keep_answer``). Comes before the publication app's
-    ``TermMiddleware``: a kept answer exists only for a term the public may see, so the
-    hidden-term 404 is left to it, and a kept page costs no reading of the term's row."""
+    """Sends the public's kept answer (``kept_answer``) before the rest of the chain runs,
+    and keeps answers on the way out (``keep_answer``), with the headers the middleware
+    inside it set. Comes after whitenoise's (static files) and before the sessions and
+    Django's LocaleMiddleware: the language is read from the request as that middleware reads
+    it (the site has no language prefixes in its paths), and a kept answer exists only for a
+    term the public may see, so the hidden-term 404 is left to the publication app's
+    ``TermMiddleware``."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        if is_the_public(request):
+            route = _answer_route(request.path_info, str(request.method))
+            if route is not None:
+                lang = get_language_from_request(request)
+                answer = kept_answer(request, route[0], route[1], lang)
+                if answer is not None:
+                    return answer
         return keep_answer(request, self.get_response(request))
-
-    def process_view(
-        self,
-        request: HttpRequest,
-        view_func: Callable[..., Any],
-        view_args: tuple[Any, ...],
-        view_kwargs: dict[str, Any],
-    ) -> HttpResponse | None:
-        view_name = _viewed(request)
-        if view_name is None:
-            return None
-        return kept_answer(request, view_name, view_kwargs.get("slug"))
 
 
 class ReaderAnswerMiddleware:

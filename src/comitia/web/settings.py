@@ -96,6 +96,9 @@ COMITIA_PRINT_AHEAD = _env_bool("COMITIA_PRINT_AHEAD", True)
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The public's kept answers, before the sessions, the language, the term and the access
+    # rules are read, and kept with what those add (see comitia.web.responses).
+    "comitia.web.responses.PublicAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,8 +107,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "comitia.web.access.tokens.TokenMiddleware",  # before AccessMiddleware asks about the user
-    # The public's kept answers first, before the term is read (see comitia.web.responses).
-    "comitia.web.responses.PublicAnswerMiddleware",
     # A hidden term answers 404 before the route's policy is asked about it.
     "comitia.web.publication.middleware.TermMiddleware",
     "comitia.web.access.middleware.AccessMiddleware",
@@ -267,8 +268,9 @@ if COMITIA_TRUSTED_PROXIES and not COMITIA_CLIENT_ADDRESS_HEADER:
 
 def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str, object]]:
     """Django's cache from ``COMITIA_CACHE_URL``: ``redis://HOST:PORT/DB`` (or ``rediss://``)
-    for Django's Redis backend, ``file:///PATH`` for a folder of files; unset, a folder beside
-    an SQLite database (``comitia-cache``), or in the working directory.
+    for Django's Redis backend (``comitia.web.rediscache``), ``file:///PATH`` for a folder of
+    files; unset, a folder beside an SQLite database (``comitia-cache``), or in the working
+    directory.
 
     The default is a file cache because it must be shared by every process on the machine
     (the sign-in counters, the feeds, the pages): a process's own memory is not, and a
@@ -287,7 +289,8 @@ def cache_settings(url: str, database: dict[str, object]) -> dict[str, dict[str,
             raise ImproperlyConfigured(
                 f"COMITIA_CACHE_URL must be redis://HOST:PORT/DB (DB a number), not {url!r}"
             )
-        backend = "django.core.cache.backends.redis.RedisCache"
+        # Django's Redis backend, keeping one redis-py client per pool (see rediscache).
+        backend = "comitia.web.rediscache.RedisCache"
         return {"default": {"BACKEND": backend, "LOCATION": url, "KEY_PREFIX": "comitia"}}
     if url.startswith("file://"):
         folder = Path(url.removeprefix("file://"))

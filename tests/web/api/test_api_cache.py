@@ -54,7 +54,7 @@ def test_the_publics_reads_are_kept_whole_with_an_etag(here: m.Term) -> None:
         assert first.status_code == again.status_code == 200, url
         assert again.content == first.content
         assert again["ETag"] == first["ETag"]
-        assert kept == 1 < built
+        assert kept == 0 < built  # the versions from the shared cache's generation
         not_modified, _ = _asked(Client(), url, HTTP_IF_NONE_MATCH=first["ETag"])
         assert not_modified.status_code == 304
         assert not not_modified.content

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from comitia.plan.files import read_plan
 from comitia.translations.texts import without_translations
+from comitia.web import responses
 from comitia.web.plans import models as m
 from tests.factories import build_plan
 from tests.web.publishing import store_published
@@ -143,6 +144,9 @@ def test_the_calendar_link_opens_the_latest_term(client: Client, model_term: m.T
 
 
 def _queries(client: Client, url: str) -> int:
+    # The public's state (the terms' versions), which the kept answers read once per process
+    # and generation of the shared cache: read before, so not counted.
+    responses._public_state()
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     return len(queries)
@@ -157,11 +161,11 @@ def test_a_feed_reads_a_fixed_number_of_queries_whatever_the_size_of_its_term(
     written = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
     kept = [_queries(client, f"/calendar/{t.slug}/feed.en.ics") for t in (small, large)]
     # Written: the term (with its output version), one query for each table of the plan, and
-    # what the reader may see (the hidden meetings, the document's level). Kept: the term.
+    # what the reader may see (the hidden meetings, the document's level). Kept: nothing.
     # (The resolutions' and the conventions' tables are read too, and the levels of the
     # draft resolutions, although the feed shows neither: the feed reads the whole plan.)
     assert written[0] == written[1] <= 25
-    assert kept[0] == kept[1] <= 2
+    assert kept[0] == kept[1] == 0
 
 
 @pytest.mark.parametrize(

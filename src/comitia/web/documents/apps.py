@@ -13,3 +13,19 @@ class DocumentsConfig(AppConfig):
         from comitia.web.plans.output_version import output_version_raised
 
         output_version_raised.connect(queue_current, dispatch_uid="documents:print-ahead")
+
+        # A print asked for, done or dropped changes what the public's document page says
+        # ("being printed", the download): its kept answer is made from the prints' states.
+        # Writes that send no signal (``bulk_create``, ``update``) say so in ``printed``.
+        from django.db.models.signals import post_delete, post_save
+
+        from comitia.web.documents.models import PrintedDocument
+        from comitia.web.plans.output_version import answers_changed
+
+        def changed(sender: object, **kwargs: object) -> None:
+            answers_changed()
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                changed, sender=PrintedDocument, weak=False, dispatch_uid="documents:answers"
+            )

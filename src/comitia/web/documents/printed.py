@@ -36,6 +36,7 @@ from comitia.web.documents.operations import print_plan
 from comitia.web.levels import Visibility
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.plans.output_version import answers_changed
 from comitia.web.publication.visibility import may_see_document_at, visible_plan_at
 
 logger = logging.getLogger("comitia.printing")
@@ -153,6 +154,8 @@ def queue_current(term_id: int, **kwargs: Any) -> None:
     PrintedDocument.objects.bulk_create(
         [PrintedDocument(**key.fields(), queued_at=now) for key in new], ignore_conflicts=True
     )
+    if new:
+        answers_changed()  # bulk_create sends no signal
     # Two processes that raced here both queue the new keys: the worker's claim
     # (``print_now``) lets one of the two tasks print.
     for key in new:
@@ -192,6 +195,7 @@ def print_now(key: Key) -> str:
     PrintedDocument.objects.filter(**key.fields()).update(
         content=content, printed_at=timezone.now()
     )
+    answers_changed()  # update sends no signal: the document page now offers the file
     logger.info(
         "printed term=%s version=%s format=%s lang=%s level=%s bytes=%d ms=%.0f",
         key.term_id,

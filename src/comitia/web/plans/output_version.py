@@ -13,6 +13,12 @@ Writes that send no signals (``bulk_create``, ``bulk_update``, ``QuerySet.update
 call ``raise_output_version`` themselves. tests/web/plans/test_output_version.py fails for a
 model with a path to a term that is neither registered nor exempted with a reason.
 
+The public's kept answers (``comitia.web.responses``) do not even read the versions: they take
+them from what the shared cache holds under ``answers_generation``, a token that every raise
+(and every other change to what those answers are made from: a print's state, see
+``answers_changed``) draws anew once its transaction has committed. A process reads the
+versions again, in one query, the first time it meets a token.
+
 A term's version is raised once per atomic block: the raise leaves a marker among the
 connection's on-commit callbacks, which Django drops with a savepoint rolled back (and its
 writes), so a write after a rollback raises it again. A nested block raises it once more,
@@ -21,10 +27,12 @@ which costs one UPDATE and is never wrong.
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from functools import partial
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
@@ -67,6 +75,57 @@ def _mark(key: tuple[Any, ...]) -> None:
         transaction.on_commit(_Raised(key))
 
 
+# -- the generation of the public's kept answers -------------------------------------------
+
+# The shared cache's key of the token, and how long it lasts unread (a day: a token lost, by
+# expiry or eviction, is drawn anew by the next reader, which costs a query, never a stale
+# answer).
+ANSWERS_GENERATION = "comitia:answers:generation"
+ANSWERS_GENERATION_SECONDS = 24 * 3600
+
+
+class _AnswersChanged:
+    """The on-commit callback that draws a new generation token; also the marker, among the
+    connection's callbacks, that the current transaction changed what the public's answers are
+    made from (``answers_pending``)."""
+
+    __slots__ = ()
+
+    def __call__(self) -> None:
+        cache.set(ANSWERS_GENERATION, secrets.token_hex(16), ANSWERS_GENERATION_SECONDS)
+
+
+def answers_changed() -> None:
+    """Say that the current transaction changes what the public's kept answers are made from
+    (the terms' versions, which terms are public, the state of their prints): once it commits
+    (at once outside a transaction) the generation token is drawn anew, and every process
+    reads the versions again at its next request. Not robust on purpose: if the shared cache
+    cannot be told, the write's caller hears of it rather than the public being served the
+    answer of before."""
+    transaction.on_commit(_AnswersChanged())
+
+
+def answers_pending() -> bool:
+    """Whether the current transaction has changed what the public's answers are made from and
+    not yet committed: what it reads is then newer than the generation says."""
+    if not connection.in_atomic_block:
+        return False
+    return any(isinstance(f, (_AnswersChanged, _Raised)) for _, f, _ in _on_commit())
+
+
+def answers_generation() -> str:
+    """The current generation token (one drawn now, and shared, if there is none)."""
+    token = cache.get(ANSWERS_GENERATION)
+    if token is None:
+        drawn = secrets.token_hex(16)
+        if cache.add(ANSWERS_GENERATION, drawn, ANSWERS_GENERATION_SECONDS):
+            return drawn
+        token = cache.get(ANSWERS_GENERATION)
+        if token is None:  # gone again at once (a cache cleared): this request's own
+            return drawn
+    return str(token)
+
+
 # Sent with ``term_id`` once the transaction that raised the term's version has committed
 # (at once outside a transaction): what prints a term's outputs ahead listens
 # (``documents.printed.queue_current``). Robust: a receiver that fails is logged, and never
@@ -80,6 +139,7 @@ def raise_output_version(term_id: int | None) -> None:
         return
     Term.objects.filter(pk=term_id).update(output_version=F("output_version") + 1)
     _mark(("term", term_id))
+    answers_changed()
     transaction.on_commit(
         partial(output_version_raised.send, sender=Term, term_id=term_id), robust=True
     )
