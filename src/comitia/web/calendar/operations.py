@@ -40,7 +40,7 @@ class EditConflict(OperationError):
         self.stale = stale
 
 
-def _set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
+def set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
     """``current`` with its ``lang`` text set to ``value`` (removed when blank), original first."""
     value = value.strip()
     text = dict(current or {})
@@ -86,19 +86,22 @@ def _bump(meeting: m.Meeting) -> None:
 def create_meeting(term: m.Term, fields: dict[str, Any], lang: str, user: User) -> m.Meeting:
     """A new meeting of ``term`` from the form's ``fields`` (texts in ``lang``)."""
     with _writing():
-        key = _free_key(
-            term, f"{term.committee.key if term.committee else 'meeting'}-{fields['date']:%Y-%m-%d}"
-        )
+        key = new_meeting_key(term, fields["date"])
         position = (
             m.Meeting.objects.filter(term=term).aggregate(Max("position"))["position__max"] or 0
         ) + 1
         meeting = m.Meeting(term=term, key=key, position=position)
-        _apply_meeting_fields(meeting, fields, lang)
+        apply_meeting_fields(meeting, fields, lang)
         meeting.save()
         _audit(user, "create", meeting, None)
         _check(term)
     log.info("%s created meeting %s of %s", user, meeting.key, term.slug)
     return meeting
+
+
+def new_meeting_key(term: m.Term, day: dt.date) -> str:
+    """The key a new meeting of ``term`` on ``day`` gets: the committee's and the day's."""
+    return _free_key(term, f"{term.committee.key if term.committee else 'meeting'}-{day:%Y-%m-%d}")
 
 
 def _free_key(term: m.Term, base: str) -> str:
@@ -111,14 +114,15 @@ def _free_key(term: m.Term, base: str) -> str:
     return key
 
 
-def _apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str) -> None:
+def apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str) -> None:
+    """Set what the meeting form gives on ``meeting`` (not saved)."""
     for name in ("date", "start", "end", "kind", "status", "provisional"):
         if name in fields:
             setattr(meeting, name, fields[name])
     if "title" in fields:
-        meeting.title = _set_text(meeting.title, lang, fields["title"])
+        meeting.title = set_text(meeting.title, lang, fields["title"])
     if "venue" in fields:
-        meeting.venue = _set_text(meeting.venue, lang, fields["venue"])
+        meeting.venue = set_text(meeting.venue, lang, fields["venue"])
 
 
 def update_meeting(
@@ -137,7 +141,7 @@ def update_meeting(
     with _writing():
         before = versions.claim(meeting, version)
         fields = {k: v for k, v in fields.items() if k not in {"date", "version"}}
-        _apply_meeting_fields(meeting, fields, lang)
+        apply_meeting_fields(meeting, fields, lang)
         meeting.save()
         _bump(meeting)
         _audit(user, "edit", meeting, before)
@@ -221,7 +225,7 @@ def save_agenda_item(
             old_parent = node.parent_id
         node.kind = fields["kind"]
         node.area = fields.get("area") if node.kind == "area" else None
-        node.title = _set_text(node.title, lang, fields.get("title", ""))
+        node.title = set_text(node.title, lang, fields.get("title", ""))
         node.documents = list(fields.get("documents", []))
         moving = node.pk is None or old_parent != (parent.pk if parent else None)
         siblings = [
@@ -354,15 +358,8 @@ def save_activity(
                 m.Activity.objects.filter(term=term).aggregate(Max("position"))["position__max"]
                 or 0
             ) + 1
-            activity = m.Activity(
-                term=term, position=position, key=_free_activity_key(term, fields)
-            )
-        activity.title = _set_text(activity.title, lang, fields["title"])
-        activity.body = fields.get("body")
-        activity.when = fields["when"]
-        activity.start = fields.get("start")
-        activity.end = fields.get("end")
-        activity.venue = _set_text(activity.venue, lang, fields.get("venue", ""))
+            activity = m.Activity(term=term, position=position, key=new_activity_key(term, fields))
+        apply_activity_fields(activity, fields, lang)
         activity.save()
         _audit(user, "edit" if before else "create", activity, before)
         _check(term)
@@ -370,7 +367,18 @@ def save_activity(
     return activity
 
 
-def _free_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
+def apply_activity_fields(activity: m.Activity, fields: dict[str, Any], lang: str) -> None:
+    """Set what the activity form gives on ``activity`` (not saved)."""
+    activity.title = set_text(activity.title, lang, fields["title"])
+    activity.body = fields.get("body")
+    activity.when = fields["when"]
+    activity.start = fields.get("start")
+    activity.end = fields.get("end")
+    activity.venue = set_text(activity.venue, lang, fields.get("venue", ""))
+
+
+def new_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
+    """The key a new activity gets: its title's, made free in ``term``."""
     from django.utils.text import slugify
 
     base = slugify(fields["title"])[:40].strip("-") or "activity"
