@@ -44,8 +44,9 @@ def test_the_history_reads_in_french_with_reasons_and_no_internal_field(
     assert "Modification des détails" in text
     assert "Motif : Salle occupée" in text
     assert "24 octobre 2019" in text and "29 octobre 2019" in text
+    shown = re.sub(r'(href|datetime|action|value)="[^"]*"', "", html)
     for raw in (">version<", "sequence", ">move<", ">edit<", "2019-10-24"):
-        assert raw not in html.replace('datetime="', ""), raw
+        assert raw not in shown, raw
     assert "<ins>" in html and "Restaurer cette version" in html
 
 

@@ -1,8 +1,9 @@
 """The history of an object, worded for its readers: who changed what, when and why.
 
-Each audit record becomes a line in the reader's language: who (or "the system"), what they did
-("Moved to another date", not ``move``), when (a date as the pages print them), the reason they gave,
-and the fields that changed by their names on the forms, each with its value before and after;
+Each audit record becomes a line in the reader's language: what was done ("Moved to another
+date", not ``move``), by whom (or "the system"), when (a date as the pages print it), the reason
+given, and the fields that changed by their names on the forms, each with its values before and
+after;
 a text shows its word difference (``comitia.revisions.words``). Fields the reader never edits
 (``version``, ``sequence``, the term, positions kept by the system) are not shown.
 
