@@ -8,6 +8,9 @@ the feed, and say so in the commit. One such change so far: icalendar left the c
 and X-WR-CALNAME unescaped, which RFC 5545 (3.3.11) and RFC 7986 (5.1) make TEXT; the writer
 escapes them, so the awkward plan's feeds (a committee acronym with a comma, a semicolon and a
 backslash) differ from icalendar's there, and only there.
+A second: a meeting moved more than once reads as one chain ("Initially scheduled for …",
+then "Then moved to …" for each later date), where icalendar's writer repeated "Initially
+scheduled for" before each earlier date; the awkward plan's feeds hold such a meeting.
 
 Plans: the model plan, the benchmark's plan of 1,044 events (``benchmarks.large_plan``, kept
 gzipped), and a small plan whose texts carry what RFC 5545 escapes or folds (commas,

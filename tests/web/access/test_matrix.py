@@ -279,6 +279,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "slug": term.slug,
         "key": meeting.key,
         "node_id": node.pk,
+        "record_id": 0,  # calendar:restore: a change that does not exist (a 404 past the access)
         "number": revision_number,
         "fmt": "html",
         "lang": "en",

@@ -239,8 +239,10 @@ class FeedWriter:
             f"{words.meeting_kinds[meeting.kind.value]} · {meeting.start:%H:%M}–{meeting.end:%H:%M}"
         ]
         reasons = {move.date: move.reason for move in meeting.moves if move.reason}
-        for earlier in meeting.previous_dates:
-            line = words.initially_scheduled.format(date=_day(earlier, lang))
+        # One chain, as the model document words it: first planned on a day, then moved on.
+        for i, earlier in enumerate(meeting.previous_dates):
+            phrase = words.then_moved if i else words.initially_scheduled
+            line = phrase.format(date=_day(earlier, lang))
             reason = reasons.get(earlier)
             if reason is not None:
                 line += f" ({words.reason.format(reason=reason.get(lang)[0])})"

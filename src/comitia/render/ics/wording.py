@@ -18,6 +18,7 @@ class Wording:
     agenda: str
     venue: str
     initially_scheduled: str
+    then_moved: str
     reason: str
     presented_by: str
     documents: str
@@ -47,6 +48,7 @@ WORDINGS: dict[str, Wording] = {
         agenda="Agenda",
         venue="Venue",
         initially_scheduled="Initially scheduled for {date}",
+        then_moved="Then moved to {date}",
         reason="reason: {reason}",
         presented_by="presented by",
         documents="documents",
@@ -76,6 +78,7 @@ WORDINGS: dict[str, Wording] = {
         agenda="Ordre du jour",
         venue="Lieu",
         initially_scheduled="Initialement prévue le {date}",
+        then_moved="Puis reportée au {date}",
         reason="motif : {reason}",
         presented_by="présenté par",
         documents="documents",
@@ -106,6 +109,7 @@ WORDINGS: dict[str, Wording] = {
         agenda="Orden del día",
         venue="Lugar",
         initially_scheduled="Prevista inicialmente para el {date}",
+        then_moved="Luego trasladada al {date}",
         reason="motivo: {reason}",
         presented_by="presentado por",
         documents="documentos",
@@ -135,6 +139,7 @@ WORDINGS: dict[str, Wording] = {
         agenda="Ordem do dia",
         venue="Local",
         initially_scheduled="Inicialmente prevista para {date}",
+        then_moved="Depois transferida para {date}",
         reason="motivo: {reason}",
         presented_by="apresentado por",
         documents="documentos",

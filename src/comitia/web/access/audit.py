@@ -34,6 +34,7 @@ def record(
     before: dict[str, Any] | None,
     after: dict[str, Any] | None,
     term_slug: str = "",
+    reason: str = "",
 ) -> AuditRecord:
     """Write one audit record; call it inside the change's transaction."""
     signed_in = user is not None and getattr(user, "is_authenticated", False)
@@ -46,6 +47,7 @@ def record(
         term_slug=term_slug,
         before=before,
         after=after,
+        reason=reason.strip(),
     )
 
 

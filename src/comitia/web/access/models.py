@@ -97,6 +97,8 @@ class AuditRecord(models.Model):
     term_slug = models.SlugField(_("term"), max_length=200, blank=True, default="")
     before = models.JSONField(_("before"), null=True, blank=True)
     after = models.JSONField(_("after"), null=True, blank=True)
+    # Why, in the words of whoever changed it (a move's reason, a restore's): shown in the history.
+    reason = models.TextField(_("reason"), blank=True, default="")
 
     class Meta:
         ordering = ("at", "pk")

@@ -54,6 +54,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:agenda_reorder": Action.EDIT_CALENDAR,
     "calendar:activity_new": Action.EDIT_CALENDAR,
     "calendar:activity_edit": Action.EDIT_CALENDAR,
+    "calendar:restore": Action.EDIT_CALENDAR,
     # checks
     "checks-panel": Action.VIEW_CHECKS,
     "checks-coverage": Action.VIEW,

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views
+from . import history
 
 app_name = "access"
 
@@ -20,7 +20,7 @@ urlpatterns = [
     ),
     path(
         "terms/<slug:slug>/history/<slug:object_type>/<str:object_id>/",
-        views.history,
+        history.history,
         name="history",
     ),
 ]

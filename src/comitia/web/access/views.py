@@ -1,4 +1,4 @@
-"""The sign-in page (throttled) and the readable history of an object."""
+"""The sign-in page (throttled); the history of an object is in ``history``."""
 
 from __future__ import annotations
 
@@ -6,13 +6,9 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
 
 from . import throttle
-from .audit import changed_fields
-from .models import AuditRecord
 
 
 class LoginView(auth_views.LoginView):
@@ -46,32 +42,3 @@ class LoginView(auth_views.LoginView):
         throttle.succeeded(*self._who())
         response: HttpResponse = super().form_valid(form)
         return response
-
-
-@require_safe
-def history(request: HttpRequest, slug: str, object_type: str, object_id: str) -> HttpResponse:
-    """Every recorded change of one object of a term, oldest first, with what changed."""
-    records = AuditRecord.objects.filter(
-        term_slug=slug, object_type=object_type, object_id=object_id
-    ).order_by("at", "pk")
-    rows = [
-        {
-            "record": r,
-            "changes": [
-                {
-                    "field": name,
-                    "before": (r.before or {}).get(name),
-                    "after": (r.after or {}).get(name),
-                }
-                for name in changed_fields(r.before, r.after)
-            ],
-        }
-        for r in records
-    ]
-    context = {
-        "term": getattr(request, "comitia_term", None),
-        "object_type": object_type,
-        "object_id": object_id,
-        "rows": rows,
-    }
-    return render(request, "access/history.html", context)

@@ -35,6 +35,7 @@ from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
 from comitia.web.calendar import operations
 from comitia.web.calendar.forms import MeetingForm, MoveForm
+from comitia.web.calendar.preview import Preview, meeting_preview
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
@@ -43,14 +44,17 @@ from comitia.web.publication.visibility import visible_meetings, visible_plan, v
 from .schemas import (
     ChangeOut,
     ConflictOut,
+    FindingOut,
     InvalidOut,
     MeetingChangeIn,
     MeetingMoveIn,
     MeetingOut,
+    MeetingSavedOut,
     ParagraphOut,
     RefusalOut,
     ResolutionOut,
     TermOut,
+    UnconfirmedOut,
     VersionIn,
 )
 
@@ -94,13 +98,13 @@ WRITE_AUTH = [BearerToken(), django_auth]
 # A method an address does not take answers 405, with ``Allow``, outside any operation.
 READ_RESPONSES: dict[int, Any] = {401: RefusalOut, 404: RefusalOut}
 WRITE_RESPONSES: dict[int, Any] = {
-    200: MeetingOut,
+    200: MeetingSavedOut,
     400: RefusalOut,
     401: RefusalOut,
     403: RefusalOut,
     404: RefusalOut,
     409: ConflictOut,
-    422: InvalidOut,
+    422: InvalidOut | UnconfirmedOut,
 }
 
 
@@ -200,6 +204,26 @@ def _validated(form: Form) -> dict[str, Any]:
     return form.cleaned_data
 
 
+class _Unconfirmed(Exception):
+    """A change that brings new errors to the plan's checks, sent without confirming them."""
+
+    def __init__(self, preview: Preview) -> None:
+        super().__init__(preview.fingerprint)
+        self.preview = preview
+
+
+def _findings_out(preview: Preview | None) -> list[FindingOut]:
+    lang = display_language(get_language() or "en")
+    return [FindingOut(**f.to_dict(lang)) for f in preview.findings] if preview else []
+
+
+def _warned(preview: Preview, confirm: str | None) -> Preview:
+    """``preview``, unless it holds new errors that ``confirm`` does not name."""
+    if preview.errors and confirm != preview.fingerprint:
+        raise _Unconfirmed(preview)
+    return preview
+
+
 def _refused_operation(error: operations.OperationError) -> InvalidOut:
     """Why an operation refused the change, without the database's own words or pydantic's
     internals (the values and the types they name), which are logged instead."""
@@ -219,12 +243,25 @@ def _refused_operation(error: operations.OperationError) -> InvalidOut:
 def _write(
     request: HttpRequest, term: m.Term, meeting: m.Meeting, sent: VersionIn, write: Any
 ) -> Status[Any]:
-    """Run ``write`` (an operation on ``meeting``) and answer with the meeting as it is then,
-    or with why it was refused."""
+    """Run ``write`` (an operation on ``meeting``, which gives the findings the change brings)
+    and answer with the meeting as it is then and those findings, or with why it was refused."""
     try:
-        write()
+        found = write()
     except _Invalid as invalid:
         return Status(422, invalid.out)
+    except _Unconfirmed as unconfirmed:
+        return Status(
+            422,
+            UnconfirmedOut(
+                detail=_(
+                    "The change was not saved: it brings new errors to the plan's checks. "
+                    "Send the change again with confirm set to %(token)s to save it anyway."
+                )
+                % {"token": unconfirmed.preview.fingerprint},
+                findings=_findings_out(unconfirmed.preview),
+                confirm=unconfirmed.preview.fingerprint,
+            ),
+        )
     except operations.EditConflict as conflict:
         stale = conflict.stale
         return Status(
@@ -246,7 +283,8 @@ def _write(
         )
     except operations.OperationError as error:
         return Status(422, _refused_operation(error))
-    return Status(200, _read_meeting(request, term, meeting.key))
+    saved = _read_meeting(request, term, meeting.key)
+    return Status(200, MeetingSavedOut(**saved.model_dump(), findings=_findings_out(found)))
 
 
 @api.get("/terms", response={200: list[TermOut], 401: RefusalOut}, url_name="terms")
@@ -306,13 +344,15 @@ def change_meeting(
     term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
-    def write() -> None:
+    def write() -> Preview:
         lang = _input_language(change.lang)
-        sent = change.model_dump(exclude_unset=True, exclude={"lang", "version"})
+        sent = change.model_dump(exclude_unset=True, exclude={"lang", "version", "confirm"})
         data = MeetingForm.initial_for(stored, lang) | sent
         form = MeetingForm(data, term=term, editing=True, meeting=stored, lang=lang)
         fields = _validated(form)
+        found = _warned(meeting_preview(term, stored, fields, lang), change.confirm)
         operations.update_meeting(stored, fields, lang, request.user, version=change.version)
+        return found
 
     return _write(request, term, stored, change, write)
 
@@ -329,7 +369,7 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
     term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
-    def write() -> None:
+    def write() -> Preview:
         lang = _input_language(move.lang)
         data = {
             "new_date": move.date,
@@ -338,6 +378,10 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
             "reason": move.reason,
         }
         fields = _validated(MoveForm(data, meeting=stored))
+        moved_to = fields["new_date"]
+        found = _warned(
+            meeting_preview(term, stored, fields, lang, moved_to=moved_to), move.confirm
+        )
         operations.move_meeting(
             stored,
             fields["new_date"],
@@ -348,6 +392,7 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
             end=fields["end"],
             version=move.version,
         )
+        return found
 
     return _write(request, term, stored, move, write)
 
@@ -362,13 +407,11 @@ def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionI
     """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
     term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
-    return _write(
-        request,
-        term,
-        stored,
-        based_on,
-        lambda: operations.cancel_meeting(stored, request.user, version=based_on.version),
-    )
+
+    def write() -> None:  # a cancellation warns of nothing: it removes a meeting from the checks
+        operations.cancel_meeting(stored, request.user, version=based_on.version)
+
+    return _write(request, term, stored, based_on, write)
 
 
 # -- resolutions ------------------------------------------------------------------------------

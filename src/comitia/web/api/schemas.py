@@ -65,6 +65,29 @@ class MeetingOut(PlanMeeting):
     url: str = Field(description="The meeting's public page.")
 
 
+class ObjectOut(Schema):
+    kind: str
+    id: str
+
+
+class FindingOut(Schema):
+    """A finding of the plan's checks, worded in the request's language."""
+
+    code: str = Field(description="The rule's stable code, such as DAT004.")
+    severity: str = Field(description="error, warning or info.")
+    message: str
+    dates: list[dt.date]
+    objects: list[ObjectOut]
+    hint: str
+
+
+class MeetingSavedOut(MeetingOut):
+    """The meeting as saved, with the findings of the checks that the change brought (those
+    the plan did not have before: warnings, and errors the request confirmed)."""
+
+    findings: list[FindingOut] = Field(default_factory=list)
+
+
 class ResolutionOut(PlanResolution):
     """A resolution of the term as in a plan file, with the address of its paragraphs."""
 
@@ -122,6 +145,13 @@ class MeetingChangeIn(VersionIn):
     provisional: bool | None = None
     title: str | None = Field(default=None, description="Empty removes it in that language.")
     venue: str | None = Field(default=None, description="Empty means the headquarters.")
+    confirm: str | None = Field(
+        default=None,
+        description=(
+            "To save a change that brings new errors to the plan's checks: the ``confirm`` "
+            "fingerprint of the 422 answer that listed them. Other findings by then ask again."
+        ),
+    )
 
 
 class MeetingMoveIn(VersionIn):
@@ -130,6 +160,13 @@ class MeetingMoveIn(VersionIn):
     lang: str | None = Field(default=None, description="The language the reason is written in.")
     start: Clock | None = None
     end: Clock | None = None
+    confirm: str | None = Field(
+        default=None,
+        description=(
+            "To save a change that brings new errors to the plan's checks: the ``confirm`` "
+            "fingerprint of the 422 answer that listed them. Other findings by then ask again."
+        ),
+    )
 
 
 class ChangeOut(Schema):
@@ -158,6 +195,16 @@ class InvalidOut(Schema):
 
     detail: str
     errors: dict[str, list[str]] = Field(default_factory=dict)
+
+
+class UnconfirmedOut(Schema):
+    """A write refused (422) because the change brings new errors to the plan's checks
+    (findings the plan did not have), sent without confirming them: ``findings`` lists them,
+    ``confirm`` is the fingerprint to send back to save the change anyway."""
+
+    detail: str
+    findings: list[FindingOut]
+    confirm: str
 
 
 class RefusalOut(Schema):

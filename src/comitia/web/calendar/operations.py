@@ -19,6 +19,7 @@ from django.db.models import F, Max
 from django.utils import timezone
 
 from comitia.web.access import audit, versions
+from comitia.web.access.models import AuditRecord
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, load_plan
 from comitia.web.plans.output_version import raise_output_version
@@ -40,7 +41,7 @@ class EditConflict(OperationError):
         self.stale = stale
 
 
-def _set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
+def set_text(current: dict[str, str] | None, lang: str, value: str) -> dict[str, str] | None:
     """``current`` with its ``lang`` text set to ``value`` (removed when blank), original first."""
     value = value.strip()
     text = dict(current or {})
@@ -71,10 +72,14 @@ def _check(term: m.Term) -> None:
         raise OperationError(str(error)) from error
 
 
-def _audit(user: User, action: str, obj: Any, before: dict[str, Any] | None) -> None:
-    """Record the change of ``obj`` (as stored now) in the audit trail."""
+def _audit(
+    user: User, action: str, obj: Any, before: dict[str, Any] | None, reason: str = ""
+) -> None:
+    """Record the change of ``obj`` (as stored now) in the audit trail, with its ``reason``."""
     after = audit.snapshot(type(obj).objects.get(pk=obj.pk))
-    audit.record(user, action, obj, before=before, after=after, term_slug=obj.term.slug)
+    audit.record(
+        user, action, obj, before=before, after=after, term_slug=obj.term.slug, reason=reason
+    )
 
 
 def _bump(meeting: m.Meeting) -> None:
@@ -86,19 +91,22 @@ def _bump(meeting: m.Meeting) -> None:
 def create_meeting(term: m.Term, fields: dict[str, Any], lang: str, user: User) -> m.Meeting:
     """A new meeting of ``term`` from the form's ``fields`` (texts in ``lang``)."""
     with _writing():
-        key = _free_key(
-            term, f"{term.committee.key if term.committee else 'meeting'}-{fields['date']:%Y-%m-%d}"
-        )
+        key = new_meeting_key(term, fields["date"])
         position = (
             m.Meeting.objects.filter(term=term).aggregate(Max("position"))["position__max"] or 0
         ) + 1
         meeting = m.Meeting(term=term, key=key, position=position)
-        _apply_meeting_fields(meeting, fields, lang)
+        apply_meeting_fields(meeting, fields, lang)
         meeting.save()
         _audit(user, "create", meeting, None)
         _check(term)
     log.info("%s created meeting %s of %s", user, meeting.key, term.slug)
     return meeting
+
+
+def new_meeting_key(term: m.Term, day: dt.date) -> str:
+    """The key a new meeting of ``term`` on ``day`` gets: the committee's and the day's."""
+    return _free_key(term, f"{term.committee.key if term.committee else 'meeting'}-{day:%Y-%m-%d}")
 
 
 def _free_key(term: m.Term, base: str) -> str:
@@ -111,14 +119,15 @@ def _free_key(term: m.Term, base: str) -> str:
     return key
 
 
-def _apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str) -> None:
+def apply_meeting_fields(meeting: m.Meeting, fields: dict[str, Any], lang: str) -> None:
+    """Set what the meeting form gives on ``meeting`` (not saved)."""
     for name in ("date", "start", "end", "kind", "status", "provisional"):
         if name in fields:
             setattr(meeting, name, fields[name])
     if "title" in fields:
-        meeting.title = _set_text(meeting.title, lang, fields["title"])
+        meeting.title = set_text(meeting.title, lang, fields["title"])
     if "venue" in fields:
-        meeting.venue = _set_text(meeting.venue, lang, fields["venue"])
+        meeting.venue = set_text(meeting.venue, lang, fields["venue"])
 
 
 def update_meeting(
@@ -137,7 +146,7 @@ def update_meeting(
     with _writing():
         before = versions.claim(meeting, version)
         fields = {k: v for k, v in fields.items() if k not in {"date", "version"}}
-        _apply_meeting_fields(meeting, fields, lang)
+        apply_meeting_fields(meeting, fields, lang)
         meeting.save()
         _bump(meeting)
         _audit(user, "edit", meeting, before)
@@ -178,7 +187,7 @@ def move_meeting(
             meeting.end = end
         meeting.save()
         _bump(meeting)
-        _audit(user, "move", meeting, before)
+        _audit(user, "move", meeting, before, reason)
         _check(meeting.term)
     log.info("%s moved meeting %s to %s (%s)", user, meeting.key, new_date, reason)
     return meeting
@@ -221,7 +230,7 @@ def save_agenda_item(
             old_parent = node.parent_id
         node.kind = fields["kind"]
         node.area = fields.get("area") if node.kind == "area" else None
-        node.title = _set_text(node.title, lang, fields.get("title", ""))
+        node.title = set_text(node.title, lang, fields.get("title", ""))
         node.documents = list(fields.get("documents", []))
         moving = node.pk is None or old_parent != (parent.pk if parent else None)
         siblings = [
@@ -354,15 +363,8 @@ def save_activity(
                 m.Activity.objects.filter(term=term).aggregate(Max("position"))["position__max"]
                 or 0
             ) + 1
-            activity = m.Activity(
-                term=term, position=position, key=_free_activity_key(term, fields)
-            )
-        activity.title = _set_text(activity.title, lang, fields["title"])
-        activity.body = fields.get("body")
-        activity.when = fields["when"]
-        activity.start = fields.get("start")
-        activity.end = fields.get("end")
-        activity.venue = _set_text(activity.venue, lang, fields.get("venue", ""))
+            activity = m.Activity(term=term, position=position, key=new_activity_key(term, fields))
+        apply_activity_fields(activity, fields, lang)
         activity.save()
         _audit(user, "edit" if before else "create", activity, before)
         _check(term)
@@ -370,7 +372,18 @@ def save_activity(
     return activity
 
 
-def _free_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
+def apply_activity_fields(activity: m.Activity, fields: dict[str, Any], lang: str) -> None:
+    """Set what the activity form gives on ``activity`` (not saved)."""
+    activity.title = set_text(activity.title, lang, fields["title"])
+    activity.body = fields.get("body")
+    activity.when = fields["when"]
+    activity.start = fields.get("start")
+    activity.end = fields.get("end")
+    activity.venue = set_text(activity.venue, lang, fields.get("venue", ""))
+
+
+def new_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
+    """The key a new activity gets: its title's, made free in ``term``."""
     from django.utils.text import slugify
 
     base = slugify(fields["title"])[:40].strip("-") or "activity"
@@ -381,3 +394,81 @@ def _free_activity_key(term: m.Term, fields: dict[str, Any]) -> str:
     while key in taken:
         key, n = f"{base}-{n}", n + 1
     return key
+
+
+# What a restore puts back of each kind of object: its details as the version held them. The
+# place of an agenda entry (parent, position) stays where it is now, so that restoring one
+# entry never reorders the others; a meeting's earlier dates are kept and a change of day is a
+# move, recorded as one.
+RESTORED_FIELDS: dict[str, tuple[str, ...]] = {
+    "meeting": ("date", "start", "end", "kind", "status", "provisional", "title", "venue", "notes"),
+    "agendanode": ("kind", "area", "title", "documents", "notes"),
+    "activity": ("title", "body", "when", "start", "end", "venue", "notes"),
+}
+
+
+def restorable(object_type: str) -> bool:
+    """Whether an earlier version of objects of ``object_type`` can be restored."""
+    return object_type in RESTORED_FIELDS
+
+
+def _object_of(term: m.Term, object_type: str, object_id: str) -> Any:
+    if object_type == "meeting":
+        return m.Meeting.objects.select_related("term").get(term=term, key=object_id)
+    if object_type == "activity":
+        return m.Activity.objects.select_related("term").get(term=term, key=object_id)
+    return m.AgendaNode.objects.select_related("term", "meeting").get(term=term, pk=object_id)
+
+
+def restore_version(
+    term: m.Term,
+    record: AuditRecord,
+    reason: str,
+    user: User,
+    *,
+    lang: str = "en",
+    version: int | None = None,
+) -> Any:
+    """Put a meeting, agenda entry or activity of ``term`` back as it was after the change
+    ``record`` recorded: its details (``RESTORED_FIELDS``) from that version. An audited change
+    of its own ("restore", with ``reason`` and the version restored), based on ``version`` as
+    in ``update_meeting``; a meeting whose day differs is moved back, its current day recorded
+    as an earlier date with ``reason``."""
+    if not restorable(record.object_type) or record.after is None:
+        raise OperationError("this change cannot be undone: no version of the object was kept")
+    if record.term_slug != term.slug:
+        raise OperationError("the change belongs to another term")
+    with _writing():
+        try:
+            obj = _object_of(term, record.object_type, record.object_id)
+        except (m.Meeting.DoesNotExist, m.Activity.DoesNotExist, m.AgendaNode.DoesNotExist):
+            raise OperationError("the object no longer exists") from None
+        before = versions.claim(obj, version)
+        old_date: dt.date | None = getattr(obj, "date", None)
+        for name in RESTORED_FIELDS[record.object_type]:
+            if name not in record.after:
+                continue
+            field = obj._meta.get_field(name)
+            value = record.after[name]
+            if field.is_relation:
+                setattr(obj, field.attname, value)
+            else:
+                setattr(obj, name, field.to_python(value))
+        if old_date is not None and obj.date != old_date:
+            m.PreviousDate.objects.create(
+                meeting=obj,
+                position=obj.previous_dates.count(),
+                date=old_date,
+                reason={lang: reason.strip()} if reason.strip() else None,
+                recorded_at=timezone.now(),
+            )
+        obj.save()
+        meeting = obj if record.object_type == "meeting" else getattr(obj, "meeting", None)
+        if meeting is not None:
+            _bump(meeting)
+        else:
+            raise_output_version(term.pk)
+        _audit(user, "restore", obj, before, reason)
+        _check(term)
+    log.info("%s restored %s %s as of change %s", user, record.object_type, obj.pk, record.pk)
+    return obj

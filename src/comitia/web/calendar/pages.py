@@ -21,6 +21,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import AgendaKind
 from comitia.render.outline import AgendaLine, agenda_outline
+from comitia.web.home.moves import moved_note, moved_steps
 from comitia.web.home.overview import LocalText
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import meeting_plan
@@ -119,6 +120,7 @@ class MeetingEntry:
     provisional: bool
     venue: LocalText | None
     earlier: list[str]
+    moved: str = ""  # the earlier dates as one chain (comitia.web.home.moves)
     kind_label: str = ""
     areas: list[LocalText] = field(default_factory=list)
     visibility: str = "public"
@@ -218,6 +220,7 @@ def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[
             provisional=meeting.provisional,
             venue=local(meeting.venue, lang),
             earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
+            moved=moved_note([p.date for p in meeting.previous_dates.all()], lang),
             kind_label=kind_names.get(meeting.kind, meeting.kind),
             areas=areas.get(meeting.pk, []),
             visibility=meeting.visibility,
@@ -419,7 +422,7 @@ class MeetingDetail:
     provisional: bool
     title: LocalText | None
     venue: LocalText | None
-    earlier: list[tuple[str, LocalText | None]]
+    earlier: list[tuple[str, LocalText | None]]  # each step of the chain, with its reason
     notes: list[LocalText]
     agenda: list[AgendaLine]
     visibility: str = "public"
@@ -442,6 +445,7 @@ def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetai
     if meeting is None:
         return None
     plan = meeting_plan(term, meeting)
+    earlier = list(meeting.previous_dates.all())
     return MeetingDetail(
         key=meeting.key,
         date=meeting.date,
@@ -452,9 +456,13 @@ def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetai
         provisional=meeting.provisional,
         title=local(meeting.title, lang),
         venue=local(meeting.venue, lang),
-        earlier=[
-            (format_day(p.date, lang), local(p.reason, lang)) for p in meeting.previous_dates.all()
-        ],
+        earlier=list(
+            zip(
+                moved_steps([p.date for p in earlier], lang),
+                [local(p.reason, lang) for p in earlier],
+                strict=True,
+            )
+        ),
         notes=[t for note in meeting.notes if (t := local(note, lang)) is not None],
         agenda=agenda_outline(plan.meetings[0], plan, lang),
         visibility=meeting.visibility,

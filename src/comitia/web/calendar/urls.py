@@ -3,7 +3,7 @@ from django.urls import path
 
 from comitia.web.access import views as access_views
 
-from . import organization_views, views
+from . import organization_views, restore, views
 
 app_name = "calendar"
 
@@ -44,6 +44,7 @@ urlpatterns = [
     ),
     path("calendar/<slug:slug>/activities/new/", views.activity_edit, name="activity_new"),
     path("calendar/<slug:slug>/activities/<slug:key>/", views.activity_edit, name="activity_edit"),
+    path("calendar/<slug:slug>/history/<int:record_id>/restore/", restore.restore, name="restore"),
     path("calendar/<slug:slug>/feed.<str:lang>.ics", views.feed, name="feed"),
     path(
         "calendar/<slug:slug>/delegations.<str:lang>.ics",

@@ -33,6 +33,7 @@ from . import operations, pages
 from .feeds import term_feed
 from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
 from .labels import meeting_kind_names, status_names
+from .preview import Preview, activity_preview, agenda_preview, meeting_preview, warning_lines
 
 FEED_LANGUAGES = ("en", "es", "fr", "pt")
 
@@ -319,6 +320,7 @@ def _edit(
     saved: str,
     page: Callable[[], dict[str, Any]],
     preview: Callable[[dict[str, Any]], CostPreview] | None = None,
+    warn: Callable[[dict[str, Any]], Preview] | None = None,
 ) -> HttpResponse:
     """What every editing form does: on a valid POST, ``save(form.cleaned_data)`` (an
     operation) and redirect to the address it returns, saying ``saved``; if the operation
@@ -329,6 +331,12 @@ def _edit(
     which may have changed the object shown in memory before refusing. With ``preview``, the
     form offers to preview the change's cost (``comitia.web.budget.preview``): a valid POST
     with ``preview`` shows it with the form again and saves nothing.
+
+    With ``warn``, a valid POST first runs the checks on the plan as the change would make it
+    (``comitia.web.calendar.preview``): if the change brings findings the plan did not have,
+    they are shown beside the form and nothing is saved until the user confirms, sending back
+    the findings' fingerprint (``confirm``); other findings by then (the plan or the input
+    changed) ask again.
     """
     status: int | None = None
     previewing = request.method == "POST" and "preview" in request.POST
@@ -336,6 +344,15 @@ def _edit(
         extra = {"preview": preview(form.cleaned_data), "previewable": True}
         return _form_page(request, term, form, None, page() | extra)
     if request.method == "POST" and form.is_valid():
+        if warn is not None:
+            found = warn(form.cleaned_data)
+            if found.findings and request.POST.get("confirm") != found.fingerprint:
+                extra = {
+                    "warnings": warning_lines(found, _lang()),
+                    "confirm": found.fingerprint,
+                    "previewable": preview is not None,
+                }
+                return _form_page(request, term, form, None, page() | extra)
         try:
             target = save(form.cleaned_data)
         except operations.OperationError as error:
@@ -366,6 +383,7 @@ def meeting_new(request: HttpRequest, slug: str) -> HttpResponse:
         _("The meeting was added."),
         lambda: {"heading": _("New meeting")},
         lambda data: cost_preview(term, None, form_changes(data), lang),
+        lambda data: meeting_preview(term, None, data, lang),
     )
 
 
@@ -397,6 +415,7 @@ def meeting_edit(request: HttpRequest, slug: str, key: str) -> HttpResponse:
             "heading": _("Edit the meeting of %(day)s") % {"day": _day(meeting.date)},
         },
         lambda data: cost_preview(term, key, form_changes(data), lang),
+        lambda data: meeting_preview(term, meeting, data, lang),
     )
 
 
@@ -454,6 +473,7 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         lambda data: cost_preview(
             term, key, form_changes(data, moved_to=data["new_date"]), _lang()
         ),
+        lambda data: meeting_preview(term, meeting, data, _lang(), moved_to=data["new_date"]),
     )
 
 
@@ -516,6 +536,7 @@ def agenda_item(
             "meeting_key": meeting.key,
             "heading": _("Agenda entry") if node else _("New agenda entry"),
         },
+        warn=lambda data: agenda_preview(meeting, node, data, lang),
     )
 
 
@@ -560,4 +581,5 @@ def activity_edit(request: HttpRequest, slug: str, key: str | None = None) -> Ht
         lambda: {
             "heading": _("Edit the activity") if activity else _("New activity of another body")
         },
+        warn=lambda data: activity_preview(term, activity, data, lang),
     )

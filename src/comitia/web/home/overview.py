@@ -46,6 +46,7 @@ class MeetingLine:
     venue: LocalText | None
     areas: list[LocalText]
     agenda_size: int
+    moved: str = ""  # the earlier dates as one chain (comitia.web.home.moves)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 from comitia.dates import format_day
 from comitia.plan import Text, state_name
+from comitia.web.home.moves import moved_note
 from comitia.web.home.overview import (
     LocalText,
     MeetingLine,
@@ -144,6 +145,7 @@ def _meeting_lines(term: m.Term, meetings: list[m.Meeting], lang: str) -> list[M
             venue=_local(meeting.venue, lang),
             areas=[LocalText.of(Text(titles[pk]), lang) for pk in areas.get(meeting.pk, [])],
             agenda_size=sizes.get(meeting.pk, 0),
+            moved=moved_note(earlier.get(meeting.pk, []), lang),
         )
         for meeting in meetings
     ]
