@@ -90,6 +90,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "reports:feed": Action.VIEW,  # the private key in the address is the credential
     # the draft resolution and its amendments
     "negotiation:draft": Action.VIEW,
+    "negotiation:dashboard": Action.VIEW,
     "negotiation:propose": Action.PROPOSE,
     "negotiation:withdraw": Action.PROPOSE,
     "negotiation:share": Action.EDIT_CALENDAR,

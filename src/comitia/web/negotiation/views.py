@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -29,7 +30,7 @@ from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.publication.visibility import visible_plan
 
-from . import operations, pages
+from . import chart, dashboard, operations, pages, progress
 from .forms import AmendmentForm
 from .models import Amendment
 from .visibility import amendment_seen, may_see_resolution
@@ -227,3 +228,83 @@ def decide(request: HttpRequest, slug: str, resolution: str, amendment_id: int) 
     except operations.AmendmentError as error:
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error})
     return _back(stored, amendment.paragraph.number)
+
+
+def _status_name(status: ParagraphStatus | None) -> str:
+    return str(pages.STATUS_WORDS[status]) if status is not None else _("no status")
+
+
+def _count_cells(counts: progress.Counts) -> list[int]:
+    return [n for _status, n in counts.by_status]
+
+
+@require_safe
+def dashboard_page(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    """The draft's negotiation at a glance (``dashboard``)."""
+    stored = _resolution(request, slug, resolution)
+    term = stored.term
+    lang = display_language(get_language() or "en")
+    plan = visible_plan(request.user, term, load_plan(term))
+    held = next((r for r in plan.resolutions if r.id == stored.key), None)
+    if held is None:
+        raise Http404(_("The term has no draft resolution of that name."))
+    board = dashboard.build(request.user, stored, plan, held, today_in(term))
+    titles = pages.section_titles(plan, held, lang)
+    statuses = [(s.value if s else "none", _status_name(s)) for s in progress.ORDER]
+    rows = [
+        chart.Row(
+            session.date.isoformat(),
+            tuple(
+                chart.Segment(code, name, n)
+                for (code, name), n in zip(statuses, _count_cells(counts), strict=True)
+            ),
+        )
+        for session, counts in board.after_sessions
+    ]
+    svg = ""
+    if rows:
+        svg = chart.stacked_chart(
+            "status-chart",
+            _("Paragraphs by status after each formal session"),
+            _(
+                "One bar per formal session held, from the first; each bar is divided by "
+                "status. The table below gives the same figures."
+            ),
+            rows,
+            statuses,
+        )
+    context: dict[str, Any] = {
+        "term": term,
+        "term_name": term_name(plan, lang),
+        "resolution": stored,
+        "label": held.label,
+        "title": Shown.of(held.title, lang),
+        "statuses": statuses,
+        "sections": [
+            (titles.get(key, key) if key else _("No section"), _count_cells(c), c)
+            for key, c in board.sections
+        ],
+        "total": board.total,
+        "total_cells": _count_cells(board.total),
+        # Built by chart.stacked_chart, which escapes every text it draws.
+        "chart": mark_safe(svg),
+        "after_sessions": [
+            (session, _count_cells(counts), counts) for session, counts in board.after_sessions
+        ],
+        "board": board,
+        "open_rows": [
+            (
+                p,
+                titles.get(p.section, p.section),
+                _status_name(p.status),
+                [pages._lead_name(code, lang) for code in p.leads],
+            )
+            for p in board.still_open
+        ],
+        "no_lead_rows": [(p, _status_name(p.status)) for p in board.without_lead],
+        "awaiting": [
+            (a, pages._lead_name(a.member_state, lang), Amendment.Kind(a.kind).label)
+            for a in board.awaiting
+        ],
+    }
+    return render(request, "negotiation/dashboard.html", context)
