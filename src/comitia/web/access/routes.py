@@ -105,6 +105,10 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:resolution": {"GET": Action.VIEW},
     "api:resolution_paragraphs": {"GET": Action.VIEW},
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
+    # a draft's amendments (which ones a reader sees: comitia.web.negotiation.visibility)
+    "api:amendments": {"GET": Action.VIEW, "POST": Action.PROPOSE},
+    "api:amendment": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
+    "api:resolution_dashboard": {"GET": Action.VIEW},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
     # which states' reports and contacts: comitia.web.reports.visibility (none for the public)

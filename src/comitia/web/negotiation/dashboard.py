@@ -35,6 +35,7 @@ class Awaiting:
 
     pk: int
     paragraph: str  # the paragraph's number
+    paragraph_kind: str
     member_state: str
     kind: str  # Amendment.Kind's code
     language: str
@@ -127,6 +128,7 @@ def build(
             section=p.section or "",
             status=p.status,
             leads=tuple(p.leads),
+            kind=p.kind.value,
         )
         for index, p in enumerate(held.paragraphs)
     ]
@@ -134,10 +136,12 @@ def build(
     insider = may(user, Action.VIEW_DRAFT, term)
     state = member_state(user)
     numbers = {state.key: state.number for state in paragraphs}
+    kinds = {state.key: state.kind for state in paragraphs}
     awaiting = [
         Awaiting(
             pk=a.pk,
-            paragraph=numbers.get(a.paragraph_id, ""),
+            paragraph=numbers[a.paragraph_id],
+            paragraph_kind=kinds[a.paragraph_id],
             member_state=a.member_state,
             kind=a.kind,
             language=a.language,

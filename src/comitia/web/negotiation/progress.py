@@ -36,6 +36,7 @@ class ParagraphState:
     section: str
     status: ParagraphStatus | None
     leads: tuple[str, ...] = ()
+    kind: str = "operative"
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from comitia.checks import paragraph_coverage
-from comitia.plan import ParagraphStatus, ResolutionState
+from comitia.plan import ParagraphStatus
 from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
@@ -33,20 +33,12 @@ from comitia.web.publication.visibility import visible_plan
 from . import chart, dashboard, operations, pages, progress
 from .forms import AmendmentForm
 from .models import Amendment
-from .visibility import amendment_seen, may_see_resolution
+from .visibility import amendment_seen, visible_draft
 
 
 def _resolution(request: HttpRequest, slug: str, key: str) -> m.Resolution:
     """The draft resolution, if the reader may see it (404 otherwise)."""
-    resolution = get_object_or_404(
-        m.Resolution.objects.select_related("term"),
-        term__slug=slug,
-        key=key,
-        state=ResolutionState.DRAFT.value,
-    )
-    if not may_see_resolution(request.user, resolution.term, resolution):
-        raise Http404(_("The term has no draft resolution of that name."))
-    return resolution
+    return visible_draft(request.user, slug, key)
 
 
 def _back(resolution: m.Resolution, anchor: str = "") -> HttpResponse:
