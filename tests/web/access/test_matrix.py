@@ -99,7 +99,14 @@ RESOLUTION_ROUTES = {
     "negotiation:withdraw",
     "negotiation:share",
     "negotiation:decide",
+    "negotiation:dashboard",
+    "api:amendments",
+    "api:amendment",
+    "api:resolution_dashboard",
 }
+# Brazil's amendment itself: seen by Brazil and those who see drafts (not Mexico, whatever the
+# draft's level; never the public).
+AMENDMENT_ROUTES = {"api:amendment"}
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
 
@@ -136,6 +143,8 @@ def expected(
         allowed &= sees(term, thing)
     if name in {"suggestions:withdraw", "negotiation:withdraw"}:
         allowed -= {"delegation_elsewhere"}  # the proposal, the amendment are Brazil's
+    if name in AMENDMENT_ROUTES and method == "GET":
+        allowed &= INSIDERS | {"delegation"}
     return allowed
 
 
@@ -409,3 +418,11 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("api:meeting", meeting, P, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meeting", meeting, D, P, "PATCH") == {"secretariat", "administrator"}
     assert expected("api:meetings", ("slug",), S, D) == INSIDERS | DELEGATIONS
+    draft = ("slug", "resolution")
+    assert expected("negotiation:dashboard", draft, P, S) == INSIDERS | DELEGATIONS
+    assert expected("api:resolution_dashboard", draft, P, P) == set(ROLES)
+    assert expected("api:amendments", draft, P, D, "POST") == {"administrator"}
+    assert expected("api:amendments", draft, P, S, "POST") == DELEGATIONS | {"administrator"}
+    amendment = (*draft, "amendment_id")
+    assert expected("api:amendment", amendment, P, P) == INSIDERS | {"delegation"}
+    assert expected("api:amendment", amendment, P, P, "PATCH") == {"secretariat", "administrator"}

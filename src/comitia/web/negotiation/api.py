@@ -11,13 +11,16 @@ paragraphs are read through ``/terms/{slug}/resolutions/{resolution}`` and ``...
 from __future__ import annotations
 
 import datetime as dt
+import json
 import uuid
 from typing import Annotated, Any, Literal
 
+import pydantic
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import Path, Router, Schema, Status
+from ninja.errors import HttpError, ValidationError
 from pydantic import Field
 
 from comitia.plan import ParagraphStatus
@@ -27,7 +30,6 @@ from comitia.web.api.endpoints import WRITE_AUTH
 from comitia.web.api.schemas import FitTextIn, InvalidOut, RefusalOut
 from comitia.web.checks.pages import today_in
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
 from comitia.web.publication.visibility import visible_plan
 
 from . import dashboard, operations, progress
@@ -231,18 +233,44 @@ def amendments(request: HttpRequest, slug: str, resolution: str) -> list[Amendme
     return [_out(request, a) for a in _seen(request, stored.term, ordered)]
 
 
+def _body(request: HttpRequest, schema: type[FitTextIn], name: str) -> Any:
+    """The request's body as ``schema``: read here, after the draft was found, so that a
+    draft hidden from the caller answers 404 whatever was sent (Ninja would check the body
+    first, and a 422 would tell that the draft exists). The refusals are Ninja's own: 400 for
+    a body that is not JSON, 422 with the fields' errors."""
+    try:
+        data = json.loads(request.body or b"null")
+    except ValueError:
+        raise HttpError(400, "not JSON") from None
+    try:
+        return schema.model_validate(data)
+    except pydantic.ValidationError as error:
+        errors = error.errors(include_url=False, include_input=False, include_context=False)
+        raise ValidationError([{**e, "loc": ("body", name, *e["loc"])} for e in errors]) from None
+
+
+def _documented_body(schema: type[FitTextIn]) -> dict[str, Any]:
+    """The OpenAPI entry of a body read by ``_body``."""
+    return {
+        "requestBody": {
+            "content": {"application/json": {"schema": schema.model_json_schema()}},
+            "required": True,
+        }
+    }
+
+
 @router.post(
     f"{_DRAFT}/amendments",
     response={200: AmendmentOut, 201: AmendmentOut} | WRITE,
     url_name="amendments",
     auth=WRITE_AUTH,
+    openapi_extra=_documented_body(AmendmentIn),
 )
-def propose(
-    request: HttpRequest, slug: str, resolution: str, amendment: AmendmentIn
-) -> Status[Any]:
+def propose(request: HttpRequest, slug: str, resolution: str) -> Status[Any]:
     """Propose an amendment for the caller's delegation (403 for a user who speaks for no
     member state); 201 with it, or 200 with the one the same ``token`` made before."""
     stored = _draft(request, slug, resolution)
+    amendment: AmendmentIn = _body(request, AmendmentIn, "amendment")
     state = member_state(request.user)
     if not state:
         return Status(403, RefusalOut(detail=_("Only a delegation proposes amendments.")))
@@ -365,7 +393,7 @@ def dashboard_figures(request: HttpRequest, slug: str, resolution: str) -> Dashb
     """The figures of the draft's dashboard page, counted as it counts them for the caller."""
     stored = _draft(request, slug, resolution)
     term = stored.term
-    plan = visible_plan(request.user, term, load_plan(term))
+    plan = visible_plan(request.user, term, dashboard.draft_plan(term, stored))
     held = next((r for r in plan.resolutions if r.id == stored.key), None)
     if held is None:
         raise Http404(_("The term has no draft resolution of that name."))

@@ -116,7 +116,8 @@ def _page(
         "can_decide": may(request.user, Action.EDIT_CALENDAR, term),
         "form": form,
         "form_for": form_for,
-        "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}),
+        # One blank form, printed under every paragraph: rendered once, not once each.
+        "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}).as_p(),
         "conflict": conflict,
         "conflict_lines": (
             [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
@@ -236,7 +237,7 @@ def dashboard_page(request: HttpRequest, slug: str, resolution: str) -> HttpResp
     stored = _resolution(request, slug, resolution)
     term = stored.term
     lang = display_language(get_language() or "en")
-    plan = visible_plan(request.user, term, load_plan(term))
+    plan = visible_plan(request.user, term, dashboard.draft_plan(term, stored))
     held = next((r for r in plan.resolutions if r.id == stored.key), None)
     if held is None:
         raise Http404(_("The term has no draft resolution of that name."))
@@ -284,6 +285,7 @@ def dashboard_page(request: HttpRequest, slug: str, resolution: str) -> HttpResp
             (session, _count_cells(counts), counts) for session, counts in board.after_sessions
         ],
         "board": board,
+        "draft_url": reverse("negotiation:draft", args=[term.slug, stored.key]),
         "open_rows": [
             (
                 p,
