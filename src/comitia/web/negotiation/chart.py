@@ -75,9 +75,10 @@ def stacked_chart(
                 )
             x += width
     y = ROW * len(rows) + 16
+    column_width = (WIDTH - 40) // 3
     for index, (code, name) in enumerate(legend):
         column, line = index % 3, index // 3
-        x = LABEL + column * (span // 3)
+        x = 20 + column * column_width
         top_y = y + line * LEGEND_ROW
         parts.append(
             f'<rect x="{x}" y="{top_y}" width="10" height="10" class="status-{escape(code)}"/>'

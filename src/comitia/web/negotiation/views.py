@@ -32,6 +32,7 @@ from comitia.web.publication.visibility import visible_plan
 
 from . import chart, dashboard, operations, pages, progress
 from .forms import AmendmentForm
+from .history import status_word
 from .models import Amendment
 from .visibility import amendment_seen, visible_draft
 
@@ -224,7 +225,7 @@ def decide(request: HttpRequest, slug: str, resolution: str, amendment_id: int) 
 
 
 def _status_name(status: ParagraphStatus | None) -> str:
-    return str(pages.STATUS_WORDS[status]) if status is not None else _("no status")
+    return status_word(status.value if status is not None else None)
 
 
 def _count_cells(counts: progress.Counts) -> list[int]:
