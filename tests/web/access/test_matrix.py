@@ -103,6 +103,10 @@ RESOLUTION_ROUTES = {
     "api:amendments",
     "api:amendment",
     "api:resolution_dashboard",
+    "negotiation:leads",
+    "negotiation:consult",
+    "negotiation:sheet",
+    "negotiation:sheet_decide",
 }
 # Brazil's amendment itself: seen by Brazil and those who see drafts (not Mexico, whatever the
 # draft's level; never the public).
@@ -247,6 +251,20 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         if paragraph is not None
         else None
     )
+    # The sample meeting is one of the formal review's, which the milestone names: it has a
+    # session sheet (negotiation:sheet).
+    first_step = m.Milestone.objects.filter(negotiation__term=term).first()
+    if first_step is not None:
+        m.Milestone.objects.get_or_create(
+            negotiation=first_step.negotiation,
+            key="formal-review",
+            defaults={
+                "position": 99,
+                "kind": "formal_review",
+                "title": first_step.title,
+                "meeting": meeting,
+            },
+        )
     return {
         "paragraph_id": paragraph.pk if paragraph is not None else 0,
         "amendment_id": amendment.pk if amendment is not None else 0,
@@ -426,3 +444,17 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     amendment = (*draft, "amendment_id")
     assert expected("api:amendment", amendment, P, P) == INSIDERS | {"delegation"}
     assert expected("api:amendment", amendment, P, P, "PATCH") == {"secretariat", "administrator"}
+    sheet = (*draft, "key")
+    assert expected("negotiation:sheet", sheet, P, P) == INSIDERS
+    assert expected("negotiation:sheet_decide", (*sheet, "paragraph_id"), P, P) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:leads", (*draft, "paragraph_id"), P, S) == {
+        "secretariat",
+        "administrator",
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, S) == DELEGATIONS | {
+        "administrator"
+    }
+    assert expected("negotiation:consult", (*draft, "paragraph_id"), P, D) == {"administrator"}

@@ -95,6 +95,13 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "negotiation:withdraw": Action.PROPOSE,
     "negotiation:share": Action.EDIT_CALENDAR,
     "negotiation:decide": Action.EDIT_CALENDAR,
+    "negotiation:leads": Action.EDIT_CALENDAR,
+    # a lead delegation's consultations (that it leads the paragraph: the view's check)
+    "negotiation:consult": Action.PROPOSE,
+    # a formal review meeting's session sheet: read by those who see drafts, kept by the
+    # secretariat
+    "negotiation:sheet": Action.VIEW_DRAFT,
+    "negotiation:sheet_decide": Action.EDIT_CALENDAR,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},

@@ -10,7 +10,8 @@ words them in the reader's language (:func:`history_lines`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +19,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import ParagraphStatus
+from comitia.plan.states import state_name
 from comitia.web.plans import models as m
 
 from .models import Amendment, Consultation, ParagraphEvent
@@ -74,13 +76,15 @@ def record_event(
 class HistoryLine:
     """One entry of a paragraph's history, as the draft page prints it."""
 
+    when: dt.datetime
     at: str  # ISO date and time (UTC, to the minute)
     from_status: str
     to_status: str
     status_changed: bool
     text_changed: bool
     version: int | None
-    where: str  # what: "meeting", "consultation", "amendment" or ""
+    where: str  # "meeting", "consultation" or "" (the secretariat's, at no meeting)
+    amended: bool  # an amendment was incorporated (``amendment_state`` says whose if seen)
     meeting_key: str
     meeting_date: str
     consultation_date: str
@@ -90,23 +94,41 @@ class HistoryLine:
     recorded_by: str
 
 
-def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
+def _state(code: str, lang: str) -> str:
+    try:
+        return state_name(code, lang)
+    except ValueError:
+        return code
+
+
+def history_lines(
+    events: Iterable[ParagraphEvent],
+    *,
+    lang: str = "en",
+    seen: Container[int] | None = None,
+    show_who: bool = True,
+) -> list[HistoryLine]:
     """``events`` (with their meeting, consultation, amendment and user selected) as lines,
-    oldest first."""
+    oldest first. ``seen``: the amendments the reader may see (None: every one); an entry of
+    another amendment says an amendment was incorporated, not whose. ``show_who``: whether
+    the reader sees who recorded each change (not the public). Member states are named in
+    ``lang``."""
     lines = []
     for event in events:
+        amendment = event.amendment
+        if amendment is not None and seen is not None and amendment.pk not in seen:
+            amendment = None
         where = (
             "meeting"
             if event.meeting_id is not None
             else "consultation"
             if event.consultation_id is not None
-            else "amendment"
-            if event.amendment_id is not None
             else ""
         )
-        consultation, amendment, meeting = event.consultation, event.amendment, event.meeting
+        consultation, meeting = event.consultation, event.meeting
         lines.append(
             HistoryLine(
+                when=event.recorded_at,
                 at=f"{event.recorded_at:%Y-%m-%d %H:%M}",
                 from_status=status_word(event.from_status),
                 to_status=status_word(event.to_status),
@@ -114,17 +136,74 @@ def history_lines(events: Iterable[ParagraphEvent]) -> list[HistoryLine]:
                 text_changed=event.made_version is not None,
                 version=event.made_version,
                 where=where,
+                amended=event.amendment_id is not None,
                 meeting_key=meeting.key if meeting is not None else "",
                 meeting_date=meeting.date.isoformat() if meeting is not None else "",
                 consultation_date=(
                     consultation.held_on.isoformat() if consultation is not None else ""
                 ),
-                consultation_state=consultation.member_state if consultation is not None else "",
-                amendment_state=amendment.member_state if amendment is not None else "",
+                consultation_state=(
+                    _state(consultation.member_state, lang) if consultation is not None else ""
+                ),
+                amendment_state=_state(amendment.member_state, lang) if amendment else "",
                 amendment_pk=amendment.pk if amendment is not None else None,
-                recorded_by=event.recorded_by.get_username() if event.recorded_by else "",
+                recorded_by=(
+                    event.recorded_by.get_username() if show_who and event.recorded_by else ""
+                ),
             )
         )
+    return lines
+
+
+def consultation_line(
+    consultation: Consultation, *, lang: str = "en", show_who: bool = True
+) -> HistoryLine:
+    """A consultation that changed nothing of its paragraph (so it has no history entry of
+    its own), as a line of the paragraph's history: it was held, and where it left things."""
+    status = status_word(consultation.status)
+    return HistoryLine(
+        when=consultation.recorded_at,
+        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M}",
+        from_status=status,
+        to_status=status,
+        status_changed=False,
+        text_changed=False,
+        version=None,
+        where="consultation",
+        amended=False,
+        meeting_key="",
+        meeting_date="",
+        consultation_date=consultation.held_on.isoformat(),
+        consultation_state=_state(consultation.member_state, lang),
+        amendment_state="",
+        amendment_pk=None,
+        recorded_by=(
+            consultation.recorded_by.get_username() if show_who and consultation.recorded_by else ""
+        ),
+    )
+
+
+def paragraph_histories(
+    resolution: m.Resolution,
+    *,
+    lang: str = "en",
+    seen: Container[int] | None = None,
+    show_who: bool = True,
+) -> dict[int, list[HistoryLine]]:
+    """The history of every paragraph of ``resolution`` as lines, by paragraph pk, oldest
+    first: its entries, and the consultations that changed nothing (two queries)."""
+    lines = {
+        pk: history_lines(events, lang=lang, seen=seen, show_who=show_who)
+        for pk, events in events_of(resolution).items()
+    }
+    quiet = Consultation.objects.filter(
+        paragraph__resolution=resolution, events__isnull=True
+    ).select_related("recorded_by")
+    for consultation in quiet:
+        lines.setdefault(consultation.paragraph_id, []).append(
+            consultation_line(consultation, lang=lang, show_who=show_who)
+        )
+        lines[consultation.paragraph_id].sort(key=lambda line: line.when)
     return lines
 
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.utils.functional import Promise
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from comitia.checks.coverage import ParagraphCoverage
@@ -20,6 +22,7 @@ from comitia.plan.states import state_name
 from comitia.render.outline import Shown
 from comitia.revisions.words import Piece, diff_words
 
+from .history import HistoryLine
 from .models import Amendment
 
 STATUS_WORDS: dict[ParagraphStatus, Promise] = {
@@ -30,6 +33,10 @@ STATUS_WORDS: dict[ParagraphStatus, Promise] = {
     ParagraphStatus.PENDING: _("pending"),
     ParagraphStatus.WITHDRAWN: _("withdrawn"),
 }
+
+
+# The lead filter's value for the paragraphs that have no lead delegation yet.
+NO_LEAD = "NONE"
 
 
 @dataclass(frozen=True)
@@ -53,7 +60,13 @@ class Filters:
             return False
         if self.status and (paragraph.status is None or paragraph.status.value != self.status):
             return False
+        if self.lead == NO_LEAD:
+            return not paragraph.leads
         return not (self.lead and self.lead not in paragraph.leads)
+
+    @property
+    def active(self) -> bool:
+        return bool(self.section or self.status or self.lead)
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,16 @@ class Citing:
     meeting: str
     date: str
     title: Shown | None
+
+
+@dataclass(frozen=True)
+class Updated:
+    """The mandate that comes from the adopted paragraph a draft paragraph updates, and the
+    anchors of both on the mandate coverage page."""
+
+    mandate_id: str
+    title: Shown
+    anchor: str
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,11 @@ class ParagraphLine:
     citing: list[Citing]
     outdated: str | None  # the language of the incorporated text others are outdated against
     amendments: list[AmendmentLine] = field(default_factory=list)
+    lead_codes: list[str] = field(default_factory=list)
+    mandate: Updated | None = None
+    history: list[HistoryLine] = field(default_factory=list)
+    # The form to propose an amendment to it, with ids of its own (the view's).
+    amend_form: Any = None
 
 
 @dataclass
@@ -125,6 +153,22 @@ def citing_items(
             for a in row.addresses
         ]
     return found
+
+
+def updated_mandates(
+    coverage: Iterable[ParagraphCoverage], lang: str
+) -> dict[tuple[str, str], Updated]:
+    """The mandate of each followed paragraph, by (resolution symbol, number), with the
+    paragraph's anchor on the coverage page (``comitia.web.checks.pages``)."""
+    return {
+        (row.resolution.symbol, row.paragraph.number): Updated(
+            row.mandate.id,
+            Shown.of(row.mandate.title, lang),
+            f"{row.resolution.id}-{slugify(row.paragraph.number)}",
+        )
+        for row in coverage
+        if row.resolution.symbol is not None
+    }
 
 
 def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
@@ -164,11 +208,15 @@ def draft_sections(
     citing: Mapping[tuple[str, str], list[Citing]],
     amendments: Mapping[int, list[AmendmentLine]],
     incorporated: Mapping[tuple[int, int], str],
+    mandates: Mapping[tuple[str, str], Updated] | None = None,
+    history: Mapping[int, list[HistoryLine]] | None = None,
 ) -> list[SectionLine]:
     """The sections of ``resolution`` with the paragraphs ``filters`` keep (empty sections
     left out). ``rows``: each paragraph's stored (pk, version) by (kind, number);
     ``amendments``: the lines the reader sees, by paragraph pk; ``incorporated``: the language
     of the amendment that made each (pk, version)."""
+    mandates = mandates or {}
+    history = history or {}
     areas = {area.id: area for area in plan.thematic_areas}
     sections: dict[str, SectionLine] = {}
     for section in resolution.sections:
@@ -210,6 +258,13 @@ def draft_sections(
             ),
             outdated=made_in if made_in is not None and made_in != lang else None,
             amendments=list(amendments.get(pk, [])) if pk is not None else [],
+            lead_codes=list(paragraph.leads),
+            mandate=(
+                mandates.get((paragraph.from_.symbol, paragraph.from_.number))
+                if paragraph.from_
+                else None
+            ),
+            history=list(history.get(pk, [])) if pk is not None else [],
         )
         sections.get(key, loose).paragraphs.append(line)
     ordered = [*sections.values(), loose]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import lead_views, sheet_views, views
 
 app_name = "negotiation"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path(f"{_DRAFT}amendments/<int:amendment_id>/withdraw/", views.withdraw, name="withdraw"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/share/", views.share, name="share"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/decide/", views.decide, name="decide"),
+    path(f"{_DRAFT}paragraphs/<int:paragraph_id>/leads/", lead_views.assign_leads, name="leads"),
+    path(f"{_DRAFT}paragraphs/<int:paragraph_id>/consult/", lead_views.consult, name="consult"),
+    path(f"{_DRAFT}sessions/<slug:key>/", sheet_views.sheet, name="sheet"),
+    path(
+        f"{_DRAFT}sessions/<slug:key>/paragraphs/<int:paragraph_id>/",
+        sheet_views.sheet_decide,
+        name="sheet_decide",
+    ),
 ]

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from comitia.checks import paragraph_coverage
 from comitia.plan import ParagraphStatus
+from comitia.plan.states import OAS_MEMBER_STATES
 from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
@@ -32,8 +33,9 @@ from comitia.web.publication.visibility import visible_plan
 
 from . import chart, dashboard, operations, pages, progress
 from .forms import AmendmentForm
-from .history import status_word
-from .models import Amendment
+from .history import STATUS_WORDS, paragraph_histories, status_word
+from .models import CONSULTATION_STATUSES, LANGUAGE_CHOICES, Amendment
+from .sheet import review_meetings
 from .visibility import amendment_seen, visible_draft
 
 
@@ -55,6 +57,7 @@ def _page(
     form_for: int | None = None,
     conflict: operations.AmendmentConflict | None = None,
     status: int = 200,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
     term = stored.term
     lang = display_language(get_language() or "en")
@@ -87,17 +90,40 @@ def _page(
             amendments.setdefault(amendment.paragraph_id, []).append(
                 pages.amendment_line(amendment, lang)
             )
-    citing = pages.citing_items(paragraph_coverage(plan, today=today_in(term)), lang)
+    today = today_in(term)
+    coverage = paragraph_coverage(plan, today=today)
+    seen = {line.amendment.pk for lines in amendments.values() for line in lines}
+    show_who = insider or state is not None
+    lines = paragraph_histories(stored, lang=lang, seen=seen, show_who=show_who)
     sections = pages.draft_sections(
         plan,
         held,
         lang,
         filters,
         rows=rows,
-        citing=citing,
+        citing=pages.citing_items(coverage, lang),
         amendments=amendments,
         incorporated=incorporated,
+        mandates=pages.updated_mandates(coverage, lang),
+        history=lines,
     )
+    can_decide = may(request.user, Action.EDIT_CALENDAR, term)
+    can_propose = bool(state) and may(request.user, Action.PROPOSE, term)
+    if can_propose:
+        # A form per paragraph, with its own ids (so that each label names its own field)
+        # and its own token; the one that failed keeps what was typed.
+        for section in sections:
+            for line in section.paragraphs:
+                if line.pk is None:
+                    continue
+                line.amend_form = (
+                    form
+                    if form is not None and form_for == line.pk
+                    else AmendmentForm(
+                        initial={"token": uuid.uuid4(), "language": lang},
+                        auto_id=f"id_%s_{line.pk}",
+                    )
+                )
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -112,20 +138,36 @@ def _page(
         ],
         "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
+        "no_lead": pages.NO_LEAD,
         "member_state": state or "",
-        "can_propose": bool(state) and may(request.user, Action.PROPOSE, term),
-        "can_decide": may(request.user, Action.EDIT_CALENDAR, term),
+        "can_propose": can_propose,
+        "can_decide": can_decide,
+        "insider": insider,
+        "review_meetings": review_meetings(plan, today) if insider else [],
+        "states": leads_choices(lang) if can_decide else [],
+        "consultation_statuses": [(code, STATUS_WORDS[code]) for code in CONSULTATION_STATUSES],
+        "languages": [code for code, _ in LANGUAGE_CHOICES],
+        "today": today.isoformat(),
+        "lang": lang,
+        "new_token": uuid.uuid4(),
         "form": form,
         "form_for": form_for,
-        # One blank form, printed under every paragraph: rendered once, not once each.
-        "new_form": AmendmentForm(initial={"token": uuid.uuid4(), "language": lang}).as_p(),
         "conflict": conflict,
         "conflict_lines": (
             [pages.amendment_line(a, lang) for a in conflict.since] if conflict else []
         ),
         "conflict_line": pages.amendment_line(conflict.amendment, lang) if conflict else None,
+        **(extra or {}),
     }
     return render(request, "negotiation/draft.html", context, status=status)
+
+
+def leads_choices(lang: str) -> list[tuple[str, str]]:
+    """Every member state as (code, name in ``lang``), by name."""
+    return sorted(
+        ((code, pages._lead_name(code, lang)) for code in OAS_MEMBER_STATES),
+        key=lambda pair: pair[1],
+    )
 
 
 @require_safe
