@@ -233,3 +233,15 @@ def test_the_number_of_queries_does_not_grow_with_paragraphs_and_amendments(
         client.get(url(draft, tail))  # sessions, caches and the like first
         counts.append(_queries(client, url(draft, tail)))
     assert counts[0] == counts[1]
+
+
+def test_the_blank_amendment_form_stamped_for_a_paragraph_is_the_form_rendered_for_it() -> None:
+    from comitia.web.negotiation.forms import AmendmentForm
+    from comitia.web.negotiation.views import _BlankForm
+
+    blank = _BlankForm("fr")
+    first, second = blank.stamped(42).as_p(), blank.stamped(42).as_p()
+    (token,) = re.findall(r'name="token" value="([^"]+)"', first)
+    assert token not in second  # each paragraph's form has its own token
+    rendered = AmendmentForm(initial={"token": token, "language": "fr"}, auto_id="id_%s_42")
+    assert first == rendered.as_p()

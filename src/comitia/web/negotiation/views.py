@@ -8,6 +8,7 @@ may not see, answers 404, as one that does not exist.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -15,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -47,6 +48,32 @@ def _resolution(request: HttpRequest, slug: str, key: str) -> m.Resolution:
 def _back(resolution: m.Resolution, anchor: str = "") -> HttpResponse:
     address = reverse("negotiation:draft", args=[resolution.term.slug, resolution.key])
     return redirect(address + (f"#p-{anchor}" if anchor else ""))
+
+
+class _BlankForm:
+    """A blank ``AmendmentForm`` rendered once, given per paragraph with that paragraph's ids
+    and a new token (the same HTML ``AmendmentForm(auto_id=f"id_%s_{pk}")`` prints)."""
+
+    _PK = "0paragraph0"  # never in a form's own words: its labels, choices and names
+    _TOKEN = "00000000-0000-0000-0000-000000000000"
+
+    def __init__(self, lang: str) -> None:
+        form = AmendmentForm(
+            initial={"token": self._TOKEN, "language": lang}, auto_id=f"id_%s_{self._PK}"
+        )
+        self.html = str(form.as_p())
+
+    def stamped(self, pk: int) -> _Stamped:
+        html = self.html.replace(self._PK, str(pk)).replace(self._TOKEN, str(uuid.uuid4()))
+        return _Stamped(mark_safe(html))  # the form's own markup, escaped when rendered
+
+
+@dataclass(frozen=True)
+class _Stamped:
+    html: SafeString
+
+    def as_p(self) -> SafeString:
+        return self.html
 
 
 def _page(
@@ -111,18 +138,16 @@ def _page(
     can_propose = bool(state) and may(request.user, Action.PROPOSE, term)
     if can_propose:
         # A form per paragraph, with its own ids (so that each label names its own field)
-        # and its own token; the one that failed keeps what was typed.
+        # and its own token; the one that failed keeps what was typed. The blank one is
+        # rendered once and stamped with each paragraph's ids and token: rendering 200 forms
+        # was most of a delegation's page.
+        blank = _BlankForm(lang)
         for section in sections:
             for line in section.paragraphs:
                 if line.pk is None:
                     continue
                 line.amend_form = (
-                    form
-                    if form is not None and form_for == line.pk
-                    else AmendmentForm(
-                        initial={"token": uuid.uuid4(), "language": lang},
-                        auto_id=f"id_%s_{line.pk}",
-                    )
+                    form if form is not None and form_for == line.pk else blank.stamped(line.pk)
                 )
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
