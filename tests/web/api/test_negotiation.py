@@ -330,3 +330,31 @@ def test_a_draft_hidden_from_a_delegation_answers_404_whatever_the_body(
     not_json = brazil.post(_address(draft, "amendments"), "{", content_type="application/json")
     assert not_json.status_code == 400
     assert _post(brazil, _address(draft, "amendments"), {}).status_code == 422
+
+
+def test_the_dashboards_figures_count_the_formal_sessions(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from comitia.web.negotiation import api
+    from comitia.web.negotiation.history import record_event
+    from tests.web.negotiation.test_dashboard import reviewed_plan
+
+    term = store_published(reviewed_plan(2))  # paragraphs 100 (no lead) and 101 added
+    draft = m.Resolution.objects.select_related("term").get(term=term, key=DRAFT_KEY)
+    share(draft, Visibility.MEMBER_STATES)
+    paragraph = m.Paragraph.objects.get(resolution=draft, number="4")
+    before, paragraph.status = paragraph.status, "agreed"
+    paragraph.save(update_fields=["status"])
+    record_event(paragraph, before, None, meeting=m.Meeting.objects.get(term=term, key="m1"))
+    monkeypatch.setattr(api, "today_in", lambda term: dt.date(2019, 10, 3))
+    data = _token(Role.DELEGATION, "BR").get(_address(draft, "dashboard")).json()
+    assert [(s["meeting"], s["held"]) for s in data["sessions"]] == [
+        ("m0", True),
+        ("m1", True),
+        ("m2", False),
+    ]
+    assert data["sessions_left"] == 1
+    after = [(s["meeting"], s["by_status"]["agreed"], s["settled"]) for s in data["after_sessions"]]
+    assert after == [("m0", 0, 0), ("m1", 1, 1)]
+    assert data["without_lead"] == ["100"]
+    assert data["all"]["settled_percent"] == 25
