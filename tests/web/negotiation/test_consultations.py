@@ -66,6 +66,19 @@ def test_the_secretariat_assigns_the_leads_and_the_change_is_audited(
     }
 
 
+def test_the_form_of_the_leads_opens_for_one_paragraph_at_a_time(
+    draft: m.Resolution, paragraph: m.Paragraph
+) -> None:
+    secretariat = client_for(Role.SECRETARIAT)
+    assert 'name="leads"' not in secretariat.get(url(draft)).content.decode()
+    page = secretariat.get(url(draft) + f"?status=informal_consultations&leads={paragraph.pk}")
+    html = page.content.decode()
+    assert html.count('name="leads"') == 35  # a box per member state
+    assert f'action="{url(draft)}paragraphs/{paragraph.pk}/leads/"' in html
+    assert 'value="MX" checked' in html
+    assert "?status=informal_consultations&amp;#p-4" in html  # Cancel keeps the filters
+
+
 def test_leads_changed_since_the_form_was_opened_are_a_conflict(
     draft: m.Resolution, paragraph: m.Paragraph
 ) -> None:

@@ -123,3 +123,33 @@ def test_a_paragraph_links_to_the_mandate_it_updates_and_the_items_that_discusse
     assert f'href="{coverage}#res-2925"' in page
     # The first meeting's first agenda item cites paragraph 29, which paragraph 3 bis updates.
     assert f'href="/calendar/{draft.term.slug}/meetings/m0/"' in page
+
+
+def test_the_history_follows_its_paragraph_and_meeting_when_the_plan_is_replaced(
+    db: None,
+) -> None:
+    from comitia.web.negotiation.sheet import record_decision
+    from comitia.web.plans.convert import save_plan
+
+    from .review import review_plan
+
+    term = save_plan(review_plan())
+    paragraph = m.Paragraph.objects.select_related("resolution__term").get(
+        resolution__term=term, number="4"
+    )
+    meeting = m.Meeting.objects.get(term=term, key="review-05-12")
+    record_decision(
+        paragraph,
+        meeting,
+        "agreed",
+        None,
+        version=1,
+        from_status="informal_consultations",
+        language="en",
+    )
+    replaced = save_plan(review_plan(), replace=True)
+    event = ParagraphEvent.objects.select_related("paragraph__resolution", "meeting").get()
+    assert event.paragraph.resolution.term_id == replaced.pk
+    assert event.paragraph.number == "4"
+    assert event.meeting is not None
+    assert (event.meeting.term_id, event.meeting.key) == (replaced.pk, "review-05-12")

@@ -73,6 +73,21 @@ def test_the_formal_review_meetings_are_those_within_the_milestone_dates(
     assert found == ["review-05-05", "review-05-12", "review-05-19"]
 
 
+def test_a_meeting_the_milestone_names_is_one_of_the_formal_review_too(
+    draft: m.Resolution,
+) -> None:
+    plan = load_plan(draft.term)
+    assert plan.negotiation is not None
+    review = next(x for x in plan.negotiation.milestones if x.id == "review")
+    named = review.model_copy(update={"meeting": "m1"})
+    steps = [named if x.id == "review" else x for x in plan.negotiation.milestones]
+    plan = plan.model_copy(
+        update={"negotiation": plan.negotiation.model_copy(update={"milestones": steps})}
+    )
+    found = [x.id for x in review_meetings(plan, plan.term.start)]
+    assert found == ["m1", "review-05-05", "review-05-12", "review-05-19"]
+
+
 def test_a_meeting_outside_the_formal_review_has_no_sheet(draft: m.Resolution) -> None:
     secretariat = client_for(Role.SECRETARIAT)
     assert secretariat.get(url(draft, "sessions/review-05-05/")).status_code == 200

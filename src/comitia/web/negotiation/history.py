@@ -15,6 +15,7 @@ from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -77,7 +78,7 @@ class HistoryLine:
     """One entry of a paragraph's history, as the draft page prints it."""
 
     when: dt.datetime
-    at: str  # ISO date and time (UTC, to the minute)
+    at: str  # its ISO date and time, UTC, to the minute, as shown
     from_status: str
     to_status: str
     status_changed: bool
@@ -86,12 +87,18 @@ class HistoryLine:
     where: str  # "meeting", "consultation" or "" (the secretariat's, at no meeting)
     amended: bool  # an amendment was incorporated (``amendment_state`` says whose if seen)
     meeting_key: str
+    meeting_url: str
     meeting_date: str
     consultation_date: str
     consultation_state: str
     amendment_state: str
     amendment_pk: int | None
     recorded_by: str
+
+
+def _meeting_url(meeting: m.Meeting) -> str:
+    """The address of ``meeting``'s page (its term selected with it)."""
+    return reverse("calendar:meeting", args=[meeting.term.slug, meeting.key])
 
 
 def _state(code: str, lang: str) -> str:
@@ -108,12 +115,14 @@ def history_lines(
     seen: Container[int] | None = None,
     show_who: bool = True,
 ) -> list[HistoryLine]:
-    """``events`` (with their meeting, consultation, amendment and user selected) as lines,
+    """``events`` (with their meeting and its term, consultation, amendment and user
+    selected) as lines,
     oldest first. ``seen``: the amendments the reader may see (None: every one); an entry of
     another amendment says an amendment was incorporated, not whose. ``show_who``: whether
     the reader sees who recorded each change (not the public). Member states are named in
     ``lang``."""
     lines = []
+    addresses: dict[int, str] = {}
     for event in events:
         amendment = event.amendment
         if amendment is not None and seen is not None and amendment.pk not in seen:
@@ -126,10 +135,12 @@ def history_lines(
             else ""
         )
         consultation, meeting = event.consultation, event.meeting
+        if meeting is not None and meeting.pk not in addresses:
+            addresses[meeting.pk] = _meeting_url(meeting)
         lines.append(
             HistoryLine(
                 when=event.recorded_at,
-                at=f"{event.recorded_at:%Y-%m-%d %H:%M}",
+                at=f"{event.recorded_at:%Y-%m-%d %H:%M} UTC",
                 from_status=status_word(event.from_status),
                 to_status=status_word(event.to_status),
                 status_changed=event.from_status != event.to_status,
@@ -138,6 +149,7 @@ def history_lines(
                 where=where,
                 amended=event.amendment_id is not None,
                 meeting_key=meeting.key if meeting is not None else "",
+                meeting_url=addresses[meeting.pk] if meeting is not None else "",
                 meeting_date=meeting.date.isoformat() if meeting is not None else "",
                 consultation_date=(
                     consultation.held_on.isoformat() if consultation is not None else ""
@@ -163,7 +175,7 @@ def consultation_line(
     status = status_word(consultation.status)
     return HistoryLine(
         when=consultation.recorded_at,
-        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M}",
+        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M} UTC",
         from_status=status,
         to_status=status,
         status_changed=False,
@@ -172,6 +184,7 @@ def consultation_line(
         where="consultation",
         amended=False,
         meeting_key="",
+        meeting_url="",
         meeting_date="",
         consultation_date=consultation.held_on.isoformat(),
         consultation_state=_state(consultation.member_state, lang),
@@ -212,7 +225,7 @@ def events_of(resolution: m.Resolution) -> dict[int, list[ParagraphEvent]]:
     found: dict[int, list[ParagraphEvent]] = {}
     rows = (
         ParagraphEvent.objects.filter(paragraph__resolution=resolution)
-        .select_related("meeting", "consultation", "amendment", "recorded_by")
+        .select_related("meeting__term", "consultation", "amendment", "recorded_by")
         .order_by("paragraph_id", "recorded_at", "pk")
     )
     for event in rows:

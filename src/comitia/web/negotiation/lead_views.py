@@ -58,7 +58,11 @@ def assign_leads(
             request,
             stored,
             status=409,
-            extra={"leads_conflict": conflict, "leads_conflict_for": paragraph.pk},
+            extra={
+                "leads_conflict": conflict,
+                "leads_conflict_for": paragraph.pk,
+                "leads_for": paragraph.pk,
+            },
         )
     except consultations.ConsultationError as error:
         messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error})

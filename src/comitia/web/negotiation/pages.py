@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlencode
 
 from django.utils.functional import Promise
 from django.utils.text import slugify
@@ -67,6 +68,12 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(self.section or self.status or self.lead)
+
+    def as_query(self) -> str:
+        """The active filters as the start of a query string ('' or ending in '&')."""
+        pairs = {"section": self.section, "status": self.status, "lead": self.lead}
+        kept = {name: value for name, value in pairs.items() if value}
+        return f"{urlencode(kept)}&" if kept else ""
 
 
 @dataclass(frozen=True)

@@ -82,7 +82,7 @@ def review_meetings(plan: Plan, today: dt.date) -> list[Meeting]:
 def _last_event(paragraph: m.Paragraph) -> ParagraphEvent | None:
     return (
         ParagraphEvent.objects.filter(paragraph=paragraph)
-        .select_related("meeting", "consultation", "amendment", "recorded_by")
+        .select_related("meeting__term", "consultation", "amendment", "recorded_by")
         .order_by("-recorded_at", "-pk")
         .first()
     )

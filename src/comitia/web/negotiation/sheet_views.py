@@ -92,7 +92,7 @@ def _sheet_page(
     here: dict[int, list[ParagraphEvent]] = {}
     for event in (
         ParagraphEvent.objects.filter(paragraph__resolution=stored, meeting=meeting)
-        .select_related("meeting", "consultation", "amendment", "recorded_by")
+        .select_related("meeting__term", "consultation", "amendment", "recorded_by")
         .order_by("recorded_at", "pk")
     ):
         here.setdefault(event.paragraph_id, []).append(event)
@@ -157,7 +157,11 @@ def _sheet_page(
         "decisions": [(s.value, label) for s, label in SHEET_DECISION_LABELS],
         "languages": [code for code, _ in LANGUAGE_CHOICES],
         "can_record": may(request.user, Action.EDIT_CALENDAR, term),
-        "status": status,
+        "decide_base": reverse("negotiation:sheet", args=[term.slug, stored.key, meeting.key])
+        + "paragraphs/",
+        "failed_number": next(
+            (p.number for p in paragraphs.values() if p.pk == failed.get("pk")), ""
+        ),
     }
     return render(request, "negotiation/sheet.html", context, status=status)
 

@@ -164,6 +164,9 @@ def _page(
         "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
         "no_lead": pages.NO_LEAD,
+        "draft_url": reverse("negotiation:draft", args=[term.slug, stored.key]),
+        "filters_query": filters.as_query(),
+        "leads_for": _number(request.GET.get("leads", "")),
         "member_state": state or "",
         "can_propose": can_propose,
         "can_decide": can_decide,
@@ -185,6 +188,10 @@ def _page(
         **(extra or {}),
     }
     return render(request, "negotiation/draft.html", context, status=status)
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
 
 
 def leads_choices(lang: str) -> list[tuple[str, str]]:
