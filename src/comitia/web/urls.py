@@ -4,6 +4,10 @@ from django.urls import include, path
 from comitia.web.api.endpoints import api
 from comitia.web.home import views as home
 from comitia.web.language import set_language
+from comitia.web.negotiation.api import router as negotiation_api
+
+# The negotiation's API routes: that app sits above the API's, which cannot import it.
+api.add_router("", negotiation_api)
 
 urlpatterns = [
     path("", home.home, name="home"),

@@ -105,11 +105,18 @@ RESOLUTION_ROUTES = {
     "negotiation:revision",
     "negotiation:revision_file",
     "negotiation:revision_changes",
+    "negotiation:dashboard",
+    "api:amendments",
+    "api:amendment",
+    "api:resolution_dashboard",
     "negotiation:leads",
     "negotiation:consult",
     "negotiation:sheet",
     "negotiation:sheet_decide",
 }
+# Brazil's amendment itself: seen by Brazil and those who see drafts (not Mexico, whatever the
+# draft's level; never the public).
+AMENDMENT_ROUTES = {"api:amendment"}
 REVISION_ROUTES = {"documents:revision", "documents:compare"}
 
 
@@ -148,6 +155,8 @@ def expected(
         allowed -= {"delegation_elsewhere"}  # the proposal, the amendment are Brazil's
     if name == "negotiation:amendment_changes":
         allowed &= INSIDERS | {"delegation"}  # an amendment not shared is never public
+    if name in AMENDMENT_ROUTES and method == "GET":
+        allowed &= INSIDERS | {"delegation"}
     return allowed
 
 
@@ -455,6 +464,13 @@ def test_the_matrix_expects_what_the_issue_says() -> None:
     assert expected("negotiation:revision_issue", draft, P, P) == {"secretariat", "administrator"}
     changes = (*draft, "amendment_id")
     assert expected("negotiation:amendment_changes", changes, P, P) == INSIDERS | {"delegation"}
+    assert expected("negotiation:dashboard", draft, P, S) == INSIDERS | DELEGATIONS
+    assert expected("api:resolution_dashboard", draft, P, P) == set(ROLES)
+    assert expected("api:amendments", draft, P, D, "POST") == {"administrator"}
+    assert expected("api:amendments", draft, P, S, "POST") == DELEGATIONS | {"administrator"}
+    amendment = (*draft, "amendment_id")
+    assert expected("api:amendment", amendment, P, P) == INSIDERS | {"delegation"}
+    assert expected("api:amendment", amendment, P, P, "PATCH") == {"secretariat", "administrator"}
     sheet = (*draft, "key")
     assert expected("negotiation:sheet", sheet, P, P) == INSIDERS
     assert expected("negotiation:sheet_decide", (*sheet, "paragraph_id"), P, P) == {

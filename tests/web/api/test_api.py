@@ -364,5 +364,8 @@ def test_the_openapi_description_lists_every_route(db: None) -> None:
         f"{API}/terms/{{slug}}/resolutions/{{resolution}}/paragraphs",
         f"{API}/terms/{{slug}}/submissions",
         f"{API}/terms/{{slug}}/contacts",
+        f"{API}/terms/{{slug}}/resolutions/{{resolution}}/amendments",
+        f"{API}/terms/{{slug}}/resolutions/{{resolution}}/amendments/{{amendment_id}}",
+        f"{API}/terms/{{slug}}/resolutions/{{resolution}}/dashboard",
     }
     assert set(paths[f"{API}/terms/{{slug}}/meetings/{{key}}"]) == {"get", "patch"}

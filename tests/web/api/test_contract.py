@@ -10,6 +10,7 @@ a status code, content type, headers and body the document lists for that operat
 from __future__ import annotations
 
 import functools
+import uuid
 from collections.abc import Iterator
 from typing import Any
 
@@ -31,6 +32,7 @@ from schemathesis.specs.openapi.checks import (
 
 from comitia.web.access.models import ApiToken
 from comitia.web.access.tokens import issue_token
+from comitia.web.negotiation.operations import propose_amendment, share_amendment
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import save_plan
 from comitia.web.publication.operations import publish_plan
@@ -44,10 +46,12 @@ CHECKS = [
     response_schema_conformance,
     response_headers_conformance,
 ]
-# Per operation, role and kind of address; 10 operations x 6 roles x 2 x this many requests.
+# Per operation, role and kind of address; 18 operations x 6 roles x 2 x this many requests.
 EXAMPLES = 12
 ROLES = ("anonymous", "no_role", "delegation", "secretariat", "bureau", "administrator")
 EDITORS = {"secretariat", "administrator"}
+# The writes a delegation makes: its own state's reports, its amendments.
+DELEGATIONS_WRITE = ("/submissions", "/amendments")
 
 
 @functools.cache
@@ -70,6 +74,18 @@ def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     # Publishing the plan does not publish its draft resolution: that is the secretariat's
     # own decision (comitia.web.negotiation); here every reader is to reach it.
     m.Resolution.objects.filter(term=here, key="draft-2020").update(visibility="public")
+    # A delegation's amendment to it, shared: delegations read it (never the public).
+    paragraph = m.Paragraph.objects.select_related("resolution__term").get(
+        resolution__term=here, resolution__key="draft-2020", number="3 bis"
+    )
+    amendment = propose_amendment(
+        paragraph,
+        "BR",
+        {"kind": "reword", "language": "en", "text": "Encourage", "justification": "Clearer"},
+        None,
+        token=uuid.uuid4(),
+    )
+    share_amendment(amendment, None)
     meeting = m.Meeting.objects.filter(term=here).order_by("date").first()
     assert meeting is not None
     # The WSGI handler closes the database connection at the end of each request, which on
@@ -77,7 +93,13 @@ def scene(db: None, settings: Any) -> Iterator[dict[str, Any]]:
     signals.request_started.disconnect(close_old_connections)
     signals.request_finished.disconnect(close_old_connections)
     try:
-        yield {"here": here, "elsewhere": elsewhere, "key": meeting.key, "resolution": "draft-2020"}
+        yield {
+            "here": here,
+            "elsewhere": elsewhere,
+            "key": meeting.key,
+            "resolution": "draft-2020",
+            "amendment_id": amendment.pk,
+        }
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
@@ -92,7 +114,12 @@ def _headers(role: str, scene: dict[str, Any]) -> dict[str, str]:
 
 
 def _cases(operation: Any, scene: dict[str, Any]) -> st.SearchStrategy[Any]:
-    real = {"slug": scene["here"].slug, "key": scene["key"], "resolution": scene["resolution"]}
+    real = {
+        "slug": scene["here"].slug,
+        "key": scene["key"],
+        "resolution": scene["resolution"],
+        "amendment_id": scene["amendment_id"],
+    }
     named = {k: v for k, v in real.items() if k in operation.path_parameters}
     return st.one_of(
         operation.as_strategy(GenerationMode.POSITIVE, path_parameters=named or None),
@@ -126,7 +153,7 @@ def test_every_answer_of_every_operation_is_one_the_openapi_document_lists(
 ) -> None:
     headers = _headers(role, scene)
     operations = [result.ok() for result in _schema().get_all_operations()]
-    assert len(operations) == 13
+    assert len(operations) == 18
     statuses = {
         f"{operation.method.upper()} {operation.path}": _statuses(operation, scene, headers)
         for operation in operations
@@ -134,10 +161,13 @@ def test_every_answer_of_every_operation_is_one_the_openapi_document_lists(
     # The examples reached past the refusals: every role reads the published term, and those
     # who may edit its calendar got as far as the version check or the pages' rules.
     for name, seen in statuses.items():
-        if name.startswith("GET"):
+        if name.endswith("/amendments/{amendment_id}") and name.startswith("GET"):
+            # an amendment is never the public's
+            assert (200 in seen) is (role not in {"anonymous", "no_role"}), (name, seen)
+        elif name.startswith("GET"):
             assert 200 in seen, (name, seen)
-        elif role in EDITORS or (role == "delegation" and name.endswith("/submissions")):
-            # a delegation records its own state's reports
+        elif role in EDITORS or (role == "delegation" and name.endswith(DELEGATIONS_WRITE)):
+            # a delegation records its own state's reports and proposes amendments
             assert seen & {200, 201, 404, 409, 422}, (name, seen)
         else:
             assert seen & {401, 403}, (name, seen)

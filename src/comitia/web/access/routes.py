@@ -95,6 +95,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "reports:feed": Action.VIEW,  # the private key in the address is the credential
     # the draft resolution and its amendments
     "negotiation:draft": Action.VIEW,
+    "negotiation:dashboard": Action.VIEW,
     "negotiation:propose": Action.PROPOSE,
     "negotiation:withdraw": Action.PROPOSE,
     "negotiation:share": Action.EDIT_CALENDAR,
@@ -122,6 +123,10 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:resolution": {"GET": Action.VIEW},
     "api:resolution_paragraphs": {"GET": Action.VIEW},
     "api:meeting": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
+    # a draft's amendments (which ones a reader sees: comitia.web.negotiation.visibility)
+    "api:amendments": {"GET": Action.VIEW, "POST": Action.PROPOSE},
+    "api:amendment": {"GET": Action.VIEW, "PATCH": Action.EDIT_CALENDAR},
+    "api:resolution_dashboard": {"GET": Action.VIEW},
     "api:meeting_move": {"POST": Action.EDIT_CALENDAR},
     "api:meeting_cancel": {"POST": Action.EDIT_CALENDAR},
     # which states' reports and contacts: comitia.web.reports.visibility (none for the public)

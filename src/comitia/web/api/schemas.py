@@ -111,8 +111,8 @@ class ParagraphOut(PlanParagraph):
     )
 
 
-class VersionIn(Schema):
-    version: int = Field(ge=1, description="The version the change is based on.")
+class FitTextIn(Schema):
+    """A write's body whose strings are checked to be text a plan may hold."""
 
     @model_validator(mode="wrap")
     @classmethod
@@ -130,6 +130,10 @@ class VersionIn(Schema):
                         cls.__name__, str(key), error.messages[0], value, kind=UNFIT_CHARACTER
                     ) from None
         return handler(data)
+
+
+class VersionIn(FitTextIn):
+    version: int = Field(ge=1, description="The version the change is based on.")
 
 
 class MeetingChangeIn(VersionIn):

@@ -34,6 +34,11 @@ class AmendmentError(Exception):
     """The amendment cannot be made or changed; the message says why."""
 
 
+class AmendmentTaken(AmendmentError):
+    """The amendment was already shared, or already withdrawn or decided (by another click,
+    another user): the change asked for was made, or overtaken, by someone else."""
+
+
 @dataclass
 class AmendmentConflict(Exception):
     """``amendment`` was written against a version of its paragraph that has changed since:
@@ -130,7 +135,7 @@ def share_amendment(amendment: Amendment, user: Any) -> Amendment:
         if not Amendment.objects.filter(pk=amendment.pk, shared_at__isnull=True).update(
             shared_at=timezone.now()
         ):
-            raise AmendmentError("this amendment is already shared")
+            raise AmendmentTaken("this amendment is already shared")
         amendment.refresh_from_db()
         _raise_readers(amendment)
         raise_delegation_version(_term_id(amendment.paragraph), amendment.member_state)
@@ -145,7 +150,7 @@ def _decide(amendment: Amendment, user: Any, action: str, **changes: Any) -> Ame
         rows = rows.filter(member_state=changes.pop("member_state"))
     changes.setdefault("decided_at", timezone.now())
     if rows.update(**changes) != 1:
-        raise AmendmentError("this amendment was already withdrawn or decided")
+        raise AmendmentTaken("this amendment was already withdrawn or decided")
     amendment.refresh_from_db()
     _raise_readers(amendment)
     raise_delegation_version(_term_id(amendment.paragraph), amendment.member_state)

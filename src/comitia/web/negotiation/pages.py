@@ -207,6 +207,20 @@ def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
     )
 
 
+def section_titles(plan: Plan, resolution: Resolution, lang: str) -> dict[str, str]:
+    """Each section's title in ``lang`` (its area's when it has none of its own; its key when
+    neither has one), by key."""
+    areas = {area.id: area for area in plan.thematic_areas}
+    titles = {}
+    for section in resolution.sections:
+        title = section.title
+        if title is None and section.area is not None and section.area in areas:
+            title = areas[section.area].title
+        shown = Shown.of(title, lang)
+        titles[section.id] = shown.text if shown is not None else section.id
+    return titles
+
+
 def draft_sections(
     plan: Plan,
     resolution: Resolution,

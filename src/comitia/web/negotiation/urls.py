@@ -9,6 +9,7 @@ _REVISION = f"{_DRAFT}revisions/<int:rev>/"
 
 urlpatterns = [
     path(_DRAFT, views.draft, name="draft"),
+    path(f"{_DRAFT}dashboard/", views.dashboard_page, name="dashboard"),
     path(f"{_DRAFT}paragraphs/<int:paragraph_id>/amend/", views.propose, name="propose"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/withdraw/", views.withdraw, name="withdraw"),
     path(f"{_DRAFT}amendments/<int:amendment_id>/share/", views.share, name="share"),

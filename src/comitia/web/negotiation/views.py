@@ -8,6 +8,7 @@ may not see, answers 404, as one that does not exist.
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
@@ -15,12 +16,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from comitia.checks import paragraph_coverage
-from comitia.plan import ParagraphStatus, ResolutionState
+from comitia.plan import ParagraphStatus
 from comitia.plan.states import OAS_MEMBER_STATES
 from comitia.render.document import LANGUAGES
 from comitia.render.outline import Shown
@@ -31,9 +33,9 @@ from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.publication.visibility import visible_plan
 
-from . import operations, pages, revisions
+from . import chart, dashboard, operations, pages, progress, revisions
 from .forms import AmendmentForm, RevisionForm
-from .history import STATUS_WORDS, paragraph_histories
+from .history import STATUS_WORDS, paragraph_histories, status_word
 from .models import (
     CONSULTATION_STATUSES,
     LANGUAGE_CHOICES,
@@ -42,25 +44,43 @@ from .models import (
     DraftRevisionDocument,
 )
 from .sheet import review_meetings
-from .visibility import amendment_seen, may_see_resolution
+from .visibility import amendment_seen, visible_draft
 
 
 def _resolution(request: HttpRequest, slug: str, key: str) -> m.Resolution:
     """The draft resolution, if the reader may see it (404 otherwise)."""
-    resolution = get_object_or_404(
-        m.Resolution.objects.select_related("term"),
-        term__slug=slug,
-        key=key,
-        state=ResolutionState.DRAFT.value,
-    )
-    if not may_see_resolution(request.user, resolution.term, resolution):
-        raise Http404(_("The term has no draft resolution of that name."))
-    return resolution
+    return visible_draft(request.user, slug, key)
 
 
 def _back(resolution: m.Resolution, anchor: str = "") -> HttpResponse:
     address = reverse("negotiation:draft", args=[resolution.term.slug, resolution.key])
     return redirect(address + (f"#p-{anchor}" if anchor else ""))
+
+
+class _BlankForm:
+    """A blank ``AmendmentForm`` rendered once, given per paragraph with that paragraph's ids
+    and a new token (the same HTML ``AmendmentForm(auto_id=f"id_%s_{pk}")`` prints)."""
+
+    _PK = "0paragraph0"  # never in a form's own words: its labels, choices and names
+    _TOKEN = "00000000-0000-0000-0000-000000000000"
+
+    def __init__(self, lang: str) -> None:
+        form = AmendmentForm(
+            initial={"token": self._TOKEN, "language": lang}, auto_id=f"id_%s_{self._PK}"
+        )
+        self.html = str(form.as_p())
+
+    def stamped(self, pk: int) -> _Stamped:
+        html = self.html.replace(self._PK, str(pk)).replace(self._TOKEN, str(uuid.uuid4()))
+        return _Stamped(mark_safe(html))  # the form's own markup, escaped when rendered
+
+
+@dataclass(frozen=True)
+class _Stamped:
+    html: SafeString
+
+    def as_p(self) -> SafeString:
+        return self.html
 
 
 def _page(
@@ -128,18 +148,16 @@ def _page(
     can_propose = bool(state) and may(request.user, Action.PROPOSE, term)
     if can_propose:
         # A form per paragraph, with its own ids (so that each label names its own field)
-        # and its own token; the one that failed keeps what was typed.
+        # and its own token; the one that failed keeps what was typed. The blank one is
+        # rendered once and stamped with each paragraph's ids and token: rendering 200 forms
+        # was most of a delegation's page.
+        blank = _BlankForm(lang)
         for section in sections:
             for line in section.paragraphs:
                 if line.pk is None:
                     continue
                 line.amend_form = (
-                    form
-                    if form is not None and form_for == line.pk
-                    else AmendmentForm(
-                        initial={"token": uuid.uuid4(), "language": lang},
-                        auto_id=f"id_%s_{line.pk}",
-                    )
+                    form if form is not None and form_for == line.pk else blank.stamped(line.pk)
                 )
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
@@ -400,3 +418,82 @@ def amendment_changes(
     stored = _resolution(request, slug, resolution)
     amendment = _amendment(request, stored, amendment_id)
     return _download(revisions.amendment_docx(amendment, revisions.draft_label(stored)))
+def _status_name(status: ParagraphStatus | None) -> str:
+    return status_word(status.value if status is not None else None)
+
+
+def _count_cells(counts: progress.Counts) -> list[int]:
+    return [n for _status, n in counts.by_status]
+
+
+@require_safe
+def dashboard_page(request: HttpRequest, slug: str, resolution: str) -> HttpResponse:
+    """The draft's negotiation at a glance (``dashboard``)."""
+    stored = _resolution(request, slug, resolution)
+    term = stored.term
+    lang = display_language(get_language() or "en")
+    plan = visible_plan(request.user, term, dashboard.draft_plan(term, stored))
+    held = next((r for r in plan.resolutions if r.id == stored.key), None)
+    if held is None:
+        raise Http404(_("The term has no draft resolution of that name."))
+    board = dashboard.build(request.user, stored, plan, held, today_in(term))
+    titles = pages.section_titles(plan, held, lang)
+    statuses = [(s.value if s else "none", _status_name(s)) for s in progress.ORDER]
+    rows = [
+        chart.Row(
+            session.date.isoformat(),
+            tuple(
+                chart.Segment(code, name, n)
+                for (code, name), n in zip(statuses, _count_cells(counts), strict=True)
+            ),
+        )
+        for session, counts in board.after_sessions
+    ]
+    svg = ""
+    if rows:
+        svg = chart.stacked_chart(
+            "status-chart",
+            _("Paragraphs by status after each formal session"),
+            _(
+                "One bar per formal session held, from the first; each bar is divided by "
+                "status. The table below gives the same figures."
+            ),
+            rows,
+            statuses,
+        )
+    context: dict[str, Any] = {
+        "term": term,
+        "term_name": term_name(plan, lang),
+        "resolution": stored,
+        "label": held.label,
+        "title": Shown.of(held.title, lang),
+        "statuses": statuses,
+        "sections": [
+            (titles.get(key, key) if key else _("No section"), _count_cells(c), c)
+            for key, c in board.sections
+        ],
+        "total": board.total,
+        "total_cells": _count_cells(board.total),
+        # Built by chart.stacked_chart, which escapes every text it draws.
+        "chart": mark_safe(svg),
+        "after_sessions": [
+            (session, _count_cells(counts), counts) for session, counts in board.after_sessions
+        ],
+        "board": board,
+        "draft_url": reverse("negotiation:draft", args=[term.slug, stored.key]),
+        "open_rows": [
+            (
+                p,
+                titles.get(p.section, p.section),
+                _status_name(p.status),
+                [pages._lead_name(code, lang) for code in p.leads],
+            )
+            for p in board.still_open
+        ],
+        "no_lead_rows": [(p, _status_name(p.status)) for p in board.without_lead],
+        "awaiting": [
+            (a, pages._lead_name(a.member_state, lang), Amendment.Kind(a.kind).label)
+            for a in board.awaiting
+        ],
+    }
+    return render(request, "negotiation/dashboard.html", context)

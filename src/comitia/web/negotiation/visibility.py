@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from comitia.plan import ResolutionState
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.plans.models import Resolution, Term
 from comitia.web.publication.visibility import may_see_level
@@ -19,6 +23,19 @@ from .models import Amendment
 
 def may_see_resolution(user: Any, term: Term, resolution: Resolution) -> bool:
     return may_see_level(user, term, term.slug, resolution.visibility)
+
+
+def visible_draft(user: Any, slug: str, key: str) -> Resolution:
+    """The draft resolution ``key`` of term ``slug`` (its term selected), if ``user`` may see
+    it; Http404 otherwise, as for one that does not exist."""
+    resolution = (
+        Resolution.objects.select_related("term")
+        .filter(term__slug=slug, key=key, state=ResolutionState.DRAFT.value)
+        .first()
+    )
+    if resolution is None or not may_see_resolution(user, resolution.term, resolution):
+        raise Http404(_("The term has no draft resolution of that name."))
+    return resolution
 
 
 def amendment_seen(
