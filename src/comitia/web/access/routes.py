@@ -53,6 +53,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:agenda_reorder": Action.EDIT_CALENDAR,
     "calendar:activity_new": Action.EDIT_CALENDAR,
     "calendar:activity_edit": Action.EDIT_CALENDAR,
+    # search: every reader finds what they may see (comitia.web.search.index)
+    "search:search": Action.VIEW,
     # checks
     "checks-panel": Action.VIEW_CHECKS,
     "checks-coverage": Action.VIEW,
