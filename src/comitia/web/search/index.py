@@ -181,7 +181,9 @@ def current(term: m.Term) -> None:
                     date=entry.date,
                     visibility=entry.visibility,
                     texts={lang: " · ".join(t for t in ts if t) for lang, ts in entry.texts.items()},
-                    folded=fold(" ".join(_every_text(entry.texts))),
+                    # Words alone, spaced: PostgreSQL's parser would read "CP/CSH-1933/19" as
+                    # one path and "e-mail" as one word where FTS5 reads words.
+                    folded=" ".join(_WORD.findall(fold(" ".join(_every_text(entry.texts))))),
                 )
                 for entry in _entries(term)
             ),
