@@ -55,14 +55,16 @@ def test_securite_finds_securite_with_its_accents(client: Client, model_term: m.
     html = _get(client, "securite")
     assert "<mark>sécurité</mark>" in html or "<mark>Sécurité</mark>" in html
     assert 'id="kind-meeting"' in html or 'id="kind-agenda_item"' in html
-    assert _get(client, "SÉCURITÉ") .count("<mark>") == html.count("<mark>")
+    assert _get(client, "SÉCURITÉ").count("<mark>") == html.count("<mark>")
 
 
 def test_results_are_grouped_by_kind_with_dates_and_in_the_readers_language(
     client: Client, model_term: m.Term
 ) -> None:
     groups = index.search(None, "MISPA", "en")
-    assert list(groups) == [k for k in ("meeting", "agenda_item", "activity", "mandate", "document") if k in groups]
+    assert list(groups) == [
+        k for k in ("meeting", "agenda_item", "activity", "mandate", "document") if k in groups
+    ]
     assert {"agenda_item", "activity"} <= set(groups)
     activity = groups["activity"][0]
     assert activity.date is not None and "MISPA" in activity.title

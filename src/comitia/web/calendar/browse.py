@@ -61,7 +61,9 @@ def week(request: HttpRequest, slug: str, day: str | None = None) -> HttpRespons
             weekdays=pages.weekday_names(lang),
             week_label=_("Week of %(first)s to %(last)s")
             % {"first": pages._day(days[0], lang), "last": pages._day(days[-1], lang)},
-            previous=previous.isoformat() if days[-1] - dt.timedelta(days=7) >= term.start else None,
+            previous=previous.isoformat()
+            if days[-1] - dt.timedelta(days=7) >= term.start
+            else None,
             next=following.isoformat() if following <= term.end else None,
             month_key=f"{days[0]:%Y-%m}",
             choices=pages.filter_choices(term, lang),

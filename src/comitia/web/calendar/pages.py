@@ -412,7 +412,6 @@ def days_shown(
     dated only by a period that meets ``shown`` (the month or the week); the meetings. A day
     outside ``shown`` (the grid's days of the months before and after) shows its number only.
     A fixed number of queries: meetings, their agendas, activities, non-meeting days."""
-    grid_first, grid_last = weeks_of_days[0][0], weeks_of_days[-1][-1]
     first_shown, last_shown = shown
     meetings = (
         list(meetings_query(term, filters, user).filter(date__range=shown))
@@ -432,16 +431,16 @@ def days_shown(
             when_first__lte=last_shown, when_last__gte=first_shown
         )
         for activity in overlapping:
-            entry = activity_entry(activity, lang)
+            shown_activity = activity_entry(activity, lang)
             days = activity_days(activity)
             if days is None:
-                periods.append(entry)
+                periods.append(shown_activity)
                 continue
             for first, last in runs([d for d in days if first_shown <= d <= last_shown]):
                 if first == last:
-                    activities_by_day[first].append(entry)
+                    activities_by_day[first].append(shown_activity)
                 else:
-                    spans.append((entry, first, last))
+                    spans.append((shown_activity, first, last))
         periods.sort(key=lambda a: (a.first or dt.date.max, a.last or dt.date.max))
 
     holidays = {
@@ -626,10 +625,10 @@ def agenda_days(
             by_day[date] = AgendaDay(date, date.isoformat(), _day(date, lang, True), [], [])
         return by_day[date]
 
-    for entry in meeting_entries(meetings, term, lang):
-        day(entry.date).meetings.append(entry)
-    for date, activity in activities:
-        day(date).activities.append(activity)
+    for meeting_entry in meeting_entries(meetings, term, lang):
+        day(meeting_entry.date).meetings.append(meeting_entry)
+    for date, activity_shown in activities:
+        day(date).activities.append(activity_shown)
     ordered = [by_day[date] for date in sorted(by_day)]
     shown: list[AgendaDay] = []
     count = 0
@@ -653,9 +652,7 @@ def agenda_days(
     if shown:
         holidays = {
             row.date: local(row.name, lang)
-            for row in m.NonMeetingDay.objects.filter(
-                term=term, date__in=[d.date for d in shown]
-            )
+            for row in m.NonMeetingDay.objects.filter(term=term, date__in=[d.date for d in shown])
         }
         for agenda_day in shown:
             agenda_day.holiday = holidays.get(agenda_day.date)

@@ -71,7 +71,9 @@ def runs(days: Sequence[dt.date]) -> list[tuple[dt.date, dt.date]]:
     return result
 
 
-def lay_out_week(week: Sequence[dt.date], spans: Sequence[tuple[T, dt.date, dt.date]]) -> WeekLayout[T]:
+def lay_out_week(
+    week: Sequence[dt.date], spans: Sequence[tuple[T, dt.date, dt.date]]
+) -> WeekLayout[T]:
     """The bars of ``spans`` (item, first day, last day; each of at least two days) that meet
     the seven days of ``week``, each in the lowest lane free over its days: longer ones first
     among those that begin on the same day, so that a long event keeps its lane."""

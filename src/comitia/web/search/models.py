@@ -36,6 +36,9 @@ class IndexedTerm(models.Model):
         verbose_name = _("indexed term")
         verbose_name_plural = _("indexed terms")
 
+    def __str__(self) -> str:
+        return f"{self.term_id}@{self.version}"
+
 
 class SearchEntry(models.Model):
     """One thing that may be found: its kind, where it leads, its date, the level of what it
@@ -56,3 +59,6 @@ class SearchEntry(models.Model):
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
         indexes = (models.Index(fields=["term", "kind"], name="search_entry_term_kind"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"

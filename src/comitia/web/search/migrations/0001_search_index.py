@@ -25,8 +25,7 @@ SQLITE_REVERSE = [
     "DROP TABLE IF EXISTS search_fts",
 ]
 POSTGRESQL = [
-    "CREATE INDEX search_entry_fts ON search_searchentry USING gin "
-    "(to_tsvector('simple', folded))"
+    "CREATE INDEX search_entry_fts ON search_searchentry USING gin (to_tsvector('simple', folded))"
 ]
 POSTGRESQL_REVERSE = ["DROP INDEX IF EXISTS search_entry_fts"]
 
@@ -40,46 +39,95 @@ def _run(statements: dict[str, list[str]]):
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('plans', '0011_resolution_visibility_and_versions'),
+        ("plans", "0011_resolution_visibility_and_versions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='IndexedTerm',
+            name="IndexedTerm",
             fields=[
-                ('term', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to='plans.term')),
-                ('version', models.PositiveBigIntegerField(verbose_name='output version indexed')),
+                (
+                    "term",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="+",
+                        serialize=False,
+                        to="plans.term",
+                    ),
+                ),
+                ("version", models.PositiveBigIntegerField(verbose_name="output version indexed")),
             ],
             options={
-                'verbose_name': 'indexed term',
-                'verbose_name_plural': 'indexed terms',
+                "verbose_name": "indexed term",
+                "verbose_name_plural": "indexed terms",
             },
         ),
         migrations.CreateModel(
-            name='SearchEntry',
+            name="SearchEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('meeting', 'Meetings'), ('agenda_item', 'Agenda items'), ('activity', 'Activities of other bodies'), ('mandate', 'Mandates'), ('document', 'Documents')], max_length=16, verbose_name='kind')),
-                ('key', models.CharField(max_length=200, verbose_name='key')),
-                ('meeting_key', models.CharField(blank=True, max_length=200, verbose_name='meeting')),
-                ('date', models.DateField(blank=True, null=True, verbose_name='date')),
-                ('visibility', models.CharField(choices=[('draft', 'draft'), ('member_states', 'shared with member states'), ('public', 'public')], default='public', help_text='Draft, shared with member states, or public.', max_length=16, verbose_name='visibility')),
-                ('texts', models.JSONField(verbose_name='texts by language')),
-                ('folded', models.TextField(verbose_name='folded text')),
-                ('term', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='plans.term')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("meeting", "Meetings"),
+                            ("agenda_item", "Agenda items"),
+                            ("activity", "Activities of other bodies"),
+                            ("mandate", "Mandates"),
+                            ("document", "Documents"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, verbose_name="key")),
+                (
+                    "meeting_key",
+                    models.CharField(blank=True, max_length=200, verbose_name="meeting"),
+                ),
+                ("date", models.DateField(blank=True, null=True, verbose_name="date")),
+                (
+                    "visibility",
+                    models.CharField(
+                        choices=[
+                            ("draft", "draft"),
+                            ("member_states", "shared with member states"),
+                            ("public", "public"),
+                        ],
+                        default="public",
+                        help_text="Draft, shared with member states, or public.",
+                        max_length=16,
+                        verbose_name="visibility",
+                    ),
+                ),
+                ("texts", models.JSONField(verbose_name="texts by language")),
+                ("folded", models.TextField(verbose_name="folded text")),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.term",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search entry',
-                'verbose_name_plural': 'search entries',
-                'indexes': [models.Index(fields=['term', 'kind'], name='search_entry_term_kind')],
+                "verbose_name": "search entry",
+                "verbose_name_plural": "search entries",
+                "indexes": [models.Index(fields=["term", "kind"], name="search_entry_term_kind")],
             },
         ),
         migrations.RunPython(
-        _run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),
-        _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE}),
-    ),
-]
+            _run({"sqlite": SQLITE, "postgresql": POSTGRESQL}),
+            _run({"sqlite": SQLITE_REVERSE, "postgresql": POSTGRESQL_REVERSE}),
+        ),
+    ]
