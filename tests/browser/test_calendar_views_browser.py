@@ -154,11 +154,43 @@ def test_a_month_prints_on_one_landscape_page_and_an_agenda_on_portrait_pages(
     assert not tab.locator("header.site").is_visible()
     assert not tab.locator(".filters-box").is_visible()
     assert not tab.locator("nav.month-nav").is_visible()
+    assert tab.locator(".month-grid").is_visible()
 
-    tab.emulate_media(media="screen")
     tab.goto(f"{live_server.url}/calendar/{SLUG}/meetings/csh-2019-10-24/")
     tab.pdf(path=str(tmp_path / "meeting.pdf"), prefer_css_page_size=True, print_background=True)
     sizes = _pages(tmp_path / "meeting.pdf", tmp_path / "meeting")
     assert sizes and all(width < height for width, height in sizes), "portrait"
+    assert not tab.locator("header.site").is_visible()
+    assert not tab.locator("nav.breadcrumbs").is_visible()
+    assert tab.locator("#agenda").is_visible()
     shutil.copy(sorted(tmp_path.glob("meeting-*.png"))[0], "/tmp/cal-print-meeting.png")
     tab.context.close()
+
+
+def test_a_reader_searches_from_the_header(
+    browser: Any, live_server: Any, model_term: m.Term
+) -> None:
+    tab = _tab(browser, "fr-FR")
+    tab.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-10/")
+    tab.get_by_role("searchbox", name="Rechercher").fill("securite publique")
+    tab.keyboard.press("Enter")
+    tab.wait_for_url("**/search/?q=securite+publique")
+    headings = [h.strip() for h in tab.locator("section.results h2").all_inner_texts()]
+    assert headings[0].startswith("Réunions") or headings[0].startswith("Points")
+    assert any(h.startswith("Points de l’ordre du jour") for h in headings)
+    mark = tab.locator("li.hit mark").first
+    assert mark.inner_text().lower() in {"sécurité", "publique"}
+    assert tab.locator("li.hit time").count() > 0
+    tab.screenshot(path="/tmp/cal-search-fr.png")
+    tab.locator("li.hit a").first.click()
+    tab.wait_for_url("**/calendar/**")
+    tab.context.close()
+
+    phone = _tab(browser, "en-US", PHONE)
+    phone.goto(f"{live_server.url}/search/?q=MISPA")
+    assert phone.locator("section.results").count() >= 2
+    assert _overflow(phone) <= 0
+    phone.screenshot(path="/tmp/cal-search-en-phone.png")
+    phone.goto(f"{live_server.url}/search/?q=zzzunknownword")
+    assert "Nothing found" in phone.locator("main").inner_text()
+    phone.context.close()
