@@ -276,11 +276,15 @@ def search(user: Any, query: str, lang: str, limit: int = 20) -> dict[str, list[
             )
             params.extend([term.pk, *levels])
     table = SearchEntry._meta.db_table
+    # The first ``limit`` of each kind are numbered among the matches (ids and dates only),
+    # and only their texts are read: a common word matches thousands of entries of a long term.
     sql = (
         f"SELECT e.id, e.term_id, e.kind, e.key, e.meeting_key, e.date, e.texts FROM {table} e "
-        f"{join} WHERE {condition} AND ({' OR '.join(where)}) "
-        "ORDER BY e.kind, e.date, e.id"
+        "JOIN (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.date, e.id) AS n "
+        f"FROM {table} e {join} WHERE {condition} AND ({' OR '.join(where)})) first "
+        "ON first.id = e.id WHERE first.n <= %s ORDER BY e.kind, e.date, e.id"
     )
+    params.append(limit)
     groups: dict[str, list[Hit]] = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -316,7 +320,7 @@ def snippet(text: str, asked: list[str], width: int = 60) -> tuple[str, str, str
     (folded words): the text before it, the word, the text after, each cut near ``width``
     characters; None if no word matches (the match was in another language)."""
     for found in _WORD.finditer(text):
-        folded = fold(found.group())
+        folded = _fold_word(found.group())
         if any(folded.startswith(word) for word in asked):
             start, end = found.span()
             before = text[max(0, start - width) : start]
