@@ -41,6 +41,8 @@ LANGUAGES = ("en", "es", "fr", "pt")
 # Words of a query beyond these are ignored: no reader types more, and each costs a match.
 MAX_WORDS = 8
 _WORD = re.compile(r"\w+")
+# The first key of the advisory lock taken while a term's index is made (PostgreSQL).
+_LOCK = 0x5EA2C4
 
 
 def fold(text: str) -> str:
@@ -166,15 +168,16 @@ def current(term: m.Term) -> None:
     if indexed == version:
         return
     with transaction.atomic():
-        # The term's row is locked first: two searches do not both make the index, and the
-        # version read under the lock is the one the rows read next are at least as new as.
-        version = (
-            m.Term.objects.select_for_update()
-            .filter(pk=term.pk)
-            .values_list("output_version", flat=True)
-            .get()
-        )
-        if IndexedTerm.objects.filter(term=term, version=version).exists():
+        # One search makes a term's index at a time; the others wait for it and find it made.
+        # Not a lock on the term's row, which every write to the term takes to raise its
+        # version: writes never wait for the index. (SQLite's IMMEDIATE transactions take the
+        # database's write lock at the start already.)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK, term.pk])
+        # The version is read before the rows: they are at least as new as it says.
+        version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
+        if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
             return
         SearchEntry.objects.filter(term=term).delete()
         # Inserted by one statement run for every row: building 10,000 model instances and
