@@ -26,7 +26,7 @@ def test_a_reader_browses_months_filters_and_opens_a_meeting(
     assert page.locator("h1").inner_text() == "October 2019"
     page.get_by_role("link", name="November 2019 →").click()
     assert page.locator("h1").inner_text() == "November 2019"
-    assert page.locator("td.holiday").count() == 1  # Thanksgiving
+    assert page.locator(".day-head.holiday").count() == 1  # Thanksgiving
     page.get_by_role("link", name="List by month").click()
     assert page.locator("li.meeting").count() == 20
     page.get_by_text("Filter by thematic area, body, kind or status").click()
@@ -108,8 +108,11 @@ def test_a_secretary_edits_a_meeting_and_moves_it(
     assert "Initially scheduled for November 7, 2019" in str(event["DESCRIPTION"])
 
     page.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
-    cell = page.locator("td", has=page.locator('time[datetime="2019-11-14"]'))
-    assert "initially scheduled for November 7, 2019" in cell.inner_text()
+    chip = page.locator(f'li.chip:has(a[href$="/meetings/{MOVED}/"])')
+    assert "initially scheduled for November 7, 2019" in chip.inner_text()
+    # Its day's column: Thursday, 14 November (the week begins on Monday).
+    day = page.locator(".day-head:has(time[datetime='2019-11-14'])").bounding_box()
+    assert abs(chip.bounding_box()["x"] - day["x"]) < day["width"]
 
 
 def test_on_a_phone_the_month_is_a_list_of_the_days_that_have_something(
@@ -119,11 +122,20 @@ def test_on_a_phone_the_month_is_a_list_of_the_days_that_have_something(
     phone = context.new_page()
     try:
         phone.goto(f"{live_server.url}/calendar/{SLUG}/month/2019-11/")
-        cells = phone.locator("table.month-grid td")
+        cells = phone.locator(".month-grid .day-head")
         visible = [i for i in range(cells.count()) if cells.nth(i).is_visible()]
-        # 6, 7, 17, 18, 19 and 20 November have activities or meetings; 28 is Thanksgiving.
-        assert len(visible) == 7
-        assert "jeudi 7 novembre 2019" in cells.nth(visible[1]).inner_text()
+        # 7, 19 and 20 November have meetings or activities of one day; 28 is Thanksgiving;
+        # the activities of 6 and 7, and of 17 to 20 November, are bars with their dates in
+        # words (the second one in each of the two weeks it crosses), and leave the days they
+        # cross out of the list.
+        assert len(visible) == 4
+        assert "jeudi 7 novembre 2019" in cells.nth(visible[0]).inner_text()
+        bars = phone.locator("p.bar .bar-when")
+        assert [bars.nth(i).inner_text() for i in range(bars.count())] == [
+            "6 et 7 novembre 2019",
+            "du 17 au 20 novembre 2019",
+            "du 17 au 20 novembre 2019",
+        ]
         width = phone.evaluate("document.documentElement.scrollWidth")
         assert width <= 390  # nothing wider than the screen
         phone.screenshot(path=str(tmp_path / "month-phone.png"), full_page=True)

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "comitia.web.reports",
     "comitia.web.negotiation",
     "comitia.web.api",
+    "comitia.web.search",
     "django_tasks",
     "django_tasks_db",
 ]

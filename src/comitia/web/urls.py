@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("comitia.web.suggestions.urls")),
     path("", include("comitia.web.reports.urls")),
     path("", include("comitia.web.negotiation.urls")),
+    path("", include("comitia.web.search.urls")),
 ]

@@ -30,6 +30,9 @@ def every_url(term: m.Term, revision_number: int) -> list[str]:
             continue
         if name in {"calendar:feed", "calendar:delegations_feed"}:
             urls += [url.replace(".en.ics", f".{lang}.ics") for lang in ("en", "es", "fr", "pt")]
+        elif name == "search:search":
+            # Each kind of marker alone too, as a reader would look for one of them.
+            urls += [url, url + "+meeting", url + "+activity", url + "+document"]
         elif name in {"documents:plan", "documents:download", "documents:revision"}:
             urls += [url, url + ("&" if "?" in url else "?") + "lang=es"]
         else:

@@ -293,6 +293,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "fmt": "html",
         "lang": "en",
         "month": f"{meeting.date:%Y-%m}",
+        "day": meeting.date.isoformat(),
         "object_type": "meeting",
         "object_id": meeting.key,
         "activity_key": activity.key,
@@ -323,6 +324,8 @@ def _url(name: str, arguments: tuple[str, ...], sample: dict[str, Any]) -> str |
     url = reverse(name, kwargs=kwargs)
     if name == "documents:compare":
         url += f"?a={sample['number']}&b=current"
+    if name == "search:search":
+        url += "?q=marker"  # every marker of the leak tests begins with the word
     return url
 
 

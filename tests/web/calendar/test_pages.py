@@ -47,7 +47,7 @@ def test_a_moved_meeting_says_when_it_was_initially_scheduled(
 
 def test_non_meeting_days_are_marked(client: Client, model_term: m.Term) -> None:
     html = page(client, f"/calendar/{SLUG}/month/2019-11/")
-    assert re.search(r'<td class="[^"]*holiday', html)
+    assert re.search(r'<div class="day-head [^"]*holiday', html)
     assert "No meetings" in html
 
 

@@ -35,6 +35,9 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:list": Action.VIEW,
     "calendar:month_now": Action.VIEW,
     "calendar:month": Action.VIEW,
+    "calendar:week_now": Action.VIEW,
+    "calendar:week": Action.VIEW,
+    "calendar:agenda": Action.VIEW,
     "calendar:meeting": Action.VIEW,
     "calendar:feed": Action.VIEW,
     "calendar:delegations_feed": Action.VIEW,
@@ -55,6 +58,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:activity_new": Action.EDIT_CALENDAR,
     "calendar:activity_edit": Action.EDIT_CALENDAR,
     "calendar:restore": Action.EDIT_CALENDAR,
+    # search: every reader finds what they may see (comitia.web.search.index)
+    "search:search": Action.VIEW,
     # checks
     "checks-panel": Action.VIEW_CHECKS,
     "checks-coverage": Action.VIEW,

@@ -28,8 +28,10 @@ from comitia.web.plans.convert import meeting_plan
 from comitia.web.publication.visibility import visible_meetings
 
 from .labels import meeting_kind_names
+from .spans import Bar, WeekLayout, lay_out_week, runs
 
 STATUS_PROVISIONAL = "provisional"
+AREA = AgendaKind.AREA.value
 
 
 @functools.lru_cache(maxsize=8192)
@@ -124,6 +126,32 @@ class MeetingEntry:
     kind_label: str = ""
     areas: list[LocalText] = field(default_factory=list)
     visibility: str = "public"
+    # The subject of the agenda's first entry (its first titled node, in agenda order), shown
+    # where the meeting has no title of its own instead of its kind ("Regular meeting").
+    subject: LocalText | None = None
+    # How many more titled entries the agenda has.
+    more: int = 0
+    # The thematic areas as (number, title): a colour per number, and always the title.
+    area_tags: list[AreaTag] = field(default_factory=list)
+
+    @property
+    def label(self) -> LocalText | None:
+        """What names the meeting on a chip: its own title, else its agenda's first subject
+        (None: the template names its kind)."""
+        return self.title or self.subject
+
+
+@dataclass(frozen=True)
+class AreaTag:
+    """A thematic area on a chip: its number picks a colour (``area-N``), its title says it."""
+
+    number: int
+    title: LocalText
+
+    @property
+    def colour(self) -> int:
+        # The stylesheet has eight colours, as the resolution has eight areas.
+        return (self.number - 1) % 8 + 1
 
 
 @dataclass
@@ -150,6 +178,24 @@ class DayCell:
     meetings: list[MeetingEntry]
     activities: list[ActivityEntry]
     today: bool = False
+
+    @property
+    def empty(self) -> bool:
+        """Nothing of its own (a bar may cross it): the phone's list leaves it out."""
+        return not (self.meetings or self.activities or self.holiday)
+
+
+@dataclass
+class Week:
+    """A row of the month grid (or the week view): its days, and the bars of the events of
+    several days across them (``spans``)."""
+
+    days: list[DayCell]
+    layout: WeekLayout[ActivityEntry]
+
+    @property
+    def bars(self) -> list[Bar[ActivityEntry]]:
+        return self.layout.bars
 
 
 @dataclass
@@ -189,44 +235,88 @@ def activities_query(term: m.Term, filters: Filters) -> QuerySet[m.Activity]:
 
 
 def meeting_entries(meetings: list[m.Meeting], term: m.Term, lang: str) -> list[MeetingEntry]:
-    """Entries for ``meetings`` with the thematic areas of their agendas (one more query)."""
+    """Entries for ``meetings`` with the thematic areas of their agendas and the subject of
+    their first entry (one more query: the meetings' agenda nodes)."""
     areas: dict[int, list[LocalText]] = defaultdict(list)
+    tags: dict[int, list[AreaTag]] = defaultdict(list)
+    subjects: dict[int, tuple[LocalText | None, int]] = {}
     if meetings:
         rows = (
-            m.AgendaNode.objects.filter(
-                meeting__in=[meeting.pk for meeting in meetings], area__isnull=False
+            m.AgendaNode.objects.filter(meeting__in=[meeting.pk for meeting in meetings])
+            .order_by("meeting_id", "depth", "position")
+            .values_list(
+                "meeting_id",
+                "pk",
+                "parent_id",
+                "kind",
+                "title",
+                "area__key",
+                "area__title",
+                "area__number",
             )
-            .order_by("meeting_id", "position")
-            .values_list("meeting_id", "area__key", "area__title")
         )
+        nodes: dict[int, list[tuple[int, int | None, Any, str]]] = defaultdict(list)
         seen: set[tuple[int, str]] = set()
-        for meeting_id, key, title in rows:
-            if (meeting_id, key) not in seen:
+        for meeting_id, pk, parent_id, kind, title, key, area_title, number in rows:
+            nodes[meeting_id].append((pk, parent_id, title, kind))
+            if key is not None and (meeting_id, key) not in seen:
                 seen.add((meeting_id, key))
-                text = local(_as_mapping(title), lang)
+                text = local(_as_mapping(area_title), lang)
                 if text is not None:
                     areas[meeting_id].append(text)
+                    tags[meeting_id].append(AreaTag(int(number), text))
+        for meeting_id, listed in nodes.items():
+            subjects[meeting_id] = _first_subject(listed, lang)
     kind_names = meeting_kind_names()
-    return [
-        MeetingEntry(
-            key=meeting.key,
-            date=meeting.date,
-            day=_day(meeting.date, lang, True),
-            start=f"{meeting.start:%H:%M}",
-            end=f"{meeting.end:%H:%M}",
-            title=local(meeting.title, lang),
-            kind=meeting.kind,
-            status=meeting.status,
-            provisional=meeting.provisional,
-            venue=local(meeting.venue, lang),
-            earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
-            moved=moved_note([p.date for p in meeting.previous_dates.all()], lang),
-            kind_label=kind_names.get(meeting.kind, meeting.kind),
-            areas=areas.get(meeting.pk, []),
-            visibility=meeting.visibility,
+    entries = []
+    for meeting in meetings:
+        subject, more = subjects.get(meeting.pk, (None, 0))
+        entries.append(
+            MeetingEntry(
+                key=meeting.key,
+                date=meeting.date,
+                day=_day(meeting.date, lang, True),
+                start=f"{meeting.start:%H:%M}",
+                end=f"{meeting.end:%H:%M}",
+                title=local(meeting.title, lang),
+                kind=meeting.kind,
+                status=meeting.status,
+                provisional=meeting.provisional,
+                venue=local(meeting.venue, lang),
+                earlier=[_day(p.date, lang) for p in meeting.previous_dates.all()],
+                moved=moved_note([p.date for p in meeting.previous_dates.all()], lang),
+                kind_label=kind_names.get(meeting.kind, meeting.kind),
+                areas=areas.get(meeting.pk, []),
+                visibility=meeting.visibility,
+                subject=subject,
+                more=more,
+                area_tags=tags.get(meeting.pk, []),
+            )
         )
-        for meeting in meetings
-    ]
+    return entries
+
+
+def _first_subject(
+    nodes: list[tuple[int, int | None, Any, str]], lang: str
+) -> tuple[LocalText | None, int]:
+    """The title of the first titled entry of an agenda in its reading order (depth first, by
+    position; ``nodes`` (pk, parent, title, kind) come by depth then position) and how many
+    other titled entries it has. A thematic area's heading is not a subject: its entries are."""
+    children: dict[int | None, list[tuple[int, Any, str]]] = defaultdict(list)
+    for pk, parent_id, title, kind in nodes:
+        children[parent_id].append((pk, title, kind))
+    titled = 0
+    first: LocalText | None = None
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        pk, title, kind = stack.pop()
+        text = local(_as_mapping(title), lang) if title and kind != AREA else None
+        if text is not None:
+            titled += 1
+            if first is None:
+                first = text
+        stack.extend(reversed(children.get(pk, [])))
+    return first, max(titled - 1, 0)
 
 
 def _as_mapping(value: Any) -> dict[str, str] | None:
@@ -292,16 +382,42 @@ def weekday_names(lang: str) -> list[tuple[str, str]]:
 
 def month_grid(
     term: m.Term, year: int, month: int, filters: Filters, lang: str, user: Any
-) -> tuple[list[list[DayCell]], list[ActivityEntry], list[MeetingEntry]]:
-    """The weeks of a month as rows of days, the month's period activities, and its meetings."""
+) -> tuple[list[Week], list[ActivityEntry], list[MeetingEntry]]:
+    """The weeks of a month, the month's activities dated only by a period, and its
+    meetings."""
     first_week_day = Locale.parse(lang).first_week_day
     weeks_of_days = stdlib_calendar.Calendar(first_week_day).monthdatescalendar(year, month)
-    grid_first, grid_last = weeks_of_days[0][0], weeks_of_days[-1][-1]
     month_first = dt.date(year, month, 1)
     month_last = dt.date(year, month, stdlib_calendar.monthrange(year, month)[1])
+    weeks, periods, meetings = days_shown(
+        term, weeks_of_days, (month_first, month_last), filters, lang, user
+    )
+    return weeks, periods, [e for e in meetings if e.date.month == month]
 
+
+def week_of(day: dt.date, lang: str) -> list[dt.date]:
+    """The seven days of the week of ``day``, from the locale's first day of the week."""
+    first = Locale.parse(lang).first_week_day
+    start = day - dt.timedelta(days=(day.weekday() - first) % 7)
+    return [start + dt.timedelta(days=n) for n in range(7)]
+
+
+def days_shown(
+    term: m.Term,
+    weeks_of_days: list[list[dt.date]],
+    shown: tuple[dt.date, dt.date],
+    filters: Filters,
+    lang: str,
+    user: Any,
+) -> tuple[list[Week], list[ActivityEntry], list[MeetingEntry]]:
+    """The rows of days ``weeks_of_days`` (a month's grid or one week) with their meetings,
+    one-day activities and bars of activities of several days (``spans``); the activities
+    dated only by a period that meets ``shown`` (the month or the week); the meetings. A day
+    outside ``shown`` (the grid's days of the months before and after) shows its number only.
+    A fixed number of queries: meetings, their agendas, activities, non-meeting days."""
+    first_shown, last_shown = shown
     meetings = (
-        list(meetings_query(term, filters, user).filter(date__range=(grid_first, grid_last)))
+        list(meetings_query(term, filters, user).filter(date__range=shown))
         if filters.shows_meetings
         else []
     )
@@ -311,48 +427,52 @@ def month_grid(
         by_day[entry.date].append(entry)
 
     activities_by_day: dict[dt.date, list[ActivityEntry]] = defaultdict(list)
+    spans: list[tuple[ActivityEntry, dt.date, dt.date]] = []
     periods: list[ActivityEntry] = []
     if filters.shows_activities:
         overlapping = activities_query(term, filters).filter(
-            when_first__lte=grid_last, when_last__gte=grid_first
+            when_first__lte=last_shown, when_last__gte=first_shown
         )
         for activity in overlapping:
-            shown = activity_entry(activity, lang)
+            shown_activity = activity_entry(activity, lang)
             days = activity_days(activity)
             if days is None:
-                if (
-                    shown.first
-                    and shown.last
-                    and shown.first <= month_last
-                    and shown.last >= month_first
-                ):
-                    periods.append(shown)
+                periods.append(shown_activity)
                 continue
-            for day in days:
-                activities_by_day[day].append(shown)
+            for first, last in runs([d for d in days if first_shown <= d <= last_shown]):
+                if first == last:
+                    activities_by_day[first].append(shown_activity)
+                else:
+                    spans.append((shown_activity, first, last))
+        periods.sort(key=lambda a: (a.first or dt.date.max, a.last or dt.date.max))
 
     holidays = {
         day.date: local(day.name, lang)
-        for day in m.NonMeetingDay.objects.filter(term=term, date__range=(grid_first, grid_last))
+        for day in m.NonMeetingDay.objects.filter(term=term, date__range=shown)
     }
     today = dt.date.today()
-    grid = [
-        [
-            DayCell(
-                date=day,
-                iso=day.isoformat(),
-                label=_day(day, lang, True),
-                in_month=day.month == month,
-                holiday=holidays.get(day),
-                meetings=by_day.get(day, []),
-                activities=activities_by_day.get(day, []),
-                today=day == today,
+    weeks = []
+    for week in weeks_of_days:
+        layout = lay_out_week(week, spans)
+        weeks.append(
+            Week(
+                days=[
+                    DayCell(
+                        date=day,
+                        iso=day.isoformat(),
+                        label=_day(day, lang, True),
+                        in_month=first_shown <= day <= last_shown,
+                        holiday=holidays.get(day),
+                        meetings=by_day.get(day, []),
+                        activities=activities_by_day.get(day, []) + layout.left.get(day, []),
+                        today=day == today,
+                    )
+                    for day in week
+                ],
+                layout=layout,
             )
-            for day in week
-        ]
-        for week in weeks_of_days
-    ]
-    return grid, periods, [e for e in entries if e.date.month == month]
+        )
+    return weeks, periods, entries
 
 
 def month_groups(
@@ -467,3 +587,81 @@ def meeting_detail(term: m.Term, key: str, lang: str, user: Any) -> MeetingDetai
         agenda=agenda_outline(plan.meetings[0], plan, lang),
         visibility=meeting.visibility,
     )
+
+
+@dataclass
+class AgendaDay:
+    """A day of the agenda view: its meetings and the activities that begin on it (or, for
+    the first day shown, that began before and go on)."""
+
+    date: dt.date
+    iso: str
+    label: str
+    meetings: list[MeetingEntry]
+    activities: list[ActivityEntry]
+    holiday: LocalText | None = None
+
+
+def agenda_days(
+    term: m.Term, start: dt.date, filters: Filters, lang: str, user: Any, limit: int
+) -> tuple[list[AgendaDay], dt.date | None]:
+    """The days from ``start`` that have meetings or dated activities, with at most about
+    ``limit`` entries (a day is never cut), and the first day left out (None: none is).
+    Activities known only to a period or not dated at all are on the month pages. Four
+    queries whatever the term's size: meetings and activities are read ``limit`` at most
+    (and one more, to know whether any is left)."""
+    meetings: list[m.Meeting] = []
+    if filters.shows_meetings:
+        meetings = list(meetings_query(term, filters, user).filter(date__gte=start)[: limit + 1])
+    activities: list[tuple[dt.date, ActivityEntry]] = []
+    if filters.shows_activities:
+        rows = (
+            activities_query(term, filters)
+            .filter(when_last__gte=start, when_first__isnull=False)
+            .order_by("when_first", "when_last", "position")
+        )
+        for activity in rows[: limit + 1]:
+            when = _fuzzy(activity.when)
+            if is_period(when):
+                continue
+            entry = activity_entry(activity, lang)
+            activities.append((max(entry.first or start, start), entry))
+    by_day: dict[dt.date, AgendaDay] = {}
+
+    def day(date: dt.date) -> AgendaDay:
+        if date not in by_day:
+            by_day[date] = AgendaDay(date, date.isoformat(), _day(date, lang, True), [], [])
+        return by_day[date]
+
+    for meeting_entry in meeting_entries(meetings, term, lang):
+        day(meeting_entry.date).meetings.append(meeting_entry)
+    for date, activity_shown in activities:
+        day(date).activities.append(activity_shown)
+    ordered = [by_day[date] for date in sorted(by_day)]
+    shown: list[AgendaDay] = []
+    count = 0
+    for agenda_day in ordered:
+        if count >= limit:
+            break
+        shown.append(agenda_day)
+        count += len(agenda_day.meetings) + len(agenda_day.activities)
+    # What was read beyond ``limit`` of either kind may come before what the other kind
+    # left: the page ends before the first day of whatever was not read or not shown.
+    cut = [d.date for d in ordered[len(shown) :]]
+    if len(meetings) > limit:
+        cut.append(meetings[-1].date)
+    if len(activities) > limit:
+        cut.append(activities[-1][0])
+    following = min(cut) if cut else None
+    if following is not None:
+        shown = [d for d in shown if d.date < following]
+        if not shown and ordered:  # more than ``limit`` entries on one day: that day alone
+            shown, following = ordered[:1], ordered[0].date + dt.timedelta(days=1)
+    if shown:
+        holidays = {
+            row.date: local(row.name, lang)
+            for row in m.NonMeetingDay.objects.filter(term=term, date__in=[d.date for d in shown])
+        }
+        for agenda_day in shown:
+            agenda_day.holiday = holidays.get(agenda_day.date)
+    return shown, following

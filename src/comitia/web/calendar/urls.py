@@ -3,7 +3,7 @@ from django.urls import path
 
 from comitia.web.access import views as access_views
 
-from . import organization_views, restore, views
+from . import browse, organization_views, restore, views
 
 app_name = "calendar"
 
@@ -20,6 +20,9 @@ urlpatterns = [
     path("calendar/<slug:slug>/", views.term_calendar, name="list"),
     path("calendar/<slug:slug>/month/", views.month, name="month_now"),
     path("calendar/<slug:slug>/month/<str:month>/", views.month, name="month"),
+    path("calendar/<slug:slug>/week/", browse.week, name="week_now"),
+    path("calendar/<slug:slug>/week/<str:day>/", browse.week, name="week"),
+    path("calendar/<slug:slug>/agenda/", browse.agenda, name="agenda"),
     path("calendar/<slug:slug>/meetings/new/", views.meeting_new, name="meeting_new"),
     path("calendar/<slug:slug>/meetings/<slug:key>/", views.meeting_page, name="meeting"),
     path("calendar/<slug:slug>/meetings/<slug:key>/edit/", views.meeting_edit, name="meeting_edit"),

@@ -149,3 +149,18 @@ def _meeting_lines(term: m.Term, meetings: list[m.Meeting], lang: str) -> list[M
         )
         for meeting in meetings
     ]
+
+
+# How many of the coming meetings the home page shows first.
+COMING = 3
+
+
+def coming_meetings(months: list[Month], today: dt.date, count: int = COMING) -> list[MeetingLine]:
+    """The first ``count`` meetings of ``months`` on or after ``today``, not cancelled."""
+    first = today.isoformat()
+    return [
+        meeting
+        for month in months
+        for meeting in month.meetings
+        if meeting.iso_date >= first and meeting.status != "cancelled"
+    ][:count]

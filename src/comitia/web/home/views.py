@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from comitia.web.access.policy import Action, may
 from comitia.web.home.overview import display_language
-from comitia.web.home.reading import term_overview
+from comitia.web.home.reading import coming_meetings, term_overview
 from comitia.web.levels import Visibility
 from comitia.web.plans.models import Term
 from comitia.web.publication.models import Publication
@@ -54,6 +55,8 @@ def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
             "document_title": overview.document_title,
             "officers": overview.officers,
             "months": overview.months,
+            # The page's key holds the day (``responses.page_key``): tomorrow's is made anew.
+            "coming": coming_meetings(overview.months, dt.date.today()),
             "meeting_count": overview.meeting_count,
             "activity_count": overview.activity_count,
             "term_level": term_visibility(term).value,

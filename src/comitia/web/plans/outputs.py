@@ -62,6 +62,11 @@ DELEGATION_ROWS: dict[str, tuple[str, str]] = {
 DELEGATION_COUNTER = "calendar_web.DelegationVersion"
 
 EXEMPT: dict[str, str] = {
+    "search.IndexedTerm": "the output version the search index was made at: derived, never shown",
+    "search.SearchEntry": (
+        "the search index, made from the rows above as of the term's output version and "
+        "rebuilt when that version is raised"
+    ),
     "calendar_web.DelegationVersion": "a counter of the outputs themselves, raised by the others",
     "access.Membership": (
         "who a user is on a term; it changes what a reader may see, and every cache of an "

@@ -1,0 +1,336 @@
+"""Searching a term's meetings, agenda items, activities, mandates and documents' titles.
+
+The index (``models.SearchEntry``) is made from the term's rows as of its output version and
+made again by the first search that finds it behind (``current``): the simplest way that is
+always correct, since every write to what the term's outputs show raises that version in its
+own transaction (``plans.output_version``), whichever operation, import or admin made it; no
+write path has to remember the index, and a plan that changes ten times between two searches
+is indexed once. The price is paid by the first search after a change (tens of milliseconds on
+a long term: ``benchmarks/bench_search.py``).
+
+Texts are folded (lower case, accents removed, ``fold``) in Python, the same way for the text
+indexed and the words asked for, so "securite" finds "sécurité" on every database: SQLite's
+FTS5 table (``search_fts``) and PostgreSQL's ``to_tsvector('simple', folded)`` read the folded
+text. A word asked for matches the words that begin with it.
+
+What a reader finds is what they may see (``publication.visibility``): the terms they see,
+and in each the entries whose level (their meeting's own, or the current document's) is seen
+at their level on that term.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+
+from comitia.web.levels import Visibility, levels_seen
+from comitia.web.plans import models as m
+from comitia.web.publication.visibility import document_visibility, viewer_level, visible_terms
+
+from .models import IndexedTerm, Kind, SearchEntry
+
+LANGUAGES = ("en", "es", "fr", "pt")
+# Words of a query beyond these are ignored: no reader types more, and each costs a match.
+MAX_WORDS = 8
+_WORD = re.compile(r"\w+")
+# The first key of the advisory lock taken while a term's index is made (PostgreSQL).
+_LOCK = 0x5EA2C4
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case without accents: "Sécurité" and "SECURITE" give "securite"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(query: str) -> list[str]:
+    """The folded words of ``query``, at most ``MAX_WORDS``."""
+    return _WORD.findall(fold(query))[:MAX_WORDS]
+
+
+@functools.lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+def folded_words(text: str) -> str:
+    """The words of ``text`` folded, one space between: what the full-text index reads. Words
+    alone, spaced: PostgreSQL's parser would read "CP/CSH-1933/19" as one path where FTS5
+    reads words. A plan repeats its words: each is folded once (a long term's index is made
+    four times faster)."""
+    return " ".join(_fold_word(word) for word in _WORD.findall(text))
+
+
+# -- making the index ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Entry:
+    kind: Kind
+    key: str
+    texts: dict[str, list[str]]  # language to its texts: the title first
+    meeting_key: str = ""
+    date: dt.date | None = None
+    visibility: str = Visibility.PUBLIC.value
+
+
+def _by_language(*values: dict[str, str] | None) -> dict[str, list[str]]:
+    """Multilingual values as texts per language; a language missing from one value takes its
+    original (the first language), as the pages show it."""
+    texts: dict[str, list[str]] = {lang: [] for lang in LANGUAGES}
+    for value in values:
+        if not value:
+            continue
+        original = next(iter(value.values()))
+        for lang in LANGUAGES:
+            texts[lang].append(value.get(lang, original))
+    return texts
+
+
+def _entries(term: m.Term) -> Iterator[_Entry]:
+    """What may be found in ``term``, read with one query per kind (as values: a long term has
+    tens of thousands of agenda entries)."""
+    meetings: dict[int, tuple[str, dt.date, str]] = {}
+    rows = m.Meeting.objects.filter(term=term).values_list(
+        "pk", "key", "date", "title", "venue", "notes", "visibility"
+    )
+    for pk, key, date, title, venue, notes, visibility in rows:
+        meetings[pk] = (key, date, visibility)
+        yield _Entry(Kind.MEETING, key, _by_language(title, venue, *notes), key, date, visibility)
+    nodes = (
+        m.AgendaNode.objects.filter(term=term)
+        .exclude(title__isnull=True)
+        .values_list("pk", "meeting_id", "title", "notes", "documents")
+    )
+    for pk, meeting_id, title, notes, documents in nodes:
+        key, date, visibility = meetings[meeting_id]
+        texts = _by_language(title, *notes)
+        for lang in LANGUAGES:
+            texts[lang].extend(documents)
+        yield _Entry(Kind.AGENDA_ITEM, str(pk), texts, key, date, visibility)
+        item = _by_language(title)
+        for symbol in documents:
+            yield _Entry(
+                Kind.DOCUMENT,
+                f"{pk}:{symbol}",
+                {lang: [symbol, *titles] for lang, titles in item.items()},
+                key,
+                date,
+                visibility,
+            )
+    for activity in m.Activity.objects.filter(term=term).select_related("body"):
+        body = activity.body
+        yield _Entry(
+            Kind.ACTIVITY,
+            activity.key,
+            _by_language(
+                activity.title,
+                activity.venue,
+                body.acronym if body else None,
+                body.name if body else None,
+            ),
+            date=activity.when_first,
+        )
+    for mandate in m.Mandate.objects.filter(term=term):
+        texts = _by_language(mandate.title, *mandate.notes)
+        for lang in LANGUAGES:
+            texts[lang].append(mandate.source)
+        yield _Entry(Kind.MANDATE, mandate.key, texts)
+    document = m.PlanDocument.objects.filter(term=term).first()
+    if document is not None:
+        texts = _by_language(document.title)
+        for lang in LANGUAGES:
+            texts[lang].append(document.symbol)
+        yield _Entry(
+            Kind.DOCUMENT,
+            "plan",
+            texts,
+            date=document.approved_on,
+            visibility=document_visibility(term).value,
+        )
+
+
+def current(term: m.Term) -> None:
+    """Make ``term``'s search rows again if they were made at an older output version than the
+    term's (in one transaction; a search running at the same time waits for it)."""
+    version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
+    if version is None:
+        return
+    indexed = IndexedTerm.objects.filter(term=term).values_list("version", flat=True).first()
+    if indexed == version:
+        return
+    with transaction.atomic():
+        # One search makes a term's index at a time; the others wait for it and find it made.
+        # Not a lock on the term's row, which every write to the term takes to raise its
+        # version: writes never wait for the index. (SQLite's IMMEDIATE transactions take the
+        # database's write lock at the start already.)
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK, term.pk])
+        # The version is read before the rows: they are at least as new as it says.
+        version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
+        if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
+            return
+        SearchEntry.objects.filter(term=term).delete()
+        # Inserted by one statement run for every row: building 10,000 model instances and
+        # their SQL took most of the time of making a long term's index.
+        table = SearchEntry._meta.db_table
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} (term_id, kind, key, meeting_key, date, visibility, "
+                "texts, folded) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                [
+                    (
+                        term.pk,
+                        entry.kind.value,
+                        entry.key,
+                        entry.meeting_key,
+                        connection.ops.adapt_datefield_value(entry.date),
+                        entry.visibility,
+                        json.dumps(
+                            {
+                                lang: " · ".join(t for t in ts if t)
+                                for lang, ts in entry.texts.items()
+                            },
+                            ensure_ascii=False,
+                        ),
+                        folded_words(" ".join(_every_text(entry.texts))),
+                    )
+                    for entry in _entries(term)
+                ],
+            )
+        IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
+
+
+def _every_text(texts: dict[str, list[str]]) -> Iterable[str]:
+    seen: set[str] = set()
+    for values in texts.values():
+        for value in values:
+            if value and value not in seen:
+                seen.add(value)
+                yield value
+
+
+# -- searching ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A result: what it is, where it leads, its date, its title and the passage that
+    matched, in the reader's language."""
+
+    term: m.Term
+    kind: str
+    key: str
+    meeting_key: str
+    date: dt.date | None
+    title: str
+    snippet: tuple[str, str, str]  # before, the match, after
+
+
+def _match_sql(asked: list[str]) -> tuple[tuple[str, str], str]:
+    """The join and condition that match ``asked`` (folded words, each a prefix), and the
+    parameter they take, for the connection's database."""
+    if connection.vendor == "postgresql":
+        return (
+            "",
+            "to_tsvector('simple', e.folded) @@ to_tsquery('simple', %s)",
+        ), " & ".join(f"{word}:*" for word in asked)
+    return (
+        "JOIN search_fts f ON f.rowid = e.id",
+        "search_fts MATCH %s",
+    ), " AND ".join(f'"{word}"*' for word in asked)
+
+
+def search(user: Any, query: str, lang: str, limit: int = 20) -> dict[str, list[Hit]]:
+    """The entries that ``user`` may see and whose texts hold every word of ``query`` (each as
+    the beginning of a word), by kind in the order of ``Kind``, at most ``limit`` of each, in
+    date order; each with its title and a passage of the match in ``lang``."""
+    asked = words(query)
+    if not asked:
+        return {}
+    terms = visible_terms(user, m.Term.objects.order_by("-start"))
+    seen: list[tuple[m.Term, list[str] | None]] = []
+    for term in terms:
+        current(term)
+        level = viewer_level(user, term)
+        seen.append((term, None if level == Visibility.DRAFT else levels_seen(level)))
+    if not seen:
+        return {}
+    by_id = {term.pk: term for term, _ in seen}
+    (join, condition), match = _match_sql(asked)
+    where: list[str] = []
+    params: list[Any] = [match]
+    for term, levels in seen:
+        if levels is None:
+            where.append("e.term_id = %s")
+            params.append(term.pk)
+        else:
+            where.append(
+                f"(e.term_id = %s AND e.visibility IN ({', '.join(['%s'] * len(levels))}))"
+            )
+            params.extend([term.pk, *levels])
+    table = SearchEntry._meta.db_table
+    # The first ``limit`` of each kind are numbered among the matches (ids and dates only),
+    # and only their texts are read: a common word matches thousands of entries of a long term.
+    sql = (
+        f"SELECT e.id, e.term_id, e.kind, e.key, e.meeting_key, e.date, e.texts FROM {table} e "
+        "JOIN (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.date, e.id) AS n "
+        f"FROM {table} e {join} WHERE {condition} AND ({' OR '.join(where)})) first "
+        "ON first.id = e.id WHERE first.n <= %s ORDER BY e.kind, e.date, e.id"
+    )
+    params.append(limit)
+    groups: dict[str, list[Hit]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for _id, term_id, kind, key, meeting_key, date, texts in cursor.fetchall():
+            group = groups.setdefault(kind, [])
+            if len(group) >= limit:
+                continue
+            if isinstance(texts, str):
+                texts = json.loads(texts)
+            if isinstance(date, str):
+                date = dt.date.fromisoformat(date)
+            text = texts.get(lang) or next(iter(texts.values()), "")
+            group.append(
+                Hit(
+                    term=by_id[term_id],
+                    kind=kind,
+                    key=key,
+                    meeting_key=meeting_key,
+                    date=date,
+                    title=text.split(" · ", 1)[0],
+                    snippet=snippet(text, asked) or snippet(_any(texts), asked) or ("", "", ""),
+                )
+            )
+    return {kind.value: groups[kind.value] for kind in Kind if kind.value in groups}
+
+
+def _any(texts: dict[str, str]) -> str:
+    return " · ".join(texts.values())
+
+
+def snippet(text: str, asked: list[str], width: int = 60) -> tuple[str, str, str] | None:
+    """The passage of ``text`` around the first word that begins with one of ``asked``
+    (folded words): the text before it, the word, the text after, each cut near ``width``
+    characters; None if no word matches (the match was in another language)."""
+    for found in _WORD.finditer(text):
+        folded = _fold_word(found.group())
+        if any(folded.startswith(word) for word in asked):
+            start, end = found.span()
+            before = text[max(0, start - width) : start]
+            after = text[end : end + width]
+            if start > width:
+                before = "…" + before.split(" ", 1)[-1]
+            if end + width < len(text):
+                after = after.rsplit(" ", 1)[0] + "…"
+            return before, found.group(), after
+    return None

@@ -1,0 +1,64 @@
+"""The search index: one row per thing a reader may find, made from a term's rows as of its
+output version (``index.py``).
+
+It is derived data, kept as a store keyed by what it was made from (as the printed documents
+are): ``IndexedTerm.version`` is the term's output version the rows were made at, and a search
+that finds it behind the term's rebuilds the term's rows first, in one transaction. Every write
+to what a term's outputs show raises that version in its own transaction
+(``plans.output_version``), so the index is never out of date for a search, only rebuilt.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from comitia.web.levels import Visibility, visibility_field
+
+
+class Kind(models.TextChoices):
+    """What a result is; the order of the results' groups."""
+
+    MEETING = "meeting", _("Meetings")
+    AGENDA_ITEM = "agenda_item", _("Agenda items")
+    ACTIVITY = "activity", _("Activities of other bodies")
+    MANDATE = "mandate", _("Mandates")
+    DOCUMENT = "document", _("Documents")
+
+
+class IndexedTerm(models.Model):
+    """The output version of the term that its search rows were made at."""
+
+    term = models.OneToOneField("plans.Term", models.CASCADE, related_name="+", primary_key=True)
+    version = models.PositiveBigIntegerField(_("output version indexed"))
+
+    class Meta:
+        verbose_name = _("indexed term")
+        verbose_name_plural = _("indexed terms")
+
+    def __str__(self) -> str:
+        return f"{self.term_id}@{self.version}"
+
+
+class SearchEntry(models.Model):
+    """One thing that may be found: its kind, where it leads, its date, the level of what it
+    belongs to (a meeting's own level for the meeting, its agenda and its documents; public for
+    what only the term's level governs), its texts per language, and all of them folded
+    (lower case, no accents) in ``folded``, which the full-text index reads."""
+
+    term = models.ForeignKey("plans.Term", models.CASCADE, related_name="+")
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
+    key = models.CharField(_("key"), max_length=200)
+    meeting_key = models.CharField(_("meeting"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    visibility = visibility_field(Visibility.PUBLIC)
+    texts = models.JSONField(_("texts by language"))
+    folded = models.TextField(_("folded text"))
+
+    class Meta:
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        indexes = (models.Index(fields=["term", "kind"], name="search_entry_term_kind"),)
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.key}"
