@@ -418,6 +418,8 @@ def amendment_changes(
     stored = _resolution(request, slug, resolution)
     amendment = _amendment(request, stored, amendment_id)
     return _download(revisions.amendment_docx(amendment, revisions.draft_label(stored)))
+
+
 def _status_name(status: ParagraphStatus | None) -> str:
     return status_word(status.value if status is not None else None)
 
