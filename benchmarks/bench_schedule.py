@@ -115,9 +115,9 @@ def _fits(
         if cap is not None and per_day[resource, day] >= cap:
             return False
     for ceiling in problem.ceilings:
-        if ceiling.first <= day <= ceiling.last:
-            if spent[ceiling.id] + demand.costs.get(ceiling.id, 0) > ceiling.available:
-                return False
+        cost = spent[ceiling.id] + demand.costs.get(ceiling.id, 0)
+        if ceiling.first <= day <= ceiling.last and cost > ceiling.available:
+            return False
     return True
 
 
