@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from comitia.web.plans import models as m
+from tests.browser.steps import shows
 
 SLUG = "csh-2019-2020"
 MOVED = "csh-2019-11-07"
@@ -58,11 +59,11 @@ def test_a_reader_switches_language(page: Any, live_server: Any, model_term: m.T
     page.get_by_label("Language").select_option("es")
     page.get_by_role("button", name="Switch").click()
     assert page.locator("html").get_attribute("lang") == "es"
-    assert "Reuniones de la Comisión" in page.content()
+    shows(page, "Reuniones de la Comisión")
     assert re.search(r"jueves 24 de octubre de 2019", page.content())
     page.get_by_label("Idioma").select_option("pt")
     page.get_by_role("button", name="Cambiar").click()
-    assert "Reuniões da Comissão" in page.content()
+    shows(page, "Reuniões da Comissão")
 
 
 def _sequence(page: Any, live_server: Any, key: str) -> tuple[int, Any]:
@@ -92,14 +93,14 @@ def test_a_secretary_edits_a_meeting_and_moves_it(
     assert page.get_by_label("Starts at").input_value() == "12:30"
     page.get_by_label("Starts at").fill("10:30")
     page.get_by_role("button", name="Save").click()
-    assert "The meeting was saved." in page.content()
+    shows(page, "The meeting was saved.")
 
     page.get_by_role("link", name="Move to another date").click()
     page.get_by_label("New date").fill("2019-11-14")
     page.get_by_label("Reason for the move").fill("The room is needed by the Permanent Council")
     page.get_by_role("button", name="Save").click()
-    assert "initially scheduled for November 7, 2019" in page.content()
-    assert "The room is needed by the Permanent Council" in page.content()
+    shows(page, "initially scheduled for November 7, 2019")
+    shows(page, "The room is needed by the Permanent Council")
     page.screenshot(path=str(tmp_path / "moved.png"), full_page=True)
 
     after, event = _sequence(page, live_server, MOVED)

@@ -13,11 +13,10 @@ from comitia.web.levels import Visibility
 from comitia.web.negotiation import operations
 from comitia.web.negotiation.history import record_event
 from comitia.web.plans import models as m
+from tests.browser.steps import log_in
 from tests.web.negotiation.conftest import DRAFT_KEY
 from tests.web.negotiation.test_dashboard import reviewed_plan
 from tests.web.publishing import store_published
-
-from .test_negotiation_browser import _log_in
 
 
 def _decide(term: m.Term, number: str, status: str, meeting: str) -> None:
@@ -56,7 +55,7 @@ def test_the_dashboard_shows_the_chart_and_its_table_from_the_draft_page(
         token=uuid.uuid4(),
     )
     draft = f"{live_server.url}/terms/{term.slug}/resolutions/{DRAFT_KEY}/"
-    _log_in(page, draft, "secretariat", "s3cret-pass")
+    log_in(page, draft, "secretariat", "s3cret-pass")
     page.get_by_role("link", name="The negotiation at a glance").click()
     page.wait_for_url(f"{draft}dashboard/")
     chart = page.get_by_role("img", name="Paragraphs by status after each formal session")

@@ -11,18 +11,11 @@ from django.contrib.auth.models import User
 from comitia.web.access.models import Membership, Role
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
+from tests.browser.steps import log_in, shows
 from tests.web.negotiation.conftest import negotiation_plan
 from tests.web.publishing import store_published
 
 WORDING = "Encourage strongly [[urge]]"
-
-
-def _log_in(page: Any, url: str, username: str, password: str) -> None:
-    """Sign in, then go to ``url`` (a draft answers 404 to the public: no sign-in redirect)."""
-    page.goto(url.split("/terms/")[0] + f"/accounts/login/?next=/terms/{url.split('/terms/')[1]}")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _delegate(state: str) -> None:
@@ -48,30 +41,30 @@ def test_an_amendment_is_proposed_kept_from_others_shared_and_incorporated(
     _delegate("MX")
     draft = f"{live_server.url}/terms/{term.slug}/resolutions/draft-2020/"
 
-    _log_in(page, draft, "br", "d3legation-pass")
+    log_in(page, draft, "br", "d3legation-pass")
     assert page.url == draft
     first = page.locator("#p-3-bis")
     first.get_by_text("Propose an amendment").click()
     first.get_by_label("Proposed text").fill(WORDING)
     first.get_by_label("Justification").fill("Stronger wording (illustrative).")
     first.get_by_role("button", name="Send to the secretariat").click()
-    assert "Your amendment was sent to the secretariat." in page.content()
+    shows(page, "Your amendment was sent to the secretariat.")
     assert first.locator(".diff ins").inner_text().strip() == "strongly"
     _shot(page, "draft-delegation")
 
     page.context.clear_cookies()
-    _log_in(page, draft, "mx", "d3legation-pass")
+    log_in(page, draft, "mx", "d3legation-pass")
     assert "strongly" not in page.content()
 
     page.context.clear_cookies()
-    _log_in(page, draft, "secretariat", "s3cret-pass")
+    log_in(page, draft, "secretariat", "s3cret-pass")
     page.get_by_role("button", name="Share with delegations").click()
-    assert "The amendment is shared with every delegation." in page.content()
+    shows(page, "The amendment is shared with every delegation.")
     page.locator("#p-3-bis").get_by_role("button", name="Record").click()
-    assert "The amendment was incorporated into the paragraph." in page.content()
+    shows(page, "The amendment was incorporated into the paragraph.")
     assert "Encourage strongly" in page.locator("#p-3-bis .paragraph-text").inner_text()
     _shot(page, "draft-secretariat")
 
     page.context.clear_cookies()
-    _log_in(page, draft, "mx", "d3legation-pass")
+    log_in(page, draft, "mx", "d3legation-pass")
     assert "strongly" in page.locator("#p-3-bis .paragraph-text").inner_text()

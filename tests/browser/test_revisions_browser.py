@@ -14,10 +14,11 @@ from django.contrib.auth.models import User
 from comitia.web.levels import Visibility
 from comitia.web.negotiation.models import DraftRevision
 from comitia.web.plans import models as m
+from tests.browser.steps import log_in, shows
 from tests.web.negotiation.conftest import negotiation_plan
 from tests.web.publishing import store_published
 
-from .test_negotiation_browser import _delegate, _log_in
+from .test_negotiation_browser import _delegate
 
 SHOTS = "/tmp"  # the screenshots looked at: /tmp/neg-rev-*.png
 
@@ -36,13 +37,13 @@ def test_the_secretariat_issues_rev_2_and_the_comparison_shows_the_amended_words
     _delegate("BR")
     draft = f"{live_server.url}/terms/{term.slug}/resolutions/draft-2020/"
 
-    _log_in(page, draft, "secretariat", "s3cret-pass")
+    log_in(page, draft, "secretariat", "s3cret-pass")
     page.get_by_role("button", name="Issue rev. 1").click()
-    assert "CP/CSH-2020/20 rev. 1 was issued." in page.content()
-    assert "The first revision issued" in page.content()
+    shows(page, "CP/CSH-2020/20 rev. 1 was issued.")
+    shows(page, "The first revision issued")
 
     page.context.clear_cookies()
-    _log_in(page, draft, "br", "d3legation-pass")
+    log_in(page, draft, "br", "d3legation-pass")
     first = page.locator("#p-3-bis")
     first.get_by_text("Propose an amendment").click()
     first.get_by_label("Proposed text").fill("Encourage strongly [[urge]]")
@@ -51,19 +52,19 @@ def test_the_secretariat_issues_rev_2_and_the_comparison_shows_the_amended_words
     assert "[[" not in first.locator(".diff").inner_text()
 
     page.context.clear_cookies()
-    _log_in(page, draft, "secretariat", "s3cret-pass")
+    log_in(page, draft, "secretariat", "s3cret-pass")
     page.get_by_role("button", name="Share with delegations").click()
     page.locator("#p-3-bis").get_by_role("button", name="Record").click()
-    assert "The amendment was incorporated into the paragraph." in page.content()
+    shows(page, "The amendment was incorporated into the paragraph.")
     _shot(page, "draft")
     page.get_by_role("button", name="Issue rev. 2").click()
 
     assert page.url.endswith("/resolutions/draft-2020/revisions/2/")
-    assert "Changes from CP/CSH-2020/20 rev. 1 to CP/CSH-2020/20 rev. 2" in page.content()
+    shows(page, "Changes from CP/CSH-2020/20 rev. 1 to CP/CSH-2020/20 rev. 2")
     amended = page.locator("#p-operative-3-bis")
     assert amended.locator("ins").first.inner_text().strip() == "strongly"
     assert "[urge]" in amended.inner_text() and "[[" not in amended.inner_text()
-    assert "1 paragraph changed" in page.content()
+    shows(page, "1 paragraph changed")
     _shot(page, "comparison")
 
     with page.expect_download() as waiting:

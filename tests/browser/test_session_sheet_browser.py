@@ -14,20 +14,12 @@ from comitia.web.access.models import Membership, Role
 from comitia.web.levels import Visibility
 from comitia.web.negotiation.models import Amendment, Consultation, ParagraphEvent
 from comitia.web.plans import models as m
+from tests.browser.steps import log_in, shows
 from tests.web.negotiation.review import review_plan
 from tests.web.publishing import store_published
 
 WORDING = "Request the General Secretariat to report by May 2020."
 PASSWORD = "d3legation-pass"
-
-
-def _log_in(page: Any, url: str, username: str, password: str) -> None:
-    """Sign in, then go to ``url`` (a draft answers 404 to the public: no sign-in redirect)."""
-    base, rest = url.split("/terms/")
-    page.goto(f"{base}/accounts/login/?next=/terms/{rest}")
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def _delegate(state: str) -> None:
@@ -51,33 +43,33 @@ def test_an_amendment_goes_through_a_consultation_and_the_session_sheet(
     draft = f"{live_server.url}/terms/{term.slug}/resolutions/draft-2020/"
 
     # Brazil proposes new wording for paragraph 4.
-    _log_in(page, draft, "br", PASSWORD)
+    log_in(page, draft, "br", PASSWORD)
     assert page.url == draft
     row = page.locator("#p-4")
     row.get_by_text("Propose an amendment").click()
     row.get_by_label("Proposed text").fill(WORDING)
     row.get_by_label("Justification").fill("A date for the report (illustrative).")
     row.get_by_role("button", name="Send to the secretariat").click()
-    assert "Your amendment was sent to the secretariat." in page.content()
+    shows(page, "Your amendment was sent to the secretariat.")
     _shot(page, "1-delegation-proposes")
 
     # Chile, another delegation, does not see it: it is not shared.
     page.context.clear_cookies()
-    _log_in(page, draft, "cl", PASSWORD)
+    log_in(page, draft, "cl", PASSWORD)
     assert page.url == draft
     assert "May 2020" not in page.content()
     assert page.locator("#p-4 .amendment").count() == 0
 
     # Mexico leads paragraph 4: it sees the amendment and records its consultation.
     page.context.clear_cookies()
-    _log_in(page, draft, "mx", PASSWORD)
+    log_in(page, draft, "mx", PASSWORD)
     row = page.locator("#p-4")
     assert "May 2020" in row.locator(".amendment").inner_text()
     row.get_by_text("Record an informal consultation").click()
     row.get_by_label("Held on").fill("2020-04-20")
     row.get_by_label("in informal consultations").check()
     row.get_by_role("button", name="Record the consultation").click()
-    assert "The consultation on paragraph 4 was recorded." in page.content()
+    shows(page, "The consultation on paragraph 4 was recorded.")
     page.locator("#p-4 .history summary").click()
     assert (
         "informal consultation of 2020-04-20 led by Mexico"
@@ -87,15 +79,15 @@ def test_an_amendment_goes_through_a_consultation_and_the_session_sheet(
 
     # The secretariat opens the sheet of the May meeting from the draft page.
     page.context.clear_cookies()
-    _log_in(page, draft, "secretariat", "s3cret-pass")
+    log_in(page, draft, "secretariat", "s3cret-pass")
     page.get_by_role("link", name="2020-05-12, 10:00–17:30").click()
-    assert "Session sheet of the formal review, 2020-05-12" in page.content()
+    shows(page, "Session sheet of the formal review, 2020-05-12")
     row = page.locator("#p-4")
     row.get_by_label("Agreed ad referendum").check()
     row.locator("input[name=amendment]").nth(1).check()
     _shot(page, "3-session-sheet-before")
     row.get_by_role("button", name="Record the decision on paragraph 4").click()
-    assert "Paragraph 4: agreed ad referendum, recorded." in page.content()
+    shows(page, "Paragraph 4: agreed ad referendum, recorded.")
     row = page.locator("#p-4")
     assert WORDING in row.locator(".paragraph-text").inner_text()
     assert "Recorded at this session:" in row.inner_text()

@@ -11,16 +11,10 @@ from django.utils import timezone
 from comitia.web.access.models import Membership, Role
 from comitia.web.plans import models as m
 from comitia.web.suggestions.operations import set_window
+from tests.browser.steps import log_in, shows
 
 SLUG = "csh-2019-2020"
 MEETING = "csh-2019-11-07"
-
-
-def _log_in(page: Any, url: str, username: str, password: str) -> None:
-    page.goto(url)
-    page.get_by_label("User name").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
 
 
 def test_a_delegation_proposes_a_panelist_and_the_secretariat_accepts_it(
@@ -32,21 +26,21 @@ def test_a_delegation_proposes_a_panelist_and_the_secretariat_accepts_it(
     Membership.objects.create(user=delegate, role=Role.DELEGATION, member_state="BR")
     proposals = f"{live_server.url}/calendar/{SLUG}/meetings/{MEETING}/proposals/"
 
-    _log_in(page, proposals, "brazil", "d3legation-pass")
+    log_in(page, proposals, "brazil", "d3legation-pass")
     assert page.url == proposals
-    assert "does not pay panelists" in page.content()
+    shows(page, "does not pay panelists")
     page.get_by_label("What you propose").select_option("panelist")
     page.get_by_label("Topic").fill("Cybersecurity of critical infrastructure")
     page.get_by_label("Panelist's name").fill("Dr. Ana Souza")
     page.get_by_label("Affiliation").fill("University of Brasília")
     page.get_by_role("button", name="Send the proposal").click()
-    assert "Your proposal was sent to the secretariat." in page.content()
+    shows(page, "Your proposal was sent to the secretariat.")
     assert "Dr. Ana Souza" in page.locator("table.proposals").inner_text()
 
     page.context.clear_cookies()
-    _log_in(page, proposals, "secretariat", "s3cret-pass")
+    log_in(page, proposals, "secretariat", "s3cret-pass")
     page.get_by_role("button", name="Accept into the draft agenda").click()
-    assert "The proposal was added to the draft agenda." in page.content()
+    shows(page, "The proposal was added to the draft agenda.")
 
     page.goto(f"{live_server.url}/calendar/{SLUG}/meetings/{MEETING}/")
     agenda = page.locator("#agenda").inner_text()
