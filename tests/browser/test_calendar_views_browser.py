@@ -96,6 +96,7 @@ def test_the_week_and_the_agenda_share_the_filters_and_the_language(
     assert tab.locator(".weekdays abbr").first.inner_text() == "Monday"
     tab.get_by_role("link", name="Next week →").click()
     assert "/week/2020-02-10/" in tab.url
+    tab.wait_for_load_state()
     assert tab.locator("p.bar").count() == 1
     assert tab.locator("li.chip").count() == 1
     assert tab.locator("li.chip .kind").inner_text() == "Regular meeting"
@@ -104,12 +105,15 @@ def test_the_week_and_the_agenda_share_the_filters_and_the_language(
     tab.get_by_text("Filter by thematic area, body, kind or status").click()
     tab.get_by_label("Body").select_option("committee")
     tab.get_by_role("button", name="Show").click()
+    tab.wait_for_load_state()
     assert tab.locator("p.bar").count() == 0
     tab.get_by_role("link", name="Agenda", exact=True).click()
     assert "body=committee" in tab.url
+    tab.wait_for_load_state()
     assert tab.locator("li.activity").count() == 0
     assert tab.locator("li.chip").count() > 0
     tab.get_by_role("link", name="Clear filters").click()
+    tab.wait_for_load_state()
     # The term has ended: the agenda lists it from its first day, meetings and activities.
     assert tab.locator("h2.agenda-date").first.inner_text() == "Tuesday, October 22, 2019"
     assert tab.locator("li.activity").count() > 0

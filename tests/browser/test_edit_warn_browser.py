@@ -35,6 +35,7 @@ def french(browser: Any, live_server: Any, staff: User, model_term: m.Term) -> I
     tab.locator("#id_password").fill("s3cret-pass")
     tab.locator("form button[type=submit]").last.click()
     assert tab.url.endswith(f"/meetings/{MEETING}/")
+    tab.wait_for_load_state()
     tab.screenshot(path=SHOTS.format("0-signed-in"), full_page=True)
     yield tab
     context.close()
@@ -60,6 +61,8 @@ def test_a_move_to_a_saturday_warns_then_saves_on_confirmation_and_a_second_move
 
     tab.get_by_role("button", name="Enregistrer quand même").click()
     assert tab.url.endswith(f"/meetings/{MEETING}/")
+
+    tab.wait_for_load_state()
     assert m.Meeting.objects.get(key=MEETING).date.isoformat() == "2019-10-26"
 
     _move(tab, "2019-10-22", "Visite officielle")
@@ -85,6 +88,7 @@ def test_the_history_in_french_restores_an_earlier_version(french: Any, model_te
     tab.get_by_role("button", name="Enregistrer", exact=True).click()
     _move(tab, "2019-10-29", "Salle occupée")
     tab.get_by_role("link", name="Historique des modifications").click()
+    tab.wait_for_load_state()
     page = tab.locator("main").inner_text()
     assert "Déplacement à une autre date" in page and "par secretariat" in page
     assert "Motif : Salle occupée" in page

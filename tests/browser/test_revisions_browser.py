@@ -5,11 +5,13 @@ the words changed and offers the changes as a DOCX with Word tracked changes."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from comitia.web.levels import Visibility
 from comitia.web.negotiation.models import DraftRevision
@@ -59,7 +61,7 @@ def test_the_secretariat_issues_rev_2_and_the_comparison_shows_the_amended_words
     _shot(page, "draft")
     page.get_by_role("button", name="Issue rev. 2").click()
 
-    assert page.url.endswith("/resolutions/draft-2020/revisions/2/")
+    expect(page).to_have_url(re.compile(r"/resolutions/draft-2020/revisions/2/$"))
     shows(page, "Changes from CP/CSH-2020/20 rev. 1 to CP/CSH-2020/20 rev. 2")
     amended = page.locator("#p-operative-3-bis")
     assert amended.locator("ins").first.inner_text().strip() == "strongly"

@@ -2,17 +2,22 @@
 amendment to paragraph 4 (led by Mexico); Chile never sees it, as it is not shared; Mexico,
 the lead delegation, records an informal consultation; the secretariat opens the session
 sheet of a May meeting of the formal review and marks the paragraph agreed ad referendum with
-the amendment incorporated. The dates and texts are illustrative."""
+the amendment incorporated, then issues rev. 2, whose comparison with rev. 1 shows the
+change. The dates and texts are illustrative."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
 from django.contrib.auth.models import User
+from playwright.sync_api import expect
 
 from comitia.web.access.models import Membership, Role
 from comitia.web.levels import Visibility
 from comitia.web.negotiation.models import Amendment, Consultation, ParagraphEvent
+from comitia.web.negotiation.revisions import issue_revision
 from comitia.web.plans import models as m
 from tests.browser.steps import log_in, shows
 from tests.web.negotiation.review import review_plan
@@ -31,12 +36,16 @@ def _shot(page: Any, name: str) -> None:
     page.screenshot(path=f"/tmp/neg-sheet-{name}.png", full_page=True)
 
 
-def test_an_amendment_goes_through_a_consultation_and_the_session_sheet(
+def test_an_amendment_goes_through_a_consultation_the_session_sheet_and_rev_2(
     page: Any, live_server: Any, transactional_db: None, staff: User
 ) -> None:
     term = store_published(review_plan())
     m.Resolution.objects.filter(term=term, key="draft-2020").update(
-        visibility=Visibility.MEMBER_STATES
+        visibility=Visibility.MEMBER_STATES, revision=0
+    )
+    # Rev. 1 was issued before the negotiation began (illustrative date).
+    issue_revision(
+        m.Resolution.objects.get(term=term, key="draft-2020"), staff, issued_on=dt.date(2020, 4, 2)
     )
     for state in ("BR", "MX", "CL"):
         _delegate(state)
@@ -108,7 +117,17 @@ def test_an_amendment_goes_through_a_consultation_and_the_session_sheet(
     # The draft page tells the paragraph's story.
     page.goto(draft)
     page.locator("#p-4 .history summary").click()
+    page.wait_for_load_state()
     story = page.locator("#p-4 .history").inner_text()
     assert "formal review session of 2020-05-12" in story
     assert "amendment of Brazil incorporated" in story
     _shot(page, "5-draft-history")
+
+    # After the session the secretariat issues rev. 2; its comparison with rev. 1 shows the
+    # amended words of paragraph 4.
+    page.get_by_role("button", name="Issue rev. 2").click()
+    expect(page).to_have_url(re.compile(r"/resolutions/draft-2020/revisions/2/$"))
+    shows(page, "Changes from CP/CSH-2020/20 rev. 1 to CP/CSH-2020/20 rev. 2")
+    changed = page.locator(".comparison ins").all_inner_texts()
+    assert "May 2020" in " ".join(changed)
+    _shot(page, "6-rev-2-comparison")
