@@ -77,6 +77,17 @@ def _printing_in_the_request() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _no_kept_plans() -> Iterator[None]:
+    """Each test starts with no plan kept in the process: a database emptied between tests may
+    give a new term the primary key and output version of an old one."""
+    from comitia.web.plans.kept_plans import forget
+
+    forget()
+    yield
+    forget()
+
+
+@pytest.fixture(autouse=True)
 def _default_language_after_each_test() -> Iterator[None]:
     """Leave the default language active after each test. A test client request leaves the
     language its ``Accept-Language`` chose active in the thread (Django's LocaleMiddleware does

@@ -11,11 +11,12 @@ words them in the reader's language (:func:`history_lines`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -98,7 +99,13 @@ class HistoryLine:
 
 def _meeting_url(meeting: m.Meeting) -> str:
     """The address of ``meeting``'s page (its term selected with it)."""
-    return reverse("calendar:meeting", args=[meeting.term.slug, meeting.key])
+    return _meeting_address(get_script_prefix(), meeting.term.slug, meeting.key)
+
+
+@functools.lru_cache(maxsize=4096)
+def _meeting_address(prefix: str, slug: str, key: str) -> str:
+    """Kept by the prefix the site is served under, too (``reverse`` prints it)."""
+    return reverse("calendar:meeting", args=[slug, key])
 
 
 def _state(code: str, lang: str) -> str:
@@ -220,12 +227,31 @@ def paragraph_histories(
     return lines
 
 
+_READ = (
+    "paragraph_id",
+    "recorded_at",
+    "from_status",
+    "to_status",
+    "made_version",
+    "meeting__key",
+    "meeting__date",
+    "meeting__term__slug",
+    "consultation__held_on",
+    "consultation__member_state",
+    "amendment__member_state",
+    "recorded_by__username",
+)
+
+
 def events_of(resolution: m.Resolution) -> dict[int, list[ParagraphEvent]]:
     """The history of every paragraph of ``resolution``, by paragraph pk, in one query."""
     found: dict[int, list[ParagraphEvent]] = {}
     rows = (
         ParagraphEvent.objects.filter(paragraph__resolution=resolution)
         .select_related("meeting__term", "consultation", "amendment", "recorded_by")
+        # What ``history_lines`` reads of each: a meeting's or an amendment's whole row
+        # (agendas, texts) was most of the time of a long draft's history.
+        .only(*_READ)
         .order_by("paragraph_id", "recorded_at", "pk")
     )
     for event in rows:

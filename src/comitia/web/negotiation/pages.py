@@ -9,6 +9,7 @@ are, never as the data's ``[[…]]`` (``comitia.revisions.resolutions.marked_dif
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -111,6 +112,26 @@ class AmendmentLine:
     pieces: list[MarkedPiece]
     decided: bool
 
+    @property
+    def made_of(self) -> tuple[object, ...]:
+        """Everything of the amendment a page prints (``fragments`` keys on it)."""
+        a = self.amendment
+        shared = a.shared_at.isoformat() if a.shared_at else None
+        return (
+            a.pk,
+            a.status,
+            a.kind,
+            a.language,
+            a.member_state,
+            a.justification,
+            shared,
+            self.kind,
+            self.status,
+            self.state,
+            tuple(self.pieces),
+            self.decided,
+        )
+
 
 @dataclass
 class ParagraphLine:
@@ -134,6 +155,8 @@ class ParagraphLine:
     history: list[HistoryLine] = field(default_factory=list)
     # The form to propose an amendment to it, with ids of its own (the view's).
     amend_form: Any = None
+    # The paragraph as printed on the page (``fragments``).
+    html: str = ""
 
 
 @dataclass
@@ -144,7 +167,13 @@ class SectionLine:
 
 
 def _runs(shown: Shown | None) -> list[Run]:
-    return bracketed_runs(shown.text) if shown is not None else []
+    return list(_bracketed_runs(shown.text)) if shown is not None else []
+
+
+@functools.lru_cache(maxsize=8192)
+def _bracketed_runs(text: str) -> tuple[Run, ...]:
+    """``bracketed_runs``, kept by the text: a long draft's texts change a few at a time."""
+    return tuple(bracketed_runs(text))
 
 
 def shown_runs(text: str) -> list[Run]:
@@ -194,15 +223,28 @@ def updated_mandates(
     }
 
 
+# As ``get_kind_display`` and ``get_status_display`` print them, without building the
+# choices anew for each of a page's hundreds of amendments.
+_KIND_WORDS = dict(Amendment.Kind.choices)
+_STATUS_WORDS = dict(Amendment.Status.choices)
+
+
+@functools.lru_cache(maxsize=4096)
+def _marked_diff(base: str, new: str) -> tuple[MarkedPiece, ...]:
+    """``marked_diff``, kept by its two texts: a page of 300 amendments computed the same
+    differences at every answer."""
+    return tuple(marked_diff(base, new))
+
+
 def amendment_line(amendment: Amendment, lang: str) -> AmendmentLine:
     new = "" if amendment.kind == Amendment.Kind.DELETE else amendment.text
     base = amendment.base_text if amendment.kind != Amendment.Kind.ADD_AFTER else ""
     return AmendmentLine(
         amendment=amendment,
-        kind=amendment.get_kind_display(),
-        status=amendment.get_status_display(),
+        kind=str(_KIND_WORDS.get(amendment.kind, amendment.kind)),
+        status=str(_STATUS_WORDS.get(amendment.status, amendment.status)),
         state=_lead_name(amendment.member_state, lang),
-        pieces=marked_diff(base, new),
+        pieces=list(_marked_diff(base, new)),
         decided=amendment.status != Amendment.Status.SUBMITTED,
     )
 

@@ -14,6 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -30,10 +31,10 @@ from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan
+from comitia.web.plans.kept_plans import kept_plan
 from comitia.web.publication.visibility import visible_plan
 
-from . import chart, dashboard, operations, pages, progress, revisions
+from . import chart, dashboard, fragments, operations, pages, progress, revisions
 from .forms import AmendmentForm, RevisionForm
 from .history import STATUS_WORDS, paragraph_histories, status_word
 from .models import (
@@ -45,6 +46,8 @@ from .models import (
 )
 from .sheet import review_meetings
 from .visibility import amendment_seen, visible_draft
+
+LANGUAGE_CODES = [code for code, _ in LANGUAGE_CHOICES]
 
 
 def _resolution(request: HttpRequest, slug: str, key: str) -> m.Resolution:
@@ -95,7 +98,7 @@ def _page(
 ) -> HttpResponse:
     term = stored.term
     lang = display_language(get_language() or "en")
-    plan = visible_plan(request.user, term, load_plan(term))
+    plan = visible_plan(request.user, term, kept_plan(term))
     held = next((r for r in plan.resolutions if r.id == stored.key), None)
     if held is None:
         raise Http404(_("The term has no draft resolution of that name."))
@@ -159,6 +162,40 @@ def _page(
                 line.amend_form = (
                     form if form is not None and form_for == line.pk else blank.stamped(line.pk)
                 )
+    draft_url = reverse("negotiation:draft", args=[term.slug, stored.key])
+    leads_for = _number(request.GET.get("leads", ""))
+    extra = extra or {}
+    consultation_statuses = [(code, str(STATUS_WORDS[code])) for code in CONSULTATION_STATUSES]
+    # What the paragraph template reads besides the paragraph; the forms being corrected
+    # (``fresh``) only on their own paragraph, which is printed afresh.
+    fragments.paragraphs_html(
+        (line for section in sections for line in section.paragraphs),
+        {
+            "term": term,
+            "resolution": stored,
+            "draft_url": draft_url,
+            "filters_query": filters.as_query(),
+            "member_state": state or "",
+            "can_propose": can_propose,
+            "can_decide": can_decide,
+            "consultation_statuses": consultation_statuses,
+            "languages": LANGUAGE_CODES,
+            "lang": lang,
+            "today": today.isoformat(),
+        },
+        fresh={
+            "form_for": form_for,
+            "leads_for": leads_for,
+            "states": leads_choices(lang) if can_decide else [],
+            **extra,
+        },
+        fresh_pks={
+            form_for,
+            leads_for,
+            extra.get("consult_form_for"),
+            extra.get("leads_conflict_for"),
+        },
+    )
     all_leads = sorted({code for p in held.paragraphs for code in p.leads})
     context: dict[str, Any] = {
         "term": term,
@@ -174,17 +211,16 @@ def _page(
         "status_choices": [(s.value, pages.STATUS_WORDS[s]) for s in ParagraphStatus],
         "lead_choices": [(code, pages._lead_name(code, lang)) for code in all_leads],
         "no_lead": pages.NO_LEAD,
-        "draft_url": reverse("negotiation:draft", args=[term.slug, stored.key]),
+        "draft_url": draft_url,
         "filters_query": filters.as_query(),
-        "leads_for": _number(request.GET.get("leads", "")),
+        "leads_for": leads_for,
         "member_state": state or "",
         "can_propose": can_propose,
         "can_decide": can_decide,
         "insider": insider,
         "review_meetings": review_meetings(plan, today) if insider else [],
-        "states": leads_choices(lang) if can_decide else [],
-        "consultation_statuses": [(code, STATUS_WORDS[code]) for code in CONSULTATION_STATUSES],
-        "languages": [code for code, _ in LANGUAGE_CHOICES],
+        "consultation_statuses": consultation_statuses,
+        "languages": LANGUAGE_CODES,
         "today": today.isoformat(),
         "lang": lang,
         "new_token": uuid.uuid4(),
@@ -201,9 +237,13 @@ def _page(
             initial={"number": next_revision, "issued_on": today_in(term)}
         ),
         "next_revision": next_revision,
-        **(extra or {}),
+        **extra,
     }
-    return render(request, "negotiation/draft.html", context, status=status)
+    answer = render(request, "negotiation/draft.html", context, status=status)
+    answer.content = fragments.stamped(
+        answer.content, csrf_token=get_token(request), new_token=str(context["new_token"])
+    )
+    return answer
 
 
 def _number(value: str) -> int | None:
