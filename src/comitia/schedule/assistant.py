@@ -12,6 +12,7 @@ Plain Python: never imports Django.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from comitia.budget import PeriodChange, budget_changes, plan_budget
@@ -35,6 +36,7 @@ class OtherDate:
     soft: SoftCost  # the whole calendar's soft cost with the meeting on this date
     soft_change: int  # against the meeting where it is now
     budget: tuple[PeriodChange, ...]
+    now: SoftCost | None = None  # the soft cost with the meeting where it is (None: it clashes)
 
 
 def other_dates(
@@ -43,9 +45,14 @@ def other_dates(
     *,
     today: dt.date | None = None,
     organization: Organization = ALONE,
+    share: Callable[[Problem], Organization] | None = None,
     count: int = 5,
 ) -> list[OtherDate]:
     """Up to ``count`` days for ``meeting_id`` other than its own, best first.
+
+    ``share``, when given, is called with the problem once it is built and gives the
+    organization in place of ``organization``: ``shared.shared_with`` gives the demands the
+    rooms and teams they may use, which it must do on the problem placed.
 
     Raises ``KeyError`` when the plan has no such meeting, and ``ValueError`` when it is held or
     cancelled.
@@ -56,7 +63,10 @@ def other_dates(
     problem = build_problem(plan, today=today, place=[meeting_id])
     if meeting_id in problem.kept or all(d.id != meeting_id for d in problem.demands):
         raise ValueError(f"the meeting {meeting_id} is held, cancelled or before today")
+    if share is not None:
+        organization = share(problem)
     where_now = solve([_pinned(problem, meeting_id, meeting.date)], organization)
+    now = where_now.soft if where_now.feasible else None
     baseline = where_now.soft.total if where_now.feasible else None
     before = plan_budget(plan)
     found: list[OtherDate] = []
@@ -87,6 +97,7 @@ def other_dates(
                 outcome.soft,
                 outcome.soft.total - baseline if baseline is not None else 0,
                 tuple(budget_changes(before, after)),
+                now,
             )
         )
         taken.add(placement.day)
