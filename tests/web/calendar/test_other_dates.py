@@ -228,3 +228,50 @@ def test_the_api_gives_the_dates_with_their_reasons(scene: tuple[m.Term, m.Term]
     assert any("Rien d’autre ne bouge" in reason for reason in first["reasons"])
     page = _client(Role.SECRETARIAT).get(PAGE, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert f'name="day" value="{first["date"]}"' in page
+
+
+def test_a_date_the_checks_warn_about_moves_only_once_confirmed(
+    scene: tuple[m.Term, m.Term], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from comitia.web.calendar import preview, rescheduling_views
+
+    term, _cajp = scene
+    warning = next(
+        f for f in run_checks(load_plan(term), today=TODAY) if f.severity is Severity.WARNING
+    )
+    monkeypatch.setattr(
+        rescheduling_views,
+        "meeting_preview",
+        lambda *args, **kwargs: preview.Preview([warning], 0.0),
+    )
+    client = _client(Role.SECRETARIAT)
+    stored = m.Meeting.objects.get(term=term, key=KEY)
+    day = rescheduling.proposals_for(
+        m.Meeting.objects.select_related("term").get(pk=stored.pk), "en"
+    )[1].day
+    sent = {"day": day.isoformat(), "version": stored.version, "reason": "The room is taken"}
+    warned = client.post(PAGE, sent, HTTP_ACCEPT_LANGUAGE="en")
+    assert warned.status_code == 200
+    text = warned.content.decode()
+    assert "Not saved yet" in text and warning.message("en") in text
+    assert "The room is taken" in text  # the reason typed is kept, beside the date chosen
+    assert m.Meeting.objects.get(pk=stored.pk).date == stored.date
+    confirmed = client.post(PAGE, sent | {"confirm": preview.fingerprint([warning])})
+    assert confirmed.status_code == 302
+    assert m.Meeting.objects.get(pk=stored.pk).date == day
+
+
+def test_a_draft_term_answers_the_public_and_delegations_as_missing(
+    scene: tuple[m.Term, m.Term],
+) -> None:
+    from comitia.web.levels import Visibility
+    from comitia.web.publication.operations import set_term_visibility
+
+    term, _cajp = scene
+    set_term_visibility(term, Visibility.DRAFT, None)
+    committed()
+    delegation = _client(Role.DELEGATION, member_state="BR")
+    for client in (Client(), delegation):
+        assert client.get(PAGE).status_code == 404
+        assert client.get(API).status_code == 404
+    assert _client(Role.SECRETARIAT).get(API).status_code == 200
