@@ -66,3 +66,35 @@ def test_a_meeting_already_held_has_no_other_date(plan: Plan) -> None:
 def test_an_unknown_meeting_is_a_key_error(plan: Plan) -> None:
     with pytest.raises(KeyError):
         other_dates(plan, "no-such-meeting")
+
+
+def test_with_the_organization_each_date_has_a_free_room_and_team(plan: Plan) -> None:
+    from comitia.plan.files import read_organization
+    from comitia.schedule.shared import shared_with
+
+    examples = MODEL_PLAN.parent
+    organization = read_organization(examples / "oas-organization-illustrative.yaml")
+    other = read_plan(examples / "oas-cajp-2019-2020-illustrative.yaml")
+    here = plan.model_copy(update={"organization": organization.id})
+    dates = other_dates(
+        here,
+        "csh-2020-03-05",
+        share=lambda problem: shared_with(problem, here, organization, [other]),
+    )
+    assert len(dates) == 5
+    booked = [m for m in other.meetings if m.status != "cancelled"]
+    held = {(m.date, m.start < dt.time(13, 0), m.room) for m in booked}
+    teams = {(m.date, m.start < dt.time(13, 0), m.team) for m in booked}
+    for date in dates:
+        assert date.room in {"simon-bolivar", "ruben-dario"}  # booths for four languages
+        assert date.team == "team-a"
+        morning = date.start < dt.time(13, 0)
+        assert (date.day, morning, date.room) not in held
+        assert (date.day, morning, date.team) not in teams
+
+
+def test_the_soft_change_is_against_the_calendar_as_it_is(plan: Plan) -> None:
+    for date in other_dates(plan, "csh-2020-03-05"):
+        assert date.now is not None
+        assert date.soft_change == date.soft.total - date.now.total
+        assert date.now.moved == 0 and date.now.weeks_away == 0

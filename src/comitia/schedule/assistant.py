@@ -12,13 +12,15 @@ Plain Python: never imports Django.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from comitia.budget import PeriodChange, budget_changes, plan_budget
 from comitia.plan import Plan
+from comitia.schedule.evaluate import soft_cost
 from comitia.schedule.problem import Half, Problem, build_problem
 from comitia.schedule.proposal import hours_for
-from comitia.schedule.solve import ALONE, Organization, SoftCost, solve
+from comitia.schedule.solve import ALONE, Organization, Placement, SoftCost, solve
 
 # Each proposal is one small solve: the meeting alone, the rest fixed.
 PROPOSAL_TIME_LIMIT = 2.0
@@ -33,8 +35,9 @@ class OtherDate:
     room: str | None
     team: str | None
     soft: SoftCost  # the whole calendar's soft cost with the meeting on this date
-    soft_change: int  # against the meeting where it is now
+    soft_change: int  # against the calendar as it is (``now``)
     budget: tuple[PeriodChange, ...]
+    now: SoftCost | None = None  # the calendar's soft cost as it is, the meeting where it is now
 
 
 def other_dates(
@@ -43,9 +46,14 @@ def other_dates(
     *,
     today: dt.date | None = None,
     organization: Organization = ALONE,
+    share: Callable[[Problem], Organization] | None = None,
     count: int = 5,
 ) -> list[OtherDate]:
     """Up to ``count`` days for ``meeting_id`` other than its own, best first.
+
+    ``share``, when given, is called with the problem once it is built and gives the
+    organization in place of ``organization``: ``shared.shared_with`` gives the demands the
+    rooms and teams they may use, which it must do on the problem placed.
 
     Raises ``KeyError`` when the plan has no such meeting, and ``ValueError`` when it is held or
     cancelled.
@@ -56,8 +64,16 @@ def other_dates(
     problem = build_problem(plan, today=today, place=[meeting_id])
     if meeting_id in problem.kept or all(d.id != meeting_id for d in problem.demands):
         raise ValueError(f"the meeting {meeting_id} is held, cancelled or before today")
-    where_now = solve([_pinned(problem, meeting_id, meeting.date)], organization)
-    baseline = where_now.soft.total if where_now.feasible else None
+    if share is not None:
+        organization = share(problem)
+    # The soft costs are counted on the calendar as it is, every meeting on its day and half,
+    # and as each date would make it: a solve pinned to the meeting's day could give it
+    # another half, and the difference would not be the move's.
+    current = {
+        d.id: Placement(d.id, problem.committee, d.current, d.current_half, d.full_day, None, None)
+        for d in problem.demands
+    }
+    now = soft_cost([problem], current)
     before = plan_budget(plan)
     found: list[OtherDate] = []
     taken = {meeting.date}
@@ -69,6 +85,7 @@ def other_dates(
         if not outcome.feasible:
             break
         placement = outcome.placements[meeting_id]
+        soft = soft_cost([problem], current | {meeting_id: placement})
         start, end = hours_for(problem, meeting, placement)
         moved = meeting.model_copy(update={"date": placement.day, "start": start, "end": end})
         after = plan_budget(
@@ -84,18 +101,14 @@ def other_dates(
                 end,
                 placement.room,
                 placement.team,
-                outcome.soft,
-                outcome.soft.total - baseline if baseline is not None else 0,
+                soft,
+                soft.total - now.total,
                 tuple(budget_changes(before, after)),
+                now,
             )
         )
         taken.add(placement.day)
     return found
-
-
-def _pinned(problem: Problem, meeting_id: str, day: dt.date) -> Problem:
-    demands = [replace(d, days=[day]) if d.id == meeting_id else d for d in problem.demands]
-    return replace(problem, demands=demands)
 
 
 def _without(problem: Problem, meeting_id: str, taken: set[dt.date]) -> Problem:

@@ -10,9 +10,9 @@ Plain Python: never imports Django.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from comitia.plan import MeetingStatus, Plan
+from comitia.plan import Meeting, MeetingStatus, Plan
 from comitia.plan.organization import Organization as OrganizationFile
 from comitia.plan.sessions import SessionLength, session_length
 from comitia.schedule.problem import Busy, Half, Problem, Resource, give_resources, half_of
@@ -46,25 +46,21 @@ def resources(organization: OrganizationFile, lang: str) -> tuple[list[Resource]
 
 def busy(others: Sequence[Plan]) -> list[Busy]:
     """The other committees' meetings, each holding the room and team it names."""
+    return [b for plan in others for b in busy_of(plan.term.committee, plan.meetings)]
+
+
+def busy_of(committee: str, meetings: Iterable[Meeting]) -> list[Busy]:
+    """The meetings of another committee (``committee``'s) that hold a room or a team: as
+    ``busy``, for a caller that has only those meetings, not the whole plan."""
     taken = []
-    for plan in others:
-        for meeting in plan.meetings:
-            if meeting.status is MeetingStatus.CANCELLED:
-                continue
-            if meeting.room is None and meeting.team is None:
-                continue
-            full = session_length(meeting.start, meeting.end) is SessionLength.FULL_DAY
-            halves = (Half.MORNING, Half.AFTERNOON) if full else (half_of(meeting),)
-            taken.append(
-                Busy(
-                    plan.term.committee,
-                    meeting.id,
-                    meeting.date,
-                    halves,
-                    meeting.room,
-                    meeting.team,
-                )
-            )
+    for meeting in meetings:
+        if meeting.status is MeetingStatus.CANCELLED:
+            continue
+        if meeting.room is None and meeting.team is None:
+            continue
+        full = session_length(meeting.start, meeting.end) is SessionLength.FULL_DAY
+        halves = (Half.MORNING, Half.AFTERNOON) if full else (half_of(meeting),)
+        taken.append(Busy(committee, meeting.id, meeting.date, halves, meeting.room, meeting.team))
     return taken
 
 

@@ -359,6 +359,7 @@ def test_the_openapi_description_lists_every_route(db: None) -> None:
         f"{API}/terms/{{slug}}/meetings/{{key}}",
         f"{API}/terms/{{slug}}/meetings/{{key}}/move",
         f"{API}/terms/{{slug}}/meetings/{{key}}/cancel",
+        f"{API}/terms/{{slug}}/meetings/{{key}}/other-dates",
         f"{API}/terms/{{slug}}/resolutions",
         f"{API}/terms/{{slug}}/resolutions/{{resolution}}",
         f"{API}/terms/{{slug}}/resolutions/{{resolution}}/paragraphs",

@@ -500,3 +500,8 @@ def resolution_paragraphs(request: HttpRequest, slug: str, resolution: str) -> H
 from comitia.web.reports.api import router as _reports_router  # noqa: E402
 
 api.add_router("", _reports_router)
+
+# The rescheduling assistant's dates for a meeting.
+from .rescheduling import router as _rescheduling_router  # noqa: E402
+
+api.add_router("", _rescheduling_router)

@@ -217,3 +217,56 @@ class RefusalOut(Schema):
     405 (a method the address does not take, with ``Allow``)."""
 
     detail: str
+
+
+class BudgetEffectOut(Schema):
+    """What a date does to one appropriation period's planned cost, in the request's
+    language."""
+
+    period: str
+    change: str = Field(description="The change of the period's planned cost.")
+    planned: str = Field(description="The period's planned cost after the move.")
+    balance: str = Field(description="What is left of its appropriation after the move (—: none).")
+    over: bool = Field(description="Whether the planned cost would exceed the appropriation.")
+
+
+class OtherDateOut(Schema):
+    """One date the rescheduling assistant proposes, and why."""
+
+    date: dt.date
+    start: str = Field(description="HH:MM at the venue.")
+    end: str = Field(description="HH:MM at the venue.")
+    room: str | None = Field(description="The room it would use, by key (null: none known).")
+    room_name: str | None
+    team: str | None = Field(description="The interpretation team it would use, by key.")
+    team_name: str | None
+    soft_change: int = Field(
+        description=(
+            "The change of the calendar's soft cost against the meeting's current date: "
+            "negative is better, positive worse."
+        )
+    )
+    verdict: str = Field(description="The soft change in words.")
+    soft_reasons: list[str] = Field(description="Which soft rules it keeps or breaks.")
+    budget: list[BudgetEffectOut] = Field(description="The periods whose planned cost changes.")
+    reasons: list[str] = Field(
+        description=(
+            "Every reason in words: the room and team, no clash, the soft change, the budget, "
+            "and that no other meeting moves."
+        )
+    )
+
+
+class OtherDatesOut(Schema):
+    """The rescheduling assistant's dates for one meeting, best first. To choose one, send
+    its date, start and end with a reason to the meeting's ``move`` endpoint (``move_url``,
+    POST), as for any move."""
+
+    meeting: str
+    version: int = Field(description="The meeting's version, to name in the move.")
+    dates: list[OtherDateOut]
+    detail: str | None = Field(
+        default=None,
+        description="Why no date is proposed (a meeting held, cancelled or past), if so.",
+    )
+    move_url: str

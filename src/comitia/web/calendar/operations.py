@@ -164,11 +164,14 @@ def move_meeting(
     lang: str = "en",
     start: dt.time | None = None,
     end: dt.time | None = None,
+    room: str | None = None,
+    team: str | None = None,
     version: int | None = None,
 ) -> m.Meeting:
     """Move ``meeting`` to ``new_date``; its current date is recorded as an earlier date with
-    ``reason`` (written in ``lang``) and the time of the change. ``version`` as in
-    ``update_meeting``."""
+    ``reason`` (written in ``lang``) and the time of the change. ``room`` and ``team`` (by
+    key), when given, book the room and interpretation team it meets with there (the
+    rescheduling assistant's; None keeps the booking). ``version`` as in ``update_meeting``."""
     with _writing():
         before = versions.claim(meeting, version)
         if new_date != meeting.date:
@@ -185,6 +188,10 @@ def move_meeting(
             meeting.start = start
         if end is not None:
             meeting.end = end
+        if room is not None:
+            meeting.room = room
+        if team is not None:
+            meeting.team = team
         meeting.save()
         _bump(meeting)
         _audit(user, "move", meeting, before, reason)

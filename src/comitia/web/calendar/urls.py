@@ -3,7 +3,7 @@ from django.urls import path
 
 from comitia.web.access import views as access_views
 
-from . import browse, organization_views, restore, views
+from . import browse, organization_views, rescheduling_views, restore, views
 
 app_name = "calendar"
 
@@ -27,6 +27,11 @@ urlpatterns = [
     path("calendar/<slug:slug>/meetings/<slug:key>/", views.meeting_page, name="meeting"),
     path("calendar/<slug:slug>/meetings/<slug:key>/edit/", views.meeting_edit, name="meeting_edit"),
     path("calendar/<slug:slug>/meetings/<slug:key>/move/", views.meeting_move, name="meeting_move"),
+    path(
+        "calendar/<slug:slug>/meetings/<slug:key>/other-dates/",
+        rescheduling_views.other_dates,
+        name="meeting_other_dates",
+    ),
     path(
         "calendar/<slug:slug>/meetings/<slug:key>/cancel/",
         views.meeting_cancel,
