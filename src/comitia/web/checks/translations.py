@@ -2,7 +2,8 @@
 first) and its XLIFF export for translators, from ``comitia.translations``.
 
 Who may see them is the routes' declared policy (``comitia.web.access.routes``): the
-secretariat, the chair and bureau, the administrators, as for the checks panel.
+secretariat, the chair and bureau, the translators, the administrators; the secretariat and
+translators also import a translated file here (``translation_import``).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from comitia.plan import Language, Plan
 from comitia.translations.notes import describe
 from comitia.translations.texts import Entry, Status, plan_texts, progress
 from comitia.translations.xliff import Select, export_xliff
+from comitia.web.access.policy import Action, may
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
@@ -72,6 +74,7 @@ def translations_page(request: HttpRequest, slug: str) -> HttpResponse:
         "term_name": term_name(plan, reader),
         "plan": plan,
         "languages": languages,
+        "can_import": may(request.user, Action.TRANSLATE, term) and bool(languages),
     }
     return render(request, "checks/translations.html", context)
 
