@@ -135,7 +135,9 @@ def test_confirming_writes_every_translation_at_once_audited_and_raises_the_vers
     expected = apply_changes(plan, read_xliff(plan, data).changes)
     assert load_plan(stored) == expected
     after = load_plan(stored)
-    untranslated = [e.id for e in plan_texts(after) if e.status(after, Language.PT) is not Status.TRANSLATED]
+    untranslated = [
+        e.id for e in plan_texts(after) if e.status(after, Language.PT) is not Status.TRANSLATED
+    ]
     assert untranslated == []
     assert stored.translated_from["pt"][BODY] == fingerprint("Conseil permanent")
     record = AuditRecord.objects.get(action="translate")
