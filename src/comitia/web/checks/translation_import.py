@@ -20,6 +20,7 @@ Who may do it is the routes' declared policy: ``TRANSLATE`` (the secretariat, tr
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -48,6 +49,7 @@ KEPT_SECONDS = 3600
 # The largest file taken, as the reader of files takes (a plan's translation is far smaller).
 MAX_BYTES = xliff.MAX_BYTES
 AUDIT_ACTION = "translate"
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def _kept_key(term: Term, user: Any, digest: str) -> str:
@@ -190,7 +192,7 @@ def translations_confirm(request: HttpRequest, slug: str) -> HttpResponse:
         cache.delete(key)
         messages.info(request, _("The import was cancelled; nothing was changed."))
         return HttpResponseRedirect(page)
-    kept = cache.get(key)
+    kept = cache.get(key) if _DIGEST.fullmatch(digest) else None
     if kept is None:
         return _refused(
             request, term, _("The file is no longer kept on the server: upload it again.")

@@ -109,7 +109,8 @@ def _locate(plan: Plan, rows: _Rows, change: Change) -> tuple[Any, str, int | No
                 break
             row = node
         elif head == "meetings" and location and location[0] == "moves":
-            move = plan.meetings[index].moves[location[1]]
+            moves = plan.meetings[int(index)].moves
+            move = moves[int(location[1])]
             dates = [p for p in rows.of(m.PreviousDate) if p.meeting_id == row.pk]
             row = next((p for p in dates if p.date == move.date), None)
             if row is None:
@@ -167,7 +168,7 @@ def store_translations(term: m.Term, plan: Plan, changes: Sequence[Change]) -> P
             if not isinstance(value, list) or not 0 <= place < len(value):
                 raise TranslationStoreError(f"{change.entry.id}: no text {place} in {column}")
             value[place] = {**value[place], change.lang.value: change.new}
-    for (model, pk), (row, values) in edited.items():
+    for (model, pk), (_row, values) in edited.items():
         update = dict(values)
         if any(f.name == "version" for f in model._meta.concrete_fields):
             update["version"] = F("version") + 1
