@@ -76,6 +76,7 @@ def test_a_translator_exports_and_imports_a_draft_term_s_translations(draft: Ter
     client = _client(_translator(draft))
     page = client.get(f"/terms/{draft.slug}/translations/")
     assert page.status_code == 200 and b'id="translation-file"' in page.content
+    assert f'href="/terms/{draft.slug}/"'.encode() not in page.content  # hidden from it
     exported = client.get(f"/terms/{draft.slug}/translations.xlf?lang=es")
     assert exported.status_code == 200
     store = tt_xliff.xlifffile.parsestring(exported.content)

@@ -161,18 +161,16 @@ def translations_import(request: HttpRequest, slug: str) -> HttpResponse:
     if upload is None:
         return _refused(request, term, _("Choose a translation file (XLIFF) to import."))
     name = upload.name or "translation.xlf"
+    too_large = TranslationFileError(
+        "too large", "too_large", megabytes=str(MAX_BYTES // (1024 * 1024))
+    )
     if upload.size is not None and upload.size > MAX_BYTES:
-        error = TranslationFileError(
-            "too large", "too_large", megabytes=str(MAX_BYTES // (1024 * 1024))
-        )
-        return _refused(request, term, refusal(error))
+        return _refused(request, term, refusal(too_large))  # not even read
     data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        return _refused(request, term, refusal(too_large))
     plan = load_plan(term)
     try:
-        if len(data) > MAX_BYTES:
-            raise TranslationFileError(
-                "too large", "too_large", megabytes=str(MAX_BYTES // (1024 * 1024))
-            )
         reading = read_xliff(plan, data, name)
     except TranslationFileError as error:
         return _refused(request, term, refusal(error))

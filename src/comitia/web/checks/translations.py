@@ -24,6 +24,7 @@ from comitia.web.access.policy import Action, may
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.publication.visibility import may_see_term
 
 _LISTED = (Status.OUTDATED, Status.MISSING)  # outdated first: a translation to revise
 
@@ -75,6 +76,8 @@ def translations_page(request: HttpRequest, slug: str) -> HttpResponse:
         "plan": plan,
         "languages": languages,
         "can_import": may(request.user, Action.TRANSLATE, term) and bool(languages),
+        # A translator may see a draft term here only: no link to its pages.
+        "term_seen": may_see_term(request.user, term),
     }
     return render(request, "checks/translations.html", context)
 

@@ -27,7 +27,7 @@ from django.db.models import F
 from comitia.plan import Plan
 from comitia.translations.xliff import Change, apply_changes
 from comitia.web.plans import models as m
-from comitia.web.plans.convert import load_plan, term_rows
+from comitia.web.plans.convert import PlanLoadError, load_plan, term_rows
 from comitia.web.plans.output_version import raise_output_version
 
 __all__ = ["TranslationStoreError", "store_translations"]
@@ -183,7 +183,10 @@ def store_translations(term: m.Term, plan: Plan, changes: Sequence[Change]) -> P
     # QuerySet.update sends no signals: the term's outputs change, so its version is raised.
     raise_output_version(term.pk)
     term.refresh_from_db()
-    stored = load_plan(term)
+    try:
+        stored = load_plan(term)
+    except PlanLoadError as error:
+        raise TranslationStoreError(f"the term {term.slug} is no longer a valid plan") from error
     if stored != expected:
         raise TranslationStoreError(
             f"the term {term.slug}, read back, is not the plan with the translations made"
