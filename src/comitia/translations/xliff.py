@@ -39,7 +39,19 @@ MAX_BYTES = 32 * 1024 * 1024
 
 
 class TranslationFileError(ValueError):
-    """A translation file that cannot be applied to the plan; the message says why, in one line."""
+    """A translation file that cannot be applied to the plan; the message says why, in one line.
+
+    For a reader in another language, ``code`` names the reason, ``unit`` the unit (if one is
+    at fault) and ``params`` the values the message names (``comitia.web.checks`` words them).
+    """
+
+    def __init__(
+        self, message: str, code: str = "", unit: str | None = None, **params: str
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.unit = unit
+        self.params = params
 
 
 class Select(enum.StrEnum):
@@ -140,15 +152,20 @@ class Reading:
     stale: list[str] = field(default_factory=list)
 
 
-def _refuse(name: str, reason: str, unit: str | None = None) -> TranslationFileError:
+def _refuse(
+    name: str, reason: str, unit: str | None = None, *, code: str, **params: str
+) -> TranslationFileError:
     where = f"{name}: unit {unit}" if unit else name
-    return TranslationFileError(f"{where}: {reason}")
+    return TranslationFileError(f"{where}: {reason}", code, unit, **params)
 
 
 def _parse(data: bytes, name: str) -> Any:
     if len(data) > MAX_BYTES:
         raise _refuse(
-            name, f"larger than {MAX_BYTES // (1024 * 1024)} MB; not a plan's translation"
+            name,
+            f"larger than {MAX_BYTES // (1024 * 1024)} MB; not a plan's translation",
+            code="too_large",
+            megabytes=str(MAX_BYTES // (1024 * 1024)),
         )
     try:
         root = SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
@@ -157,16 +174,21 @@ def _parse(data: bytes, name: str) -> Any:
             name,
             "holds a document type declaration or entities, which a translation file never "
             "needs (they are how XXE and billion-laughs attacks work); refused",
+            code="entities",
         ) from None
     except SafeET.ParseError as error:
         line = error.position[0] if error.position else "?"
-        raise _refuse(name, f"not well-formed XML (line {line})") from None
+        raise _refuse(
+            name, f"not well-formed XML (line {line})", code="malformed", line=str(line)
+        ) from None
     if root.tag != f"{{{XLIFF_NS}}}xliff" or root.get("version") != "1.2":
-        raise _refuse(name, "not an XLIFF 1.2 file (root element xliff, version 1.2)")
+        raise _refuse(
+            name, "not an XLIFF 1.2 file (root element xliff, version 1.2)", code="not_xliff"
+        )
     try:
         return tt_xliff.xlifffile.parsestring(data)
     except Exception as error:  # translate-toolkit's and lxml's errors have no common base
-        raise _refuse(name, f"not a readable XLIFF file ({error})") from None
+        raise _refuse(name, f"not a readable XLIFF file ({error})", code="unreadable") from None
 
 
 def read_xliff(
@@ -179,10 +201,19 @@ def read_xliff(
     store = _parse(data, name)
     files = store.getfilenames()
     if len(files) != 1:
-        raise _refuse(name, f"holds {len(files)} file elements; a Comitia export holds one")
+        raise _refuse(
+            name,
+            f"holds {len(files)} file elements; a Comitia export holds one",
+            code="files",
+            count=str(len(files)),
+        )
     if files[0] != plan_identity(plan):
         raise _refuse(
-            name, f"made from the plan {files[0]!r}, not from this one ({plan_identity(plan)!r})"
+            name,
+            f"made from the plan {files[0]!r}, not from this one ({plan_identity(plan)!r})",
+            code="other_plan",
+            found=str(files[0]),
+            expected=plan_identity(plan),
         )
     try:
         source = Language(store.getsourcelanguage())
@@ -192,11 +223,15 @@ def read_xliff(
             name,
             "source-language and target-language must be two of "
             + ", ".join(lang.value for lang in Language),
+            code="languages",
+            languages=", ".join(lang.value for lang in Language),
         ) from None
     if lang not in plan.languages:
-        raise _refuse(name, f"the plan is not published in {lang.value}")
+        raise _refuse(
+            name, f"the plan is not published in {lang.value}", code="not_published", lang=lang
+        )
     if lang is source:
-        raise _refuse(name, "its source and target languages are the same")
+        raise _refuse(name, "its source and target languages are the same", code="same_languages")
     by_id = {entry.id: entry for entry in (plan_texts(plan) if entries is None else entries)}
     changes: list[Change] = []
     seen: set[str] = set()
@@ -205,25 +240,41 @@ def read_xliff(
     for unit in store.units:
         unit_id = unit.xmlelement.get("id")
         if not unit_id:
-            raise _refuse(name, "a trans-unit has no id")
+            raise _refuse(name, "a trans-unit has no id", code="no_id")
         if unit_id in seen:
-            raise _refuse(name, "appears twice", unit_id)
+            raise _refuse(name, "appears twice", unit_id, code="twice")
         seen.add(unit_id)
         entry = by_id.get(unit_id)
         if entry is None:
-            raise _refuse(name, "no text of the plan has this id", unit_id)
+            raise _refuse(name, "no text of the plan has this id", unit_id, code="unknown_id")
         if entry.source_lang is lang:
             raise _refuse(
-                name, f"the text is written in {lang.value}; it is not translated", unit_id
+                name,
+                f"the text is written in {lang.value}; it is not translated",
+                unit_id,
+                code="written_in_target",
+                lang=lang,
             )
         target = unit.target
         if not target or not target.strip():
             untranslated += 1
             continue
         if (character := unfit_character(target)) is not None:
-            raise _refuse(name, unfit_message(character), unit_id)
+            raise _refuse(
+                name,
+                unfit_message(character),
+                unit_id,
+                code="unfit_character",
+                character=f"U+{ord(character):04X}",
+            )
         if source not in entry.text.root:
-            raise _refuse(name, f"the text has no {source.value} version to translate", unit_id)
+            raise _refuse(
+                name,
+                f"the text has no {source.value} version to translate",
+                unit_id,
+                code="no_source",
+                lang=source,
+            )
         if unit.source != entry.text[source]:
             stale.append(unit_id)
             continue

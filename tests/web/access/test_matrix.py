@@ -62,6 +62,8 @@ ALLOWED: dict[Action, set[str]] = {
     Action.VIEW_PROPOSALS: DELEGATIONS | INSIDERS,
     Action.VIEW_REPORTS: {"secretariat", "administrator"},
     Action.RECORD_REPORTS: DELEGATIONS | {"secretariat", "administrator"},
+    Action.VIEW_TRANSLATIONS: INSIDERS,
+    Action.TRANSLATE: {"secretariat", "administrator"},
 }
 # The routes about one member state's reports: the sample state is Brazil, the delegation's.
 STATE_ROUTES = {

@@ -46,6 +46,7 @@ ACTIONS: dict[str, Any] = {
     "publish": gettext_lazy("Published"),
     "approve": gettext_lazy("Approved"),
     "visibility": gettext_lazy("Visibility changed"),
+    "translate": gettext_lazy("Translations imported"),
 }
 OTHER_ACTION = gettext_lazy("Changed")
 

@@ -1,8 +1,9 @@
 """Roles held by users, and the audit trail of every change.
 
 A user's roles are rows of ``Membership``: a delegation member names one member state (ISO 3166
-alpha-2 code), secretariat staff one committee (or, blank, every committee), chair and bureau
-one term. An administrator holds every right. Users without a membership are the public.
+alpha-2 code), secretariat staff and translators one committee (or, blank, every committee),
+chair and bureau one term. An administrator holds every right. Users without a membership are
+the public.
 
 ``AuditRecord`` rows are written once and never changed: ``save`` refuses an update and the
 admin shows them read only; on PostgreSQL a trigger refuses UPDATE and DELETE as well.
@@ -22,6 +23,9 @@ class Role(models.TextChoices):
     SECRETARIAT = "secretariat", _("secretariat staff")
     BUREAU = "bureau", _("chair or bureau member")
     ADMINISTRATOR = "administrator", _("administrator")
+    # Changes the translations of a committee's terms (or, blank, every committee's), and
+    # nothing else: ``policy._TRANSLATOR``.
+    TRANSLATOR = "translator", _("translator")
 
 
 class Membership(models.Model):
@@ -42,7 +46,9 @@ class Membership(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("committee"),
-        help_text=_("Secretariat staff: the committee served; blank for every committee."),
+        help_text=_(
+            "Secretariat staff and translators: the committee served; blank for every committee."
+        ),
     )
     term = models.ForeignKey(
         "plans.Term",

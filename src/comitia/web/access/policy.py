@@ -19,6 +19,11 @@ The rules:
   and ``APPROVE_REVISION``; a user granted the ``documents.approve_revision`` permission in
   the admin may ``APPROVE_REVISION`` and ``VIEW_DRAFT`` on every term (an approver reads the
   draft they approve and the revision they made, a draft until published);
+- a translator of the term's committee (or of every committee) may ``VIEW_TRANSLATIONS``
+  (the translation page and its XLIFF export) and ``TRANSLATE`` (import a translated file),
+  and nothing else: a draft term is seen on those routes only
+  (``comitia.web.publication.middleware``); the secretariat may do both too, the chair and
+  bureau ``VIEW_TRANSLATIONS``;
 - a delegation member may ``PROPOSE`` (for its own member state), ``VIEW_PROPOSALS``
   (its own) and ``RECORD_REPORTS`` (its own state's) on a term it sees (shared with member
   states, or public); the secretariat may ``VIEW_REPORTS`` and ``RECORD_REPORTS`` of any state;
@@ -53,6 +58,9 @@ class Action(StrEnum):
     # narrowed by comitia.web.reports.visibility).
     VIEW_REPORTS = "view_reports"
     RECORD_REPORTS = "record_reports"
+    # Translations: the status page and the export; importing a translated file.
+    VIEW_TRANSLATIONS = "view_translations"
+    TRANSLATE = "translate"
 
 
 _OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
@@ -65,14 +73,21 @@ _SECRETARIAT = {
     Action.VIEW_PROPOSALS,
     Action.VIEW_REPORTS,
     Action.RECORD_REPORTS,
+    Action.VIEW_TRANSLATIONS,
+    Action.TRANSLATE,
 }
 _BUREAU = {
     Action.VIEW_CHECKS,
+    Action.VIEW_TRANSLATIONS,
     Action.VIEW_HISTORY,
     Action.APPROVE_REVISION,
     Action.VIEW_DRAFT,
     Action.VIEW_PROPOSALS,
 }
+_TRANSLATOR = {Action.VIEW_TRANSLATIONS, Action.TRANSLATE}
+# The actions whose routes show a term to whoever may do them, even a draft term that the
+# user does not otherwise see: a translator translates drafts.
+TRANSLATION_ACTIONS = frozenset(_TRANSLATOR)
 _DELEGATION = {Action.PROPOSE, Action.VIEW_PROPOSALS, Action.RECORD_REPORTS}
 _APPROVER = {Action.APPROVE_REVISION, Action.VIEW_DRAFT}
 
@@ -114,6 +129,8 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
             term is not None and term.committee_id == ms.committee_id
         )
         if ms.role == Role.SECRETARIAT and action in _SECRETARIAT and serves_committee:
+            return True
+        if ms.role == Role.TRANSLATOR and action in _TRANSLATOR and serves_committee:
             return True
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:

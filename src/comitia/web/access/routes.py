@@ -66,9 +66,12 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "checks-coverage-csv": Action.VIEW,
     # budget: planned cost against appropriations, for the secretariat, chair and bureau
     "budget:page": Action.VIEW_CHECKS,
-    # translations: status and XLIFF export, for those who see the checks panel
-    "checks-translations": Action.VIEW_CHECKS,
-    "checks-translations-xliff": Action.VIEW_CHECKS,
+    # translations: status and XLIFF export for the secretariat, chair, bureau and translators;
+    # importing a translated file (preview, then confirm) for the secretariat and translators
+    "checks-translations": Action.VIEW_TRANSLATIONS,
+    "checks-translations-xliff": Action.VIEW_TRANSLATIONS,
+    "checks-translations-import": Action.TRANSLATE,
+    "checks-translations-confirm": Action.TRANSLATE,
     # access
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,

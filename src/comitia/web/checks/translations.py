@@ -2,7 +2,8 @@
 first) and its XLIFF export for translators, from ``comitia.translations``.
 
 Who may see them is the routes' declared policy (``comitia.web.access.routes``): the
-secretariat, the chair and bureau, the administrators, as for the checks panel.
+secretariat, the chair and bureau, the translators, the administrators; the secretariat and
+translators also import a translated file here (``translation_import``).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from comitia.plan import Language, Plan
 from comitia.translations.notes import describe
 from comitia.translations.texts import Entry, Status, plan_texts, progress
 from comitia.translations.xliff import Select, export_xliff
+from comitia.web.access.policy import Action, may
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
+from comitia.web.publication.visibility import may_see_term
 
 _LISTED = (Status.OUTDATED, Status.MISSING)  # outdated first: a translation to revise
 
@@ -72,6 +75,9 @@ def translations_page(request: HttpRequest, slug: str) -> HttpResponse:
         "term_name": term_name(plan, reader),
         "plan": plan,
         "languages": languages,
+        "can_import": may(request.user, Action.TRANSLATE, term) and bool(languages),
+        # A translator may see a draft term here only: no link to its pages.
+        "term_seen": may_see_term(request.user, term),
     }
     return render(request, "checks/translations.html", context)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comitia.web.checks import translations, views
+from comitia.web.checks import translation_import, translations, views
 
 urlpatterns = [
     path("terms/<slug:slug>/checks/", views.checks_panel, name="checks-panel"),
@@ -15,5 +15,15 @@ urlpatterns = [
         "terms/<slug:slug>/translations.xlf",
         translations.translations_xliff,
         name="checks-translations-xliff",
+    ),
+    path(
+        "terms/<slug:slug>/translations/import/",
+        translation_import.translations_import,
+        name="checks-translations-import",
+    ),
+    path(
+        "terms/<slug:slug>/translations/import/confirm/",
+        translation_import.translations_confirm,
+        name="checks-translations-confirm",
     ),
 ]

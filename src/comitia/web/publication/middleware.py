@@ -8,7 +8,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 
 from comitia.web.access.middleware import not_found
-from comitia.web.access.policy import is_administrator
+from comitia.web.access.policy import TRANSLATION_ACTIONS, Action, is_administrator, may
 from comitia.web.access.routes import policy_for
 from comitia.web.plans.models import Term
 
@@ -40,17 +40,18 @@ class TermMiddleware:
         match = request.resolver_match
         if "slug" not in view_kwargs or match is None:
             return None
-        if policy_for(match.view_name, request.method or "GET") is None:
+        action = policy_for(match.view_name, request.method or "GET")
+        if action is None:
             return None  # refused by the access middleware, whatever the term
         terms = Term.objects.select_related("committee").filter(slug=view_kwargs["slug"])
         term = with_visibility(terms).first()
         request.comitia_term = term  # type: ignore[attr-defined]
-        if _hidden(request, term):
+        if _hidden(request, term, action):
             return not_found(request)
         return None
 
 
-def _hidden(request: HttpRequest, term: Term | None) -> bool:
+def _hidden(request: HttpRequest, term: Term | None, action: Action | None = None) -> bool:
     """Whether the term named in the URL is to be answered as missing: it is hidden from the
     user, or it is missing. The answer is given before the view, so that it is the same
     for both whatever the route and method (a view would answer a method it does not take
@@ -58,4 +59,6 @@ def _hidden(request: HttpRequest, term: Term | None) -> bool:
     view decides (they still read the history of a deleted term)."""
     if term is None:
         return not is_administrator(request.user)
+    if action in TRANSLATION_ACTIONS and may(request.user, action, term):
+        return False  # a translator translates the drafts of the terms it translates
     return not may_see_term(request.user, term)
