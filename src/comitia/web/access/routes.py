@@ -51,6 +51,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "calendar:meeting_new": Action.EDIT_CALENDAR,
     "calendar:meeting_edit": Action.EDIT_CALENDAR,
     "calendar:meeting_move": Action.EDIT_CALENDAR,
+    # the rescheduling assistant's dates (the move itself is calendar:meeting_move)
+    "calendar:meeting_other_dates": Action.EDIT_CALENDAR,
     "calendar:meeting_cancel": Action.EDIT_CALENDAR,
     "calendar:agenda_new": Action.EDIT_CALENDAR,
     "calendar:agenda_edit": Action.EDIT_CALENDAR,
@@ -127,6 +129,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "api:terms": {"GET": Action.VIEW},
     "api:plan": {"GET": Action.VIEW},
     "api:meetings": {"GET": Action.VIEW},
+    "api:meeting_other_dates": {"GET": Action.EDIT_CALENDAR},  # moving: api:meeting_move
     "api:resolutions": {"GET": Action.VIEW},
     "api:resolution": {"GET": Action.VIEW},
     "api:resolution_paragraphs": {"GET": Action.VIEW},
