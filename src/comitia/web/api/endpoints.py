@@ -34,7 +34,7 @@ from comitia.web.access.middleware import api_refusal, requested_term, sign_in_f
 from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
 from comitia.web.calendar import operations
-from comitia.web.calendar.forms import MeetingForm, MoveForm
+from comitia.web.calendar.forms import CancelForm, MeetingForm, MoveForm
 from comitia.web.calendar.preview import Preview, meeting_preview
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
@@ -46,6 +46,7 @@ from .schemas import (
     ConflictOut,
     FindingOut,
     InvalidOut,
+    MeetingCancelIn,
     MeetingChangeIn,
     MeetingMoveIn,
     MeetingOut,
@@ -403,15 +404,21 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
     url_name="meeting_cancel",
     auth=WRITE_AUTH,
 )
-def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionIn) -> Status[Any]:
-    """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
+def cancel_meeting(
+    request: HttpRequest, slug: str, key: str, cancel: MeetingCancelIn
+) -> Status[Any]:
+    """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled. The reason
+    is required and kept in the meeting's history."""
     term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
     def write() -> None:  # a cancellation warns of nothing: it removes a meeting from the checks
-        operations.cancel_meeting(stored, request.user, version=based_on.version)
+        fields = _validated(CancelForm({"reason": cancel.reason}))
+        operations.cancel_meeting(
+            stored, request.user, reason=fields["reason"], version=cancel.version
+        )
 
-    return _write(request, term, stored, based_on, write)
+    return _write(request, term, stored, cancel, write)
 
 
 # -- resolutions ------------------------------------------------------------------------------

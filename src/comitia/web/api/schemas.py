@@ -173,6 +173,10 @@ class MeetingMoveIn(VersionIn):
     )
 
 
+class MeetingCancelIn(VersionIn):
+    reason: str = Field(description="Why it is cancelled, kept in the meeting's history.")
+
+
 class ChangeOut(Schema):
     user: str
     at: str
