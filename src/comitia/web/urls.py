@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from comitia.web.api.docs import api_docs
 from comitia.web.api.endpoints import api
+from comitia.web.api.urls import with_trailing_slashes
 from comitia.web.home import views as home
 from comitia.web.language import set_language
 from comitia.web.negotiation.api import router as negotiation_api
@@ -15,7 +17,8 @@ urlpatterns = [
     path("terms/<slug:slug>/", include("comitia.web.documents.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
-    path("api/v1/", api.urls),
+    path("api/v1/docs/", api_docs, name="api-docs"),
+    path("api/v1/", with_trailing_slashes(api.urls)),
     path("", include("comitia.web.calendar.urls")),
     path("", include("comitia.web.checks.urls")),
     path("", include("comitia.web.budget.urls")),

@@ -369,6 +369,7 @@ def test_a_change_that_breaks_the_plan_names_the_field_without_its_value(
 def test_the_openapi_description_lists_every_route(db: None) -> None:
     paths = Client().get(f"{API}/openapi.json").json()["paths"]
     assert set(paths) == {
+        f"{API}/",
         f"{API}/terms",
         f"{API}/terms/{{slug}}/plan",
         f"{API}/terms/{{slug}}/meetings",

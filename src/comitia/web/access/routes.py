@@ -119,6 +119,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "negotiation:sheet": Action.VIEW_DRAFT,
     "negotiation:sheet_decide": Action.EDIT_CALENDAR,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
+    "api:index": {"GET": Action.VIEW},  # what the API is and where to start
+    "api-docs": Action.VIEW,  # the API's documentation, a page of the site
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},
     "api:terms": {"GET": Action.VIEW},

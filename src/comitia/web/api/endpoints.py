@@ -45,6 +45,7 @@ from .schemas import (
     ChangeOut,
     ConflictOut,
     FindingOut,
+    IndexOut,
     InvalidOut,
     MeetingCancelIn,
     MeetingChangeIn,
@@ -54,6 +55,7 @@ from .schemas import (
     ParagraphOut,
     RefusalOut,
     ResolutionOut,
+    ResourceOut,
     TermOut,
     UnconfirmedOut,
     VersionIn,
@@ -286,6 +288,28 @@ def _write(
         return Status(422, _refused_operation(error))
     saved = _read_meeting(request, term, meeting.key)
     return Status(200, MeetingSavedOut(**saved.model_dump(), findings=_findings_out(found)))
+
+
+@api.get("/", response={200: IndexOut, 401: RefusalOut}, url_name="index")
+def index(request: HttpRequest) -> IndexOut:
+    """What this API is, where its description is and the resources to start from."""
+    return IndexOut(
+        name=api.title,
+        version=api.version,
+        description=_("The work plans and calendars of committees, as Comitia holds them."),
+        openapi_url=request.build_absolute_uri(reverse("api:openapi-json")),
+        docs_url=request.build_absolute_uri(reverse("api-docs")),
+        resources=[
+            ResourceOut(
+                name="terms",
+                url=request.build_absolute_uri(reverse("api:terms")),
+                description=_(
+                    "The terms you may see, each with the addresses of its plan and meetings; "
+                    "resolutions, amendments, reports and contacts are under each term."
+                ),
+            )
+        ],
+    )
 
 
 @api.get("/terms", response={200: list[TermOut], 401: RefusalOut}, url_name="terms")
