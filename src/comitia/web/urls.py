@@ -4,6 +4,7 @@ from django.urls import include, path
 from comitia.web.api.docs import api_docs
 from comitia.web.api.endpoints import api
 from comitia.web.api.urls import with_trailing_slashes
+from comitia.web.errors import favicon
 from comitia.web.home import views as home
 from comitia.web.language import set_language
 from comitia.web.negotiation.api import router as negotiation_api
@@ -16,6 +17,7 @@ urlpatterns = [
     path("terms/<slug:slug>/", home.home, name="term"),
     path("terms/<slug:slug>/", include("comitia.web.documents.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("favicon.ico", favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("api/v1/docs/", api_docs, name="api-docs"),
     path("api/v1/", with_trailing_slashes(api.urls)),
@@ -29,3 +31,8 @@ urlpatterns = [
     path("", include("comitia.web.negotiation.urls")),
     path("", include("comitia.web.search.urls")),
 ]
+
+# The site's own error pages; the API's addresses answer in JSON (comitia.web.errors).
+handler403 = "comitia.web.errors.permission_denied"
+handler404 = "comitia.web.errors.page_not_found"
+handler500 = "comitia.web.errors.server_error"

@@ -62,6 +62,8 @@ ALLOWED: dict[Action, set[str]] = {
     Action.VIEW_PROPOSALS: DELEGATIONS | INSIDERS,
     Action.VIEW_REPORTS: {"secretariat", "administrator"},
     Action.RECORD_REPORTS: DELEGATIONS | {"secretariat", "administrator"},
+    # the users' pages are site-wide: the secretariat of any committee
+    Action.MANAGE_USERS: {"secretariat", "secretariat_elsewhere", "administrator"},
 }
 # The routes about one member state's reports: the sample state is Brazil, the delegation's.
 STATE_ROUTES = {
@@ -298,6 +300,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "object_id": meeting.key,
         "activity_key": activity.key,
         "resolution": "draft-2020",
+        "user_id": User.objects.order_by("pk").values_list("pk", flat=True)[0],
     }
 
 

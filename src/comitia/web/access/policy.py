@@ -22,6 +22,9 @@ The rules:
 - a delegation member may ``PROPOSE`` (for its own member state), ``VIEW_PROPOSALS``
   (its own) and ``RECORD_REPORTS`` (its own state's) on a term it sees (shared with member
   states, or public); the secretariat may ``VIEW_REPORTS`` and ``RECORD_REPORTS`` of any state;
+- secretariat staff, of any committee, may ``MANAGE_USERS`` (invite users and give them roles,
+  deactivate accounts; what they may not do there, such as make an administrator, is
+  ``comitia.web.access.users``' rule);
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -53,6 +56,8 @@ class Action(StrEnum):
     # narrowed by comitia.web.reports.visibility).
     VIEW_REPORTS = "view_reports"
     RECORD_REPORTS = "record_reports"
+    # The users' pages: inviting users, giving roles, deactivating accounts (site-wide).
+    MANAGE_USERS = "manage_users"
 
 
 _OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
@@ -114,6 +119,8 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
             term is not None and term.committee_id == ms.committee_id
         )
         if ms.role == Role.SECRETARIAT and action in _SECRETARIAT and serves_committee:
+            return True
+        if ms.role == Role.SECRETARIAT and action == Action.MANAGE_USERS:
             return True
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:
