@@ -12,7 +12,7 @@ from django.test import Client, RequestFactory
 from django.urls import get_resolver
 from django.utils import translation
 
-from comitia.web import errors
+from comitia.web.access import errors
 from comitia.web.plans import models as m
 
 HEADER = '<header class="site">'

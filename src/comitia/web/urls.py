@@ -4,8 +4,8 @@ from django.urls import include, path
 from comitia.web.api.docs import api_docs
 from comitia.web.api.endpoints import api
 from comitia.web.api.urls import with_trailing_slashes
-from comitia.web.errors import favicon
 from comitia.web.home import views as home
+from comitia.web.home.favicon import favicon
 from comitia.web.language import set_language
 from comitia.web.negotiation.api import router as negotiation_api
 
@@ -32,7 +32,7 @@ urlpatterns = [
     path("", include("comitia.web.search.urls")),
 ]
 
-# The site's own error pages; the API's addresses answer in JSON (comitia.web.errors).
-handler403 = "comitia.web.errors.permission_denied"
-handler404 = "comitia.web.errors.page_not_found"
-handler500 = "comitia.web.errors.server_error"
+# The site's own error pages; the API's addresses answer in JSON (comitia.web.access.errors).
+handler403 = "comitia.web.access.errors.permission_denied"
+handler404 = "comitia.web.access.errors.page_not_found"
+handler500 = "comitia.web.access.errors.server_error"

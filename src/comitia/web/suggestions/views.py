@@ -130,7 +130,9 @@ def window(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     meeting = _meeting(request, slug, key)
     form = WindowForm(request.POST)
     if not form.is_valid():
-        errors = form.errors.get("closes_at") or [_("Give the date and time when proposals close.")]
+        errors = [str(e) for e in form.errors.get("closes_at", [])] or [
+            _("Give the date and time when proposals close.")
+        ]
         messages.error(
             request, _("The deadline was not set: %(reason)s") % {"reason": " ".join(errors)}
         )

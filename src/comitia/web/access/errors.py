@@ -1,4 +1,5 @@
-"""The site's answers when something goes wrong: its own pages, or the API's JSON refusal.
+"""The site's answers when access is refused or something goes wrong: its own pages, or the
+API's JSON refusal.
 
 Django's handlers would show the site's ``403.html``, ``404.html`` and ``500.html`` on every
 address, the API's too; under ``/api/`` these answer as the API does (``{"detail": ...}``).
@@ -8,15 +9,12 @@ may be what failed.
 
 from __future__ import annotations
 
-from functools import cache
-
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from comitia.web.access.middleware import api_refusal
+from .middleware import api_refusal
 
 _API_PREFIX = "/api/"
 
@@ -43,15 +41,3 @@ def server_error(request: HttpRequest) -> HttpResponse:
     # A plain render: no RequestContext, so no context processor (the session's user would
     # read the database) runs.
     return HttpResponseServerError(loader.get_template("500.html").render())
-
-
-@cache
-def _favicon() -> bytes:
-    return (settings.BASE_DIR / "static" / "comitia" / "favicon.svg").read_bytes()
-
-
-def favicon(request: HttpRequest) -> HttpResponse:
-    """``/favicon.ico``, which browsers ask for whatever the page links: the site's SVG icon."""
-    response = HttpResponse(_favicon(), content_type="image/svg+xml")
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
