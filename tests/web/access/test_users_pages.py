@@ -163,3 +163,27 @@ def test_an_administrator_gives_the_administrator_role(terms: tuple[m.Term, m.Te
     response = _invite(client, role="administrator", username="boss")
     assert response.status_code == 302
     assert Membership.objects.get(user__username="boss").role == Role.ADMINISTRATOR
+
+
+def test_the_secretariat_of_one_committee_gives_no_more_than_it_holds(
+    terms: tuple[m.Term, m.Term],
+) -> None:
+    here, elsewhere = terms
+    client = signed_in(make_user("secretariat", here, elsewhere))  # serves here's committee
+    every = _invite(client, role="secretariat", username="everywhere")
+    other_bureau = _invite(client, role="bureau", term=str(elsewhere.pk), username="chair")
+    for response in (every, other_bureau):
+        assert "Nobody was invited" in response.content.decode()
+    assert not User.objects.filter(username__in=["everywhere", "chair"]).exists()
+    assert (
+        _invite(client, role="secretariat", term=str(here.pk), username="colleague")["Location"]
+        == USERS
+    )
+    colleague = Membership.objects.get(user__username="colleague")
+    assert colleague.committee == here.committee
+    other_staff = make_user("secretariat_elsewhere", here, elsewhere)
+    assert other_staff is not None
+    response = client.post(f"/accounts/users/{other_staff.pk}/", {"active": "0"}, follow=True)
+    assert "Nothing was changed" in response.content.decode()
+    other_staff.refresh_from_db()
+    assert other_staff.is_active

@@ -60,20 +60,42 @@ def account(user: Any) -> dict[str, Any]:
     }
 
 
-def check_may_change(actor: Any, user: Any | None, role: str | None = None) -> None:
+def check_may_change(
+    actor: Any, user: Any | None, membership: dict[str, Any] | None = None
+) -> None:
     """UserChangeError unless ``actor`` may change ``user`` (None: a new one) and give it
-    ``role``: only an administrator makes or changes an administrator (or a superuser), and
-    no one changes their own account here (they would lock themselves out)."""
-    if is_administrator(actor):
-        if user is not None and user.pk == actor.pk:
-            raise UserChangeError(_("you cannot change your own account here"))
-        return
-    if role == Role.ADMINISTRATOR:
-        raise UserChangeError(_("only an administrator may give the administrator role"))
+    ``membership`` (Membership's fields; None: no new role).
+
+    An administrator may change anyone but themselves. Secretariat staff may not give the
+    administrator role nor change an administrator, and give no more than they hold: the
+    secretariat or bureau of a committee they serve (every committee only if they serve every
+    one); the account they change must hold only roles they could have given. No one changes
+    their own account here (they would lock themselves out).
+    """
     if user is not None and user.pk == actor.pk:
         raise UserChangeError(_("you cannot change your own account here"))
+    if is_administrator(actor):
+        return
+    if membership is not None and membership.get("role") == Role.ADMINISTRATOR:
+        raise UserChangeError(_("only an administrator may give the administrator role"))
     if user is not None and (is_administrator(user) or user.is_superuser):
         raise UserChangeError(_("only an administrator may change an administrator"))
+    held = list(Membership.objects.filter(user=user)) if user is not None else []
+    wanted = [Membership(**membership)] if membership is not None else []
+    for ms in held + wanted:
+        if not _gives(actor, ms):
+            raise UserChangeError(
+                _("you may only give roles of the committees you serve as secretariat")
+            )
+
+
+def _gives(actor: Any, ms: Membership) -> bool:
+    """Whether ``actor`` (not an administrator) may give the role ``ms`` describes."""
+    if ms.role not in {Role.SECRETARIAT, Role.BUREAU}:
+        return True
+    committee = ms.term.committee_id if ms.role == Role.BUREAU and ms.term else ms.committee_id
+    served = {m.committee_id for m in Membership.objects.filter(user=actor, role=Role.SECRETARIAT)}
+    return None in served or (committee is not None and committee in served)
 
 
 def invite(

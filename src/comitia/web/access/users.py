@@ -121,7 +121,7 @@ def invite_page(request: HttpRequest) -> HttpResponse:
     form = InviteForm(request.POST or None, actor=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            invitations.check_may_change(request.user, None, form.cleaned_data["role"])
+            invitations.check_may_change(request.user, None, form.membership())
         except invitations.UserChangeError as error:
             messages.error(request, _("Nobody was invited: %(reason)s") % {"reason": error})
         else:
@@ -168,7 +168,7 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
                 )
                 return redirect(reverse("access:users"))
             if form.is_valid():
-                invitations.check_may_change(request.user, user, form.cleaned_data["role"])
+                invitations.check_may_change(request.user, user, form.membership())
                 invitations.set_role(user, form.membership(), request.user)
                 messages.success(
                     request, _("The role of %(name)s was saved.") % {"name": user.get_username()}
