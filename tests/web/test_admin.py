@@ -69,3 +69,22 @@ def test_an_organization_lists_and_opens_with_its_rooms_and_teams(staff: Client)
     change = staff.get(reverse("admin:plans_organization_change", args=[row.pk]))
     assert change.status_code == 200
     assert "Padilha Vidal Room" in change.text and "Team B" in change.text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "header", "index"),
+    [
+        ("en", "Comitia administration", "What Comitia stores"),
+        ("fr", "Administration de Comitia", "Ce que Comitia conserve"),
+        ("es", "Administración de Comitia", "Lo que Comitia guarda"),
+        ("pt", "Administração do Comitia", "O que o Comitia guarda"),
+    ],
+)
+def test_the_admin_says_comitia_not_django_in_every_language(
+    staff: Client, lang: str, header: str, index: str
+) -> None:
+    staff.cookies["django_language"] = lang
+    page = staff.get(reverse("admin:index")).text
+    assert header in page and index in page
+    assert "Django" not in page

@@ -50,7 +50,7 @@ def test_every_calendar_operation_leaves_a_record(terms: tuple[m.Term, m.Term]) 
     user = make_user("secretariat", here, elsewhere)
     meeting = _meeting(here)
     operations.move_meeting(meeting, meeting.date + dt.timedelta(days=1), "room", user)
-    operations.cancel_meeting(meeting, user)
+    operations.cancel_meeting(meeting, user, reason="no quorum (illustrative)")
     node = m.AgendaNode.objects.filter(meeting=meeting).order_by("depth", "position").first()
     assert node is not None
     operations.reorder_agenda(node, 1, user)
@@ -102,7 +102,9 @@ def test_an_audit_record_cannot_be_changed_or_deleted_through_the_application(
     terms: tuple[m.Term, m.Term],
 ) -> None:
     here, elsewhere = terms
-    operations.cancel_meeting(_meeting(here), make_user("secretariat", here, elsewhere))
+    operations.cancel_meeting(
+        _meeting(here), make_user("secretariat", here, elsewhere), reason="no quorum"
+    )
     record = AuditRecord.objects.get()
     record.action = "nothing happened"
     with pytest.raises(ImmutableRecord):
@@ -150,7 +152,7 @@ def test_a_user_with_a_history_is_deactivated_not_deleted(terms: tuple[m.Term, m
     here, elsewhere = terms
     user = make_user("secretariat", here, elsewhere)
     assert user is not None
-    operations.cancel_meeting(_meeting(here), user)
+    operations.cancel_meeting(_meeting(here), user, reason="no quorum")
     with pytest.raises(ProtectedError):
         user.delete()
     assert AuditRecord.objects.get().user == user

@@ -217,9 +217,25 @@ def test_cancelling_keeps_the_meeting_marked_cancelled(published: tuple[m.Term, 
     stored = _first_meeting(here)
     client = _client("secretariat", published)
     url = f"{API}/terms/{here.slug}/meetings/{stored.key}/cancel"
-    assert _post(client, url, {"version": stored.version + 5}).status_code == 409
-    response = _post(client, url, {"version": stored.version})
+    stale = {"version": stored.version + 5, "reason": "No quorum"}
+    assert _post(client, url, stale).status_code == 409
+    response = _post(client, url, {"version": stored.version, "reason": "No quorum"})
     assert response.status_code == 200 and response.json()["status"] == "cancelled"
+    record = AuditRecord.objects.get(action="cancel", object_id=stored.key)
+    assert record.reason == "No quorum"
+
+
+@pytest.mark.parametrize("body", [{}, {"reason": ""}, {"reason": "  "}], ids=str)
+def test_cancelling_without_a_reason_is_refused_as_invalid(
+    published: tuple[m.Term, m.Term], body: dict[str, Any]
+) -> None:
+    here, _ = published
+    stored = _first_meeting(here)
+    client = _client("secretariat", published)
+    url = f"{API}/terms/{here.slug}/meetings/{stored.key}/cancel"
+    response = _post(client, url, {"version": stored.version, **body})
+    assert response.status_code == 422 and "reason" in response.json()["errors"]
+    assert m.Meeting.objects.get(pk=stored.pk).status == stored.status
 
 
 @pytest.mark.parametrize(
@@ -236,7 +252,7 @@ def test_who_may_not_edit_the_calendar_is_refused_in_json(
     responses = [
         _patch(client, base, {"version": stored.version, "venue": "Room X"}),
         _post(client, f"{base}/move", {"version": 1, "date": "2020-01-01", "reason": "x"}),
-        _post(client, f"{base}/cancel", {"version": stored.version}),
+        _post(client, f"{base}/cancel", {"version": stored.version, "reason": "x"}),
     ]
     assert [r.status_code for r in responses] == [status] * 3
     assert all("detail" in r.json() for r in responses)
@@ -353,6 +369,7 @@ def test_a_change_that_breaks_the_plan_names_the_field_without_its_value(
 def test_the_openapi_description_lists_every_route(db: None) -> None:
     paths = Client().get(f"{API}/openapi.json").json()["paths"]
     assert set(paths) == {
+        f"{API}/",
         f"{API}/terms",
         f"{API}/terms/{{slug}}/plan",
         f"{API}/terms/{{slug}}/meetings",

@@ -130,7 +130,7 @@ def test_unfit_characters_anywhere_in_a_cancel_are_refused(
     stored = _first_meeting(here)
     client = _client("secretariat", published)
     url = f"{API}/terms/{here.slug}/meetings/{stored.key}/cancel"
-    response = _raw(client, "post", url, {"version": stored.version, **body})
+    response = _raw(client, "post", url, {"version": stored.version, "reason": "x", **body})
     assert response.status_code == 422, response.content
     assert m.Meeting.objects.get(pk=stored.pk).status == stored.status
 

@@ -91,9 +91,42 @@ def test_a_move_needs_a_reason(staff_client: Client, model_term: m.Term) -> None
 def test_cancelling_a_meeting_keeps_it_in_the_feed_as_cancelled(
     staff_client: Client, model_term: m.Term
 ) -> None:
-    assert staff_client.post(f"/calendar/{SLUG}/meetings/{MEETING}/cancel/").status_code == 302
+    url = f"/calendar/{SLUG}/meetings/{MEETING}/cancel/"
+    assert staff_client.post(url, {"reason": "No quorum"}).status_code == 302
     event = feed_event(staff_client, MEETING)
     assert event["STATUS"] == "CANCELLED" and int(event["SEQUENCE"]) == 1
+
+
+@pytest.mark.parametrize("reason", ["", "   "])
+def test_cancelling_without_a_reason_is_refused_with_a_message(
+    staff_client: Client, model_term: m.Term, reason: str
+) -> None:
+    url = f"/calendar/{SLUG}/meetings/{MEETING}/cancel/"
+    response = staff_client.post(url, {"reason": reason})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'id="id_reason-error"' in page and "Say why the meeting is cancelled." in page
+    assert m.Meeting.objects.get(term=model_term, key=MEETING).status != "cancelled"
+
+
+def test_the_reason_for_a_cancellation_is_kept_and_shown_in_the_meetings_history(
+    staff_client: Client, model_term: m.Term
+) -> None:
+    from comitia.web.access.models import AuditRecord
+
+    url = f"/calendar/{SLUG}/meetings/{MEETING}/cancel/"
+    staff_client.post(url, {"reason": "  The host country withdrew  "})
+    record = AuditRecord.objects.get(action="cancel", object_id=MEETING)
+    assert record.reason == "The host country withdrew"
+    history = staff_client.get(f"/terms/{SLUG}/history/meeting/{MEETING}/").content.decode()
+    assert "The host country withdrew" in history
+
+
+def test_the_cancel_operation_refuses_a_blank_reason(model_term: m.Term) -> None:
+    meeting = m.Meeting.objects.get(term=model_term, key=MEETING)
+    with pytest.raises(operations.OperationError, match="why"):
+        operations.cancel_meeting(meeting, None, reason=" ")
+    assert m.Meeting.objects.get(pk=meeting.pk).status == meeting.status
 
 
 def test_creating_and_editing_a_meeting(staff_client: Client, model_term: m.Term) -> None:

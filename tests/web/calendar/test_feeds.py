@@ -203,7 +203,10 @@ def test_a_cancelled_meeting_is_marked_cancelled_with_a_higher_sequence(
     uid = "meeting-csh-2019-10-24."
     sequence = _event(_served(client, kind), uid)["SEQUENCE"]
     feed = _change_then_serve(
-        client, model_term, kind, lambda: operations.cancel_meeting(meeting, staff)
+        client,
+        model_term,
+        kind,
+        lambda: operations.cancel_meeting(meeting, staff, reason="no quorum"),
     )
     event = _event(feed, uid)
     assert event["STATUS"] == "CANCELLED" and event["SEQUENCE"] > sequence

@@ -229,7 +229,7 @@ def test_the_feed_changes_when_a_committee_changes(scene: tuple[m.Term, m.Term])
     from comitia.web.calendar import operations
 
     meeting = m.Meeting.objects.select_related("term").get(term=csh, key="m1")
-    operations.cancel_meeting(meeting, None)
+    operations.cancel_meeting(meeting, None, reason="no quorum")
     committed()
     second = Client().get("/calendar/all/feed.fr.ics")
     assert second["ETag"] != first["ETag"]

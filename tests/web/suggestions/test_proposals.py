@@ -13,7 +13,7 @@ from django.utils import timezone
 from comitia.web.access.models import AuditRecord, Membership, Role
 from comitia.web.plans import models as m
 from comitia.web.suggestions import operations
-from comitia.web.suggestions.models import Proposal
+from comitia.web.suggestions.models import Proposal, ProposalWindow
 from tests.factories import build_plan
 from tests.web.publishing import store_published
 
@@ -88,7 +88,8 @@ def test_a_panelist_needs_a_name_and_the_input_is_kept(meeting: m.Meeting) -> No
 
 
 def test_after_the_deadline_proposals_are_closed_visibly(meeting: m.Meeting) -> None:
-    operations.set_window(meeting, timezone.now() - dt.timedelta(minutes=1), None)
+    closed = timezone.now() - dt.timedelta(minutes=1)
+    operations.set_window(meeting, closed, None, now=closed - dt.timedelta(days=7))
     brazil = _delegate("BR")
     page = brazil.get(_url(meeting)).content.decode()
     assert "Proposals are closed." in page and "Send the proposal" not in page
@@ -178,3 +179,30 @@ def test_the_admin_lists_proposals_publications_and_the_trail_read_only(
     response = admin_client.get(path)
     assert response.status_code == 200
     assert admin_client.get(path + "add/").status_code == 403
+
+
+def test_a_deadline_in_the_past_is_refused_by_the_operation(meeting: m.Meeting) -> None:
+    with pytest.raises(operations.ProposalError, match="future"):
+        operations.set_window(meeting, timezone.now() - dt.timedelta(seconds=1), None)
+    assert not ProposalWindow.objects.filter(meeting=meeting).exists()
+    assert not AuditRecord.objects.filter(action="set deadline").exists()
+
+
+def test_a_deadline_in_the_past_is_refused_by_the_page_with_a_clear_message(
+    meeting: m.Meeting,
+) -> None:
+    secretariat = _secretariat()
+    past = timezone.localtime(timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    response = secretariat.post(_url(meeting, "deadline/"), {"closes_at": past}, follow=True)
+    page = response.content.decode()
+    assert "The deadline was not set: The deadline must be in the future" in page
+    assert past.replace("T", " ") in page
+    assert not ProposalWindow.objects.filter(meeting=meeting).exists()
+
+
+def test_a_deadline_in_the_future_is_set_from_the_page(meeting: m.Meeting) -> None:
+    secretariat = _secretariat()
+    soon = timezone.localtime(timezone.now() + dt.timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    response = secretariat.post(_url(meeting, "deadline/"), {"closes_at": soon}, follow=True)
+    assert "The deadline for proposals was set." in response.content.decode()
+    assert ProposalWindow.objects.filter(meeting=meeting).exists()

@@ -10,6 +10,11 @@ from .policy import draft_seen_slugs, is_administrator
 from .throttle import current_locks, lift_lock
 from .tokens import issue_token, revoke_token
 
+# The admin speaks of Comitia, in the reader's language, not of Django.
+admin.site.site_header = gettext_lazy("Comitia administration")
+admin.site.site_title = gettext_lazy("Comitia admin")
+admin.site.index_title = gettext_lazy("What Comitia stores")
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]

@@ -27,6 +27,9 @@ The rules:
 - a delegation member may ``PROPOSE`` (for its own member state), ``VIEW_PROPOSALS``
   (its own) and ``RECORD_REPORTS`` (its own state's) on a term it sees (shared with member
   states, or public); the secretariat may ``VIEW_REPORTS`` and ``RECORD_REPORTS`` of any state;
+- secretariat staff, of any committee, may ``MANAGE_USERS`` (invite users and give them roles,
+  deactivate accounts; what they may not do there, such as make an administrator, is
+  ``comitia.web.access.users``' rule);
 - an administrator (a superuser, or a user with the administrator role) may do everything;
 - an inactive user is the public.
 """
@@ -61,6 +64,8 @@ class Action(StrEnum):
     # Translations: the status page and the export; importing a translated file.
     VIEW_TRANSLATIONS = "view_translations"
     TRANSLATE = "translate"
+    # The users' pages: inviting users, giving roles, deactivating accounts (site-wide).
+    MANAGE_USERS = "manage_users"
 
 
 _OPEN = {Action.VIEW, Action.SIGN_IN, Action.ADMIN_SITE}
@@ -131,6 +136,8 @@ def may(user: Any, action: Action | str, term: Term | None = None) -> bool:
         if ms.role == Role.SECRETARIAT and action in _SECRETARIAT and serves_committee:
             return True
         if ms.role == Role.TRANSLATOR and action in _TRANSLATOR and serves_committee:
+            return True
+        if ms.role == Role.SECRETARIAT and action == Action.MANAGE_USERS:
             return True
         in_office = term is not None and ms.term_id == term.pk
         if ms.role == Role.BUREAU and action in _BUREAU and in_office:

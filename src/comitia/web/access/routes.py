@@ -22,6 +22,7 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "home": Action.VIEW,
     "term": Action.VIEW,
     "set_language": Action.VIEW,
+    "favicon": Action.VIEW,
     "admin:*": Action.ADMIN_SITE,
     # documents
     "documents:plan": Action.VIEW,
@@ -78,6 +79,14 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "access:history": Action.VIEW_HISTORY,
     "access:invitation": Action.SIGN_IN,
     "access:invitation_done": Action.SIGN_IN,
+    "access:password_reset": Action.SIGN_IN,
+    "access:password_reset_done": Action.SIGN_IN,
+    "access:password_reset_confirm": Action.SIGN_IN,
+    "access:password_reset_complete": Action.SIGN_IN,
+    # the secretariat's pages of users: invite, give roles, deactivate
+    "access:users": Action.MANAGE_USERS,
+    "access:invite": Action.MANAGE_USERS,
+    "access:user_edit": Action.MANAGE_USERS,
     # publication
     "publication:publication": Action.PUBLISH,
     "publication:meeting_visibility": Action.PUBLISH,
@@ -124,6 +133,8 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "negotiation:sheet": Action.VIEW_DRAFT,
     "negotiation:sheet_decide": Action.EDIT_CALENDAR,
     # the JSON API: every route names its methods, which its 405 lists in ``Allow``
+    "api:index": {"GET": Action.VIEW},  # what the API is and where to start
+    "api-docs": Action.VIEW,  # the API's documentation, a page of the site
     "api:api-root": {"GET": Action.VIEW},  # Django Ninja's root: 404, its documentation is off
     "api:openapi-json": {"GET": Action.VIEW},
     "api:terms": {"GET": Action.VIEW},

@@ -34,7 +34,7 @@ from comitia.web.access.middleware import api_refusal, requested_term, sign_in_f
 from comitia.web.access.routes import API_NAMESPACE
 from comitia.web.access.tokens import BearerToken
 from comitia.web.calendar import operations
-from comitia.web.calendar.forms import MeetingForm, MoveForm
+from comitia.web.calendar.forms import CancelForm, MeetingForm, MoveForm
 from comitia.web.calendar.preview import Preview, meeting_preview
 from comitia.web.home.overview import display_language
 from comitia.web.plans import models as m
@@ -45,7 +45,9 @@ from .schemas import (
     ChangeOut,
     ConflictOut,
     FindingOut,
+    IndexOut,
     InvalidOut,
+    MeetingCancelIn,
     MeetingChangeIn,
     MeetingMoveIn,
     MeetingOut,
@@ -53,6 +55,7 @@ from .schemas import (
     ParagraphOut,
     RefusalOut,
     ResolutionOut,
+    ResourceOut,
     TermOut,
     UnconfirmedOut,
     VersionIn,
@@ -287,6 +290,28 @@ def _write(
     return Status(200, MeetingSavedOut(**saved.model_dump(), findings=_findings_out(found)))
 
 
+@api.get("/", response={200: IndexOut, 401: RefusalOut}, url_name="index")
+def index(request: HttpRequest) -> IndexOut:
+    """What this API is, where its description is and the resources to start from."""
+    return IndexOut(
+        name=api.title,
+        version=api.version,
+        description=_("The work plans and calendars of committees, as Comitia holds them."),
+        openapi_url=request.build_absolute_uri(reverse("api:openapi-json")),
+        docs_url=request.build_absolute_uri(reverse("api-docs")),
+        resources=[
+            ResourceOut(
+                name="terms",
+                url=request.build_absolute_uri(reverse("api:terms")),
+                description=_(
+                    "The terms you may see, each with the addresses of its plan and meetings; "
+                    "resolutions, amendments, reports and contacts are under each term."
+                ),
+            )
+        ],
+    )
+
+
 @api.get("/terms", response={200: list[TermOut], 401: RefusalOut}, url_name="terms")
 def terms(request: HttpRequest) -> list[TermOut]:
     """The terms the caller may see, newest first."""
@@ -403,15 +428,21 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
     url_name="meeting_cancel",
     auth=WRITE_AUTH,
 )
-def cancel_meeting(request: HttpRequest, slug: str, key: str, based_on: VersionIn) -> Status[Any]:
-    """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled."""
+def cancel_meeting(
+    request: HttpRequest, slug: str, key: str, cancel: MeetingCancelIn
+) -> Status[Any]:
+    """Cancel a meeting; it stays in the calendar and the feeds, marked cancelled. The reason
+    is required and kept in the meeting's history."""
     term = requested_term(request, slug)
     stored = _stored_meeting(request, term, key)
 
     def write() -> None:  # a cancellation warns of nothing: it removes a meeting from the checks
-        operations.cancel_meeting(stored, request.user, version=based_on.version)
+        fields = _validated(CancelForm({"reason": cancel.reason}))
+        operations.cancel_meeting(
+            stored, request.user, reason=fields["reason"], version=cancel.version
+        )
 
-    return _write(request, term, stored, based_on, write)
+    return _write(request, term, stored, cancel, write)
 
 
 # -- resolutions ------------------------------------------------------------------------------

@@ -48,6 +48,23 @@ Clock = Annotated[
 ]
 
 
+class ResourceOut(Schema):
+    name: str
+    url: str
+    description: str
+
+
+class IndexOut(Schema):
+    """What the API is: its name and version, where its description is, and where to start."""
+
+    name: str
+    version: str
+    description: str
+    openapi_url: str = Field(description="The OpenAPI 3 description of every operation.")
+    docs_url: str = Field(description="The same, as a page to read.")
+    resources: list[ResourceOut] = Field(description="The resources at the top; others nest.")
+
+
 class TermOut(Schema):
     slug: str
     label: str
@@ -171,6 +188,10 @@ class MeetingMoveIn(VersionIn):
             "fingerprint of the 422 answer that listed them. Other findings by then ask again."
         ),
     )
+
+
+class MeetingCancelIn(VersionIn):
+    reason: str = Field(description="Why it is cancelled, kept in the meeting's history.")
 
 
 class ChangeOut(Schema):

@@ -201,6 +201,17 @@ class MoveForm(TermDatesMixin, Described):
         return data
 
 
+class CancelForm(Described):
+    version = _version_field()
+    reason = forms.CharField(
+        label=_("Reason for the cancellation"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the meeting's history, such as “no quorum expected”."),
+        error_messages={"required": _("Say why the meeting is cancelled.")},
+    )
+
+
 class AgendaItemForm(Described):
     version = _version_field()
     kind = forms.ChoiceField(label=_("Kind"))

@@ -17,6 +17,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import DataError, IntegrityError, transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comitia.web.access import audit, versions
 from comitia.web.access.models import AuditRecord
@@ -200,17 +201,23 @@ def move_meeting(
     return meeting
 
 
-def cancel_meeting(meeting: m.Meeting, user: User, *, version: int | None = None) -> m.Meeting:
+def cancel_meeting(
+    meeting: m.Meeting, user: User, *, reason: str, version: int | None = None
+) -> m.Meeting:
     """Mark ``meeting`` cancelled; it stays in the calendar and the feeds, marked so.
-    ``version`` as in ``update_meeting``."""
+    ``reason`` (required: OperationError if blank) is kept in the audit record, which the
+    meeting's history shows. ``version`` as in ``update_meeting``."""
+    reason = reason.strip()
+    if not reason:
+        raise OperationError(_("say why the meeting is cancelled"))
     with _writing():
         before = versions.claim(meeting, version)
         meeting.status = m.calendar.MeetingStatusChoice.CANCELLED
         meeting.save(update_fields=["status"])
         _bump(meeting)
-        _audit(user, "cancel", meeting, before)
+        _audit(user, "cancel", meeting, before, reason)
         _check(meeting.term)
-    log.info("%s cancelled meeting %s", user, meeting.key)
+    log.info("%s cancelled meeting %s (%s)", user, meeting.key, reason)
     return meeting
 
 

@@ -31,7 +31,7 @@ from comitia.web.responses import cached_page, same_for_the_public
 
 from . import operations, pages
 from .feeds import term_feed
-from .forms import ActivityForm, AgendaItemForm, MeetingForm, MoveForm
+from .forms import ActivityForm, AgendaItemForm, CancelForm, MeetingForm, MoveForm
 from .labels import meeting_kind_names, status_names
 from .preview import Preview, activity_preview, agenda_preview, meeting_preview, warning_lines
 
@@ -480,13 +480,26 @@ def meeting_move(request: HttpRequest, slug: str, key: str) -> HttpResponse:
 def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     term = _term(slug, request)
     meeting = _meeting(term, key)
-    if request.method == "POST":
-        operations.cancel_meeting(meeting, request.user)
-        messages.success(
-            request, _("The meeting was cancelled. It stays in the calendar, marked cancelled.")
-        )
-        return redirect(_meeting_url(slug, meeting.key))
+    form = CancelForm(request.POST or None, initial={"version": meeting.version})
+    status: int | None = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            operations.cancel_meeting(
+                meeting,
+                request.user,
+                reason=form.cleaned_data["reason"],
+                version=form.cleaned_data.get("version"),
+            )
+        except operations.OperationError as error:
+            status = _refused(request, error, form)
+        else:
+            messages.success(
+                request,
+                _("The meeting was cancelled. It stays in the calendar, marked cancelled."),
+            )
+            return redirect(_meeting_url(slug, meeting.key))
     context = _common(request, term) | {
+        "form": form,
         "meeting_key": meeting.key,
         "heading": _("Cancel the meeting of %(day)s") % {"day": _day(meeting.date)},
         # On request only: the preview reads the whole plan, the page alone a few rows.
@@ -494,7 +507,9 @@ def meeting_cancel(request: HttpRequest, slug: str, key: str) -> HttpResponse:
         if request.GET.get("preview")
         else None,
     }
-    return render(request, "calendar/cancel.html", context)
+    return render(
+        request, "calendar/cancel.html", context, status=status or (400 if form.errors else 200)
+    )
 
 
 def agenda_item(

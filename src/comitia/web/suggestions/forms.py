@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from comitia.web.plans.forms import FitTextMixin
@@ -31,3 +32,12 @@ class WindowForm(FitTextMixin, forms.Form):
         label=_("Proposals close at"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+    def clean_closes_at(self) -> Any:
+        closes_at = self.cleaned_data["closes_at"]
+        if closes_at is not None and closes_at <= timezone.now():
+            raise forms.ValidationError(
+                _("The deadline must be in the future: %(when)s has passed."),
+                params={"when": timezone.localtime(closes_at).strftime("%Y-%m-%d %H:%M")},
+            )
+        return closes_at

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from comitia.web.access import audit
 from comitia.web.calendar import operations as calendar
@@ -30,10 +31,16 @@ def is_open(meeting: m.Meeting, now: dt.datetime | None = None) -> bool:
     return window is not None and (now or timezone.now()) < window.closes_at
 
 
-def set_window(meeting: m.Meeting, closes_at: dt.datetime, user: Any) -> ProposalWindow:
+def set_window(
+    meeting: m.Meeting, closes_at: dt.datetime, user: Any, *, now: dt.datetime | None = None
+) -> ProposalWindow:
+    """Set when proposals for ``meeting`` close. A time not after ``now`` (the present unless
+    given) is refused with ProposalError: a deadline already past would open nothing."""
+    if closes_at <= (now or timezone.now()):
+        raise ProposalError(_("the deadline for proposals must be in the future"))
     with transaction.atomic():
         before = audit.snapshot(ProposalWindow.objects.filter(meeting=meeting).first())
-        window, _ = ProposalWindow.objects.update_or_create(
+        window, _created = ProposalWindow.objects.update_or_create(
             meeting=meeting, defaults={"closes_at": closes_at}
         )
         audit.record(

@@ -129,9 +129,18 @@ def decide(request: HttpRequest, slug: str, key: str, proposal_id: int) -> HttpR
 def window(request: HttpRequest, slug: str, key: str) -> HttpResponse:
     meeting = _meeting(request, slug, key)
     form = WindowForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        errors = [str(e) for e in form.errors.get("closes_at", [])] or [
+            _("Give the date and time when proposals close.")
+        ]
+        messages.error(
+            request, _("The deadline was not set: %(reason)s") % {"reason": " ".join(errors)}
+        )
+        return _back(meeting)
+    try:
         operations.set_window(meeting, form.cleaned_data["closes_at"], request.user)
-        messages.success(request, _("The deadline for proposals was set."))
+    except operations.ProposalError as error:
+        messages.error(request, _("The deadline was not set: %(reason)s") % {"reason": error})
     else:
-        messages.error(request, _("Give the date and time when proposals close."))
+        messages.success(request, _("The deadline for proposals was set."))
     return _back(meeting)
