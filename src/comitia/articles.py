@@ -125,24 +125,29 @@ def _before_a_vowel(printed: str) -> bool:
     return first in set("aeiouyh")
 
 
-def context(printed: str, full_name: str, lang: str) -> str:
+def context(printed: str, full_name: str, lang: str, name_lang: str | None = None) -> str:
     """The catalog context of the article of ``printed`` (the name or acronym the sentence
-    prints), whose gender is that of ``full_name``."""
-    of = gender(full_name, lang).value
+    prints), whose gender is that of ``full_name``, a name in ``name_lang`` (default ``lang``:
+    a name not yet translated gives its article the gender it has in its own language)."""
+    of = gender(full_name, name_lang or lang).value
     return f"{of}, before a vowel" if _before_a_vowel(printed) else of
 
 
-def around(form: Form, printed: str, full_name: str, lang: str) -> tuple[str, str]:
+def around(
+    form: Form, printed: str, full_name: str, lang: str, name_lang: str | None = None
+) -> tuple[str, str]:
     """What goes before and after ``printed`` in ``form``: ("de la ", ""), ("of the ", "")."""
-    key = context(printed, full_name, lang)
+    key = context(printed, full_name, lang, name_lang)
     phrase = catalog.translations(lang).pgettext(key, _PHRASES[(form, key)])
     before, _, after = phrase.partition("{name}")
     return before, after
 
 
-def phrase(form: Form, printed: str, full_name: str, lang: str) -> str:
+def phrase(
+    form: Form, printed: str, full_name: str, lang: str, name_lang: str | None = None
+) -> str:
     """``printed`` with its article in ``form``: "de la CSH", "pelo Conselho Permanente"."""
-    before, after = around(form, printed, full_name, lang)
+    before, after = around(form, printed, full_name, lang, name_lang)
     return f"{before}{printed}{after}"
 
 
@@ -151,11 +156,13 @@ def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def forms(key: str, printed: str, full_name: str, lang: str) -> dict[str, str]:
+def forms(
+    key: str, printed: str, full_name: str, lang: str, name_lang: str | None = None
+) -> dict[str, str]:
     """The placeholders of a name in a sentence: ``key`` itself and ``key_the``,
     ``key_of_the``, ``key_by_the`` (and ``Key_the`` for the name that opens the sentence)."""
     values = {key: printed}
     for form in Form:
-        values[f"{key}_{form.value}"] = phrase(form, printed, full_name, lang)
+        values[f"{key}_{form.value}"] = phrase(form, printed, full_name, lang, name_lang)
     values[f"{key}_The"] = capitalized(values[f"{key}_the"])
     return values

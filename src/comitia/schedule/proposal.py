@@ -59,6 +59,11 @@ def reason_of_proposal(lang: str) -> str:
     return _translations(lang).gettext(REASON)
 
 
+def errors_in_proposal(count: int, lang: str) -> str:
+    """What the command says when the checks find errors in the proposal, in ``lang``."""
+    return _translations(lang).gettext(N_("{count} error(s) in the proposal")).format(count=count)
+
+
 def _translations(lang: str) -> gettext.NullTranslations:
     try:
         return catalog.translations(lang)

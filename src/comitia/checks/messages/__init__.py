@@ -468,8 +468,9 @@ def render(code: str, part: str, params: Mapping[str, Any], lang: str) -> str:
     values: dict[str, str] = {}
     for key, value in params.items():
         if isinstance(value, BodyName):
-            printed, full = value.printed.get(lang)[0], value.full.get(lang)[0]
-            values |= articles.forms(key, printed, full, lang)
+            full, fallback = value.full.get(lang)
+            name_lang = value.full.original.value if fallback else lang
+            values |= articles.forms(key, value.printed.get(lang)[0], full, lang, name_lang)
         else:
             values[key] = word(value, lang)
     return text.format(**values)

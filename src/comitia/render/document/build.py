@@ -185,28 +185,34 @@ class _Builder:
     def acronym(self) -> str:
         return self.acronym_span().text
 
-    def full_name(self, body_id: str | None) -> str:
-        """A body's name in the document's language, for the gender of its article only."""
+    def full_name(self, body_id: str | None) -> tuple[str, str]:
+        """A body's name and its language (the document's, or its original's while it is not
+        translated), for the gender of its article only."""
         body = self.bodies.get(body_id) if body_id is not None else None
-        return body.name.get(self.lang)[0] if body is not None else ""
+        if body is None:
+            return "", self.lang
+        name, fallback = body.name.get(self.lang)
+        return name, body.name.original.value if fallback else self.lang
 
-    def named(self, key: str, printed: Span, full_name: str) -> dict[str, Inline]:
+    def named(self, key: str, printed: Span, full_name: tuple[str, str]) -> dict[str, Inline]:
         """The placeholders of a name in a sentence, as spans: ``key`` and, with the article
         of ``full_name``'s gender, ``key_the``, ``key_of_the``, ``key_by_the`` and
         ``key_The`` (see :mod:`comitia.articles`)."""
         values: dict[str, Inline] = {key: (printed,)}
+        name, name_lang = full_name
         for form in articles.Form:
             before, after = articles.around(
-                form, printed.text, full_name or printed.text, self.lang
+                form, printed.text, name or printed.text, self.lang, name_lang
             )
             values[f"{key}_{form.value}"] = (Span(before), printed, Span(after))
             if form is articles.Form.THE:
                 values[f"{key}_The"] = (Span(articles.capitalized(before)), printed, Span(after))
         return values
 
-    def named_text(self, key: str, printed: str, full_name: str) -> dict[str, str]:
+    def named_text(self, key: str, printed: str, full_name: tuple[str, str]) -> dict[str, str]:
         """The placeholders of :meth:`named` as plain text."""
-        return articles.forms(key, printed, full_name or printed, self.lang)
+        name, name_lang = full_name
+        return articles.forms(key, printed, name or printed, self.lang, name_lang)
 
     def acronym_span(self) -> Span:
         committee = self.bodies.get(self.plan.term.committee)
