@@ -49,12 +49,14 @@ schema: $(STAMP)
 	$(BIN)/python -m comitia.plan.schema organization > docs/organization.schema.json
 
 ## Extract the fixed texts the plain core prints (documents, calendar feeds, findings of the
-## checks, the scheduler's and the budget's reports, translation notes, the kinds of meeting and
-## the articles of names) into the one catalog, and compile it (en, fr, es, pt).
+## checks, the scheduler's and the budget's reports, the importer's review page, translation
+## notes, the kinds of meeting and the articles of names) into the one catalog, and compile it
+## (en, fr, es, pt).
 ## Translate new messages in src/comitia/render/locale/*/LC_MESSAGES/comitia_render.po first;
 ## tests/render/document/test_catalogs.py fails while one is missing or not compiled.
 CATALOG_SOURCES := src/comitia/catalog.py src/comitia/articles.py src/comitia/render \
-	src/comitia/translations src/comitia/checks src/comitia/schedule src/comitia/budget
+	src/comitia/translations src/comitia/checks src/comitia/schedule src/comitia/budget \
+	src/comitia/importer/review.py
 catalogs: $(STAMP)
 	$(BIN)/pybabel extract -k _ -k n:1,2 -k N_ -k pN_:1c,2 --no-default-keywords --no-location \
 		--omit-header -o src/comitia/render/locale/comitia_render.pot $(CATALOG_SOURCES)

@@ -16,7 +16,8 @@ CORE = Path(LOCALE_DIR).parent.parent
 KEYWORDS = {"_": None, "n": (1, 2), "N_": None, "pN_": ((1, "c"), 2)}
 # Every package of the plain core that prints fixed texts, as in the Makefile's catalogs: the
 # renderers (documents, feeds), the checks' findings, the scheduler's and the budget's reports,
-# the translation notes, and the kinds of meeting and articles of names.
+# the importer's review page, the translation notes, and the kinds of meeting and articles of
+# names.
 SOURCES = (
     CORE / "catalog.py",
     CORE / "articles.py",
@@ -25,6 +26,7 @@ SOURCES = (
     CORE / "checks",
     CORE / "schedule",
     CORE / "budget",
+    CORE / "importer" / "review.py",
 )
 
 
