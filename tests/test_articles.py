@@ -193,3 +193,21 @@ def test_the_document_gives_a_feminine_committee_its_article(
     plan = model_plan().model_copy(update={"document": None})
     assert any(introduction in text for text in paragraphs(plan, lang))
     assert regular in repr(build_document(plan, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "masculine", "feminine"),
+    [
+        ("fr", "présenté par le SSM", "présenté par la JID"),  # le Secrétariat, la JID (l’Organisation)
+        ("es", "presentado por el DSP", "presentado por la SSM"),  # el Departamento, la Secretaría
+        ("pt", "apresentado pelo DSP", "apresentado pela SSM"),  # o Departamento, a Secretaria
+        ("en", "presented by the DPS", "presented by the SMS"),
+    ],
+)  # fmt: skip
+def test_the_feed_names_each_presenter_with_its_article(
+    lang: str, masculine: str, feminine: str
+) -> None:
+    from comitia.render.ics import build_feed
+
+    text = build_feed(model_plan(), lang).decode().replace("\r\n ", "")
+    assert masculine in text and feminine in text

@@ -19,6 +19,8 @@ Plain Python: never imports Django.
 from __future__ import annotations
 
 import enum
+import functools
+import gettext
 import re
 import unicodedata
 
@@ -133,12 +135,18 @@ def context(printed: str, full_name: str, lang: str, name_lang: str | None = Non
     return f"{of}, before a vowel" if _before_a_vowel(printed) else of
 
 
+@functools.cache
+def _translations(lang: str) -> gettext.NullTranslations:
+    return catalog.translations(lang)
+
+
+@functools.lru_cache(maxsize=4096)
 def around(
     form: Form, printed: str, full_name: str, lang: str, name_lang: str | None = None
 ) -> tuple[str, str]:
     """What goes before and after ``printed`` in ``form``: ("de la ", ""), ("of the ", "")."""
     key = context(printed, full_name, lang, name_lang)
-    phrase = catalog.translations(lang).pgettext(key, _PHRASES[(form, key)])
+    phrase = _translations(lang).pgettext(key, _PHRASES[(form, key)])
     before, _, after = phrase.partition("{name}")
     return before, after
 

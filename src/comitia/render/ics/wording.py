@@ -51,7 +51,8 @@ ENGLISH = Wording(
     initially_scheduled=N_("Initially scheduled for {date}"),
     then_moved=N_("Then moved to {date}"),
     reason=N_("reason: {reason}"),
-    presented_by=N_("presented by"),
+    # Each presenter comes with its preposition and article ("by the SSM", "par la JID").
+    presented_by=N_("presented {presenters}"),
     documents=N_("documents"),
     paragraphs=N_("paragraphs"),
     article=N_("article"),
