@@ -48,13 +48,18 @@ schema: $(STAMP)
 	$(BIN)/python -m comitia.plan.schema > docs/plan.schema.json
 	$(BIN)/python -m comitia.plan.schema organization > docs/organization.schema.json
 
-## Extract the document renderers' (and the translation notes') fixed texts and compile their catalogs (en, fr, es, pt).
+## Extract the fixed texts the plain core prints (documents, calendar feeds, findings of the
+## checks, the scheduler's and the budget's reports, the importer's review page, translation
+## notes, the kinds of meeting and the articles of names) into the one catalog, and compile it
+## (en, fr, es, pt).
 ## Translate new messages in src/comitia/render/locale/*/LC_MESSAGES/comitia_render.po first;
 ## tests/render/document/test_catalogs.py fails while one is missing or not compiled.
+CATALOG_SOURCES := src/comitia/catalog.py src/comitia/articles.py src/comitia/render \
+	src/comitia/translations src/comitia/checks src/comitia/schedule src/comitia/budget \
+	src/comitia/importer/review.py
 catalogs: $(STAMP)
-	$(BIN)/pybabel extract -k _ -k n:1,2 -k N_ --no-default-keywords --no-location --omit-header \
-		-o src/comitia/render/locale/comitia_render.pot src/comitia/render/document \
-		src/comitia/translations
+	$(BIN)/pybabel extract -k _ -k n:1,2 -k N_ -k pN_:1c,2 --no-default-keywords --no-location \
+		--omit-header -o src/comitia/render/locale/comitia_render.pot $(CATALOG_SOURCES)
 	$(BIN)/pybabel update -D comitia_render -i src/comitia/render/locale/comitia_render.pot \
 		-d src/comitia/render/locale --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -D comitia_render -d src/comitia/render/locale

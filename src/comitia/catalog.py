@@ -6,6 +6,11 @@ that Comitia wrote (``comitia.importer.standard``). The catalog is theirs in com
 here, below both; an import-linter contract in ``pyproject.toml`` keeps the importer and the
 renderers apart.
 
+It is the one catalog of the plain core's printed fixed texts: the documents, the calendar
+feeds, the findings of the checks, the scheduler's report and the translation notes; ``make
+catalogs`` extracts them all. The names of the kinds of meeting are written here, once, for
+everything that prints them (feeds, glossary, web calendar).
+
 The files are the ``comitia_render`` domain under ``render/locale``, where ``make catalogs``
 extracts and compiles them; only this module knows where they are.
 
@@ -26,9 +31,28 @@ DOMAIN = "comitia_render"
 LANGUAGES = ("en", "fr", "es", "pt")
 
 
+def N_(message: str) -> str:
+    """Mark a message for extraction; it is translated where it is printed."""
+    return message
+
+
+# The kinds of meeting by their value in plan files (comitia.plan.MeetingKind).
+MEETING_KINDS = {
+    "regular": N_("Regular meeting"),
+    "special": N_("Special meeting"),
+    "ga_requested": N_("Meeting requested by the General Assembly"),
+    "joint": N_("Joint meeting"),
+}
+
+
 def translations(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of ``lang``; ``FileNotFoundError`` when it has none."""
     return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang])
+
+
+def meeting_kind_name(kind: str, lang: str) -> str:
+    """The name of the kind of meeting ``kind`` ("regular") in ``lang``."""
+    return translations(lang).gettext(MEETING_KINDS[kind])
 
 
 def compiled_messages(lang: str) -> Catalog | None:

@@ -100,7 +100,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     from comitia.checks import OtherCommittee, Severity, run_checks
     from comitia.plan import Text
     from comitia.schedule.problem import build_problem
-    from comitia.schedule.proposal import apply_proposal, describe
+    from comitia.schedule.proposal import apply_proposal, describe, errors_in_proposal
     from comitia.schedule.shared import shared_with
     from comitia.schedule.solve import solve
 
@@ -131,7 +131,7 @@ def cmd_schedule(args: argparse.Namespace) -> int:
     )
     errors = [f for f in findings if f.severity is Severity.ERROR]
     if errors:
-        print(f"comitia check: {len(errors)} error(s) in the proposal", file=sys.stderr)
+        print(f"comitia check: {errors_in_proposal(len(errors), args.lang)}", file=sys.stderr)
     return 0 if outcome.feasible else 1
 
 

@@ -72,7 +72,7 @@ def test_one_room_booked_by_two_committees_at_once_is_found_on_both_checks() -> 
     )
     assert mine.message("en") == (
         "The Simón Bolívar Room is booked twice on November 7, 2019: this meeting "
-        "(10:00–13:00) and a meeting of CAJP (11:00–12:30)."
+        "(10:00–13:00) and a meeting of the CAJP (11:00–12:30)."
     )
     (theirs,) = check(cajp, "ORG001", csh)
     assert theirs.objects[0] == ObjectRef(ObjectKind.MEETING, "c-1")
@@ -108,7 +108,7 @@ def test_two_meetings_of_the_same_committee_in_one_room() -> None:
         ]
     )
     (finding,) = findings(p, "ORG001", organization=ORGANIZATION)
-    assert "a meeting of CSH" in finding.message("en")
+    assert "a meeting of the CSH" in finding.message("en")
 
 
 def test_a_team_booked_for_more_meetings_a_day_than_it_covers() -> None:

@@ -14,7 +14,7 @@ from comitia.cli import main
 from comitia.plan import MeetingKind, Plan, Text
 from comitia.plan.files import read_plan
 from comitia.schedule.evaluate import soft_cost, violations
-from comitia.schedule.problem import Family, Half, Resource, build_problem
+from comitia.schedule.problem import Family, Half, Problem, Resource, build_problem
 from comitia.schedule.proposal import apply_proposal, describe
 from comitia.schedule.solve import Organization, Outcome, solve
 
@@ -153,6 +153,48 @@ def test_too_long_a_gap_for_the_review_names_the_review_and_the_gap(plan: Plan) 
     report = "\n".join(describe(plan, problem, outcome, "en"))
     assert "Could not place 1 meeting(s)" in report
     assert "formal review" in report and "8 day(s)" in report
+
+
+CLASH_REPORT = {
+    "fr": (
+        "réunion(s) n’a (n’ont) pas pu être placée(s) :",
+        "Ces contraintes sont incompatibles :",
+        "  - les dates de l’examen formel du projet de résolution",
+        "  - le minimum de 8 jour(s) entre deux réunions d’une commission",
+        "Coût des contraintes souples :",
+    ),
+    "es": (
+        "No se pudo ubicar",
+        "Estas restricciones son incompatibles:",
+        "  - las fechas de la consideración formal del proyecto de resolución",
+        "  - el mínimo de 8 día(s) entre dos reuniones de una comisión",
+        "Costo de las restricciones flexibles:",
+    ),
+    "pt": (
+        "Não foi possível situar",
+        "Estas restrições são incompatíveis:",
+        "  - as datas do exame formal do projeto de resolução",
+        "  - o mínimo de 8 dia(s) entre duas reuniões de uma comissão",
+        "Custo das restrições flexíveis:",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def too_long_a_gap(plan: Plan) -> tuple[Problem, Outcome]:
+    problem = build_problem(plan, min_gap_days=8)
+    return problem, solve([problem], time_limit=2)
+
+
+@pytest.mark.parametrize("lang", sorted(CLASH_REPORT))
+def test_the_report_and_its_clashes_are_told_in_the_readers_language(
+    plan: Plan, too_long_a_gap: tuple[Problem, Outcome], lang: str
+) -> None:
+    problem, outcome = too_long_a_gap
+    report = "\n".join(describe(plan, problem, outcome, lang))
+    for line in CLASH_REPORT[lang]:
+        assert line in report
+    assert "Could not place" not in report and "clash" not in report
 
 
 def test_an_appropriation_too_small_names_the_budget(plan: Plan) -> None:

@@ -1,7 +1,7 @@
 """The budget as JSON and as text, for ``comitia budget``.
 
 JSON amounts are strings of the exact Decimal ("126200", "1500.50"), as plan files write
-them, never floats. The text is worded in the reader's language from the tables below.
+them, never floats. The text is worded in the reader's language by the core's catalog.
 
 Plain Python: never imports Django.
 """
@@ -12,72 +12,27 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from comitia import catalog
 from comitia.budget.costs import MeetingCost
 from comitia.budget.money import format_amount, format_money
 from comitia.budget.periods import Budget, PeriodBudget
+from comitia.catalog import N_
 from comitia.plan import Plan
 
-# The words of the text report, per language.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "title": "Budget {term}: planned cost of the meetings against the appropriations",
-        "illustrative": "The cost rates are illustrative, not the Organization's.",
-        "period": "{period} ({basis})",
-        "part": "{period}, part of {parent}",
-        "figures": "appropriation {appropriation}, planned {planned}, balance {balance}",
-        "share": "; {share} % used",
-        "planned_only": "planned {planned} (no appropriation of its own)",
-        "information": "for information: its meetings count against its sub-periods",
-        "month": "{month}: {planned}",
-        "meetings": "{count} meeting(s) counted",
-        "unplaced": "Meetings in no budget period: {dates}",
-        "unrated": "Meetings with no cost rate: {dates}",
-    },
-    "fr": {
-        "title": "Budget {term} : coût prévu des réunions au regard des allocations",
-        "illustrative": (
-            "Les taux de coût sont donnés à titre d’exemple ; "
-            "ce ne sont pas ceux de l’Organisation."
-        ),
-        "period": "{period} ({basis})",
-        "part": "{period}, partie de {parent}",
-        "figures": "allocation {appropriation}, coût prévu {planned}, solde {balance}",
-        "share": " ; {share} % utilisé",
-        "planned_only": "coût prévu {planned} (sans allocation propre)",
-        "information": "pour information : ses réunions sont imputées à ses sous-périodes",
-        "month": "{month} : {planned}",
-        "meetings": "{count} réunion(s) imputée(s)",
-        "unplaced": "Réunions hors de toute période budgétaire : {dates}",
-        "unrated": "Réunions sans taux de coût : {dates}",
-    },
-    "es": {
-        "title": "Presupuesto {term}: costo previsto de las reuniones frente a las asignaciones",
-        "illustrative": "Las tarifas de costo son ilustrativas; no son las de la Organización.",
-        "period": "{period} ({basis})",
-        "part": "{period}, parte de {parent}",
-        "figures": "asignación {appropriation}, costo previsto {planned}, saldo {balance}",
-        "share": "; {share} % utilizado",
-        "planned_only": "costo previsto {planned} (sin asignación propia)",
-        "information": "a título informativo: sus reuniones se imputan a sus subperíodos",
-        "month": "{month}: {planned}",
-        "meetings": "{count} reunión(es) imputada(s)",
-        "unplaced": "Reuniones fuera de todo período presupuestario: {dates}",
-        "unrated": "Reuniones sin tarifa de costo: {dates}",
-    },
-    "pt": {
-        "title": "Orçamento {term}: custo previsto das reuniões em relação às dotações",
-        "illustrative": "As tarifas de custo são ilustrativas; não são as da Organização.",
-        "period": "{period} ({basis})",
-        "part": "{period}, parte de {parent}",
-        "figures": "dotação {appropriation}, custo previsto {planned}, saldo {balance}",
-        "share": "; {share} % utilizado",
-        "planned_only": "custo previsto {planned} (sem dotação própria)",
-        "information": "a título informativo: suas reuniões são imputadas a seus subperíodos",
-        "month": "{month}: {planned}",
-        "meetings": "{count} reunião(ões) imputada(s)",
-        "unplaced": "Reuniões fora de qualquer período orçamentário: {dates}",
-        "unrated": "Reuniões sem tarifa de custo: {dates}",
-    },
+# The words of the text report in English, the msgids of the core's catalog (comitia.catalog).
+LABELS: dict[str, str] = {
+    "title": N_("Budget {term}: planned cost of the meetings against the appropriations"),
+    "illustrative": N_("The cost rates are illustrative, not the Organization's."),
+    "period": N_("{period} ({basis})"),
+    "part": N_("{period}, part of {parent}"),
+    "figures": N_("appropriation {appropriation}, planned {planned}, balance {balance}"),
+    "share": N_("; {share} % used"),
+    "planned_only": N_("planned {planned} (no appropriation of its own)"),
+    "information": N_("for information: its meetings count against its sub-periods"),
+    "month": N_("{month}: {planned}"),
+    "meetings": N_("{count} meeting(s) counted"),
+    "unplaced": N_("Meetings in no budget period: {dates}"),
+    "unrated": N_("Meetings with no cost rate: {dates}"),
 }
 
 
@@ -147,7 +102,8 @@ def as_json(plan: Plan, budget: Budget, lang: str = "en") -> str:
 
 
 def as_text(plan: Plan, budget: Budget, lang: str = "en") -> str:
-    words = LABELS[lang]
+    gettext = catalog.translations(lang).gettext
+    words = {key: gettext(message) for key, message in LABELS.items()}
     lines = [words["title"].format(term=plan.term.label)]
     if any(rates.illustrative for rates in plan.cost_rates):
         lines.append(words["illustrative"])

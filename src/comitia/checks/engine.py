@@ -169,7 +169,8 @@ class OtherCommittee:
     meetings (those not cancelled are booked), and which of them the reader may not see.
 
     ``key`` names its term in findings (``other_meeting:KEY/MEETING``; the term's name, such as
-    cajp-2019-2020); ``name`` is how messages name it (its acronym); ``hidden`` holds the ids of
+    cajp-2019-2020); ``name`` is how messages name it (its acronym), with the article of its
+    ``full_name`` (la CAJP: la Commission); ``hidden`` holds the ids of
     meetings a finding must not name (a draft meeting, for a reader who may not see it): the
     clash is still found, worded without the meeting.
     """
@@ -180,6 +181,7 @@ class OtherCommittee:
     meetings: tuple[Meeting, ...]
     languages: tuple[Language, ...]
     hidden: frozenset[str] = frozenset()
+    full_name: Text | None = None
     _booked: dict[str, dict[tuple[str, dt.date], tuple[Meeting, ...]]] = field(
         default_factory=dict, compare=False, hash=False, repr=False
     )
@@ -213,6 +215,7 @@ class OtherCommittee:
             tuple(plan.meetings),
             tuple(plan.languages),
             frozenset(hidden),
+            full_name=committee.name if committee is not None else None,
         )
 
 

@@ -6,11 +6,7 @@ import json
 from collections.abc import Sequence
 
 from comitia.checks.engine import Finding, Severity
-from comitia.checks.messages import LANGUAGES
-
-
-def label(key: str, lang: str) -> str:
-    return LANGUAGES[lang][1][key]
+from comitia.checks.messages import label
 
 
 def as_text(findings: Sequence[Finding], lang: str = "en") -> str:

@@ -5,7 +5,8 @@ the document: its number, its text, and what the importer read it as (a meeting,
 times, layout and confidence; a section heading; an agenda item; ...) or "not used". Meetings
 read from other layouts (``comitia.importer.layouts``) name every line they came from, so a
 date heading and the time below it both show the meeting. The page's fixed texts are
-translated (catalog ``comitia_importer``, en/fr/es/pt); every text of the document is escaped.
+translated by the core's catalog (``comitia.catalog``, en/fr/es/pt); every text of the
+document is escaped.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from __future__ import annotations
 import functools
 import gettext
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from comitia import catalog
 
 if TYPE_CHECKING:
     from comitia.importer import ImportResult
 
-DOMAIN = "comitia_importer"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
-LANGUAGES = ("en", "fr", "es", "pt")
+LANGUAGES = catalog.LANGUAGES
 
 
 def N_(message: str) -> str:
@@ -90,7 +90,7 @@ SECTIONS = {
 
 @functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
-    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
+    return catalog.translations(lang)
 
 
 def review_html(result: ImportResult, lang: str | None = None) -> str:
@@ -142,9 +142,15 @@ def review_html(result: ImportResult, lang: str | None = None) -> str:
     missing = ""
     if report.missing:
         names = ", ".join(_(SECTIONS.get(name, name)) for name in report.missing)
-        missing = f"<p>{escape(_('Sections not found:'))} {escape(names)}</p>"
+        not_found = _("Sections not found:")
+        missing = f"<p>{escape(not_found)} {escape(names)}</p>"
     counts = ", ".join(f"{escape(_(k))}: {n}" for k, n in sorted(report.counts.items()))
     title = escape(_("Import review"))
+    # The page's headings, outside the f-strings, where gettext's extraction finds them.
+    recognized = escape(_("Recognized:"))
+    lines_not_used = escape(_("Lines not used: {count}").format(count=len(report.unused)))
+    line_heading, source_heading = escape(_("Line")), escape(_("Source text"))
+    became_heading = escape(_("What it became"))
     return (
         f'<!DOCTYPE html>\n<html lang="{language}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n<style>"
@@ -154,10 +160,10 @@ def review_html(result: ImportResult, lang: str | None = None) -> str:
         ".meeting{background:#e8f4fd}.warning{color:#a30}"
         "</style>\n</head>\n<body>\n"
         f"<h1>{title}</h1>\n"
-        f"<p>{escape(_('Recognized:'))} {counts}</p>\n{missing}"
-        f"<p>{escape(_('Lines not used: {count}').format(count=len(report.unused)))}</p>\n"
-        f"<table>\n<thead><tr><th>{escape(_('Line'))}</th><th>{escape(_('Source text'))}</th>"
-        f"<th>{escape(_('What it became'))}</th></tr></thead>\n<tbody>\n"
+        f"<p>{recognized} {counts}</p>\n{missing}"
+        f"<p>{lines_not_used}</p>\n"
+        f"<table>\n<thead><tr><th>{line_heading}</th><th>{source_heading}</th>"
+        f"<th>{became_heading}</th></tr></thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody>\n</table>\n</body>\n</html>\n"
     )

@@ -59,6 +59,11 @@ def reason_of_proposal(lang: str) -> str:
     return _translations(lang).gettext(REASON)
 
 
+def errors_in_proposal(count: int, lang: str) -> str:
+    """What the command says when the checks find errors in the proposal, in ``lang``."""
+    return _translations(lang).gettext(N_("{count} error(s) in the proposal")).format(count=count)
+
+
 def _translations(lang: str) -> gettext.NullTranslations:
     try:
         return catalog.translations(lang)
@@ -175,10 +180,10 @@ def describe(
     """The lines of the report on ``outcome``, in ``lang``; rooms named as ``shared`` names
     them."""
     names = {r.id: r.name for r in (*shared.rooms, *shared.teams)}
-    t = _translations(lang).gettext
+    _ = _translations(lang).gettext
     moved = changes(plan, problem, outcome)
     placed = len(outcome.placements) - len(problem.kept)
-    yield t(
+    yield _(
         "Placed {placed} of {total} meetings; {moved} on another day or at other hours."
     ).format(
         placed=placed,
@@ -188,7 +193,7 @@ def describe(
     for change in moved:
         yield (
             "  "
-            + t("{meeting}: {before} {hours_before} → {after} {hours_after}").format(
+            + _("{meeting}: {before} {hours_before} → {after} {hours_after}").format(
                 meeting=change.meeting,
                 before=format_day(change.before, lang, weekday=True),
                 hours_before=f"{_time(change.hours_before[0])}–{_time(change.hours_before[1])}",
@@ -198,15 +203,15 @@ def describe(
             + (f" ({names.get(change.room, change.room)})" if change.room else "")
         )
     if outcome.unplaced:
-        yield t("Could not place {count} meeting(s): {meetings}.").format(
+        yield _("Could not place {count} meeting(s): {meetings}.").format(
             count=len(outcome.unplaced),
             meetings=", ".join(u.meeting for u in outcome.unplaced),
         )
-        yield t("These constraints clash:")
+        yield _("These constraints clash:")
         for family in outcome.clash:
-            yield "  - " + t(FAMILY_WORDS[family]).format(days=problem.min_gap_days)
+            yield "  - " + _(FAMILY_WORDS[family]).format(days=problem.min_gap_days)
     soft = outcome.soft
-    yield t(
+    yield _(
         "Cost of the soft constraints: {total} ({weekday} regular meeting(s) off the usual "
         "weekday, {moved} published meeting(s) moved, {weeks} week(s) away in all, {hours} "
         "half-day meeting(s) off the usual hours, {crowded} meeting(s) in a week that already "
@@ -220,9 +225,9 @@ def describe(
         crowded=soft.crowded_weeks,
     )
     if not outcome.optimal and outcome.feasible:
-        yield t("The solver stopped at its time limit: a better proposal may exist.")
+        yield _("The solver stopped at its time limit: a better proposal may exist.")
     if plan.summary_claims and moved:
-        yield t(
+        yield _(
             "The imported document's summary of its own calendar is left out of the proposal, "
             "which no longer follows it."
         )

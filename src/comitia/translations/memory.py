@@ -13,17 +13,14 @@ import io
 
 from translate.storage import tmx as tt_tmx
 
+from comitia import catalog
 from comitia.plan import Language, MeetingKind, Plan, Text
 from comitia.plan.states import OAS_MEMBER_STATES, state_name
-from comitia.translations.notes import N_, catalog_for
+from comitia.translations.notes import catalog_for
 from comitia.translations.texts import Status, plan_texts
 
-MEETING_KINDS = {
-    MeetingKind.REGULAR: N_("Regular meeting"),
-    MeetingKind.SPECIAL: N_("Special meeting"),
-    MeetingKind.GA_REQUESTED: N_("Meeting requested by the General Assembly"),
-    MeetingKind.JOINT: N_("Joint meeting"),
-}
+# The names are the core catalog's, written once in comitia.catalog.
+MEETING_KINDS = {kind: catalog.MEETING_KINDS[kind.value] for kind in MeetingKind}
 
 
 def export_tmx(plan: Plan, target: Language) -> bytes:

@@ -1,4 +1,4 @@
-"""The gettext catalogs of the renderers: complete, placeholders intact, compiled, up to date."""
+"""The core's gettext catalog: complete, placeholders intact, compiled, up to date."""
 
 from __future__ import annotations
 
@@ -6,17 +6,28 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract, extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
 from comitia.render.document.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
-SOURCE = Path(LOCALE_DIR).parent
-KEYWORDS = {"_": None, "n": (1, 2), "N_": None}
-# The catalog's messages are written in the document renderers and in comitia.translations
-# (the notes of XLIFF units and the glossary's meeting kinds), as in the Makefile's catalogs.
-SOURCES = (SOURCE / "document", SOURCE.parent / "translations")
+CORE = Path(LOCALE_DIR).parent.parent
+KEYWORDS = {"_": None, "n": (1, 2), "N_": None, "pN_": ((1, "c"), 2)}
+# Every package of the plain core that prints fixed texts, as in the Makefile's catalogs: the
+# renderers (documents, feeds), the checks' findings, the scheduler's and the budget's reports,
+# the importer's review page, the translation notes, and the kinds of meeting and articles of
+# names.
+SOURCES = (
+    CORE / "catalog.py",
+    CORE / "articles.py",
+    CORE / "render",
+    CORE / "translations",
+    CORE / "checks",
+    CORE / "schedule",
+    CORE / "budget",
+    CORE / "importer" / "review.py",
+)
 
 
 def catalog(lang: str, kind: str = "po") -> object:
@@ -29,13 +40,22 @@ def placeholders(text: str) -> set[str]:
     return set(re.findall(r"\{(\w*)\}", text))
 
 
-def source_messages() -> set[str]:
+def source_messages() -> set[tuple[str | None, str]]:
+    """Every (context, msgid) the code marks, as ``make catalogs`` extracts them."""
     found = set()
-    for directory in SOURCES:
-        for _, _, message, _, _ in extract_from_dir(
-            str(directory), keywords=KEYWORDS, method_map=[("**.py", "python")]
-        ):
-            found.add(message[0] if isinstance(message, tuple) else message)
+    for source in SOURCES:
+        if source.is_file():
+            with source.open("rb") as handle:
+                marked = [(m, c) for _, m, _, c in extract("python", handle, keywords=KEYWORDS)]
+        else:
+            marked = [
+                (m, c)
+                for _, _, m, _, c in extract_from_dir(
+                    str(source), keywords=KEYWORDS, method_map=[("**.py", "python")]
+                )
+            ]
+        for message, context in marked:
+            found.add((context, message[0] if isinstance(message, tuple) else message))
     return found
 
 
@@ -59,15 +79,15 @@ def test_every_message_is_translated_and_keeps_its_placeholders(lang: str) -> No
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_catalog_holds_exactly_the_messages_of_the_code(lang: str) -> None:
     po = catalog(lang)
-    ids = {m.id[0] if isinstance(m.id, tuple) else m.id for m in po if m.id}  # type: ignore[attr-defined]
+    ids = {(m.context, m.id[0] if isinstance(m.id, tuple) else m.id) for m in po if m.id}  # type: ignore[attr-defined]
     assert ids == source_messages()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_compiled_catalog_matches_its_source(lang: str) -> None:
     po, mo = catalog(lang), catalog(lang, "mo")
-    compiled = {_key(m.id): _key(m.string) for m in mo if m.id}  # type: ignore[attr-defined]
-    source = {_key(m.id): _key(m.string) for m in po if m.id}  # type: ignore[attr-defined]
+    compiled = {(m.context, _key(m.id)): _key(m.string) for m in mo if m.id}  # type: ignore[attr-defined]
+    source = {(m.context, _key(m.id)): _key(m.string) for m in po if m.id}  # type: ignore[attr-defined]
     assert compiled == source
 
 

@@ -11,6 +11,9 @@ backslash) differ from icalendar's there, and only there.
 A second: a meeting moved more than once reads as one chain ("Initially scheduled for …",
 then "Then moved to …" for each later date), where icalendar's writer repeated "Initially
 scheduled for" before each earlier date; the awkward plan's feeds hold such a meeting.
+A third: an agenda item's presenters come with their preposition and article, from the core
+catalog ("présenté par le SSM et par la JID", "apresentado pela SSM"), where the feeds printed
+the bare acronyms after "presented by" ("présenté par SSM, JID").
 
 Plans: the model plan, the benchmark's plan of 1,044 events (``benchmarks.large_plan``, kept
 gzipped), and a small plan whose texts carry what RFC 5545 escapes or folds (commas,

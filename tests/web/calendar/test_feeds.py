@@ -173,8 +173,8 @@ def test_a_body_renamed_shows_its_new_name_in_every_event_that_names_it(
 
     feed = _change_then_serve(client, model_term, kind, change)
     text = feed.decode().replace("\r\n ", "")
-    assert "présenté par Département contre la criminalité" not in text
-    assert "présenté par Département renommé pour l’essai" in text
+    assert "présenté par le Département contre la criminalité" not in text
+    assert "présenté par le Département renommé pour l’essai" in text
 
 
 @pytest.mark.parametrize("kind", FEEDS)

@@ -118,7 +118,7 @@ def test_both_committees_checks_show_the_room_booked_twice(
     text = page.content.decode()
     assert "ORG001" in text
     assert "The Simón Bolívar Room is booked twice on October 2, 2019" in text
-    assert "a meeting of CAJP (example)" in text
+    assert "a meeting of the CAJP (example)" in text
     assert f'href="/calendar/{cajp.slug}/meetings/cajp-clash/"' in text
     other = _secretariat_of(cajp).get(f"/terms/{cajp.slug}/checks/", HTTP_ACCEPT_LANGUAGE="fr")
     assert "La Salle Simón Bolívar est réservée deux fois le 2 octobre 2019" in (

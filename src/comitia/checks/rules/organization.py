@@ -28,6 +28,7 @@ from comitia.checks.engine import (
     Severity,
     rule,
 )
+from comitia.checks.messages import BodyName
 from comitia.plan import Language, Meeting, MeetingStatus, Text
 
 
@@ -99,12 +100,13 @@ def _by_resource(context: Context, attribute: str) -> Index:
     return context.shared(f"organization.{attribute}", build)
 
 
-def _committee_name(context: Context) -> Text:
+def _committee_name(context: Context) -> BodyName:
     plan = context.plan
     body = next((b for b in plan.bodies if b.id == plan.term.committee), None)
     if body is None:
-        return Text.of(plan.language, plan.term.committee.upper())
-    return body.acronym or body.name
+        name = Text.of(plan.language, plan.term.committee.upper())
+        return BodyName(name, name)
+    return BodyName(body.acronym or body.name, body.name)
 
 
 def _room_name(context: Context, room_id: str) -> Text | str:
@@ -156,7 +158,11 @@ def _clash_hit(
         params["variant"] = "hidden"
     else:
         other = theirs.other
-        params["other"] = other.name if other is not None else _committee_name(context)
+        params["other"] = (
+            BodyName(other.name, other.full_name or other.name)
+            if other is not None
+            else _committee_name(context)
+        )
         objects.append(theirs.ref)
     return Hit(params, (day,), tuple(objects))
 

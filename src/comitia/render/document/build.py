@@ -22,6 +22,7 @@ from decimal import Decimal
 from babel import Locale
 from babel.dates import get_month_names
 
+from comitia import articles
 from comitia.budget import plan_budget
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.dates.vocab import vocabulary
@@ -184,6 +185,35 @@ class _Builder:
     def acronym(self) -> str:
         return self.acronym_span().text
 
+    def full_name(self, body_id: str | None) -> tuple[str, str]:
+        """A body's name and its language (the document's, or its original's while it is not
+        translated), for the gender of its article only."""
+        body = self.bodies.get(body_id) if body_id is not None else None
+        if body is None:
+            return "", self.lang
+        name, fallback = body.name.get(self.lang)
+        return name, body.name.original.value if fallback else self.lang
+
+    def named(self, key: str, printed: Span, full_name: tuple[str, str]) -> dict[str, Inline]:
+        """The placeholders of a name in a sentence, as spans: ``key`` and, with the article
+        of ``full_name``'s gender, ``key_the``, ``key_of_the``, ``key_by_the`` and
+        ``key_The`` (see :mod:`comitia.articles`)."""
+        values: dict[str, Inline] = {key: (printed,)}
+        name, name_lang = full_name
+        for form in articles.Form:
+            before, after = articles.around(
+                form, printed.text, name or printed.text, self.lang, name_lang
+            )
+            values[f"{key}_{form.value}"] = (Span(before), printed, Span(after))
+            if form is articles.Form.THE:
+                values[f"{key}_The"] = (Span(articles.capitalized(before)), printed, Span(after))
+        return values
+
+    def named_text(self, key: str, printed: str, full_name: tuple[str, str]) -> dict[str, str]:
+        """The placeholders of :meth:`named` as plain text."""
+        name, name_lang = full_name
+        return articles.forms(key, printed, name or printed, self.lang, name_lang)
+
     def acronym_span(self) -> Span:
         committee = self.bodies.get(self.plan.term.committee)
         if committee is None:
@@ -249,9 +279,11 @@ class _Builder:
         if self.plan.document is not None:
             return self.plain(self.plan.document.title)
         return self.w._(
-            "Work plan and calendar of activities {term} of the {committee}",
+            "Work plan and calendar of activities {term} {committee_of_the}",
             term=self.plan.term.label,
-            committee=self.acronym(),
+            **self.named_text(
+                "committee", self.acronym(), self.full_name(self.plan.term.committee)
+            ),
         )
 
     def title(self) -> None:
@@ -280,12 +312,18 @@ class _Builder:
                 self.para(
                     *self.sentence(
                         w._(
-                            "The {body}, at its meeting of {date}, installed the {committee} "
+                            "{body_The}, at its meeting of {date}, installed {committee_the} "
                             "({acronym}) for the period {term}."
                         ),
-                        body=self.body_name(term.installed_by),
+                        **self.named(
+                            "body",
+                            self.body_name(term.installed_by),
+                            self.full_name(term.installed_by),
+                        ),
                         date=self.day(term.installed_on),
-                        committee=self.text(committee.name),
+                        **self.named(
+                            "committee", self.text(committee.name), self.full_name(committee.id)
+                        ),
                         acronym=self.acronym_span(),
                         term=term.label,
                     )
@@ -364,9 +402,13 @@ class _Builder:
                         Span(
                             " "
                             + w._(
-                                "(elected on {date} by the {body})",
+                                "(elected on {date} {body_by_the})",
                                 date=self.day(officer.elected_on),
-                                body=self.body_label(officer.elected_by),
+                                **self.named_text(
+                                    "body",
+                                    self.body_label(officer.elected_by),
+                                    self.full_name(officer.elected_by),
+                                ),
                             )
                         ),
                     )
@@ -908,15 +950,16 @@ class _Builder:
         w = self.w
         if meeting.title is not None:
             return self.text(meeting.title)
-        acronym = self.acronym()
+        named = self.named_text(
+            "committee", self.acronym(), self.full_name(self.plan.term.committee)
+        )
         text = {
-            MeetingKind.REGULAR: w._("Regular meeting of the {acronym}", acronym=acronym),
-            MeetingKind.SPECIAL: w._("Special meeting of the {acronym}", acronym=acronym),
+            MeetingKind.REGULAR: w._("Regular meeting {committee_of_the}", **named),
+            MeetingKind.SPECIAL: w._("Special meeting {committee_of_the}", **named),
             MeetingKind.GA_REQUESTED: w._(
-                "Meeting of the {acronym} at the request of the General Assembly",
-                acronym=acronym,
+                "Meeting {committee_of_the} at the request of the General Assembly", **named
             ),
-            MeetingKind.JOINT: w._("Joint meeting of the {acronym}", acronym=acronym),
+            MeetingKind.JOINT: w._("Joint meeting {committee_of_the}", **named),
         }[meeting.kind]
         if meeting.provisional:
             text += " " + w._("(provisional date)")

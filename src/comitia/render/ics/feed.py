@@ -38,6 +38,9 @@ import functools
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.lists import format_list
+
+from comitia import articles
 from comitia.dates import FuzzyDate, Precision, format_day
 from comitia.plan import (
     Activity,
@@ -57,6 +60,13 @@ from comitia.render.ics.wording import Wording, wording
 from comitia.render.outline import child_number, heading
 
 PRODID = "-//Comitia//Comitia calendar//EN"
+
+
+def _by_the(printed: Text, name: Text, lang: str) -> str:
+    """``printed`` (an acronym, or the name) after "by" in ``lang``, with its article."""
+    full, fallback = name.get(lang)
+    name_lang = name.original.value if fallback else lang
+    return articles.phrase(articles.Form.BY_THE, printed.get(lang)[0], full, lang, name_lang)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -170,8 +180,9 @@ class FeedWriter:
         committee = plan.body(plan.term.committee)
         self.committee = (committee.acronym or committee.name).get(lang)[0]
         self.bodies = {body.id: body for body in plan.bodies}
+        # Each presenter with its preposition and article ("par le SSM", "pela JID").
         self.presenters = {
-            body.id: (body.acronym or body.name).get(lang)[0] for body in plan.bodies
+            body.id: _by_the(body.acronym or body.name, body.name, lang) for body in plan.bodies
         }
         self.areas = {area.id: area for area in plan.thematic_areas}
         self.mandates = {mandate.id: mandate for mandate in plan.mandates}
@@ -339,7 +350,9 @@ class FeedWriter:
                 extras.append(f"{words.documents}: {', '.join(node.documents)}")
             presenters = [self.presenters[key] for key in node.presenters if key in self.bodies]
             if presenters:
-                extras.append(f"{words.presented_by} {', '.join(presenters)}")
+                extras.append(
+                    words.presented_by.format(presenters=format_list(presenters, locale=lang))
+                )
             out.append(f"{text} ({'; '.join(extras)})" if extras else text)
             if node.items:
                 self._agenda_lines(node.items, number, depth + 1, out)

@@ -1,17 +1,21 @@
-"""Names of the calendar's choices in the reader's language (Django's gettext)."""
+"""Names of the calendar's choices in the reader's language (Django's gettext).
+
+The kinds of meeting are named by the core's catalog (``comitia.catalog``), which every
+document, feed and glossary prints them from, so that "Regular meeting" is translated once.
+"""
 
 from __future__ import annotations
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from comitia import catalog
 
 
 def meeting_kind_names() -> dict[str, str]:
-    return {
-        "regular": _("Regular meeting"),
-        "special": _("Special meeting"),
-        "ga_requested": _("Meeting requested by the General Assembly"),
-        "joint": _("Joint meeting"),
-    }
+    code = (get_language() or "en").split("-")[0].lower()
+    lang = code if code in catalog.LANGUAGES else "en"
+    return {kind: catalog.meeting_kind_name(kind, lang) for kind in catalog.MEETING_KINDS}
 
 
 def status_names() -> dict[str, str]:
