@@ -7,12 +7,22 @@ from decimal import Decimal
 
 import pytest
 
+from comitia.dates import Precision, format_day
 from comitia.plan.entities import MandateGroup, MeetingKind, MeetingStatus
 from comitia.render.document import UnknownLanguage, build_document
-from comitia.render.document.blocks import Heading, ItemList, Paragraph, Span, Table
+from comitia.render.document.blocks import (
+    Heading,
+    ItemList,
+    Paragraph,
+    RowKind,
+    Span,
+    Table,
+    TableKind,
+)
 from comitia.render.document.build import excerpt
 from comitia.render.document.derive import (
     activities_to_confirm,
+    dated_activities,
     half_and_full_days,
     is_full_day,
     meetings_by_kind,
@@ -341,3 +351,38 @@ def test_mandates_of_two_sessions_have_a_heading_each_and_one_without_a_session_
 )
 def test_a_sessions_ordinal_is_written_in_words(lang: str, number: int, words: str) -> None:
     assert session_ordinal(number, lang) == words
+
+
+def calendar_rows(plan: object, lang: str = "fr") -> list[tuple[str, list[str]]]:
+    """The calendar's entry rows: the text of the meeting's cell, the activities' paragraphs."""
+    document = build_document(plan, lang)  # type: ignore[arg-type]
+    table = next(
+        e for e in document.elements if isinstance(e, Table) and e.kind is TableKind.CALENDAR
+    )
+
+    def text(block: object) -> str:
+        return "".join(s.text for s in getattr(block, "spans", ()) if not s.note)
+
+    return [
+        (" ".join(text(b) for b in row.cells[0]), [text(b) for b in row.cells[1]])
+        for row in table.rows
+        if row.kind is RowKind.ENTRY
+    ]
+
+
+def test_a_days_meeting_and_that_days_activities_share_one_row_as_in_the_model() -> None:
+    plan = model_plan()
+    meeting_days = {m.date for m in plan.meetings}
+    rows = calendar_rows(plan)
+    for activity in dated_activities(plan):
+        day = activity.when.first_day
+        title = activity.title["fr"]  # type: ignore[index]
+        when = activity.when.format("fr")
+        (row,) = [r for r in rows if any(a.startswith(when) and title in a for a in r[1])]
+        paired = day in meeting_days and activity.when.precision is not Precision.MONTH
+        # Beside the meeting of its day, else in a row of its own whose meeting cell is empty.
+        assert row[0].startswith(format_day(day, "fr", weekday=True).capitalize()) is paired, title
+        assert (row[0] == "") is not paired, title
+    # The model's days: 2 April, with the preparatory meeting of the CIFTA's committee.
+    april = next(r for r in rows if r[0].startswith("Jeudi 2 avril 2020"))
+    assert len(april[1]) == 1 and "Réunion préparatoire" in april[1][0]
