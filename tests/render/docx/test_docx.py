@@ -303,3 +303,10 @@ def test_headings_and_the_year_and_month_rows_keep_with_the_next_paragraph() -> 
     # A meeting's row does not: it would take the next row with it and leave half pages empty.
     meeting = next(r for r in calendar.rows if r.cells[0].text.startswith("Jeudi 24 octobre"))
     assert not any(p.paragraph_format.keep_with_next for p in meeting.cells[0].paragraphs)
+
+
+def test_a_reminders_title_keeps_with_its_requests() -> None:
+    document = read("fr")
+    title = next(p for p in document.paragraphs if "Registre des mines terrestres" in p.text)
+    assert title.style.name == "Comitia Lead"
+    assert title.style.paragraph_format.keep_with_next is True

@@ -216,5 +216,7 @@ def test_two_note_calls_in_a_row_are_separated() -> None:
 def test_the_print_styles_keep_headings_and_year_rows_with_what_follows() -> None:
     markup = render_page(build_document(model_plan(), "fr"), for_print=True)
     print_css = markup[markup.index("@media print") :]
-    assert re.search(r"\.work-plan h2, \.work-plan h3[^{]*\{[^}]*break-after: avoid", print_css)
+    kept = re.search(r"\.work-plan h2, \.work-plan h3([^{]*)\{[^}]*break-after: avoid", print_css)
+    assert kept is not None and "p.lead" in kept[1]
+    assert '<p class="lead">' in markup
     assert re.search(r"\.work-plan tr\.group \{[^}]*break-after: avoid", print_css)

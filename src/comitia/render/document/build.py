@@ -1029,7 +1029,7 @@ class _Builder:
             return
         self.add(Heading(1, self.w._("Activities whose date is to be confirmed")))
         for when, group in itertools.groupby(activities, key=lambda a: a.when.format(self.lang)):
-            self.add(self.para(Span(when, bold=True)))
+            self.add(self.para(Span(when, bold=True), style=ParagraphStyle.LEAD))
             self.add(ItemList(tuple(ListItem((self.text(a.title),)) for a in group)))
 
     def reminders(self) -> None:
@@ -1069,7 +1069,8 @@ class _Builder:
         spans = [lead, title] if lead else [title]
         if obligation.parties is Parties.STATES_PARTIES:
             spans.append(Span(" " + w._("(States parties)")))
-        self.add(Paragraph(tuple(spans)))
+        has_list = bool(obligation.request or obligation.basis)
+        self.add(Paragraph(tuple(spans), ParagraphStyle.LEAD if has_list else ParagraphStyle.BODY))
         basis = f" [{w.join(obligation.basis)}]" if obligation.basis else ""
         items = [ListItem((self.text(r),)) for r in obligation.request]
         if items and basis:

@@ -58,6 +58,7 @@ _STYLE_NAMES = {
     ParagraphStyle.AREA: "Comitia Area",
     ParagraphStyle.MEETING: "Comitia Meeting",
     ParagraphStyle.SMALL: "Comitia Small",
+    ParagraphStyle.LEAD: "Comitia Lead",
     ParagraphStyle.LINE: "Comitia Line",
     ParagraphStyle.CLAUSE: "Comitia Clause",
     ParagraphStyle.SUBCLAUSE: "Comitia Subclause",
@@ -212,6 +213,7 @@ class _Writer:
         area = paragraph_style("Comitia Area", bold=True, underline=True)
         area.paragraph_format.space_before = Pt(6)
         paragraph_style("Comitia Small", size=Pt(9))
+        paragraph_style("Comitia Lead").paragraph_format.keep_with_next = True
         # The lines of the annex of texts awaiting translation.
         paragraph_style("Comitia Line", size=Pt(9)).paragraph_format.space_after = Pt(0)
         if self._prints_clauses():
