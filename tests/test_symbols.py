@@ -2,7 +2,14 @@
 
 import pytest
 
-from comitia.symbols import SymbolError, find_symbols, normalize, parse_symbol
+from comitia.symbols import (
+    Session,
+    SymbolError,
+    find_symbols,
+    normalize,
+    parse_symbol,
+    session_of,
+)
 
 SYMBOLS = [
     "AG/RES. 2945 (XLIX-O/19)",
@@ -61,3 +68,22 @@ def test_several_symbols_are_found_in_order() -> None:
 def test_text_that_is_not_a_symbol_is_refused(text: str) -> None:
     with pytest.raises(SymbolError):
         parse_symbol(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "session"),
+    [
+        ("AG/RES. 2945 (XLIX-O/19)", Session(49, special=False, year=2019)),
+        ("AG/RES. 1 (LIII-E/18) rev. 1", Session(53, special=True, year=2018)),
+        ("AG/RES. 2297 (XXXVII-O/07)", Session(37, special=False, year=2007)),
+        ("AG/RES. 1237 (XXIV-O/94)", Session(24, special=False, year=1994)),
+        ("AG/RES.2945(XLIX-O/19)", Session(49, special=False, year=2019)),
+    ],
+)
+def test_a_resolution_symbol_names_the_session_that_adopted_it(text: str, session: Session) -> None:
+    assert session_of(parse_symbol(text)) == session
+
+
+@pytest.mark.parametrize("text", ["CP/RES. 1061/16", "CP/CSH-1933/19 rev. 2", "CP/doc.5545/19"])
+def test_a_symbol_without_a_session_names_none(text: str) -> None:
+    assert session_of(parse_symbol(text)) is None

@@ -81,6 +81,42 @@ def find_symbols(text: str) -> list[Symbol]:
     ]
 
 
+@dataclass(frozen=True)
+class Session:
+    """A session of the General Assembly named in a symbol: "(XLIX-O/19)" is the 49th regular
+    session, of 2019; "(LIII-E/18)" the 53rd special session, of 2018."""
+
+    number: int
+    special: bool
+    year: int
+
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_SESSION = re.compile(r"\((?P<roman>[IVXLC]+)-(?P<kind>[OE])/(?P<year>\d{2})\)")
+
+
+def _roman(numeral: str) -> int:
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " ", strict=True):
+        value = _ROMAN_VALUES[letter]
+        total += -value if _ROMAN_VALUES.get(following, 0) > value else value
+    return total
+
+
+def session_of(symbol: Symbol) -> Session | None:
+    """The session a symbol names ("(XLIX-O/19)"), else ``None``. The two-digit year is of
+    the Organization's sessions, held since 1971: 71 to 99 are 1971 to 1999."""
+    match = _SESSION.search(symbol.key)
+    if match is None:
+        return None
+    year = int(match["year"])
+    return Session(
+        number=_roman(match["roman"]),
+        special=match["kind"] == "E",
+        year=year + (1900 if year >= 71 else 2000),
+    )
+
+
 def resolution_number(symbol: Symbol) -> str | None:
     """The number of a resolution ("2945" for AG/RES. 2945 (XLIX-O/19)), else ``None``."""
     match = re.match(r"^[A-Z]+/RES\.?(\d+)", symbol.key)
@@ -89,6 +125,7 @@ def resolution_number(symbol: Symbol) -> str | None:
 
 __all__ = [
     "SYMBOL_PATTERN",
+    "Session",
     "Symbol",
     "SymbolError",
     "display",
@@ -96,4 +133,5 @@ __all__ = [
     "normalize",
     "parse_symbol",
     "resolution_number",
+    "session_of",
 ]

@@ -280,7 +280,8 @@ def read_mandates(ctx: Context, lines: list[Line]) -> list[Mandate]:
         symbols = find_symbols(text)
         is_group = (
             not symbols
-            and len(text) < 60
+            # "Del Quincuagésimo tercero Período Ordinario de Sesiones de 2023" is 63 long.
+            and len(text) < 80
             and any(contains_any(text, p) for p in words.mandate_groups.values())
         )
         is_lead_in = not symbols and ctx.article(text) is not None

@@ -7,19 +7,29 @@ from decimal import Decimal
 
 import pytest
 
-from comitia.plan.entities import MeetingKind, MeetingStatus
+from comitia.dates import Precision, format_day
+from comitia.plan.entities import MandateGroup, MeetingKind, MeetingStatus
 from comitia.render.document import UnknownLanguage, build_document
-from comitia.render.document.blocks import Heading, ItemList, Paragraph, Span, Table
+from comitia.render.document.blocks import (
+    Heading,
+    ItemList,
+    Paragraph,
+    RowKind,
+    Span,
+    Table,
+    TableKind,
+)
 from comitia.render.document.build import excerpt
 from comitia.render.document.derive import (
     activities_to_confirm,
+    dated_activities,
     half_and_full_days,
     is_full_day,
     meetings_by_kind,
     meetings_within,
     yearly_differences,
 )
-from comitia.render.document.i18n import amount_in_words, format_time
+from comitia.render.document.i18n import amount_in_words, format_time, session_ordinal
 from tests.factories import build_plan
 from tests.render.model import french_model_plan, model_plan
 
@@ -283,3 +293,96 @@ def test_a_translated_document_has_no_annex_of_texts_awaiting_translation() -> N
 def test_an_excerpt_is_one_line_cut_at_a_word(text: str, length: int, expected: str) -> None:
     assert excerpt(text, length) == expected
     assert len(excerpt(text, length)) <= length
+
+
+def mandate_headings(plan: object, lang: str) -> list[str]:
+    """The group headings of the list of mandates (its items at the first level)."""
+    document = build_document(plan, lang)  # type: ignore[arg-type]
+    lists = [e for e in document.elements if isinstance(e, ItemList) and e.ordered]
+    mandates = next(lst for lst in lists if lst.items[0].spans[0].bold)
+    return [item.spans[0].text for item in mandates.items if item.level == 0]
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading"),
+    [
+        ("fr", "De la Quarante-neuvième Session ordinaire de l’année 2019"),
+        ("en", "From the Forty-ninth Regular Session of 2019"),
+        ("es", "Del Cuadragésimo noveno Período Ordinario de Sesiones de 2019"),
+        ("pt", "Do Quadragésimo nono Período Ordinário de Sessões de 2019"),
+    ],
+)
+def test_the_general_assemblys_mandates_are_headed_by_the_session_of_their_resolution(
+    lang: str, heading: str
+) -> None:
+    assert mandate_headings(model_plan(), lang)[0] == heading
+
+
+def test_mandates_of_two_sessions_have_a_heading_each_and_one_without_a_session_the_assemblys() -> (
+    None
+):
+    plan = model_plan()
+    first = next(m for m in plan.mandates if m.group is MandateGroup.GENERAL_ASSEMBLY)
+    special = first.model_copy(
+        update={"id": "ag-res-1-lii", "source": "AG/RES. 1 (LII-E/18)", "resolution": None}
+    )
+    unknown = first.model_copy(
+        update={"id": "ag-doc", "source": "AG/doc.5667/19 rev. 1", "resolution": None}
+    )
+    changed = plan.model_copy(update={"mandates": [first, special, unknown, *plan.mandates[1:]]})
+    assert mandate_headings(changed, "fr")[:3] == [
+        "De la Quarante-neuvième Session ordinaire de l’année 2019",
+        "De la Cinquante-deuxième Session extraordinaire de l’année 2018",
+        "De l’Assemblée générale",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "words"),
+    [
+        ("fr", 49, "Quarante-neuvième"),
+        ("fr", 1, "Première"),  # la session
+        ("fr", 80, "Quatre-vingtième"),
+        ("en", 53, "Fifty-third"),
+        ("es", 49, "Cuadragésimo noveno"),
+        ("es", 10, "Décimo"),
+        ("pt", 49, "Quadragésimo nono"),
+    ],
+)
+def test_a_sessions_ordinal_is_written_in_words(lang: str, number: int, words: str) -> None:
+    assert session_ordinal(number, lang) == words
+
+
+def calendar_rows(plan: object, lang: str = "fr") -> list[tuple[str, list[str]]]:
+    """The calendar's entry rows: the text of the meeting's cell, the activities' paragraphs."""
+    document = build_document(plan, lang)  # type: ignore[arg-type]
+    table = next(
+        e for e in document.elements if isinstance(e, Table) and e.kind is TableKind.CALENDAR
+    )
+
+    def text(block: object) -> str:
+        return "".join(s.text for s in getattr(block, "spans", ()) if not s.note)
+
+    return [
+        (" ".join(text(b) for b in row.cells[0]), [text(b) for b in row.cells[1]])
+        for row in table.rows
+        if row.kind is RowKind.ENTRY
+    ]
+
+
+def test_a_days_meeting_and_that_days_activities_share_one_row_as_in_the_model() -> None:
+    plan = model_plan()
+    meeting_days = {m.date for m in plan.meetings}
+    rows = calendar_rows(plan)
+    for activity in dated_activities(plan):
+        day = activity.when.first_day
+        title = activity.title["fr"]  # type: ignore[index]
+        when = activity.when.format("fr")
+        (row,) = [r for r in rows if any(a.startswith(when) and title in a for a in r[1])]
+        paired = day in meeting_days and activity.when.precision is not Precision.MONTH
+        # Beside the meeting of its day, else in a row of its own whose meeting cell is empty.
+        assert row[0].startswith(format_day(day, "fr", weekday=True).capitalize()) is paired, title
+        assert (row[0] == "") is not paired, title
+    # The model's days: 2 April, with the preparatory meeting of the CIFTA's committee.
+    april = next(r for r in rows if r[0].startswith("Jeudi 2 avril 2020"))
+    assert len(april[1]) == 1 and "Réunion préparatoire" in april[1][0]

@@ -277,3 +277,36 @@ def test_the_budget_table_reads_back_with_its_periods_and_balances(
         if appropriation != "—":
             figures = [int(amount.sub("", value)) for value in (appropriation, planned, balance)]
             assert figures[0] - figures[1] == figures[2]
+
+
+def test_two_notes_on_one_word_are_separated_by_a_superscript_comma() -> None:
+    document = read("fr")
+    mandate = next(p for p in document.paragraphs if "une approche multidimensionnelle" in p.text)
+    runs = [r for r in mandate._p.iter(f"{W}r") if r.find(f"{W}rPr/{W}rStyle") is not None]
+    calls = [
+        "ref" if r.find(f"{W}footnoteReference") is not None else r.findtext(f"{W}t") for r in runs
+    ]
+    assert calls == ["ref", ", ", "ref"]
+    assert runs[1].find(f"{W}rPr/{W}rStyle").get(f"{W}val") == "FootnoteReference"
+
+
+def test_headings_and_the_year_and_month_rows_keep_with_the_next_paragraph() -> None:
+    document = read("fr")
+    for name in ("Heading 1", "Heading 2"):
+        assert document.styles[name].paragraph_format.keep_with_next is True
+    calendar, summary = plan_tables(document)[:2]
+    for table in (calendar, summary):
+        groups = [r for r in table.rows if r.cells[0].text in {"2019", "2020", "JANVIER"}]
+        assert groups
+        for row in groups:
+            assert all(p.paragraph_format.keep_with_next for p in row.cells[0].paragraphs)
+    # A meeting's row does not: it would take the next row with it and leave half pages empty.
+    meeting = next(r for r in calendar.rows if r.cells[0].text.startswith("Jeudi 24 octobre"))
+    assert not any(p.paragraph_format.keep_with_next for p in meeting.cells[0].paragraphs)
+
+
+def test_a_reminders_title_keeps_with_its_requests() -> None:
+    document = read("fr")
+    title = next(p for p in document.paragraphs if "Registre des mines terrestres" in p.text)
+    assert title.style.name == "Comitia Lead"
+    assert title.style.paragraph_format.keep_with_next is True

@@ -194,10 +194,29 @@ def test_the_page_for_print_writes_markers_as_text_and_no_language_below_the_doc
     body = markup[markup.index("<body>") :]
     assert body.count("lang=") == 1  # the article's, the document's language
     assert (
-        '<li><span class="number">1.&nbsp;</span><strong>From the General Assembly</strong>' in body
+        '<li><span class="number">1.&nbsp;</span><strong>From the Forty-ninth Regular Session of '
+        "2019</strong>" in body
     )
     assert "<li>\u2022&nbsp;" in body
     # The text is the web page's text.
     assert visible_text(body.replace("&nbsp;", " ")).count("Réunion") == visible_text(
         page("en")
     ).count("Réunion")
+
+
+def test_two_note_calls_in_a_row_are_separated() -> None:
+    markup = page("fr")
+    mandate = markup[markup.index("une approche multidimensionnelle") :]
+    mandate = mandate[: mandate.index("</li>")]
+    calls = re.findall(r'class="(note-call|note-separator)"', mandate)
+    assert calls == ["note-call", "note-separator", "note-call"]
+    assert '<span class="note-separator">, </span>' in mandate
+
+
+def test_the_print_styles_keep_headings_and_year_rows_with_what_follows() -> None:
+    markup = render_page(build_document(model_plan(), "fr"), for_print=True)
+    print_css = markup[markup.index("@media print") :]
+    kept = re.search(r"\.work-plan h2, \.work-plan h3([^{]*)\{[^}]*break-after: avoid", print_css)
+    assert kept is not None and "p.lead" in kept[1]
+    assert '<p class="lead">' in markup
+    assert re.search(r"\.work-plan tr\.group \{[^}]*break-after: avoid", print_css)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import re
 
 import pytest
 from pypdf import PdfReader
 
+from comitia.render.document import build_document
+from comitia.render.document.blocks import Heading, Paragraph
 from comitia.render.pdf import render
 from tests.render.model import AFTERNOON_MEETING, FIRST_MEETING, MOVED_NOTE, model_plan
 
@@ -50,3 +53,24 @@ def test_the_pdf_is_titled_with_the_document_and_its_symbol() -> None:
     assert reader.metadata is not None
     assert reader.metadata.title is not None
     assert reader.metadata.title.endswith("(CP/CSH-1933/19 rev. 2)")
+
+
+def test_two_notes_on_one_word_print_as_one_comma_two() -> None:
+    first = pages("fr")[0]
+    assert "multidimensionnelle ».1, 2" in first.replace(" 1, 2", "1, 2")
+
+
+def test_no_heading_is_left_alone_at_the_bottom_of_a_page() -> None:
+    elements = build_document(model_plan(), "fr").elements
+    texts = pages("fr")
+    checked = page = 0
+    for heading, after in itertools.pairwise(elements):
+        if not isinstance(heading, Heading):
+            continue
+        # The headings come in order: each is looked for from the page of the one before.
+        page = next(n for n in range(page, len(texts)) if heading.text.upper() in texts[n].upper())
+        if isinstance(after, Paragraph):
+            start = "".join(s.text for s in after.spans if not s.note)[:30]
+            assert start in texts[page], (heading.text, start)
+            checked += 1
+    assert checked >= 8

@@ -46,6 +46,9 @@ class ParagraphStyle(enum.StrEnum):
     AREA = "area"  # a thematic area heading inside the calendar
     MEETING = "meeting"  # the date line of a meeting in the calendar
     SMALL = "small"
+    # A short bold line that introduces what follows (a reminder's title above its requests, a
+    # date above its activities): a sub-heading, kept on the page of what follows.
+    LEAD = "lead"
     # Short lines of a compact list, separated by "\n" in the text: small type, no spacing.
     LINE = "line"
     # A numbered paragraph of a resolution: its number, a tab, its text (hanging indent).

@@ -33,6 +33,7 @@ from comitia.plan.entities import (
     AgendaNode,
     Appropriation,
     Frequency,
+    Mandate,
     MandateGroup,
     Meeting,
     MeetingKind,
@@ -65,6 +66,7 @@ from comitia.render.document.blocks import (
 from comitia.render.document.changes import changes_annex
 from comitia.render.document.i18n import Wording
 from comitia.revisions import Change
+from comitia.symbols import Session, find_symbols, session_of
 
 _ROLE_ORDER = list(OfficerRole)
 
@@ -118,6 +120,7 @@ class _Builder:
         self.areas = {area.id: area for area in plan.thematic_areas}
         self.meetings = {meeting.id: meeting for meeting in plan.meetings}
         self.activities = {activity.id: activity for activity in plan.activities}
+        self.resolutions = {resolution.id: resolution for resolution in plan.resolutions}
         self.changes: tuple[list[Change], str] | None = None
 
     # ------------------------------------------------------------------ helpers
@@ -427,11 +430,8 @@ class _Builder:
             MandateGroup.STANDING: w._("Other mandates in force"),
         }
         items: list[ListItem] = []
-        for group in MandateGroup:
-            mandates = [m for m in self.plan.mandates if m.group is group]
-            if not mandates:
-                continue
-            items.append(ListItem((Span(labels[group], bold=True),)))
+        for label, mandates in self._mandate_groups(labels):
+            items.append(ListItem((Span(label, bold=True),)))
             # A note that every mandate of the group carries is the group's lead-in.
             shared = [n for n in mandates[0].notes if all(n in m.notes for m in mandates)]
             level = 1
@@ -447,6 +447,44 @@ class _Builder:
                 items.append(ListItem(tuple(spans), level=level))
         if items:
             self.add(ItemList(tuple(items), ordered=True))
+
+    def _mandate_groups(
+        self, labels: dict[MandateGroup, str]
+    ) -> Iterator[tuple[str, list[Mandate]]]:
+        """The mandates by group, those of the General Assembly by the session that adopted
+        their resolution, named as the model document names it ("De la Quarante-neuvième
+        Session ordinaire de l'année 2019"); a mandate whose symbol names no session stays
+        under "From the General Assembly"."""
+        for group in MandateGroup:
+            mandates = [m for m in self.plan.mandates if m.group is group]
+            if not mandates:
+                continue
+            if group is not MandateGroup.GENERAL_ASSEMBLY:
+                yield labels[group], mandates
+                continue
+            by_session: dict[Session | None, list[Mandate]] = {}
+            for mandate in mandates:
+                by_session.setdefault(self._session(mandate), []).append(mandate)
+            for session, of_session in by_session.items():
+                yield self._session_label(session, labels[group]), of_session
+
+    def _session(self, mandate: Mandate) -> Session | None:
+        """The session of the General Assembly that adopted a mandate's resolution, from the
+        symbol of the mandate's source or of the plan's resolution it names."""
+        symbols = find_symbols(mandate.source)
+        resolution = self.resolutions.get(mandate.resolution) if mandate.resolution else None
+        if resolution is not None and resolution.symbol:
+            symbols += find_symbols(resolution.symbol)
+        return next((s for s in map(session_of, symbols) if s is not None), None)
+
+    def _session_label(self, session: Session | None, unknown: str) -> str:
+        w = self.w
+        if session is None:
+            return unknown
+        values = {"ordinal": w.session_ordinal(session.number), "year": session.year}
+        if session.special:
+            return w._("From the {ordinal} Special Session of {year}", **values)
+        return w._("From the {ordinal} Regular Session of {year}", **values)
 
     def methodology(self) -> None:
         w = self.w
@@ -991,7 +1029,7 @@ class _Builder:
             return
         self.add(Heading(1, self.w._("Activities whose date is to be confirmed")))
         for when, group in itertools.groupby(activities, key=lambda a: a.when.format(self.lang)):
-            self.add(self.para(Span(when, bold=True)))
+            self.add(self.para(Span(when, bold=True), style=ParagraphStyle.LEAD))
             self.add(ItemList(tuple(ListItem((self.text(a.title),)) for a in group)))
 
     def reminders(self) -> None:
@@ -1031,7 +1069,8 @@ class _Builder:
         spans = [lead, title] if lead else [title]
         if obligation.parties is Parties.STATES_PARTIES:
             spans.append(Span(" " + w._("(States parties)")))
-        self.add(Paragraph(tuple(spans)))
+        has_list = bool(obligation.request or obligation.basis)
+        self.add(Paragraph(tuple(spans), ParagraphStyle.LEAD if has_list else ParagraphStyle.BODY))
         basis = f" [{w.join(obligation.basis)}]" if obligation.basis else ""
         items = [ListItem((self.text(r),)) for r in obligation.request]
         if items and basis:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gettext
+import re
 from decimal import Decimal
 
 from babel.lists import format_list
@@ -74,6 +75,9 @@ class Wording:
     def amount_in_words(self, value: Decimal) -> str:
         return amount_in_words(value, self.lang)
 
+    def session_ordinal(self, number: int) -> str:
+        return session_ordinal(number, self.lang)
+
 
 # How a time of day is written. French OAS documents write "10 h 00"; English ones "10:00 a.m.";
 # Spanish ones follow the English 12-hour style ("10:00 a.m."); Portuguese ones "10h00".
@@ -99,6 +103,29 @@ _SPANISH_APOCOPE = (("veintiuno mil", "veintiún mil"), ("uno mil", "un mil"))
 # num2words's "pt" is European Portuguese ("dezassete", "dezanove"); the Organization's Portuguese
 # documents are written in Brazilian Portuguese ("dezessete", "dezenove").
 _NUM2WORDS_LANGUAGE = {"pt": "pt_BR"}
+
+
+# num2words's ordinals, corrected where they are not how the Organization writes them: the
+# French "session" is feminine ("première"), "quatre-vingtième" loses its "s"; Spanish writes
+# "cuadragésimo" and "decimoprimero" in one word without the accent.
+_ORDINAL_CORRECTIONS: dict[str, tuple[tuple[str, str], ...]] = {
+    "fr": (("quatre-vingtsième", "quatre-vingtième"),),
+    "es": (("quadragésimo", "cuadragésimo"), (r"décimo(?=\w)", "decimo")),
+}
+_FEMININE_FIRST = {"fr": ("premier", "première")}
+
+
+def session_ordinal(number: int, lang: str) -> str:
+    """The ordinal of a session of the General Assembly in words, capitalized as the
+    Organization names its sessions: "Quarante-neuvième", "Forty-ninth", "Cuadragésimo noveno",
+    "Quadragésimo nono"."""
+    words: str = num2words(number, lang=_NUM2WORDS_LANGUAGE.get(lang, lang), to="ordinal")
+    for wrong, right in _ORDINAL_CORRECTIONS.get(lang, ()):
+        words = re.sub(wrong, right, words)
+    masculine, feminine = _FEMININE_FIRST.get(lang, ("", ""))
+    if masculine and words == masculine:
+        words = feminine
+    return words[:1].upper() + words[1:]
 
 
 def amount_in_words(value: Decimal, lang: str) -> str:

@@ -58,6 +58,7 @@ _STYLE_NAMES = {
     ParagraphStyle.AREA: "Comitia Area",
     ParagraphStyle.MEETING: "Comitia Meeting",
     ParagraphStyle.SMALL: "Comitia Small",
+    ParagraphStyle.LEAD: "Comitia Lead",
     ParagraphStyle.LINE: "Comitia Line",
     ParagraphStyle.CLAUSE: "Comitia Clause",
     ParagraphStyle.SUBCLAUSE: "Comitia Subclause",
@@ -180,6 +181,8 @@ class _Writer:
             style.font.color.rgb = RGBColor(0, 0, 0)
             style.paragraph_format.space_before = Pt(12)
             style.paragraph_format.space_after = Pt(6)
+            # A heading is never left alone at the bottom of a page.
+            style.paragraph_format.keep_with_next = True
         title = styles["Title"]
         title.font.name = "Times New Roman"
         title.font.size = Pt(13)
@@ -210,6 +213,7 @@ class _Writer:
         area = paragraph_style("Comitia Area", bold=True, underline=True)
         area.paragraph_format.space_before = Pt(6)
         paragraph_style("Comitia Small", size=Pt(9))
+        paragraph_style("Comitia Lead").paragraph_format.keep_with_next = True
         # The lines of the annex of texts awaiting translation.
         paragraph_style("Comitia Line", size=Pt(9)).paragraph_format.space_after = Pt(0)
         if self._prints_clauses():
@@ -393,7 +397,17 @@ class _Writer:
 
     def spans(self, paragraph: DocxParagraph, spans: tuple[Span, ...]) -> None:
         p = paragraph._p
+        after_note = False
         for span in spans:
+            if span.note and after_note:
+                # Two references in a row would read as one number ("12" for 1 and 2).
+                p.append(
+                    parse_xml(
+                        f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="FootnoteReference"/>'
+                        f'</w:rPr><w:t xml:space="preserve">{NOTE_SEPARATOR}</w:t></w:r>'
+                    )
+                )
+            after_note = span.note
             if span.note:
                 self._footnote(paragraph, _xml_safe(span.text))
             elif span.change is not None:
@@ -492,7 +506,15 @@ class _Writer:
             for block in blocks:
                 self.block(cell, block, first=first)
                 first = None
+            if row.kind is RowKind.GROUP:
+                # A year's or a month's row stays with the first row under it: on a row's
+                # paragraphs, "keep with next" keeps the row with the next one.
+                for paragraph in cell.paragraphs:
+                    paragraph.paragraph_format.keep_with_next = True
 
+
+# Between two footnote references on one word, superscript as they are: "1, 2".
+NOTE_SEPARATOR = ", "
 
 # Column widths per kind of table (the others: a narrow column of places and a wide one).
 _WIDTHS = {
