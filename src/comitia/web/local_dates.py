@@ -1,5 +1,5 @@
 """Dates and times in the reader's language, for running text (issue 22, point 4): a day as
-"19 mai 2020", a moment as "30 juin 2027, 18:00 UTC−04:00" (in the site's time zone, the zone
+"19 mai 2020", a moment as "30 juin 2027, 18:00 UTC-04:00" (in the site's time zone, the zone
 shown). ISO stays for what machines read: ``<time datetime>``, form values, addresses, files.
 The templates' filters are ``{% load local_dates %}`` (comitia.web.calendar.templatetags).
 """
@@ -34,4 +34,4 @@ def local_datetime(value: dt.datetime, lang: str) -> str:
     time = format_time(moment, "HH:mm", locale=lang)
     if moment.tzinfo is None:
         return f"{day}, {time}"
-    return f"{day}, {time} {get_timezone_gmt(moment, width='short', locale=lang)}"
+    return f"{day}, {time} {get_timezone_gmt(moment, width='long', locale=lang)}"

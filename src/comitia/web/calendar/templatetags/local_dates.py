@@ -1,5 +1,5 @@
 """Dates, times and member states as the reader reads them: ``{{ day|localdate }}`` ("19 mai
-2020"), ``{{ moment|localdatetime }}`` ("30 juin 2027, 18:00 UTC−04:00": the time in the site's
+2020"), ``{{ moment|localdatetime }}`` ("30 juin 2027, 18:00 UTC-04:00": the time in the site's
 time zone, the zone shown), ``{{ code|state_name }}`` ("Mexique"), in the language of the
 request (issue 22, point 4). Machine-readable values (``<time datetime>``, form values,
 addresses) keep their ISO form: these are for running text only.
