@@ -38,4 +38,7 @@ def localdatetime(value: Any) -> str:
 def state_name(code: Any) -> str:
     if not code:
         return ""
-    return _state_name(str(code), reader_language())
+    try:
+        return _state_name(str(code), reader_language())
+    except ValueError:  # not a member state's code: shown as stored rather than failing the page
+        return str(code)
