@@ -32,7 +32,7 @@ def test_text_findings_are_worded_in_the_language_asked_for(
     main(["check", str(MODEL_PLAN), "--lang", "es", "--today", "2019-11-07"])
     out = capsys.readouterr().out
     assert "error REQ001 [2020-04-16 2020-04-30]" in out
-    assert "se celebra 30 de abril de 2020" in out
+    assert "fecha efectiva: 30 de abril de 2020" in out
     # 11 warnings, RES001, and COV004 twice: no list of CITAAC states parties in the model plan.
     assert out.rstrip().endswith("1 error(es), 14 advertencia(s), 0 información(es)")
 

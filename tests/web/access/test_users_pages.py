@@ -87,7 +87,7 @@ def test_an_invited_delegate_gets_a_link_sets_a_password_and_signs_in(
     assert invited.post(form.redirect_chain[-1][0], password).status_code == 302
     assert Client().login(username="brazil", password="a long pass phrase 42")
     listing = client.get(USERS).content.decode()
-    assert "brazil" in listing and "(BR)" in listing
+    assert "brazil" in listing and "(Brazil)" in listing
 
 
 def test_a_delegate_needs_a_member_state_and_a_bureau_member_a_term(

@@ -122,7 +122,7 @@ def test_the_lead_records_a_consultation_with_the_text_agreed(
     )
     assert AuditRecord.objects.filter(action="record consultation").count() == 1
     history = client_for(Role.DELEGATION, "BR").get(url(draft)).content.decode()
-    assert "informal consultation of 2020-04-20 led by Mexico" in history
+    assert "informal consultation of April 20, 2020 led by Mexico" in history
     assert "recorded by mx" in history
 
 
@@ -142,7 +142,7 @@ def test_a_consultation_without_a_new_text_changes_the_status_only(
     assert not ParagraphEvent.objects.exists()  # nothing of the paragraph changed
     page = client_for(Role.SECRETARIAT).get(url(draft)).content.decode()
     assert "still in informal consultations" in page
-    assert "informal consultation of 2020-04-20 led by Mexico" in page
+    assert "informal consultation of April 20, 2020 led by Mexico" in page
 
 
 def test_only_a_lead_delegation_records_a_consultation(

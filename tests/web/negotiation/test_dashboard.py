@@ -134,8 +134,8 @@ def test_the_chart_and_its_table_give_the_status_counts_after_each_session_held(
     page = client_for(Role.SECRETARIAT).get(url(reviewed, "dashboard/")).content.decode()
     # proposed, consultations, ad referendum, agreed, pending, withdrawn, none
     assert _cells(page, "Paragraphs by status after each formal session") == [
-        ["2019-10-01", "0", "0", "1", "0", "1", "0", "0"],
-        ["2019-10-02", "0", "0", "0", "2", "0", "0", "0"],
+        ["October 1, 2019", "0", "0", "1", "0", "1", "0", "0"],
+        ["October 2, 2019", "0", "0", "0", "2", "0", "0", "0"],
     ]
     svg = page.split("<svg", 1)[1].split("</svg>", 1)[0]
     assert 'role="img"' in svg

@@ -8,6 +8,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import User
 
+from comitia.dates import format_day
 from comitia.web.access.models import Role
 from comitia.web.levels import Visibility
 from comitia.web.negotiation import consultations, operations
@@ -86,7 +87,8 @@ def test_the_history_shows_who_recorded_what_where_to_those_who_may_know(
     assert "History: 2 changes" in secretariat
     assert "amendment of Brazil incorporated" in secretariat
     assert "recorded by sec-h" in secretariat
-    assert f"informal consultation of {draft.term.start.isoformat()} led by Mexico" in secretariat
+    day = format_day(draft.term.start, "en")
+    assert f"informal consultation of {day} led by Mexico" in secretariat
     # Brazil's amendment was never shared: Chile learns a text was amended, not by whom.
     chile = client_for(Role.DELEGATION, "CL").get(url(draft)).content.decode()
     assert "an amendment incorporated" in chile and "amendment of Brazil" not in chile

@@ -9,8 +9,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
+from django.utils.html import escape
 
 from comitia.web.access.models import AuditRecord, Membership, Role
+from comitia.web.local_dates import local_datetime
 from comitia.web.plans import models as m
 from comitia.web.suggestions import operations
 from comitia.web.suggestions.models import Proposal, ProposalWindow
@@ -192,11 +194,13 @@ def test_a_deadline_in_the_past_is_refused_by_the_page_with_a_clear_message(
     meeting: m.Meeting,
 ) -> None:
     secretariat = _secretariat()
-    past = timezone.localtime(timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M")
+    moment = timezone.localtime(timezone.now() - dt.timedelta(days=1))
+    past = moment.strftime("%Y-%m-%dT%H:%M")
     response = secretariat.post(_url(meeting, "deadline/"), {"closes_at": past}, follow=True)
     page = response.content.decode()
     assert "The deadline was not set: The deadline must be in the future" in page
-    assert past.replace("T", " ") in page
+    # The moment as the reader reads it, with its time zone.
+    assert escape(local_datetime(moment.replace(second=0, microsecond=0), "en")) in page
     assert not ProposalWindow.objects.filter(meeting=meeting).exists()
 
 

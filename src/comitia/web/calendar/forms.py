@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.dates import FuzzyDate, FuzzyDateError
 from comitia.render.outline import child_number
+from comitia.web.local_dates import local_date, reader_language
 from comitia.web.plans import models as m
 from comitia.web.plans.forms import FitTextMixin
 from comitia.web.plans.models.calendar import MeetingKindChoice, MeetingStatusChoice
@@ -27,6 +28,13 @@ def _status_choices() -> list[tuple[str, Any]]:
     from .labels import status_names
 
     return [(k, v) for k, v in status_names().items() if k != "provisional"]
+
+
+def _term_days(term: m.Term) -> dict[str, str]:
+    """The term's first and last days in the reader's language, for the messages that name
+    them."""
+    lang = reader_language()
+    return {"start": local_date(term.start, lang), "end": local_date(term.end, lang)}
 
 
 class DateInput(forms.DateInput):
@@ -89,7 +97,7 @@ class TermDatesMixin:
             self.add_error(  # type: ignore[attr-defined]
                 field,
                 _("Choose a day inside the term, from %(start)s to %(end)s.")
-                % {"start": self.term.start.isoformat(), "end": self.term.end.isoformat()},
+                % _term_days(self.term),
             )
 
 
@@ -457,7 +465,7 @@ class ActivityForm(TermDatesMixin, Described):
         ):
             raise forms.ValidationError(
                 _("Choose a date inside the term, from %(start)s to %(end)s.")
-                % {"start": self.term.start.isoformat(), "end": self.term.end.isoformat()}
+                % _term_days(self.term)
             )
         return str(value)
 

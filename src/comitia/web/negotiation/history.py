@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from comitia.plan import ParagraphStatus
 from comitia.plan.states import state_name
+from comitia.web.local_dates import local_date, local_datetime
 from comitia.web.plans import models as m
 
 from .models import Amendment, Consultation, ParagraphEvent
@@ -79,7 +80,7 @@ class HistoryLine:
     """One entry of a paragraph's history, as the draft page prints it."""
 
     when: dt.datetime
-    at: str  # its ISO date and time, UTC, to the minute, as shown
+    at: str  # its day and time in the reader's language, to the minute, as shown
     from_status: str
     to_status: str
     status_changed: bool
@@ -147,7 +148,7 @@ def history_lines(
         lines.append(
             HistoryLine(
                 when=event.recorded_at,
-                at=f"{event.recorded_at:%Y-%m-%d %H:%M} UTC",
+                at=local_datetime(event.recorded_at, lang),
                 from_status=status_word(event.from_status),
                 to_status=status_word(event.to_status),
                 status_changed=event.from_status != event.to_status,
@@ -157,9 +158,9 @@ def history_lines(
                 amended=event.amendment_id is not None,
                 meeting_key=meeting.key if meeting is not None else "",
                 meeting_url=addresses[meeting.pk] if meeting is not None else "",
-                meeting_date=meeting.date.isoformat() if meeting is not None else "",
+                meeting_date=local_date(meeting.date, lang) if meeting is not None else "",
                 consultation_date=(
-                    consultation.held_on.isoformat() if consultation is not None else ""
+                    local_date(consultation.held_on, lang) if consultation is not None else ""
                 ),
                 consultation_state=(
                     _state(consultation.member_state, lang) if consultation is not None else ""
@@ -182,7 +183,7 @@ def consultation_line(
     status = status_word(consultation.status)
     return HistoryLine(
         when=consultation.recorded_at,
-        at=f"{consultation.recorded_at:%Y-%m-%d %H:%M} UTC",
+        at=local_datetime(consultation.recorded_at, lang),
         from_status=status,
         to_status=status,
         status_changed=False,
@@ -193,7 +194,7 @@ def consultation_line(
         meeting_key="",
         meeting_url="",
         meeting_date="",
-        consultation_date=consultation.held_on.isoformat(),
+        consultation_date=local_date(consultation.held_on, lang),
         consultation_state=_state(consultation.member_state, lang),
         amendment_state="",
         amendment_pk=None,

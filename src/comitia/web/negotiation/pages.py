@@ -30,6 +30,7 @@ from comitia.revisions.resolutions import (
     ParagraphChange,
     marked_diff,
 )
+from comitia.web.local_dates import local_date
 
 from .history import HistoryLine
 from .models import Amendment
@@ -89,7 +90,7 @@ class Citing:
     """An agenda item that cites the adopted paragraph a draft paragraph updates."""
 
     meeting: str
-    date: str
+    date: str  # the meeting's day in the reader's language
     title: Shown | None
 
 
@@ -201,7 +202,7 @@ def citing_items(
         if row.resolution.symbol is None:
             continue
         found[(row.resolution.symbol, row.paragraph.number)] = [
-            Citing(a.meeting.id, a.meeting.date.isoformat(), Shown.of(a.node.title, lang))
+            Citing(a.meeting.id, local_date(a.meeting.date, lang), Shown.of(a.node.title, lang))
             for a in row.addresses
         ]
     return found

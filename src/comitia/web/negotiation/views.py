@@ -30,6 +30,7 @@ from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
 from comitia.web.home.overview import display_language, term_name
+from comitia.web.local_dates import local_date
 from comitia.web.plans import models as m
 from comitia.web.plans.kept_plans import kept_plan
 from comitia.web.publication.visibility import visible_plan
@@ -483,7 +484,7 @@ def dashboard_page(request: HttpRequest, slug: str, resolution: str) -> HttpResp
     statuses = [(s.value if s else "none", _status_name(s)) for s in progress.ORDER]
     rows = [
         chart.Row(
-            session.date.isoformat(),
+            local_date(session.date, lang),
             tuple(
                 chart.Segment(code, name, n)
                 for (code, name), n in zip(statuses, _count_cells(counts), strict=True)

@@ -26,6 +26,7 @@ from django.utils.translation import override
 from comitia.plan import OAS_MEMBER_STATES, Text, state_name
 from comitia.plan.reporting import Cycle, ReminderKind, reminders_to_send
 from comitia.web.levels import Visibility, seen_at
+from comitia.web.local_dates import local_date
 from comitia.web.plans import models as m
 from comitia.web.publication.visibility import term_visibility, with_visibility
 
@@ -145,7 +146,7 @@ def message(
         values = {
             "title": title,
             "year": planned.cycle,
-            "due": planned.deadline.isoformat(),
+            "due": local_date(planned.deadline, planned.language),
             "state": state_name(planned.state, planned.language),
         }
         if planned.kind is ReminderKind.BEFORE:

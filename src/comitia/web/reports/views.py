@@ -33,6 +33,7 @@ from comitia.render.outline import Shown
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.home.overview import display_language
+from comitia.web.local_dates import local_date
 from comitia.web.plans import models as m
 from comitia.web.plans.models.term import LanguageChoice
 
@@ -83,7 +84,7 @@ def _cells(matrix: reading.Matrix, lang: str) -> list[dict[str, Any]]:
             if cell.received:
                 parts.append(
                     f'<td class="{status_class(cell.status)}">{escape(word)}<br>'
-                    f"<small>{cell.received.day.isoformat()}</small></td>"
+                    f"<small>{escape(local_date(cell.received.day, lang))}</small></td>"
                 )
             else:
                 parts.append(f'<td class="{status_class(cell.status)}">{escape(word)}</td>')

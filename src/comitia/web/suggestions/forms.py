@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from comitia.web.local_dates import local_datetime, reader_language
 from comitia.web.plans.forms import FitTextMixin
 
 from .models import Proposal
@@ -38,6 +39,6 @@ class WindowForm(FitTextMixin, forms.Form):
         if closes_at is not None and closes_at <= timezone.now():
             raise forms.ValidationError(
                 _("The deadline must be in the future: %(when)s has passed."),
-                params={"when": timezone.localtime(closes_at).strftime("%Y-%m-%d %H:%M")},
+                params={"when": local_datetime(closes_at, reader_language())},
             )
         return closes_at
