@@ -28,7 +28,6 @@ from django.utils.translation import ngettext
 
 from comitia.budget import PeriodChange, format_money
 from comitia.dates import format_day
-from comitia.plan import Meeting as PlanMeeting
 from comitia.plan import MeetingStatus
 from comitia.plan import Organization as OrganizationFile
 from comitia.schedule.assistant import OtherDate, other_dates
@@ -38,7 +37,7 @@ from comitia.schedule.solve import Organization
 from comitia.web.budget.preview import PeriodEffect
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
-from comitia.web.plans.organizations import organization_of
+from comitia.web.plans.organizations import booked_meetings, organization_of
 from comitia.web.plans.output_version import output_version_pending
 
 from .preview import today_in
@@ -89,26 +88,7 @@ def _other_terms(term: m.Term) -> list[m.Term]:
 
 def _bookings(term: m.Term) -> list[Busy]:
     """The meetings of another committee's ``term`` that book a room or a team (one query)."""
-    rows = (
-        m.Meeting.objects.filter(term=term)
-        .exclude(room="", team="")
-        .order_by()
-        .values("key", "date", "start", "end", "status", "room", "team")
-    )
-    meetings = [
-        PlanMeeting.model_validate(
-            {
-                "id": row["key"],
-                "date": row["date"],
-                "start": row["start"],
-                "end": row["end"],
-                "status": row["status"],
-                "room": row["room"] or None,
-                "team": row["team"] or None,
-            }
-        )
-        for row in rows
-    ]
+    meetings = booked_meetings(term)
     committee = term.committee.key if term.committee is not None else term.slug
     return busy_of(committee, meetings)
 

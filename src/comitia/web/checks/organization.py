@@ -12,9 +12,8 @@ from typing import Any
 
 from comitia.checks import OtherCommittee
 from comitia.plan import Language, Organization, Text
-from comitia.plan import Meeting as PlanMeeting
 from comitia.web.plans import models as m
-from comitia.web.plans.organizations import organization_of
+from comitia.web.plans.organizations import booked_meetings, organization_of
 from comitia.web.publication.visibility import hidden_meeting_keys
 
 __all__ = ["organization_and_others"]
@@ -40,27 +39,7 @@ def organization_and_others(
 
 
 def _other(term: m.Term, user: Any) -> OtherCommittee:
-    rows = (
-        m.Meeting.objects.filter(term=term)
-        .exclude(room="", team="")
-        .order_by()
-        .values("key", "date", "start", "end", "status", "room", "team", "languages")
-    )
-    meetings = tuple(
-        PlanMeeting.model_validate(
-            {
-                "id": row["key"],
-                "date": row["date"],
-                "start": row["start"],
-                "end": row["end"],
-                "status": row["status"],
-                "room": row["room"] or None,
-                "team": row["team"] or None,
-                "languages": row["languages"] or None,
-            }
-        )
-        for row in rows
-    )
+    meetings = tuple(booked_meetings(term))
     committee = term.committee
     text = (committee.acronym or committee.name) if committee is not None else None
     name = Text.model_validate(text) if text else Text.of(term.language, term.slug)

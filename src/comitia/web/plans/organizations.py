@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import F
 
 from comitia.plan import InterpretationTeam, Organization, Room
+from comitia.plan import Meeting as PlanMeeting
 from comitia.web.plans import models as m
 
 __all__ = ["organization_of", "save_organization"]
@@ -104,3 +105,30 @@ def organization_of(row: m.Organization) -> Organization:
             "teams": [InterpretationTeam.model_validate(team) for team in teams],
         }
     )
+
+
+def booked_meetings(term: m.Term) -> list[PlanMeeting]:
+    """The meetings of ``term`` that book a room or an interpretation team, as plan meetings
+    with only what a booking is (day, hours, status, room, team, languages), in one query:
+    what another committee's term weighs in the checks and the rescheduling assistant."""
+    rows = (
+        m.Meeting.objects.filter(term=term)
+        .exclude(room="", team="")
+        .order_by()
+        .values("key", "date", "start", "end", "status", "room", "team", "languages")
+    )
+    return [
+        PlanMeeting.model_validate(
+            {
+                "id": row["key"],
+                "date": row["date"],
+                "start": row["start"],
+                "end": row["end"],
+                "status": row["status"],
+                "room": row["room"] or None,
+                "team": row["team"] or None,
+                "languages": row["languages"] or None,
+            }
+        )
+        for row in rows
+    ]
