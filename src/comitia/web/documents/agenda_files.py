@@ -154,7 +154,7 @@ def attach(
             )
     except BaseException:
         if stored:
-            AgendaFile._meta.get_field("file").storage.delete(stored)  # type: ignore[attr-defined]
+            AgendaFile._meta.get_field("file").storage.delete(stored)
         raise
     return row
 
