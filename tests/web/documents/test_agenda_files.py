@@ -156,8 +156,13 @@ def test_a_link_replaces_the_file_of_that_language_whose_stored_file_goes(
     assert not default_storage.exists(stored)
     page = Client().get(reverse("calendar:meeting", args=[term.slug, meeting.key])).content
     assert link.encode() in page
+    _attach(staff, meeting, symbol=symbol, language="pt", file=SimpleUploadedFile("b.pdf", PDF))
+    row = AgendaFile.objects.get()
+    stored = row.file.name
     removal = reverse("documents:agenda_file_remove", args=[term.slug, meeting.key, row.pk])
-    assert staff.post(removal).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert staff.post(removal).status_code == 302
+    assert not default_storage.exists(stored)
     assert not AgendaFile.objects.exists()
     assert AuditRecord.objects.filter(action="remove_agenda_file").count() == 1
 
@@ -183,3 +188,16 @@ def test_the_public_may_not_attach(scene: tuple[m.Term, m.Meeting, str, Client])
     response = _attach(Client(), meeting, symbol=symbol, language="en", link="https://x.org")
     assert response.status_code in {302, 403}
     assert not AgendaFile.objects.exists()
+
+
+def test_deleting_the_term_deletes_its_stored_files(
+    scene: tuple[m.Term, m.Meeting, str, Client], django_capture_on_commit_callbacks: Any
+) -> None:
+    term, meeting, symbol, staff = scene
+    _attach(staff, meeting, symbol=symbol, language="en", file=SimpleUploadedFile("a.pdf", PDF))
+    stored = AgendaFile.objects.get().file.name
+    assert default_storage.exists(stored)
+    with django_capture_on_commit_callbacks(execute=True):
+        term.delete()
+    assert not AgendaFile.objects.exists()
+    assert not default_storage.exists(stored)

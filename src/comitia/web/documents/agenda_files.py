@@ -162,9 +162,6 @@ def attach(
 def remove(row: AgendaFile, by: Any) -> None:
     with transaction.atomic():
         before = audit.snapshot(row)
-        if row.file and row.file.name:
-            name, storage = row.file.name, row.file.storage
-            transaction.on_commit(lambda: storage.delete(name))
         audit.record(
             by,
             "remove_agenda_file",
@@ -174,6 +171,14 @@ def remove(row: AgendaFile, by: Any) -> None:
             term_slug=row.meeting.term.slug,
         )
         row.delete()
+
+
+def file_deleted(sender: object, instance: AgendaFile, **kwargs: object) -> None:
+    """A deleted row's stored file goes once the deletion commits (``remove``, or its meeting
+    or term deleted)."""
+    if instance.file and instance.file.name:
+        name, storage = instance.file.name, instance.file.storage
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 @dataclass
