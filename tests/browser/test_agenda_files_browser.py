@@ -40,8 +40,10 @@ def test_a_pdf_attached_in_french_is_listed_and_downloaded_by_the_public(
     source = tmp_path / "rapport-illustratif.pdf"
     source.write_bytes(PDF)
     page.get_by_label("File (PDF or DOCX)").set_input_files(str(source))
+    page.screenshot(path="/tmp/docfiles-attach.png", full_page=True)
     page.get_by_role("button", name="Attach").click()
     shows(page, f"The Français version of {SYMBOL} is attached.")
+    page.screenshot(path="/tmp/docfiles-staff-meeting.png", full_page=True)
 
     public = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-US")
     tab = public.new_page()
