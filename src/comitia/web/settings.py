@@ -212,6 +212,8 @@ def _env_int(name: str, default: int) -> int:
 # no URL serves; only the views that check who may see a file hand it out.
 MEDIA_ROOT = Path(_env("COMITIA_MEDIA_ROOT") or Path.cwd() / "comitia-media")
 COMITIA_MAX_REPORT_BYTES = _env_int("COMITIA_MAX_REPORT_BYTES", 10 * 1024 * 1024)
+# The files of the documents an agenda item discusses (PDF, DOCX), kept in the same folder.
+COMITIA_MAX_AGENDA_FILE_BYTES = _env_int("COMITIA_MAX_AGENDA_FILE_BYTES", 20 * 1024 * 1024)
 
 # HTTPS: HSTS for a year unless told otherwise (0 turns it off); redirect to HTTPS when the
 # proxy in front does not; trust the proxy's X-Forwarded-Proto only when told to.

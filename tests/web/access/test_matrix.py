@@ -25,7 +25,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import ROUTE_POLICIES, policy_for
-from comitia.web.documents.models import Revision
+from comitia.web.documents.models import AgendaFile, Revision
 from comitia.web.documents.operations import approve_revision, set_revision_visibility
 from comitia.web.levels import Visibility
 from comitia.web.negotiation.models import Amendment, DraftRevision
@@ -92,6 +92,7 @@ MEETING_ROUTES = {
     "suggestions:meeting",
     "suggestions:propose",
     "suggestions:withdraw",
+    "documents:agenda_file",  # a file of a document the meeting's agenda lists
 }
 DOCUMENT_ROUTES = {"documents:download", "documents:compare"}
 # The routes about the draft resolution (at the objects' level) and Brazil's amendment to it,
@@ -241,6 +242,14 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         cycle=2020,
         defaults={"received": dt.date(2020, 3, 1), "document": "reports/sample.pdf"},
     )
+    agenda_file = AgendaFile.objects.filter(meeting=meeting, language="en").first()
+    if agenda_file is None:
+        agenda_file = AgendaFile(
+            meeting=meeting, symbol=(node.documents or ["CP/doc.1/20"])[0], language="en"
+        )
+        agenda_file.original_name = "sample.pdf"
+        agenda_file.file.save("sample.pdf", ContentFile(b"%PDF-1.4 sample"), save=False)
+        agenda_file.save()
     contact, _ = Contact.objects.get_or_create(
         state="BR", name="Example", defaults={"email": "br@example.org"}
     )
@@ -284,6 +293,7 @@ def _sample_kwargs(term: m.Term, revision_number: int = 1) -> dict[str, Any]:
         "state": "BR",
         "year": 2020,
         "submission_id": submission.pk,
+        "file_id": agenda_file.pk,
         "contact_id": contact.pk,
         "secret": "feed_not-a-key",
         "proposal_id": proposal.pk,

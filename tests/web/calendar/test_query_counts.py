@@ -62,5 +62,7 @@ def test_the_meeting_page_takes_a_fixed_number_of_queries(
     few = _queries(client, f"/calendar/{small.slug}/meetings/m1/")
     many = _queries(client, f"/calendar/{large.slug}/meetings/m1/")
     # The term, the meeting, its earlier dates, the term's bodies (the meeting's plan names
-    # them: its committee, presenters, mandates' bodies), agenda, presenters and citations.
-    assert few == many == 7
+    # them: its committee, presenters, mandates' bodies), agenda, presenters and citations;
+    # the files and links of its documents, and the titles the plan gives them (resolutions,
+    # the plan document).
+    assert few == many == 10

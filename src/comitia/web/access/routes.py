@@ -31,6 +31,11 @@ ROUTE_POLICIES: dict[str, Policy] = {
     "documents:revision": Action.VIEW,
     "documents:approve": Action.APPROVE_REVISION,
     "documents:visibility": Action.PUBLISH,
+    # an agenda item's documents: the files to those who see the meeting; attaching, replacing
+    # and removing for the secretariat
+    "documents:agenda_file": Action.VIEW,
+    "documents:agenda_file_attach": Action.EDIT_CALENDAR,
+    "documents:agenda_file_remove": Action.EDIT_CALENDAR,
     # calendar, public
     "calendar:latest": Action.VIEW,
     "calendar:list": Action.VIEW,

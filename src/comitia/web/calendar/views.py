@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST, require_safe
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may
 from comitia.web.budget.preview import CostPreview, cost_preview, form_changes
+from comitia.web.documents.agenda_files import meeting_documents
 from comitia.web.home.overview import display_language
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
@@ -193,6 +194,7 @@ def meeting_page(request: HttpRequest, slug: str, key: str) -> HttpResponse:
             notes=meeting.notes,
             agenda=meeting.agenda,
             month_key=f"{meeting.date:%Y-%m}",
+            meeting_documents=meeting_documents(request.user, term, key, meeting.agenda, lang),
         )
         if context["can_publish"]:
             context["meeting_version"] = (

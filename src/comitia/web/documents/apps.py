@@ -29,3 +29,12 @@ class DocumentsConfig(AppConfig):
             signal.connect(
                 changed, sender=PrintedDocument, weak=False, dispatch_uid="documents:answers"
             )
+
+        # An agenda item's document removed, or its meeting or term deleted: its stored file
+        # goes once the deletion has committed (``agenda_files.file_deleted``).
+        from comitia.web.documents.agenda_files import file_deleted
+        from comitia.web.documents.models import AgendaFile
+
+        post_delete.connect(
+            file_deleted, sender=AgendaFile, weak=False, dispatch_uid="documents:agenda-file"
+        )

@@ -9,6 +9,7 @@ visibility changes after approval.
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django.conf import settings
@@ -148,3 +149,59 @@ class PrintedDocument(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term_id} v{self.output_version} {self.format} {self.lang} {self.level}"
+
+
+def _agenda_file_name(instance: AgendaFile, filename: str) -> str:
+    """A random stored name (the original is kept in ``original_name``), with its extension."""
+    extension = filename.rpartition(".")[2].lower() if "." in filename else "bin"
+    return f"agenda/{secrets.token_hex(16)}.{extension}"
+
+
+class AgendaFile(models.Model):
+    """A document an agenda item discusses, in one language: a link or an uploaded file.
+
+    Named by the meeting and the document's symbol (as the agenda lists it), so that editing
+    the agenda item keeps it. The file is kept by the default storage under a random name,
+    outside the database and any served folder: only ``agenda_views.download`` hands it out, to
+    those who see the meeting. A write raises the term's output version (``plans.outputs``).
+    """
+
+    meeting = models.ForeignKey(
+        "plans.Meeting", models.CASCADE, related_name="agenda_files", verbose_name=_("meeting")
+    )
+    symbol = models.CharField(_("document symbol"), max_length=200)
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=[("en", "English"), ("es", "Español"), ("fr", "Français"), ("pt", "Português")],
+    )
+    link = models.URLField(_("link"), max_length=500, blank=True, default="")
+    file = models.FileField(_("file"), upload_to=_agenda_file_name, blank=True, max_length=200)
+    original_name = models.CharField(_("original file name"), max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now=True)
+
+    class Meta:
+        ordering = ("meeting", "symbol", "language")
+        verbose_name = _("agenda item's document")
+        verbose_name_plural = _("agenda items' documents")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["meeting", "symbol", "language"], name="documents_agenda_file_unique"
+            ),
+            models.CheckConstraint(
+                condition=(models.Q(link="") & ~models.Q(file=""))
+                | (~models.Q(link="") & models.Q(file="")),
+                name="documents_agenda_file_link_or_file",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.symbol} ({self.language})"

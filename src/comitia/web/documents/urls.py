@@ -1,6 +1,6 @@
 from django.urls import path
 
-from comitia.web.documents import views
+from comitia.web.documents import agenda_views, views
 
 app_name = "documents"
 
@@ -11,4 +11,12 @@ urlpatterns = [
     path("document/compare/", views.comparison, name="compare"),
     path("document/rev<int:number>.<str:fmt>", views.revision_download, name="revision"),
     path("publication/document/", views.visibility, name="visibility"),
+    # The files and links of the documents an agenda item discusses.
+    path("meetings/<slug:key>/files/", agenda_views.attach, name="agenda_file_attach"),
+    path("meetings/<slug:key>/files/<int:file_id>/", agenda_views.download, name="agenda_file"),
+    path(
+        "meetings/<slug:key>/files/<int:file_id>/remove/",
+        agenda_views.remove,
+        name="agenda_file_remove",
+    ),
 ]

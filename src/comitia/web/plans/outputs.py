@@ -38,6 +38,8 @@ TERM_ROWS: dict[str, str] = {
     "publication.Publication": "term_id",
     # The approved revisions, listed on the documents' pages; named by the term's slug.
     "documents.Revision": "slug:term_slug",
+    # The files and links of the documents an agenda item discusses, on the meeting page.
+    "documents.AgendaFile": "meeting.term_id",
     # The draft resolutions' issued revisions, listed on the draft's page; named by the slug.
     "negotiation.DraftRevision": "slug:term_slug",
     # A meeting's window for proposals, shown on its page to every delegation.
