@@ -283,7 +283,8 @@ def test_editing_pages_take_as_many_queries_for_ten_or_two_hundred_meetings(
         with CaptureQueriesContext(connection) as queries:
             assert staff_client.get(f"/calendar/{term.slug}/{path}").status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 12, counts
+    # The meeting page for staff: the agenda's documents' files and titles are three reads more.
+    assert counts[0] == counts[1] <= 15, counts
 
 
 def test_a_text_missing_in_the_page_language_is_shown_in_its_original_beside_the_field(
