@@ -4,20 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0012_organization_rooms_and_teams'),
+        ("plans", "0012_organization_rooms_and_teams"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='agendanode',
-            name='after',
-            field=models.JSONField(blank=True, default=list, help_text='The identifiers of the agenda items, of other meetings, held first.', verbose_name='after'),
+            model_name="agendanode",
+            name="after",
+            field=models.JSONField(
+                blank=True,
+                default=list,
+                help_text="The identifiers of the agenda items, of other meetings, held first.",
+                verbose_name="after",
+            ),
         ),
         migrations.AddField(
-            model_name='agendanode',
-            name='key',
-            field=models.CharField(blank=True, default='', help_text='Optional: as other agenda items name it in their after.', max_length=64, verbose_name='identifier'),
+            model_name="agendanode",
+            name="key",
+            field=models.CharField(
+                blank=True,
+                default="",
+                help_text="Optional: as other agenda items name it in their after.",
+                max_length=64,
+                verbose_name="identifier",
+            ),
         ),
     ]
