@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from comitia.plan import AgendaNode, MeetingStatus, NonMeetingDay, RequestedEvent
+from comitia.plan import AgendaNode, Citation, MeetingStatus, NonMeetingDay, RequestedEvent
 from tests.checks.plans import activity, findings, item, meeting, plan, text
 
 
@@ -244,3 +245,47 @@ def test_a_requested_event_held_when_stated_is_silent() -> None:
         ],
     )
     assert findings(p, "REQ001") == []
+
+
+def _ordered(first_day: str, second_day: str, **second: Any) -> Any:
+    """A plan where the item of the meeting on ``second_day`` must follow that of ``first_day``."""
+    received = item("Rapport reçu", id="report-received", citations=[Citation(mandate="res")])
+    considered = item(
+        "Rapport examiné",
+        id="report-considered",
+        after=["report-received"],
+        citations=[Citation(mandate="res")],
+    )
+    return plan(
+        meetings=[
+            meeting(first_day, agenda=[received]),
+            meeting(second_day, agenda=[considered], **second),
+        ]
+    )
+
+
+def test_an_item_held_after_the_item_it_follows_is_fine() -> None:
+    assert findings(_ordered("2019-10-24", "2019-10-31"), "DAT011") == []
+
+
+def test_an_item_held_before_the_item_it_follows_is_an_error_naming_both() -> None:
+    (found,) = findings(_ordered("2019-10-31", "2019-10-24"), "DAT011")
+    assert [ref.id for ref in found.objects] == ["m-2019-10-24", "m-2019-10-31"]
+    message = found.message("en")
+    assert "“Rapport examiné” of the meeting on October 24, 2019" in message
+    assert "“Rapport reçu”, which the meeting on October 31, 2019 holds" in message
+    assert "Le point «\u00a0Rapport examiné\u00a0» de la réunion du 24 octobre" in found.message(
+        "fr"
+    )
+
+
+def test_an_item_on_the_same_day_as_the_item_it_follows_is_an_error() -> None:
+    p = _ordered("2019-10-24", "2019-10-24", id="m-afternoon", start="15:00", end="18:00")
+    assert len(findings(p, "DAT011")) == 1
+
+
+def test_an_item_following_one_of_a_cancelled_meeting_is_not_checked() -> None:
+    p = _ordered("2019-10-31", "2019-10-24")
+    cancelled = p.meetings[0].model_copy(update={"status": MeetingStatus.CANCELLED})
+    p = p.model_copy(update={"meetings": [cancelled, p.meetings[1]]})
+    assert findings(p, "DAT011") == []

@@ -29,12 +29,20 @@ def complete_plan() -> Plan:
     booked = first.model_copy(
         update={"room": "room-1", "team": "team-1", "languages": [Language.EN, Language.FR]}
     )
-    return plan.model_copy(
-        update={
-            "term": plan.term.model_copy(update={"timezone": "America/Lima"}),
-            "organization": ORGANIZATION.id,
-            "meetings": [booked, *plan.meetings[1:]],
-        }
+    # The last item of the second meeting follows the last item of the first.
+    first_item = booked.agenda[-1].model_copy(update={"id": "other-business-1"})
+    booked = booked.model_copy(update={"agenda": [*booked.agenda[:-1], first_item]})
+    second = plan.meetings[1]
+    second_item = second.agenda[-1].model_copy(update={"after": ["other-business-1"]})
+    second = second.model_copy(update={"agenda": [*second.agenda[:-1], second_item]})
+    return Plan.model_validate(
+        plan.model_copy(
+            update={
+                "term": plan.term.model_copy(update={"timezone": "America/Lima"}),
+                "organization": ORGANIZATION.id,
+                "meetings": [booked, second, *plan.meetings[2:]],
+            }
+        ).model_dump()
     )
 
 

@@ -161,6 +161,13 @@ class AgendaNode(PlanModel):
     """A node of a meeting's agenda tree: a thematic area, a topic under it, or an item."""
 
     kind: AgendaKind = AgendaKind.ITEM
+    id: Identifier | None = Field(
+        default=None,
+        description=(
+            "Optional: a stable id of this node, unique across the plan's agendas, for other "
+            "agenda items to name in their after."
+        ),
+    )
     area: Identifier | None = Field(default=None, description="For an area node: which area.")
     title: Text | None = Field(
         default=None, description="Required for topics and items; for areas, a heading as worded."
@@ -170,6 +177,14 @@ class AgendaNode(PlanModel):
     documents: list[str] = Field(default_factory=list, description="Document symbols.")
     notes: list[Text] = Field(default_factory=list)
     items: list[AgendaNode] = Field(default_factory=list)
+    after: list[Identifier] = Field(
+        default_factory=list,
+        description=(
+            "Optional: the ids of agenda items, of other meetings, that must be held first: "
+            "this node's meeting is held on a later day than theirs (a hard constraint of the "
+            "scheduler, checked by the plan checks)."
+        ),
+    )
 
     @model_validator(mode="after")
     def _shape(self) -> Self:

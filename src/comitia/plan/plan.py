@@ -205,6 +205,22 @@ def _references(plan: Plan) -> Iterator[Problem]:
             )
             yield from citation_problems(plan, citation, *location, "citations", c)
 
+    agenda_ids: dict[str, int] = {}
+    for i, meeting in enumerate(plan.meetings):
+        for root in meeting.agenda:
+            for node in root.walk():
+                if node.id is not None:
+                    agenda_ids.setdefault(node.id, i)
+    yield from _unique(
+        "agenda",
+        (
+            node.id
+            for meeting in plan.meetings
+            for root in meeting.agenda
+            for node in root.walk()
+            if node.id is not None
+        ),
+    )
     for i, meeting in enumerate(plan.meetings):
         stack: list[tuple[Location, Any]] = [
             (("meetings", i, "agenda", n), node) for n, node in enumerate(meeting.agenda)
@@ -218,6 +234,19 @@ def _references(plan: Plan) -> Iterator[Problem]:
             for p, presenter in enumerate(node.presenters):
                 yield from check(bodies, "body", presenter, *location, "presenters", p)
             yield from citations(node.citations, *location)
+            for a, earlier in enumerate(node.after):
+                if earlier not in agenda_ids:
+                    yield (
+                        (*location, "after", a),
+                        f"no agenda item has the id {earlier!r}",
+                        earlier,
+                    )
+                elif agenda_ids[earlier] == i:
+                    yield (
+                        (*location, "after", a),
+                        f"agenda item {earlier!r} is on the same meeting's agenda",
+                        earlier,
+                    )
             stack.extend(((*location, "items", n), child) for n, child in enumerate(node.items))
     for i, activity in enumerate(plan.activities):
         yield from check(bodies, "body", activity.body, "activities", i, "body")

@@ -60,9 +60,17 @@ def violations(
             if demand.window is not None and demand.movable and not demand.window.holds(day):
                 yield Violation(Family.REVIEW, (demand.id,), day)
         yield from _order(problem, placements)
+        yield from _follows(problem, placements)
         yield from _gap(problem, placements)
         yield from _budget(problem, placements)
     yield from _resources(organization, placements)
+
+
+def _follows(problem: Problem, placements: Mapping[str, Placement]) -> Iterator[Violation]:
+    for earlier, later, _item in problem.follows:
+        first, second = placements.get(earlier), placements.get(later)
+        if first and second and not first.day < second.day:
+            yield Violation(Family.AGENDA, (earlier, later), second.day)
 
 
 def _order(problem: Problem, placements: Mapping[str, Placement]) -> Iterator[Violation]:

@@ -86,6 +86,7 @@ class Family(enum.StrEnum):
     HELD = "held"  # meetings already held keep their day
     REVIEW = "review"  # the formal review's sessions within its dates
     ORDER = "order"  # the negotiation's steps in order
+    AGENDA = "agenda"  # the agenda items held after the items they follow
     GAP = "gap"  # a minimum of days between two meetings of one committee
     BUDGET = "budget"  # the appropriation of each period
     ROOMS = "rooms"  # a room is used once at a time
@@ -179,6 +180,8 @@ class Problem:
     teams: list[Resource] = field(default_factory=list)
     busy: list[Busy] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # meetings left where they are
+    # (earlier meeting, later meeting, the item followed): the agenda items' after.
+    follows: list[tuple[str, str, str]] = field(default_factory=list)
 
     def demand(self, meeting_id: str) -> Demand:
         return next(d for d in self.demands if d.id == meeting_id)
@@ -315,6 +318,24 @@ def _order(
     return order, first
 
 
+def _follows(meetings: Sequence[Meeting]) -> list[tuple[str, str, str]]:
+    """The agenda items of ``meetings`` that must follow others, as pairs of meetings."""
+    holder: dict[str, str] = {}
+    for meeting in meetings:
+        for root in meeting.agenda:
+            for node in root.walk():
+                if node.id is not None:
+                    holder[node.id] = meeting.id
+    return [
+        (holder[earlier], meeting.id, earlier)
+        for meeting in meetings
+        for root in meeting.agenda
+        for node in root.walk()
+        for earlier in node.after
+        if earlier in holder and holder[earlier] != meeting.id
+    ]
+
+
 def _stated_days(plan: Plan) -> dict[str, dt.date]:
     """The day the methodology states for each requested event its meeting must hold."""
     stated = {}
@@ -433,6 +454,9 @@ def build_problem(
         demands.append(demand)
     known = {d.id for d in demands}
     order = [pair for pair in order if pair[0] in known and pair[1] in known]
+    # Two meetings both kept where they are: the scheduler cannot order them (DAT011 reports
+    # them when they are out of order); one of them placed is placed around the other.
+    follows = [pair for pair in _follows(active) if pair[0] in movable or pair[1] in movable]
     return Problem(
         committee=plan.term.committee,
         term=(plan.term.start, plan.term.end),
@@ -445,6 +469,7 @@ def build_problem(
         usual_half=usual_half(plan),
         min_gap_days=min_gap_days,
         kept=sorted(m.id for m in active if m.id not in movable),
+        follows=follows,
     )
 
 

@@ -44,6 +44,9 @@ FAMILY_WORDS = {
         "the order of the negotiation (methodology, first draft, then the formal review, "
         "opened by the final reports)"
     ),
+    Family.AGENDA: N_(
+        "the agenda items that must come after others, each in a meeting on a later day"
+    ),
     Family.GAP: N_("the minimum of {days} day(s) between two meetings of a committee"),
     Family.BUDGET: N_("the appropriation of each budget period"),
     Family.ROOMS: N_("the rooms, each used by one meeting at a time"),

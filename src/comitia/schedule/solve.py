@@ -143,6 +143,7 @@ class _Model:
         self._term_and_stated()
         self._review()
         self._order()
+        self._follows()
         self._gap()
         self._budget()
         self._resources()
@@ -252,6 +253,16 @@ class _Model:
                     self.model.add(
                         self._time(problem.demand(first)) < self._time(d)
                     ).only_enforce_if([literal, self.placed[first], self.placed[d.id]])
+
+    def _follows(self) -> None:
+        """An agenda item's meeting on a later day than the meetings of the items it follows;
+        a meeting kept where it is has its day fixed, so the other is placed around it."""
+        literal = self.families[Family.AGENDA]
+        for problem in self.problems:
+            for earlier, later, _item in problem.follows:
+                self.model.add(self.day_index[earlier] < self.day_index[later]).only_enforce_if(
+                    [literal, self.placed[earlier], self.placed[later]]
+                )
 
     def _gap(self) -> None:
         literal = self.families[Family.GAP]
@@ -462,6 +473,7 @@ def families_in_use(problems: Sequence[Problem], organization: Organization) -> 
         Family.HELD: False,  # a fact, not a constraint: held meetings are on their day
         Family.REVIEW: any(d.window is not None for d in demands),
         Family.ORDER: any(p.order or p.first_of_review for p in problems),
+        Family.AGENDA: any(p.follows for p in problems),
         Family.GAP: any(p.min_gap_days > 0 for p in problems),
         Family.BUDGET: any(p.ceilings for p in problems),
         Family.ROOMS: bool(organization.rooms) and any(d.rooms for d in demands),

@@ -189,6 +189,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         ),
         "hint": N_("Confirm the date or move the meeting, so that delegations can plan to attend."),
     },
+    "DAT011": {
+        "message": N_(
+            "The item “{title}” of the meeting on {date} must follow the item “{earlier}”, which the meeting on {earlier_date} holds: its meeting must be on a later day."
+        ),
+        "hint": N_("Move one of the two meetings, or the item to a meeting after {earlier_date}."),
+    },
     "WDY001": {
         "message": N_("The text “{text}” gives a wrong weekday: the day is {weekday}."),
         "hint": N_("Correct the weekday or the date."),

@@ -23,7 +23,7 @@ from comitia.checks.engine import (
 )
 from comitia.checks.messages import Weekday
 from comitia.checks.text import SAME_EVENT, similarity, words
-from comitia.plan import Activity, Meeting
+from comitia.plan import Activity, AgendaNode, Meeting
 
 # An activity spanning more days than this (a course, a season) does not tie up a body's
 # people on each of its days; only shorter ones are checked against meetings.
@@ -212,6 +212,38 @@ def provisional_too_close(context: Context) -> Iterator[Hit]:
                 (meeting.date,),
                 (_meeting(meeting),),
             )
+
+
+@rule("DAT011", Severity.ERROR)
+def item_not_after_the_items_it_follows(context: Context) -> Iterator[Hit]:
+    """An agenda item whose meeting is not on a later day than the meeting holding an item
+    it must follow (its ``after``); cancelled meetings hold nothing."""
+    holding: dict[str, tuple[Meeting, AgendaNode]] = {}
+    for meeting in context.meetings:
+        for root in meeting.agenda:
+            for node in root.walk():
+                if node.id is not None:
+                    holding[node.id] = (meeting, node)
+    for meeting in context.meetings:
+        for root in meeting.agenda:
+            for node in root.walk():
+                for earlier_id in node.after:
+                    if earlier_id not in holding:
+                        continue
+                    earlier_meeting, earlier = holding[earlier_id]
+                    if earlier_meeting.date < meeting.date:
+                        continue
+                    params = {
+                        "title": node.title,
+                        "date": meeting.date,
+                        "earlier": earlier.title,
+                        "earlier_date": earlier_meeting.date,
+                    }
+                    yield Hit(
+                        params,
+                        (meeting.date, earlier_meeting.date),
+                        (_meeting(meeting), _meeting(earlier_meeting)),
+                    )
 
 
 @rule("REQ001", Severity.ERROR)

@@ -529,6 +529,8 @@ class _Writer:
                         title=_text(node.title),
                         documents=node.documents,
                         notes=_texts(node.notes),
+                        key=node.id or "",
+                        after=node.after,
                     )
                     for meeting, parent, i, node in level
                 ]
@@ -1029,6 +1031,7 @@ class _Reader:
         return [
             _optional(
                 {"kind": node.kind},
+                id=node.key or None,
                 area=self.area_keys.get(node.area_id),
                 title=node.title,
                 presenters=self.presenters.get(node.pk),
@@ -1036,6 +1039,7 @@ class _Reader:
                 documents=node.documents,
                 notes=node.notes,
                 items=self._tree(meeting_id, node.pk),
+                after=node.after,
             )
             for node in self.children.get((meeting_id, parent_id), [])
         ]

@@ -187,6 +187,19 @@ class AgendaNode(models.Model):
         _("documents"), default=list, blank=True, help_text=_("Document symbols.")
     )
     notes = MultilingualListField(_("notes"))
+    key = models.CharField(
+        _("identifier"),
+        max_length=64,
+        blank=True,
+        default="",
+        help_text=_("Optional: as other agenda items name it in their after."),
+    )
+    after = models.JSONField(
+        _("after"),
+        default=list,
+        blank=True,
+        help_text=_("The identifiers of the agenda items, of other meetings, held first."),
+    )
     version = models.PositiveIntegerField(
         _("version"), default=1, editable=False, help_text=_("Raised by every saved edit.")
     )
