@@ -20,23 +20,25 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import secrets
 from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 from django.db.models import Model
 from django.template.loader import get_template
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from comitia.web.kept import Kept
 
 from .pages import ParagraphLine
 
 TEMPLATE = "negotiation/paragraph.html"
-# Stand-ins printed where each answer's own values go (never words of a paragraph: texts are
-# escaped, and these are not valid words of any language).
-CSRF_TOKEN = "csrf-token-c0m1t1a"
-NEW_TOKEN = "new-token-c0m1t1a"
-AMEND_FORM = "<!--amend-form-c0m1t1a-->"
+# Stand-ins printed where each answer's own values go, drawn anew by each process (which keeps
+# its own paragraphs): no text a user writes can know them, so none is ever replaced.
+CSRF_TOKEN = f"csrf-{secrets.token_hex(16)}"
+NEW_TOKEN = f"token-{secrets.token_hex(16)}"
+AMEND_FORM = f"<!--amend-form-{secrets.token_hex(16)}-->"
 _AMEND_FORM_SLOT = mark_safe(AMEND_FORM)  # printed as it is, not escaped
 
 # The paragraphs of a few large drafts in a few languages and for a few kinds of reader.
@@ -85,7 +87,8 @@ def paragraphs_html(
     ``page`` is everything the paragraph template reads besides the line, stand-ins included.
     """
     template = get_template(TEMPLATE)
-    page = {**page, "csrf_token": CSRF_TOKEN, "new_token": NEW_TOKEN}
+    # The active language too: the template's own words are in it.
+    page = {**page, "csrf_token": CSRF_TOKEN, "new_token": NEW_TOKEN, "active": get_language()}
     page_key = _page_key(page)
     for line in lines:
         form = line.amend_form.as_p() if line.amend_form is not None else ""
@@ -107,8 +110,3 @@ def stamped(html: bytes, *, csrf_token: str, new_token: str) -> bytes:
     return html.replace(CSRF_TOKEN.encode(), csrf_token.encode()).replace(
         NEW_TOKEN.encode(), new_token.encode()
     )
-
-
-def forget() -> None:
-    """Forget every kept paragraph (tests that change templates or catalogs)."""
-    _kept.clear()
