@@ -35,7 +35,7 @@ def test_an_invited_delegate_chooses_a_password_and_signs_in(
     _shot(page, "invite")
     page.get_by_role("button", name="Send the invitation").click()
     shows(page, "brazil is invited")
-    assert "(BR)" in page.locator("table.users").inner_text()
+    assert "(Brazil)" in page.locator("table.users").inner_text()
     _shot(page, "users")
 
     (message,) = mail.outbox

@@ -81,7 +81,7 @@ def test_an_amendment_goes_through_a_consultation_the_session_sheet_and_rev_2(
     shows(page, "The consultation on paragraph 4 was recorded.")
     page.locator("#p-4 .history summary").click()
     assert (
-        "informal consultation of 2020-04-20 led by Mexico"
+        "informal consultation of April 20, 2020 led by Mexico"
         in page.locator("#p-4 .history").inner_text()
     )
     _shot(page, "2-lead-records-consultation")
@@ -89,8 +89,8 @@ def test_an_amendment_goes_through_a_consultation_the_session_sheet_and_rev_2(
     # The secretariat opens the sheet of the May meeting from the draft page.
     page.context.clear_cookies()
     log_in(page, draft, "secretariat", "s3cret-pass")
-    page.get_by_role("link", name="2020-05-12, 10:00–17:30").click()
-    shows(page, "Session sheet of the formal review, 2020-05-12")
+    page.get_by_role("link", name="May 12, 2020, 10:00–17:30").click()
+    shows(page, "Session sheet of the formal review, May 12, 2020")
     row = page.locator("#p-4")
     row.get_by_label("Agreed ad referendum").check()
     row.locator("input[name=amendment]").nth(1).check()
@@ -119,7 +119,7 @@ def test_an_amendment_goes_through_a_consultation_the_session_sheet_and_rev_2(
     page.locator("#p-4 .history summary").click()
     page.wait_for_load_state()
     story = page.locator("#p-4 .history").inner_text()
-    assert "formal review session of 2020-05-12" in story
+    assert "formal review session of May 12, 2020" in story
     assert "amendment of Brazil incorporated" in story
     _shot(page, "5-draft-history")
 
