@@ -13,6 +13,7 @@ from comitia.checks import Severity, run_checks
 from comitia.cli import main
 from comitia.plan import MeetingKind, Plan, Text
 from comitia.plan.files import read_plan
+from comitia.plan.sessions import SessionLength
 from comitia.schedule.evaluate import soft_cost, violations
 from comitia.schedule.problem import Family, Half, Problem, Resource, build_problem
 from comitia.schedule.proposal import apply_proposal, describe
@@ -237,6 +238,38 @@ def test_two_committees_sharing_one_room_never_book_it_twice(plan: Plan) -> None
             assert (placement.day, half) not in taken, placement
             taken.add((placement.day, half))
         assert placement.room == "simon-bolivar"
+
+
+def test_two_committees_with_more_full_days_than_the_room_allows_are_told_the_clash(
+    plan: Plan,
+) -> None:
+    # The one room opens on one week of May: each committee alone holds its five formal
+    # review meetings there in that week, the two together need ten full days of it.
+    open_days = {dt.date(2020, 5, 11) + dt.timedelta(days=n) for n in range(5)}
+    may = frozenset(
+        MAY_2020[0] + dt.timedelta(days=n) for n in range((MAY_2020[1] - MAY_2020[0]).days + 1)
+    )
+    room = Resource(
+        "simon-bolivar",
+        "Simón Bolívar Room",
+        frozenset({"en", "es", "fr", "pt"}),
+        None,
+        may - open_days,
+    )
+    problems = _two_committees(plan, [room])
+    for problem in problems:
+        review = [d for d in problem.demands if d.window is not None]
+        assert len(review) == 5
+        for demand in review:
+            demand.length = SessionLength.FULL_DAY
+    alone = solve(problems[:1], Organization(rooms=(room,)), time_limit=3)
+    outcome = solve(problems, Organization(rooms=(room,)), time_limit=3)
+    assert not outcome.feasible
+    assert Family.ROOMS in outcome.clash
+    lines = list(describe(plan, problems[0], outcome, "fr", Organization(rooms=(room,))))
+    assert "  - les salles, chacune occupée par une seule réunion à la fois" in lines
+    # The clash is the two committees': either alone finds a calendar in the same room.
+    assert alone.feasible
 
 
 def test_a_room_closed_for_the_review_names_the_rooms(plan: Plan) -> None:
