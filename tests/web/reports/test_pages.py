@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from comitia.web.plans import models as m
 from comitia.web.reports import views
@@ -26,6 +28,13 @@ def _on_20_march_2020(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 PDF = b"%PDF-1.4\n%test\n"
+
+
+def _zip(part: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(part, "<x/>")
+    return buffer.getvalue()
 
 
 def _record(client: Client, term: m.Term, state: str, **fields: object) -> object:
@@ -102,6 +111,10 @@ def test_an_uploaded_document_is_served_as_an_attachment_to_those_who_see_it(
         ("r.exe", b"MZ", "PDF, DOCX or XLSX"),
         ("r.pdf", b"PK\x03\x04", "not a PDF"),
         ("r.docx", b"%PDF", "not a DOCX"),
+        # ZIP files, but neither a document nor a workbook: judged by the part that makes one
+        ("r.docx", _zip("xl/workbook.xml"), "not a DOCX"),
+        ("r.xlsx", _zip("word/document.xml"), "not a XLSX"),
+        ("r.xlsx", b"PK\x03\x04 truncated", "not a XLSX"),
     ],
 )
 def test_a_document_that_is_not_a_pdf_docx_or_xlsx_is_refused(
@@ -111,6 +124,22 @@ def test_a_document_that_is_not_a_pdf_docx_or_xlsx_is_refused(
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Submission.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["r.docx", "r.xlsx"])
+def test_a_real_docx_or_xlsx_report_is_recorded(
+    model_term: m.Term, brazil: Client, name: str
+) -> None:
+    buffer = io.BytesIO()
+    if name.endswith(".docx"):
+        docx.Document().save(buffer)
+    else:
+        Workbook().save(buffer)
+    response = _record(
+        brazil, model_term, "BR", document=SimpleUploadedFile(name, buffer.getvalue())
+    )
+    assert response.status_code == 302
+    assert Submission.objects.get(state="BR").document.name.endswith(name[1:])
 
 
 def test_a_document_over_the_size_limit_is_refused(

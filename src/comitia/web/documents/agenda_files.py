@@ -8,7 +8,6 @@ Nothing is stored when a check fails. The files are seen by those who see the me
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,15 +24,13 @@ from django.utils.translation import gettext as _
 
 from comitia.render.outline import AgendaLine
 from comitia.web.access import audit
+from comitia.web.documents import uploads
 from comitia.web.documents.models import AgendaFile
 from comitia.web.plans import models as m
 from comitia.web.publication.visibility import may_see_document, visible_rows_of_term
 
 LANGUAGES = ("en", "es", "fr", "pt")
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
+AGENDA_KINDS = ("pdf", "docx")
 
 
 def max_file_bytes() -> int:
@@ -50,35 +47,10 @@ def meeting_symbols(meeting: m.Meeting) -> list[str]:
 
 
 def check_upload(upload: UploadedFile[bytes]) -> str:
-    """The file's extension (pdf or docx), or ValidationError: wrong type, too big, or a
-    content that is not what the name says (a PDF starts %PDF-, a DOCX is a ZIP file holding
-    word/document.xml)."""
-    name = (upload.name or "").lower()
-    extension = name.rpartition(".")[2] if "." in name else ""
-    if extension not in CONTENT_TYPES:
-        raise ValidationError(_("Attach a PDF or DOCX file."), code="extension")
-    limit = max_file_bytes()
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            _("The file is larger than %(limit)s MB.") % {"limit": f"{limit / 2**20:g}"},
-            code="size",
-        )
-    upload.seek(0)
-    if extension == "pdf":
-        good = upload.read(5) == b"%PDF-"
-    else:
-        try:
-            with zipfile.ZipFile(upload) as archive:
-                good = "word/document.xml" in archive.namelist()
-        except zipfile.BadZipFile:
-            good = False
-    upload.seek(0)
-    if not good:
-        raise ValidationError(
-            _("The file's content is not a %(kind)s file.") % {"kind": extension.upper()},
-            code="content",
-        )
-    return extension
+    """The file's extension (pdf or docx), or ValidationError (``uploads.check_upload``)."""
+    return uploads.check_upload(
+        upload, AGENDA_KINDS, max_file_bytes(), _("Attach a PDF or DOCX file.")
+    )
 
 
 def check_link(link: str) -> str:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from comitia.web.access.middleware import requested_term
-from comitia.web.documents import agenda_files
+from comitia.web.documents import agenda_files, uploads
 from comitia.web.documents.models import AgendaFile
 from comitia.web.plans import models as m
 from comitia.web.publication.visibility import visible_meetings
@@ -43,7 +43,7 @@ def download(request: HttpRequest, slug: str, key: str, file_id: int) -> HttpRes
     except FileNotFoundError:
         raise Http404 from None
     extension = row.file.name.rpartition(".")[2].lower()
-    kind = agenda_files.CONTENT_TYPES.get(extension, "application/octet-stream")
+    kind = uploads.CONTENT_TYPES.get(extension, "application/octet-stream")
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = content_disposition_header(
         True, row.original_name or f"document.{extension}"

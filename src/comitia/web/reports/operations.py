@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from comitia.web.access import audit
+from comitia.web.documents.uploads import check_upload
 from comitia.web.plans import models as m
 
 from .models import DOCUMENT_EXTENSIONS, Contact, Delegation, RatesPublication, Submission
@@ -31,25 +31,11 @@ def max_document_bytes() -> int:
 
 
 def check_document(upload: UploadedFile[bytes]) -> None:
-    """ValidationError unless ``upload`` is a PDF, DOCX or XLSX file within the size limit
-    (judged by its name and its first bytes: PDF starts %PDF, DOCX and XLSX are ZIP files)."""
-    name = (upload.name or "").lower()
-    extension = name.rpartition(".")[2]
-    if extension not in DOCUMENT_EXTENSIONS:
-        raise ValidationError(_("Upload a PDF, DOCX or XLSX file."), code="extension")
-    if upload.size is not None and upload.size > max_document_bytes():
-        raise ValidationError(
-            _("The file is larger than %(limit)d MB.") % {"limit": max_document_bytes() // 2**20},
-            code="size",
-        )
-    head = upload.read(4)
-    upload.seek(0)
-    magic = b"%PDF" if extension == "pdf" else b"PK\x03\x04"
-    if head != magic:
-        raise ValidationError(
-            _("The file's content is not a %(kind)s file.") % {"kind": extension.upper()},
-            code="content",
-        )
+    """ValidationError unless ``upload`` is a PDF, DOCX or XLSX file within the size limit,
+    judged by its content too (``documents.uploads.check_upload``)."""
+    check_upload(
+        upload, DOCUMENT_EXTENSIONS, max_document_bytes(), _("Upload a PDF, DOCX or XLSX file.")
+    )
 
 
 @dataclass(frozen=True)

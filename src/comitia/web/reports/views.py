@@ -32,6 +32,7 @@ from comitia.plan.reporting import Status
 from comitia.render.outline import Shown
 from comitia.web.access.middleware import requested_term
 from comitia.web.access.policy import Action, may, member_state
+from comitia.web.documents.uploads import CONTENT_TYPES
 from comitia.web.home.overview import display_language
 from comitia.web.local_dates import local_date
 from comitia.web.plans import models as m
@@ -44,12 +45,6 @@ from .forms import ContactForm, SubmissionForm
 from .labels import STATUS_WORDS, status_class, status_word
 from .models import Contact, Delegation, Submission
 from .visibility import is_secretariat, may_see_state, sees_rates
-
-_CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def today_of(term: m.Term) -> dt.date:
@@ -300,7 +295,7 @@ def document(request: HttpRequest, slug: str, submission_id: int) -> HttpRespons
             content = stored.read()
     except FileNotFoundError:
         raise Http404 from None  # recorded, but the file is gone from the storage
-    kind = _CONTENT_TYPES.get(name.rpartition(".")[2].lower(), "application/octet-stream")
+    kind = CONTENT_TYPES.get(name.rpartition(".")[2].lower(), "application/octet-stream")
     response = HttpResponse(content, content_type=kind)
     response["Content-Disposition"] = content_disposition_header(True, name)
     response["X-Content-Type-Options"] = "nosniff"
