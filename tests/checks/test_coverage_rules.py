@@ -43,7 +43,7 @@ def test_an_annual_report_due_under_the_charter_with_no_meeting_is_an_error() ->
     p = plan(mandates=[CHARTER], meetings=[meeting("2019-10-24", agenda=[])])
     (found,) = findings(p, "COV002")
     assert found.message("fr") == (
-        "Aucune réunion ne présente le rapport annuel de JID dû en vertu de la Charte "
+        "Aucune réunion ne présente le rapport annuel de la JID dû en vertu de la Charte "
         "(Charte, article 91 f)."
     )
     assert findings(p, "COV001") == []  # reported once, as COV002

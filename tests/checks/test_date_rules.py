@@ -87,7 +87,7 @@ def test_a_meeting_the_same_day_as_an_activity_of_a_presenter_is_a_warning() -> 
     )
     (found,) = findings(p, "DAT006")
     assert found.message() == (
-        "The meeting on January 23, 2020 needs JID, "
+        "The meeting on January 23, 2020 needs the JID, "
         "which holds “Conseil des délégués” the same day."
     )
 

@@ -162,8 +162,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint": N_("Move one of them, or change their hours so that they do not overlap."),
     },
     "DAT006": {
-        "message": N_("The meeting on {date} needs {body}, which holds “{title}” the same day."),
-        "hint": N_("Check that {body} can attend, or move the item or the meeting."),
+        "message": N_("The meeting on {date} needs {body_the}, which holds “{title}” the same day."),
+        "hint": N_("Check that {body_the} can attend, or move the item or the meeting."),
     },
     "DAT007": {
         "message": N_("“{title}” ({when}) seems to be listed twice (also as “{other}”)."),
@@ -238,7 +238,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "COV002": {
         "message": N_(
-            "No meeting presents the annual report of {body} due under the Charter ({source}, article {article})."
+            "No meeting presents the annual report {body_of_the} due under the Charter ({source}, article {article})."
         ),
         "hint": N_("Add an item to a meeting's agenda that cites this mandate."),
     },

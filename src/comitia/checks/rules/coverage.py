@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from comitia.checks.engine import Context, Hit, ObjectKind, ObjectRef, Severity, rule
+from comitia.checks.messages import BodyName
 from comitia.plan import Frequency, Mandate, MandateGroup, MeetingStatus, Parties
 
 
@@ -35,7 +36,11 @@ def charter_report_not_presented(context: Context) -> Iterator[Hit]:
             body = context.plan.body(mandate.body) if mandate.body else None
             yield Hit(
                 {
-                    "body": (body.acronym or body.name) if body else mandate.title,
+                    "body": (
+                        BodyName(body.acronym or body.name, body.name)
+                        if body
+                        else BodyName(mandate.title, mandate.title)
+                    ),
                     "source": mandate.source,
                     "article": mandate.article or "",
                 },

@@ -21,7 +21,7 @@ from comitia.checks.engine import (
     is_precise,
     rule,
 )
-from comitia.checks.messages import Weekday
+from comitia.checks.messages import BodyName, Weekday
 from comitia.checks.text import SAME_EVENT, similarity, words
 from comitia.plan import Activity, AgendaNode, Meeting
 
@@ -134,7 +134,7 @@ def presenter_busy(context: Context) -> Iterator[Hit]:
                     yield Hit(
                         {
                             "date": meeting.date,
-                            "body": name.acronym or name.name,
+                            "body": BodyName(name.acronym or name.name, name.name),
                             "title": activity.title,
                         },
                         (meeting.date,),

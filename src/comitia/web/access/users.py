@@ -58,7 +58,7 @@ class RoleForm(forms.Form):
         role.choices = offered
         term = self.fields["term"]
         assert isinstance(term, forms.ModelChoiceField)
-        term.queryset = Term.objects.select_related("committee").order_by("-start")
+        term.queryset = Term.objects.select_related("committee")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -185,4 +185,4 @@ def _a_term_of(membership: Membership) -> Term | None:
     """A term of the committee a secretariat membership serves, to show it in the form."""
     if membership.committee_id is None:
         return None
-    return Term.objects.filter(committee_id=membership.committee_id).order_by("-start").first()
+    return Term.objects.filter(committee_id=membership.committee_id).first()

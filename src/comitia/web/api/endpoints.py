@@ -315,7 +315,7 @@ def index(request: HttpRequest) -> IndexOut:
 @api.get("/terms", response={200: list[TermOut], 401: RefusalOut}, url_name="terms")
 def terms(request: HttpRequest) -> list[TermOut]:
     """The terms the caller may see, newest first."""
-    rows = m.Term.objects.select_related("committee").order_by("-start")
+    rows = m.Term.objects.select_related("committee")
     return [
         TermOut(
             slug=term.slug,

@@ -31,7 +31,7 @@ def _role_names() -> dict[str, str]:
 
 def home(request: HttpRequest, slug: str | None = None) -> HttpResponse:
     # The committee comes with each term: the page names the one it shows.
-    terms = visible_terms(request.user, Term.objects.select_related("committee").order_by("-start"))
+    terms = visible_terms(request.user, Term.objects.select_related("committee"))
     if slug is None:
         if not terms:
             return render(request, "home/empty.html")

@@ -106,6 +106,8 @@ class Term(models.Model):
     )
 
     class Meta:
+        # Every list of terms (home, calendar, API, search, users) takes this order: the newest
+        # first, terms starting on the same day by slug, so that every database lists them alike.
         ordering = ("-start", "slug")
         verbose_name = _("term")
         verbose_name_plural = _("terms")
