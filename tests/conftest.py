@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 from hypothesis import settings as hypothesis_settings
 
-from tests.selection import uses_database
+from tests.selection import repeated_on_postgresql
 
 # Hypothesis fails an example slower than 200 ms by default: a timing test, which a loaded CI
 # machine (two workers on two cores, PostgreSQL beside them) fails at random. Slowness is
@@ -110,7 +110,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if not config.getoption("database_tests_only"):
         return
-    dropped = [item for item in items if not uses_database(item)]
-    if dropped:
-        config.hook.pytest_deselected(items=dropped)
-        items[:] = [item for item in items if uses_database(item)]
+    kept = [item for item in items if repeated_on_postgresql(item)]
+    if len(kept) < len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept

@@ -15,3 +15,10 @@ def uses_database(item: pytest.Item) -> bool:
     if item.get_closest_marker("django_db") or item.get_closest_marker("postgres"):
         return True
     return bool(_DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def repeated_on_postgresql(item: pytest.Item) -> bool:
+    """Whether the PostgreSQL pass runs ``item``: a test that may touch the database, unless
+    marked ``dialect_free`` (it adds nothing on another dialect that its SQLite run has not
+    shown: the wording of pages, or states of a table that repeat another state's queries)."""
+    return uses_database(item) and item.get_closest_marker("dialect_free") is None

@@ -416,9 +416,29 @@ def cast(
     yield from kept_for_module(django_db_blocker, build)
 
 
-@pytest.mark.parametrize(
-    ("term_level", "level"), STATES, ids=[f"term_{t}-objects_{o}" for t, o in STATES]
-)
+# The routes whose outcome depends on the level of the objects they name; on the others only
+# the term's level counts (``expected``), and they are tried once per term level, with the
+# objects at the term's own level.
+OBJECT_ROUTES = MEETING_ROUTES | DOCUMENT_ROUTES | REVISION_ROUTES | RESOLUTION_ROUTES
+
+
+def _matrix_states() -> list[Any]:
+    """The nine states; on PostgreSQL the three where objects share the term's level. The six
+    others send the same queries with other levels (the visibility rules are data, not SQL),
+    and run on SQLite: the PostgreSQL pass is there for the dialect (see tests/selection.py)."""
+    ids = [f"term_{t}-objects_{o}" for t, o in STATES]
+    return [
+        pytest.param(
+            t,
+            o,
+            id=name,
+            marks=[] if t == o else [pytest.mark.dialect_free],
+        )
+        for (t, o), name in zip(STATES, ids, strict=True)
+    ]
+
+
+@pytest.mark.parametrize(("term_level", "level"), _matrix_states())
 def test_every_role_meets_the_declared_policy_on_every_route(
     cast: tuple[m.Term, m.Term, dict[str, User | None]],
     db: None,
@@ -439,6 +459,8 @@ def test_every_role_meets_the_declared_policy_on_every_route(
         url = _url(name, arguments, sample)
         if url is None or name == "calendar:logout":
             continue
+        if name not in OBJECT_ROUTES and level != term_level:
+            continue  # tried in this term level's state with the objects at its level
         for declared in _methods(name):
             allowed_roles = expected(name, arguments, term_level, level, declared)
             for role, client in clients.items():
@@ -455,7 +477,18 @@ def test_every_role_meets_the_declared_policy_on_every_route(
     with capsys.disabled():
         print(f"\npermission matrix, term {term_level}, objects {level}: {cases} cases")
     assert wrong == []
-    assert cases > 400
+    assert cases > (400 if level == term_level else 150)
+
+
+def test_only_the_object_routes_depend_on_the_objects_level() -> None:
+    """What makes trying the other routes once per term level enough."""
+    for name, arguments in dict(_named_routes()).items():
+        if name in OBJECT_ROUTES or policy_for(name) is None:
+            continue
+        for declared in _methods(name):
+            for term in (D, S, P):
+                outcomes = [expected(name, arguments, term, o, declared) for o in (D, S, P)]
+                assert outcomes[0] == outcomes[1] == outcomes[2], (name, declared, term)
 
 
 def test_the_matrix_expects_what_the_issue_says() -> None:
