@@ -13,7 +13,6 @@ PYTEST_ARGS ?= -n 2
 
 .PHONY: demo test test-postgres check fmt schema bench clean install catalogs
 
-
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip

@@ -208,9 +208,7 @@ def test_the_pages_are_valid_html_and_have_no_accessibility_violation(
                 # refuses inline scripts (as it should), and a script evaluated by the test
                 # harness is not one of the page's.
                 tab.evaluate(axe_source)
-                result = tab.evaluate(
-                    "() => axe.run(document, {resultTypes: ['violations']})"
-                )
+                result = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
                 problems += _axe_lines(where, result["violations"])
             context.close()
 
