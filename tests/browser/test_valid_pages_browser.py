@@ -2,9 +2,10 @@
 
 Each page is loaded in Chromium as the public, a delegation and the secretariat (where each
 sees it), in English on a desktop and in French on a phone (375 px wide). axe-core
-(node_modules/axe-core, ``npm ci``) runs in the page with all its rules, of every impact; the
-server's answer (the bytes the browser got, before any script ran) is kept, and the Nu HTML
-checker (node_modules/vnu-jar) reads all of them at the end, in one run of Java.
+(node_modules/axe-core, ``npm ci``) runs in the page with all its rules but one (``AXE_RUN``
+says why), of every impact; the server's answer (the bytes the browser got, before any script
+ran) is kept, and the Nu HTML checker (node_modules/vnu-jar) reads all of them at the end, in
+one run of Java.
 
 Without Java or the npm packages the test skips with the reason, except in CI (``CI=true``),
 where it fails. It runs once, on SQLite: a page's markup does not depend on the database, and
@@ -100,21 +101,21 @@ AXE_RUN = """() => axe.run(document, {
     },
 })"""
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    # A page's markup does not depend on the database: the PostgreSQL pass (make test-postgres,
+    # --database-tests-only) would take as long again to check the same pages.
+    pytest.mark.skipif(
+        os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+        reason="the page checks run on SQLite only (make test)",
+    ),
+]
 
 
 def _missing(what: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(what)
     pytest.skip(what)
-
-
-@pytest.fixture(autouse=True)
-def _sqlite_only() -> None:
-    # HTML validity and accessibility do not depend on the database; the PostgreSQL pass
-    # (--database-tests-only, DATABASE_URL=postgres://…) would take as long for nothing.
-    if os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        pytest.skip("the page checks run on SQLite only (`make test`)")
 
 
 def _checkers() -> str:
