@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("pyproject.toml","rb").read()).hexdigest()[:12])')
+# The page checkers the browser tests run (the Nu HTML checker, axe-core), from npm, pinned by
+# package-lock.json; installed once per lock file, as the virtual environment is per pyproject.
+NODE_STAMP := node_modules/.installed-$(shell $(PYTHON) -c 'import hashlib,sys;print(hashlib.sha1(open("package-lock.json","rb").read()).hexdigest()[:12])')
 # In CI the suite runs a second time against PostgreSQL (trust authentication, database test).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Two workers: the suite is mostly CPU-bound and CI machines have two cores.
@@ -17,19 +20,28 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $@
 
-install: $(STAMP)
+# --ignore-scripts: vnu-jar's install script only fetches a Java runtime; the machine's `java` runs
+# its jar. Without npm the page checks skip (they fail in CI, where CI=true).
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && \
+		rm -f node_modules/.installed-* && touch $@; \
+	elif [ "$$CI" = true ]; then echo "npm is missing: the page checks need it" >&2; exit 1; \
+	else echo "npm is missing: the page checks (tests/browser/test_valid_pages_browser.py) will skip" >&2; fi
+
+install: $(STAMP) $(NODE_STAMP)
 
 ## Create the virtual environment, migrate an SQLite database, load the model plan, serve it.
 demo: $(STAMP)
 	$(BIN)/comitia demo examples/oas-csh-2019-2020.yaml
 
 ## Run the whole test suite on SQLite.
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 ## Run the tests that use the database again, on the PostgreSQL server named by POSTGRES_URL
 ## (the others do not depend on the database: `make test` has run them).
-test-postgres: $(STAMP)
+test-postgres: $(STAMP) $(NODE_STAMP)
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS) --database-tests-only
 
 ## Lint, format, type-check, and keep the import contracts of pyproject.toml ([tool.importlinter]).
@@ -79,4 +91,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_import.py
 
 clean:
-	rm -rf $(VENV) staticfiles comitia.sqlite3 comitia.sqlite3-wal comitia.sqlite3-shm
+	rm -rf $(VENV) node_modules staticfiles comitia.sqlite3 comitia.sqlite3-wal comitia.sqlite3-shm

@@ -153,5 +153,6 @@ def render_article(document: Document) -> str:
 
 
 def stylesheet() -> str:
-    """The document's CSS, for pages that embed ``render_article``."""
+    """The document's CSS, for web pages that embed ``render_article``: what browsers read, without
+    WeasyPrint's paged media (``document-paged.css``, in ``render_page``'s page only)."""
     return _environment().get_template("document.css").render()

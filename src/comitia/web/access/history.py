@@ -184,7 +184,7 @@ def history_lines(records: list[AuditRecord], lang: str) -> list[HistoryLine]:
             HistoryLine(
                 record=record,
                 when=f"{format_day(local.date(), lang)}, {local:%H:%M}",
-                iso=local.isoformat(),
+                iso=local.isoformat(timespec="seconds"),
                 who=record.username or _("the system"),
                 action=str(ACTIONS.get(record.action, OTHER_ACTION)),
                 reason=record.reason,

@@ -38,7 +38,13 @@ def _term_days(term: m.Term) -> dict[str, str]:
 
 
 class DateInput(forms.DateInput):
+    """A date picker: its value in ISO form, whatever the language (a browser shows an empty
+    field for the French "24/10/2019")."""
+
     input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None, format: str | None = None) -> None:
+        super().__init__(attrs, format or "%Y-%m-%d")
 
 
 class TimeInput(forms.TimeInput):

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from zoneinfo import ZoneInfo
 
 from django.db.models import Model
@@ -155,6 +155,9 @@ class CoverageLine:
     state: str
     state_label: str
     items: list[ItemLine]
+    # A mandate cited in several thematic areas has a line in each; the first one carries the
+    # mandate's anchor (a page's ids are unique), where the draft's links lead.
+    anchored: bool = True
 
 
 @dataclass(frozen=True)
@@ -247,7 +250,15 @@ def coverage_lines(
         AreaLines(number=number, title=titles[number], mandates=[], paragraphs=rows)
         for number, rows in by_area.items()
     )
-    return sorted(lines, key=lambda line: (line.number is None, line.number or 0))
+    lines.sort(key=lambda line: (line.number is None, line.number or 0))
+    # A mandate's anchor on its first line only, in the page's order.
+    anchored: set[str] = set()
+    for line in lines:
+        for i, mandate in enumerate(line.mandates):
+            if mandate.mandate_id in anchored:
+                line.mandates[i] = replace(mandate, anchored=False)
+            anchored.add(mandate.mandate_id)
+    return lines
 
 
 def coverage_csv(

@@ -111,5 +111,6 @@ class RevisionForm(forms.Form):
 
     number = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     issued_on = forms.DateField(
-        label=_("Date of the revision"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Date of the revision"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )

@@ -14,7 +14,7 @@ class SubmissionForm(FitTextMixin, forms.Form):
     obligation = forms.ChoiceField(label=_("Obligation"))
     cycle = forms.IntegerField(label=_("Cycle (year)"), min_value=1900, max_value=2200)
     received = forms.DateField(
-        label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Received on"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
     )
     symbol = forms.CharField(label=_("Document symbol"), max_length=200, required=False)
     link = forms.URLField(label=_("Link"), max_length=500, required=False, assume_scheme="https")
@@ -45,5 +45,5 @@ class ContactForm(FitTextModelForm):
         model = Contact
         fields = ("topic", "name", "title", "institution", "email", "telephone", "since")
         widgets: ClassVar[dict[str, forms.Widget]] = {
-            "since": forms.DateInput(attrs={"type": "date"})
+            "since": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
         }
