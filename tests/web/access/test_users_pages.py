@@ -187,3 +187,22 @@ def test_the_secretariat_of_one_committee_gives_no_more_than_it_holds(
     assert "Nothing was changed" in response.content.decode()
     other_staff.refresh_from_db()
     assert other_staff.is_active
+
+
+@pytest.mark.parametrize(
+    ("role", "linked"),
+    [("secretariat", True), ("administrator", True), ("delegation", False), ("bureau", False)],
+)
+def test_the_header_links_to_the_users_pages_for_those_who_may_manage_users(
+    terms: tuple[m.Term, m.Term], role: str, linked: bool
+) -> None:
+    here, elsewhere = terms
+    page = signed_in(make_user(role, here, elsewhere)).get("/search/", {"q": "security"})
+    assert page.status_code == 200
+    header = page.content.decode().split("</header>")[0]
+    assert (f'href="{USERS}"' in header) is linked
+
+
+def test_the_publics_header_has_no_users_link(terms: tuple[m.Term, m.Term]) -> None:
+    header = Client().get("/search/", {"q": "security"}).content.decode().split("</header>")[0]
+    assert USERS not in header

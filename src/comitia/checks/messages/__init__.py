@@ -162,7 +162,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "hint": N_("Move one of them, or change their hours so that they do not overlap."),
     },
     "DAT006": {
-        "message": N_("The meeting on {date} needs {body_the}, which holds “{title}” the same day."),
+        "message": N_(
+            "The meeting on {date} needs {body_the}, which holds “{title}” the same day."
+        ),
         "hint": N_("Check that {body_the} can attend, or move the item or the meeting."),
     },
     "DAT007": {
