@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
+from django.core.cache import cache
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
 RESET = "/accounts/password/reset/"
+
+
+@pytest.fixture(autouse=True)
+def _no_reset_counted() -> Iterator[None]:
+    """The reset mails are counted in the cache, which lives as long as the test process."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -71,3 +81,26 @@ def test_the_pages_and_the_mail_speak_the_readers_language(
     client.post(RESET, {"email": "mission@example.org"})
     (message,) = mail.outbox
     assert message.subject == subject
+
+
+def test_reset_mails_to_one_address_stop_at_the_limit_and_the_form_answers_alike(
+    member: User, settings: object
+) -> None:
+    settings.COMITIA_RESET_MAILS = 2  # type: ignore[attr-defined]
+    answers = [Client().post(RESET, {"email": "Mission@Example.org"}) for _ in range(4)]
+    assert [a.status_code for a in answers] == [302] * 4
+    assert {a["Location"] for a in answers} == {"/accounts/password/reset/sent/"}
+    assert len(mail.outbox) == 2
+
+
+def test_one_client_asking_for_many_addresses_is_stopped_too(
+    member: User, settings: object
+) -> None:
+    settings.COMITIA_RESET_MAILS_FROM = 3  # type: ignore[attr-defined]
+    for n in range(5):
+        User.objects.create_user(f"user{n}", f"user{n}@example.org", "a pass phrase 1")
+        Client().post(RESET, {"email": f"user{n}@example.org"})
+    assert len(mail.outbox) == 3
+    # another client is not stopped by the first one's requests
+    Client(REMOTE_ADDR="192.0.2.7").post(RESET, {"email": "mission@example.org"})
+    assert len(mail.outbox) == 4

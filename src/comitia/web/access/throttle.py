@@ -62,26 +62,26 @@ def _window() -> int:
     return int(getattr(settings, "COMITIA_LOGIN_WINDOW", 900))
 
 
+def _counted(key: str, window: int) -> int:
+    if cache.add(key, 1, window):
+        return 1
+    try:
+        return int(cache.incr(key))
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, window)
+        return 1
+
+
 def blocked(username: str, address: str) -> bool:
     """Whether ``username`` is locked for ``address`` now."""
     now = timezone.now()
     return SignInLock.objects.filter(digest=_digest(username, address), until__gt=now).exists()
 
 
-def _count_failure(key: str) -> int:
-    if cache.add(key, 1, _window()):
-        return 1
-    try:
-        return int(cache.incr(key))
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, _window())
-        return 1
-
-
 def failed(username: str, address: str) -> None:
     """Count a failed attempt; the one that reaches the limit locks the user name."""
     digest = _digest(username, address)
-    if _count_failure(_key(digest)) < _limit():
+    if _counted(_key(digest), _window()) < _limit():
         return
     now = timezone.now()
     with transaction.atomic():
@@ -117,3 +117,26 @@ def lift_lock(lock: SignInLock, by: Any) -> None:
         audit.record(by, "lift_sign_in_lock", current, before=audit.snapshot(current), after=None)
         cache.delete(_key(current.digest))
         current.delete()
+
+
+# -- password-reset e-mails -----------------------------------------------------------------
+# A reset form sends mail to whoever's address is typed in: without a limit it is a way to
+# flood a user's mailbox (or the outgoing mail server) from one page. At most
+# ``COMITIA_RESET_MAILS`` reset e-mails per address typed in, and ``COMITIA_RESET_MAILS_FROM``
+# asked from one client address, within ``COMITIA_RESET_WINDOW`` seconds; past them the form
+# answers as usual (it never says whether an address is known) and sends nothing.
+
+
+def _reset_window() -> int:
+    return int(getattr(settings, "COMITIA_RESET_WINDOW", 3600))
+
+
+def reset_mail_allowed(email: str, address: str) -> bool:
+    """Count one reset asked for ``email`` from ``address``; whether its mail may go."""
+    window = _reset_window()
+    to = hashlib.sha256(_normal(email).encode()).hexdigest()
+    per_email = _counted(f"comitia:reset-to:{to}", window)
+    per_address = _counted(f"comitia:reset-from:{address}", window)
+    return per_email <= int(getattr(settings, "COMITIA_RESET_MAILS", 3)) and per_address <= int(
+        getattr(settings, "COMITIA_RESET_MAILS_FROM", 10)
+    )

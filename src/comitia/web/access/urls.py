@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import history, users
+from .views import ThrottledPasswordResetView
 
 app_name = "access"
 
@@ -26,7 +27,7 @@ urlpatterns = [
     ),
     path(
         "accounts/password/reset/",
-        auth_views.PasswordResetView.as_view(
+        ThrottledPasswordResetView.as_view(
             template_name="access/password_reset_form.html",
             email_template_name="access/password_reset_email.txt",
             subject_template_name="access/password_reset_subject.txt",

@@ -1,11 +1,12 @@
-"""The sign-in page (throttled); the history of an object is in ``history``."""
+"""The sign-in page and the password-reset form (both throttled); the history of an object is
+in ``history``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext as _
 
 from . import throttle
@@ -42,3 +43,14 @@ class LoginView(auth_views.LoginView):
         throttle.succeeded(*self._who())
         response: HttpResponse = super().form_valid(form)
         return response
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form, sending no mail past the limits of ``throttle.reset_mail_allowed``
+    and answering exactly as when it sends one."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"]
+        if throttle.reset_mail_allowed(email, throttle.client_address(self.request)):
+            return super().form_valid(form)
+        return HttpResponseRedirect(self.get_success_url())
