@@ -206,3 +206,41 @@ def test_the_header_links_to_the_users_pages_for_those_who_may_manage_users(
 def test_the_publics_header_has_no_users_link(terms: tuple[m.Term, m.Term]) -> None:
     header = Client().get("/search/", {"q": "security"}).content.decode().split("</header>")[0]
     assert USERS not in header
+
+
+def test_an_invitation_not_yet_answered_is_sent_again_with_a_new_link_and_audited(
+    terms: tuple[m.Term, m.Term],
+) -> None:
+    here, elsewhere = terms
+    secretariat = signed_in(make_user("secretariat", here, elsewhere))
+    assert _invite(secretariat, member_state="BR").status_code == 302
+    invited = User.objects.get(username="brazil")
+    page = secretariat.get(f"{USERS}{invited.pk}/").content.decode()
+    assert "Send the invitation again" in page
+    answer = secretariat.post(f"{USERS}{invited.pk}/", {"invite_again": "1"})
+    assert answer.status_code == 302
+    first, second = mail.outbox
+    assert first.to == second.to == ["mission@example.org"]
+    link = re.search(r"http://testserver(/accounts/invitation/\S+/\S+/)", second.body)
+    assert link is not None
+    opened = Client().get(link.group(1))  # a valid link leads on to choosing the password
+    assert opened.status_code == 302 and opened["Location"].endswith("/set-password/")
+    assert AuditRecord.objects.filter(action="invite again", object_id=str(invited.pk)).exists()
+    # once the password is chosen there is nothing to send again
+    invited.set_password("a chosen pass phrase 1")
+    invited.save()
+    assert (
+        "Send the invitation again" not in secretariat.get(f"{USERS}{invited.pk}/").content.decode()
+    )
+    refused = secretariat.post(f"{USERS}{invited.pk}/", {"invite_again": "1"}, follow=True)
+    assert "Nothing was changed" in refused.content.decode()
+    assert len(mail.outbox) == 2
+
+
+def test_a_delegation_cannot_send_an_invitation_again(terms: tuple[m.Term, m.Term]) -> None:
+    here, elsewhere = terms
+    _invite(signed_in(make_user("secretariat", here, elsewhere)), member_state="BR")
+    invited = User.objects.get(username="brazil")
+    delegation = signed_in(make_user("delegation", here, elsewhere))
+    assert delegation.post(f"{USERS}{invited.pk}/", {"invite_again": "1"}).status_code == 403
+    assert len(mail.outbox) == 1

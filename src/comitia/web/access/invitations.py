@@ -114,14 +114,34 @@ def invite(
         if membership:
             Membership.objects.create(user=user, **membership)
         audit.record(invited_by, "invite", user, before=None, after=account(user))
+    _send_invitation(user, base_url, invited_by)
+    return user
+
+
+def awaits_password(user: Any) -> bool:
+    """Whether ``user`` was invited and has not chosen a password yet."""
+    return bool(user.is_active) and not user.has_usable_password()
+
+
+def invite_again(user: Any, *, base_url: str, by: Any) -> None:
+    """Send ``user`` the invitation again, with a new link (the first may have expired or been
+    lost); UserChangeError for an account that has a password or is deactivated."""
+    if not awaits_password(user):
+        raise UserChangeError(_("the account has chosen its password already or is deactivated"))
+    with transaction.atomic():
+        snapshot = account(user)
+        audit.record(by, "invite again", user, before=snapshot, after=snapshot)
+    _send_invitation(user, base_url, by)
+
+
+def _send_invitation(user: Any, base_url: str, invited_by: Any) -> None:
     context = {"user": user, "link": invitation_link(user, base_url), "invited_by": invited_by}
     send_mail(
         render_to_string("access/invitation_subject.txt", context).strip(),
         render_to_string("access/invitation_email.txt", context),
         None,
-        [email],
+        [user.email],
     )
-    return user
 
 
 def set_role(user: Any, membership: dict[str, Any], by: Any) -> None:

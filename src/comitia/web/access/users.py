@@ -157,6 +157,16 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
     )
     if posted is not None:
         try:
+            if "invite_again" in posted:
+                invitations.check_may_change(request.user, user)
+                invitations.invite_again(
+                    user, base_url=request.build_absolute_uri("/"), by=request.user
+                )
+                messages.success(
+                    request,
+                    _("The invitation was sent again to %(email)s.") % {"email": user.email},
+                )
+                return redirect(reverse("access:users"))
             if "active" in posted:
                 invitations.check_may_change(request.user, user)
                 active = posted["active"] == "1"
@@ -176,7 +186,12 @@ def user_edit(request: HttpRequest, user_id: int) -> HttpResponse:
                 return redirect(reverse("access:users"))
         except invitations.UserChangeError as error:
             messages.error(request, _("Nothing was changed: %(reason)s") % {"reason": error})
-    context = {"account": user, "form": form, "memberships": user.memberships.all()}
+    context = {
+        "account": user,
+        "form": form,
+        "memberships": user.memberships.all(),
+        "awaits_password": invitations.awaits_password(user),
+    }
     status = 400 if form.errors else 200
     return render(request, "access/user_edit.html", context, status=status)
 
