@@ -25,17 +25,18 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Exists, F, Func, OuterRef, QuerySet, TextField
 
 from comitia.web.levels import Visibility, levels_seen
 from comitia.web.plans import models as m
-from comitia.web.publication.visibility import document_visibility, viewer_level, visible_terms
+from comitia.web.publication.visibility import viewer_level, visible_terms
 
-from .models import IndexedTerm, Kind, SearchEntry
+from .models import IndexedTerm, Kind, SearchEntry, Source
 
 LANGUAGES = ("en", "es", "fr", "pt")
 # Words of a query beyond these are ignored: no reader types more, and each costs a match.
@@ -95,72 +96,211 @@ def _by_language(*values: dict[str, str] | None) -> dict[str, list[str]]:
     return texts
 
 
-def _entries(term: m.Term) -> Iterator[_Entry]:
-    """What may be found in ``term``, read with one query per kind (as values: a long term has
-    tens of thousands of agenda entries)."""
-    meetings: dict[int, tuple[str, dt.date, str]] = {}
-    rows = m.Meeting.objects.filter(term=term).values_list(
-        "pk", "key", "date", "title", "venue", "notes", "visibility"
-    )
-    for pk, key, date, title, venue, notes, visibility in rows:
-        meetings[pk] = (key, date, visibility)
-        yield _Entry(Kind.MEETING, key, _by_language(title, venue, *notes), key, date, visibility)
-    nodes = (
-        m.AgendaNode.objects.filter(term=term)
-        .exclude(title__isnull=True)
-        .values_list("pk", "meeting_id", "title", "notes", "documents")
-    )
-    for pk, meeting_id, title, notes, documents in nodes:
-        key, date, visibility = meetings[meeting_id]
-        texts = _by_language(title, *notes)
-        for lang in LANGUAGES:
-            texts[lang].extend(documents)
-        yield _Entry(Kind.AGENDA_ITEM, str(pk), texts, key, date, visibility)
-        item = _by_language(title)
-        for symbol in documents:
-            yield _Entry(
-                Kind.DOCUMENT,
-                f"{pk}:{symbol}",
-                {lang: [symbol, *titles] for lang, titles in item.items()},
-                key,
-                date,
-                visibility,
-            )
-    for activity in m.Activity.objects.filter(term=term).select_related("body"):
-        body = activity.body
-        yield _Entry(
-            Kind.ACTIVITY,
-            activity.key,
-            _by_language(
-                activity.title,
-                activity.venue,
-                body.acronym if body else None,
-                body.name if body else None,
-            ),
-            date=activity.when_first,
-        )
-    for mandate in m.Mandate.objects.filter(term=term):
-        texts = _by_language(mandate.title, *mandate.notes)
-        for lang in LANGUAGES:
-            texts[lang].append(mandate.source)
-        yield _Entry(Kind.MANDATE, mandate.key, texts)
-    document = m.PlanDocument.objects.filter(term=term).first()
-    if document is not None:
-        texts = _by_language(document.title)
-        for lang in LANGUAGES:
-            texts[lang].append(document.symbol)
+def _meeting(
+    key: str, date: dt.date, title: Any, venue: Any, notes: Any, visibility: str
+) -> Iterator[_Entry]:
+    yield _Entry(Kind.MEETING, key, _by_language(title, venue, *notes), key, date, visibility)
+
+
+def _agenda_item(
+    pk: int, title: Any, notes: Any, documents: list[str], key: str, date: dt.date, visibility: str
+) -> Iterator[_Entry]:
+    symbols = list(dict.fromkeys(documents))  # one entry per document, even if listed twice
+    texts = _by_language(title, *notes)
+    for lang in LANGUAGES:
+        texts[lang].extend(symbols)
+    yield _Entry(Kind.AGENDA_ITEM, str(pk), texts, key, date, visibility)
+    item = _by_language(title)
+    for symbol in symbols:
         yield _Entry(
             Kind.DOCUMENT,
-            "plan",
-            texts,
-            date=document.approved_on,
-            visibility=document_visibility(term).value,
+            f"{pk}:{symbol}",
+            {lang: [symbol, *titles] for lang, titles in item.items()},
+            key,
+            date,
+            visibility,
         )
+
+
+def _activity(
+    key: str, title: Any, venue: Any, when_first: dt.date | None, acronym: Any, name: Any
+) -> Iterator[_Entry]:
+    yield _Entry(Kind.ACTIVITY, key, _by_language(title, venue, acronym, name), date=when_first)
+
+
+def _mandate(key: str, title: Any, notes: Any, source: str) -> Iterator[_Entry]:
+    texts = _by_language(title, *notes)
+    for lang in LANGUAGES:
+        texts[lang].append(source)
+    yield _Entry(Kind.MANDATE, key, texts)
+
+
+def _plan_document(
+    title: Any, symbol: str, approved_on: dt.date | None, visibility: str
+) -> Iterator[_Entry]:
+    # The document's own level: the term's is applied when searching, as for every entry.
+    texts = _by_language(title)
+    for lang in LANGUAGES:
+        texts[lang].append(symbol)
+    yield _Entry(Kind.DOCUMENT, "plan", texts, date=approved_on, visibility=visibility)
+
+
+@dataclass(frozen=True)
+class _Made:
+    """How the entries of one kind of row are made: the term's rows, the fields read from each
+    (its own, and through foreign keys those of the rows it reads: ``meeting__date``), what
+    makes its entries of them (called with the fields' values in this order, the row's primary
+    key first if ``with_pk``), and the kind of the one entry each row always has, which holds
+    the row's stamp that is compared."""
+
+    source: Source
+    kind: Kind
+    rows: Callable[[m.Term], QuerySet[Any]]
+    fields: tuple[str, ...]
+    make: Callable[..., Iterator[_Entry]]
+    with_pk: bool = False
+
+
+_MADE = (
+    _Made(
+        Source.MEETING,
+        Kind.MEETING,
+        lambda term: m.Meeting.objects.filter(term=term),
+        ("key", "date", "title", "venue", "notes", "visibility"),
+        _meeting,
+    ),
+    _Made(
+        Source.AGENDA_ITEM,
+        Kind.AGENDA_ITEM,
+        lambda term: m.AgendaNode.objects.filter(term=term, title__isnull=False),
+        ("title", "notes", "documents", "meeting__key", "meeting__date", "meeting__visibility"),
+        _agenda_item,
+        with_pk=True,
+    ),
+    _Made(
+        Source.ACTIVITY,
+        Kind.ACTIVITY,
+        lambda term: m.Activity.objects.filter(term=term),
+        ("key", "title", "venue", "when_first", "body__acronym", "body__name"),
+        _activity,
+    ),
+    _Made(
+        Source.MANDATE,
+        Kind.MANDATE,
+        lambda term: m.Mandate.objects.filter(term=term),
+        ("key", "title", "notes", "source"),
+        _mandate,
+    ),
+    _Made(
+        Source.PLAN_DOCUMENT,
+        Kind.DOCUMENT,
+        lambda term: m.PlanDocument.objects.filter(term=term),
+        ("title", "symbol", "approved_on", "visibility"),
+        _plan_document,
+    ),
+)
+
+
+class _Stamp(Func):
+    """A row's stamp: something that differs whenever the fields it is given (the row's
+    primary key first, then what its entries are made of) may read otherwise.
+
+    On SQLite, the fields' values themselves, as stored (a JSON array of them): an entry is
+    made again exactly when what it is made of changed. On PostgreSQL, the versions of the
+    rows they are read from: a row's ``xmin`` (the transaction that wrote this version of it)
+    and ``ctid`` (where that version lies; every UPDATE writes a new version elsewhere, even
+    within one transaction, which ``xmin`` alone would not tell apart). Reading them costs
+    nothing like reading the values (titles in four languages as ``jsonb``: several times
+    slower, benchmarks/bench_search.py); a write that changes nothing of what is indexed
+    only makes its rows' entries again. Two versions of a row share both only if 2³² transactions
+    apart, with no search between, a new version lands where the old one was."""
+
+    output_field = TextField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        return super().as_sql(compiler, connection, function="JSON_ARRAY", **extra)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+        aliases = dict.fromkeys(expression.alias for expression in self.get_source_expressions())
+        versions = [
+            f"COALESCE({name}.xmin::text || ',' || {name}.ctid::text, '-')"
+            for name in map(compiler.quote_name_unless_alias, aliases)
+        ]
+        return "(" + " || ' ' || ".join(versions) + ")", []
+
+
+def _stamped(made: _Made, term: m.Term) -> QuerySet[Any]:
+    return (
+        made.rows(term).order_by().annotate(_stamp=_Stamp(F("pk"), *(F(f) for f in made.fields)))
+    )
+
+
+# The most rows named in one statement (SQLite takes 999 parameters at most).
+_CHUNK = 500
+
+
+def _chunks(values: list[int]) -> Iterator[list[int]]:
+    for start in range(0, len(values), _CHUNK):
+        yield values[start : start + _CHUNK]
+
+
+def _renew(made: _Made, term: m.Term, first: bool) -> list[tuple[Any, ...]]:
+    """Delete the term's entries of ``made``'s rows whose stamp is not the one they were made
+    at, or that are gone (or no longer indexed: an agenda node without a title), and return
+    the new entries of the rows that changed, as the values to insert. ``first``: the term has
+    no entries yet, every row is new."""
+    stamped = _stamped(made, term)
+    values = ("pk", "_stamp", *made.fields)
+    if first:
+        return _rows_to_insert(made, term, stamped.values_list(*values))
+    stored = SearchEntry.objects.filter(term=term, source=made.source, kind=made.kind)
+    same = stored.filter(source_row=OuterRef("pk"), stamp=OuterRef("_stamp"))
+    changed = list(stamped.exclude(Exists(same)).values_list("pk", flat=True))
+    gone = list(
+        stored.exclude(source_row__in=made.rows(term).values("pk")).values_list(
+            "source_row", flat=True
+        )
+    )
+    rows: list[tuple[Any, ...]] = []
+    for chunk in _chunks(changed + gone):
+        SearchEntry.objects.filter(term=term, source=made.source, source_row__in=chunk).delete()
+    for chunk in _chunks(changed):
+        rows += _rows_to_insert(made, term, stamped.filter(pk__in=chunk).values_list(*values))
+    return rows
+
+
+def _rows_to_insert(
+    made: _Made, term: m.Term, values: Iterable[tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
+    rows = []
+    for pk, stamp, *fields in values:
+        for entry in made.make(pk, *fields) if made.with_pk else made.make(*fields):
+            rows.append(
+                (
+                    term.pk,
+                    entry.kind.value,
+                    entry.key,
+                    entry.meeting_key,
+                    connection.ops.adapt_datefield_value(entry.date),
+                    entry.visibility,
+                    json.dumps(
+                        {lang: " · ".join(t for t in ts if t) for lang, ts in entry.texts.items()},
+                        ensure_ascii=False,
+                    ),
+                    folded_words(" ".join(_every_text(entry.texts))),
+                    made.source.value,
+                    pk,
+                    stamp,
+                )
+            )
+    return rows
 
 
 def current(term: m.Term) -> None:
-    """Make ``term``'s search rows again if they were made at an older output version than the
-    term's (in one transaction; a search running at the same time waits for it)."""
+    """Bring ``term``'s search entries up to date if they were made at an older output version
+    than the term's (in one transaction; a search running at the same time waits for it):
+    the entries of the rows whose stamp changed, or that are gone, are deleted and those of
+    the rows that changed or are new written; the others stay."""
     version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
     if version is None:
         return
@@ -168,44 +308,29 @@ def current(term: m.Term) -> None:
     if indexed == version:
         return
     with transaction.atomic():
-        # One search makes a term's index at a time; the others wait for it and find it made.
-        # Not a lock on the term's row, which every write to the term takes to raise its
-        # version: writes never wait for the index. (SQLite's IMMEDIATE transactions take the
-        # database's write lock at the start already.)
+        # One search brings a term's index up to date at a time; the others wait for it and
+        # find it done. Not a lock on the term's row, which every write to the term takes to
+        # raise its version: writes never wait for the index. (SQLite's IMMEDIATE
+        # transactions take the database's write lock at the start already.)
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK, term.pk])
-        # The version is read before the rows: they are at least as new as it says.
+        # The version is read before the rows: they are at least as new as it says (a write
+        # committed meanwhile raised it further, and the next search looks again).
         version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
         if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
             return
-        SearchEntry.objects.filter(term=term).delete()
+        first = not SearchEntry.objects.filter(term=term).exists()
+        rows = [row for made in _MADE for row in _renew(made, term, first)]
         # Inserted by one statement run for every row: building 10,000 model instances and
         # their SQL took most of the time of making a long term's index.
         table = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {table} (term_id, kind, key, meeting_key, date, visibility, "
-                "texts, folded) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-                [
-                    (
-                        term.pk,
-                        entry.kind.value,
-                        entry.key,
-                        entry.meeting_key,
-                        connection.ops.adapt_datefield_value(entry.date),
-                        entry.visibility,
-                        json.dumps(
-                            {
-                                lang: " · ".join(t for t in ts if t)
-                                for lang, ts in entry.texts.items()
-                            },
-                            ensure_ascii=False,
-                        ),
-                        folded_words(" ".join(_every_text(entry.texts))),
-                    )
-                    for entry in _entries(term)
-                ],
+                "texts, folded, source, source_row, stamp) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                rows,
             )
         IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
 
@@ -283,9 +408,9 @@ def search(user: Any, query: str, lang: str, limit: int = 20) -> dict[str, list[
     # and only their texts are read: a common word matches thousands of entries of a long term.
     sql = (
         f"SELECT e.id, e.term_id, e.kind, e.key, e.meeting_key, e.date, e.texts FROM {table} e "
-        "JOIN (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.date, e.id) AS n "
+        "JOIN (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.date, e.source_row, e.id) AS n "
         f"FROM {table} e {join} WHERE {condition} AND ({' OR '.join(where)})) first "
-        "ON first.id = e.id WHERE first.n <= %s ORDER BY e.kind, e.date, e.id"
+        "ON first.id = e.id WHERE first.n <= %s ORDER BY e.kind, e.date, e.source_row, e.id"
     )
     params.append(limit)
     groups: dict[str, list[Hit]] = {}
