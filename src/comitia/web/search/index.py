@@ -36,7 +36,7 @@ from comitia.web.levels import Visibility, levels_seen
 from comitia.web.plans import models as m
 from comitia.web.publication.visibility import viewer_level, visible_terms
 
-from .models import IndexedTerm, Kind, SearchEntry, Source
+from .models import IndexedRow, IndexedTerm, Kind, SearchEntry, Source
 
 LANGUAGES = ("en", "es", "fr", "pt")
 # Words of a query beyond these are ignored: no reader types more, and each costs a match.
@@ -244,16 +244,16 @@ def _chunks(values: list[int]) -> Iterator[list[int]]:
         yield values[start : start + _CHUNK]
 
 
-def _renew(made: _Made, term: m.Term, first: bool) -> list[tuple[Any, ...]]:
+def _renew(made: _Made, term: m.Term, first: bool) -> tuple[list[tuple[Any, ...]], list[Any]]:
     """Delete the term's entries of ``made``'s rows whose stamp is not the one they were made
-    at, or that are gone (or no longer indexed: an agenda node without a title), and return
-    the new entries of the rows that changed, as the values to insert. ``first``: the term has
-    no entries yet, every row is new."""
+    at, or that are gone (or no longer indexed: an agenda node without a title), with their
+    stamps; return the new entries of the rows that changed or are new, as the values to
+    insert, and their stamps. ``first``: the term has nothing indexed, every row is new."""
     stamped = _stamped(made, term)
     values = ("pk", "_stamp", *made.fields)
     if first:
-        return _rows_to_insert(made, term, stamped.values_list(*values))
-    stored = SearchEntry.objects.filter(term=term, source=made.source, kind=made.kind)
+        return _made_of(made, term, stamped.values_list(*values))
+    stored = IndexedRow.objects.filter(term=term, source=made.source)
     same = stored.filter(source_row=OuterRef("pk"), stamp=OuterRef("_stamp"))
     changed = list(stamped.exclude(Exists(same)).values_list("pk", flat=True))
     gone = list(
@@ -261,21 +261,26 @@ def _renew(made: _Made, term: m.Term, first: bool) -> list[tuple[Any, ...]]:
             "source_row", flat=True
         )
     )
-    rows: list[tuple[Any, ...]] = []
     for chunk in _chunks(changed + gone):
         SearchEntry.objects.filter(term=term, source=made.source, source_row__in=chunk).delete()
+        stored.filter(source_row__in=chunk).delete()
+    entries: list[tuple[Any, ...]] = []
+    stamps: list[Any] = []
     for chunk in _chunks(changed):
-        rows += _rows_to_insert(made, term, stamped.filter(pk__in=chunk).values_list(*values))
-    return rows
+        more, more_stamps = _made_of(made, term, stamped.filter(pk__in=chunk).values_list(*values))
+        entries += more
+        stamps += more_stamps
+    return entries, stamps
 
 
-def _rows_to_insert(
+def _made_of(
     made: _Made, term: m.Term, values: Iterable[tuple[Any, ...]]
-) -> list[tuple[Any, ...]]:
-    rows = []
+) -> tuple[list[tuple[Any, ...]], list[Any]]:
+    entries, stamps = [], []
     for pk, stamp, *fields in values:
+        stamps.append((term.pk, made.source.value, pk, stamp))
         for entry in made.make(pk, *fields) if made.with_pk else made.make(*fields):
-            rows.append(
+            entries.append(
                 (
                     term.pk,
                     entry.kind.value,
@@ -290,10 +295,15 @@ def _rows_to_insert(
                     folded_words(" ".join(_every_text(entry.texts))),
                     made.source.value,
                     pk,
-                    stamp,
                 )
             )
-    return rows
+    return entries, stamps
+
+
+# After writing this many stamps, PostgreSQL's statistics of their table are made again: the
+# next comparison, planned on statistics of a table almost empty, would match each row of a
+# long term against all the others (seconds instead of milliseconds).
+_ANALYZE_AFTER = 1000
 
 
 def current(term: m.Term) -> None:
@@ -320,18 +330,31 @@ def current(term: m.Term) -> None:
         version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
         if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
             return
-        first = not SearchEntry.objects.filter(term=term).exists()
-        rows = [row for made in _MADE for row in _renew(made, term, first)]
+        first = not IndexedRow.objects.filter(term=term).exists()
+        if first:
+            SearchEntry.objects.filter(term=term).delete()
+        entries: list[tuple[Any, ...]] = []
+        stamps: list[Any] = []
+        for made in _MADE:
+            more, more_stamps = _renew(made, term, first)
+            entries += more
+            stamps += more_stamps
         # Inserted by one statement run for every row: building 10,000 model instances and
         # their SQL took most of the time of making a long term's index.
-        table = SearchEntry._meta.db_table
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {table} (term_id, kind, key, meeting_key, date, visibility, "
-                "texts, folded, source, source_row, stamp) "
-                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                rows,
+                f"INSERT INTO {SearchEntry._meta.db_table} (term_id, kind, key, meeting_key, "
+                "date, visibility, texts, folded, source, source_row) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                entries,
             )
+            cursor.executemany(
+                f"INSERT INTO {IndexedRow._meta.db_table} (term_id, source, source_row, stamp) "
+                "VALUES (%s, %s, %s, %s)",
+                stamps,
+            )
+            if connection.vendor == "postgresql" and len(stamps) >= _ANALYZE_AFTER:
+                cursor.execute(f"ANALYZE {IndexedRow._meta.db_table}")
         IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
 
 

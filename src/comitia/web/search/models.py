@@ -2,10 +2,11 @@
 output version (``index.py``).
 
 It is derived data, kept as a store keyed by what it was made from (as the printed documents
-are): ``IndexedTerm.version`` is the term's output version the rows were made at, and each
-entry names the row it was made from (``source``, ``source_row``) with that row's ``stamp``. A
-search that finds the version behind the term's brings the term's entries up to date first, in
-one transaction, writing again only those whose row's stamp changed. Every write to what a
+are): ``IndexedTerm.version`` is the term's output version the rows were made at, each entry
+names the row it was made from (``source``, ``source_row``), and ``IndexedRow`` holds that
+row's stamp then. A search that finds the version behind the term's brings the term's entries
+up to date first, in one transaction, writing again only those of the rows whose stamp
+changed. Every write to what a
 term's outputs show raises that version in its own transaction (``plans.output_version``), so
 the index is never out of date for a search, only brought up to date.
 """
@@ -59,10 +60,9 @@ class SearchEntry(models.Model):
     what only the term's level governs), its texts per language, and all of them folded
     (lower case, no accents) in ``folded``, which the full-text index reads.
 
-    And what it was made from: the row (``source``, ``source_row``: an agenda item's entry and
-    its documents' come from the agenda node) and that row's ``stamp`` then (``index.py``:
-    what the row and those it reads held on SQLite, the row versions on PostgreSQL). A row's
-    entries are written together, and written again when its stamp is no longer the same."""
+    And the row it was made from (``source``, ``source_row``: an agenda item's entry and its
+    documents' come from the agenda node); a row's entries are written together, and written
+    again when its stamp (``IndexedRow``) is no longer the same."""
 
     term = models.ForeignKey("plans.Term", models.CASCADE, related_name="+")
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
@@ -74,7 +74,6 @@ class SearchEntry(models.Model):
     folded = models.TextField(_("folded text"))
     source = models.CharField(_("made from"), max_length=16, choices=Source.choices)
     source_row = models.PositiveBigIntegerField(_("row made from"))
-    stamp = models.TextField(_("stamp of the row made from"))
 
     class Meta:
         verbose_name = _("search entry")
@@ -90,3 +89,27 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.key}"
+
+
+class IndexedRow(models.Model):
+    """A row that a term's entries were made from (with those it reads: an agenda node its
+    meeting's date and level) and its stamp then (``index._Stamp``: what it held on SQLite, its
+    version on PostgreSQL). A table of its own, narrow, so that comparing a long term's stamps
+    reads little (the entries are wide: texts in four languages)."""
+
+    term = models.ForeignKey("plans.Term", models.CASCADE, related_name="+")
+    source = models.CharField(_("made from"), max_length=16, choices=Source.choices)
+    source_row = models.PositiveBigIntegerField(_("row made from"))
+    stamp = models.TextField(_("stamp"))
+
+    class Meta:
+        verbose_name = _("indexed row")
+        verbose_name_plural = _("indexed rows")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["term", "source", "source_row"], name="search_indexed_row_once"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.source_row}"

@@ -1,12 +1,13 @@
-"""Each entry names the row it was made from and that row's stamp (``index.py``), so that a
-search after a write makes again only the entries of the rows that changed; one entry per
-(term, kind, key).
+"""Each entry names the row it was made from, and ``IndexedRow`` that row's stamp
+(``index.py``), so that a search after a write makes again only the entries of the rows that
+changed; one entry per (term, kind, key).
 
 The index is derived data: it is emptied, and the next search makes each term's again. On
 SQLite, Django remakes the table to add the columns, which drops its triggers: the full-text
 index's are made again (after the change, and after undoing it) and the index rebuilt.
 """
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 # As in 0001 (a migration keeps its own copy: the statements it ran never change).
@@ -73,12 +74,6 @@ class Migration(migrations.Migration):
             field=models.PositiveBigIntegerField(default=0, verbose_name="row made from"),
             preserve_default=False,
         ),
-        migrations.AddField(
-            model_name="searchentry",
-            name="stamp",
-            field=models.TextField(default="", verbose_name="stamp of the row made from"),
-            preserve_default=False,
-        ),
         migrations.AddIndex(
             model_name="searchentry",
             index=models.Index(
@@ -90,6 +85,50 @@ class Migration(migrations.Migration):
             constraint=models.UniqueConstraint(
                 fields=("term", "kind", "key"), name="search_entry_one_per_key"
             ),
+        ),
+        migrations.CreateModel(
+            name="IndexedRow",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[
+                            ("meeting", "meeting"),
+                            ("agenda_item", "agenda item"),
+                            ("activity", "activity"),
+                            ("mandate", "mandate"),
+                            ("plan_document", "plan document"),
+                        ],
+                        max_length=16,
+                        verbose_name="made from",
+                    ),
+                ),
+                ("source_row", models.PositiveBigIntegerField(verbose_name="row made from")),
+                ("stamp", models.TextField(verbose_name="stamp")),
+                (
+                    "term",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="plans.term",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "indexed row",
+                "verbose_name_plural": "indexed rows",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("term", "source", "source_row"), name="search_indexed_row_once"
+                    )
+                ],
+            },
         ),
         migrations.RunPython(_triggers, migrations.RunPython.noop),
     ]
