@@ -4,16 +4,16 @@ Run on demand (``.venv/bin/python benchmarks/bench_search.py``); it prints figur
 fails on a slow machine. It uses a fresh SQLite file unless DATABASE_URL is set (PostgreSQL:
 its full-text search). Target (issue 23): a search over a 1,000-meeting plan under 50 ms.
 
-Rows: "index made whole" is ``comitia.web.search.index.current`` on a term with no entries
-(a term searched for the first time, or replaced); "first search after ..." is
-``index.search`` for 'securite' right after a write, which brings the term's index up to date
-first: after one meeting's title is edited through the calendar's operation (as the web edits
-it), after ten meetings' titles (ten edits), and after one meeting's date is made provisional (or
-no longer), which no entry reads (the entries are compared, none is written); "search" is ``index.search`` as the page
-calls it, for the public, with the index current; "page" is ``GET /search/?q=`` through the
-whole Django stack (middleware, template) with the test client. A first search is timed alone,
-its write before it untimed. The first line gives the time of a fixed piece of Python work: on
-a machine shared with other work, figures scale with it.
+Rows: "index made whole" is ``comitia.web.search.index.current`` on a term with nothing
+indexed (searched for the first time); "first search after ..." is ``index.search`` for
+'securite' right after a write, which brings the term's index up to date first: after one
+meeting's title is edited through the calendar's operation (as the web edits it), after ten
+meetings' titles (ten edits), and after one meeting's date is made provisional (or no longer),
+which no entry reads; "search" is ``index.search`` as the page calls it, for the public, with
+the index current; "page" is ``GET /search/?q=`` through the whole Django stack (middleware,
+template) with the test client. A first search is timed alone, its write before it untimed.
+The first line gives the time of a fixed piece of Python work: on a machine shared with other
+work, figures scale with it.
 """
 
 from __future__ import annotations
@@ -48,6 +48,8 @@ def after(write: Callable[[int], None], action: Callable[[], Any], repeat: int) 
         action()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
 QUERIES = ("securite", "sécurité publique", "MISPA", "delincuencia organizada", "zzz-nothing")
 
 
@@ -62,27 +64,27 @@ def main() -> None:
     from comitia.web.plans.convert import save_plan
     from comitia.web.publication.operations import publish_plan
     from comitia.web.search import index
-    from comitia.web.search.models import IndexedTerm, SearchEntry
+    from comitia.web.search.models import IndexedRow, IndexedTerm, SearchEntry
 
     print_reference()
     client = Client(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fr")
     model = read_plan(MODEL_PLAN)
     editor = User.objects.create_user("bench-search", is_staff=True)
-    print(f"{'plan':<8}{'meetings':>9}{'entries':>9}  {'what':<36}{'median ms':>10}{'found':>7}")
+    print(f"{'plan':<8}{'meetings':>9}{'entries':>9}  {'what':<44}{'median ms':>10}{'found':>7}")
     for label, plan in (("model", model), ("large", over_years(model, 50))):
         m.Term.objects.all().delete()
         term = save_plan(plan, replace=True)
         publish_plan(term, None)
         meetings = len(plan.meetings)
 
-        def whole(term: m.Term = term) -> None:
-            SearchEntry.objects.filter(term=term).delete()
+        def whole(_n: int, term: m.Term = term) -> None:
+            IndexedRow.objects.filter(term=term).delete()
             IndexedTerm.objects.filter(term=term).delete()
 
-        ms = after(lambda _n: whole(), lambda: index.current(term), 5)
+        ms = after(whole, lambda term=term: index.current(term), 5)
         entries = SearchEntry.objects.filter(term=term).count()
         row = f"{label:<8}{meetings:>9}{entries:>9}  "
-        print(f"{row}{'index made whole':<36}{ms:>10.1f}")
+        print(f"{row}{'index made whole':<44}{ms:>10.1f}")
         chosen = list(m.Meeting.objects.filter(term=term).order_by("date")[:: meetings // 10])
         chosen = chosen[:10]
 
@@ -103,17 +105,17 @@ def main() -> None:
         }
         for what, write in first.items():
             ms = after(write, lambda: index.search(None, "securite", "fr"), FIRST_REPEAT)
-            print(f"{row}{what:<36}{ms:>10.1f}")
+            print(f"{row}{what:<44}{ms:>10.1f}")
         for query in QUERIES:
             ms, groups = median_ms(lambda q=query: index.search(None, q, "fr"), REPEAT)
             found = sum(len(hits) for hits in groups.values())
-            print(f"{row}{'search ' + repr(query):<36}{ms:>10.1f}{found:>7}")
+            print(f"{row}{'search ' + repr(query):<44}{ms:>10.1f}{found:>7}")
         ms, response = median_ms(lambda: client.get("/search/", {"q": "securite"}), REPEAT)
         assert response.status_code == 200
-        print(f"{row}{'page /search/?q=securite':<36}{ms:>10.1f}")
+        print(f"{row}{'page /search/?q=securite':<44}{ms:>10.1f}")
         month = f"/calendar/{term.slug}/month/2020-05/"
         ms, response = median_ms(lambda month=month: client.get(month), REPEAT)
-        print(f"{row}{'(beside: month page, kept)':<36}{ms:>10.1f}")
+        print(f"{row}{'(beside: month page, kept)':<44}{ms:>10.1f}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,9 @@ from tests.web.search.test_search import MODEL_PLAN
 
 pytestmark = [
     pytest.mark.postgres,
-    pytest.mark.skipif(connection.vendor != "postgresql", reason="concurrent searches need PostgreSQL"),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="concurrent searches need PostgreSQL"
+    ),
     pytest.mark.django_db(transaction=True),
 ]
 
@@ -40,18 +42,26 @@ def test_two_searches_at_once_after_a_write_leave_one_entry_per_key() -> None:
         barrier = threading.Barrier(2)
         found: list[set[str]] = []
         errors: list[BaseException] = []
+        query = f"concurrent round {round_}"
 
-        def work() -> None:
+        def work(
+            barrier: threading.Barrier,
+            query: str,
+            found: list[set[str]],
+            errors: list[BaseException],
+        ) -> None:
             try:
                 barrier.wait()
-                hits = index.search(None, f"concurrent round {round_}", "en")
+                hits = index.search(None, query, "en")
                 found.append({hit.key for hit in hits.get("meeting", [])})
-            except BaseException as error:  # noqa: BLE001 - reported by the test below
+            except BaseException as error:
                 errors.append(error)
             finally:
                 connections.close_all()
 
-        threads = [threading.Thread(target=work) for _ in range(2)]
+        threads = [
+            threading.Thread(target=work, args=(barrier, query, found, errors)) for _ in range(2)
+        ]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -69,4 +79,6 @@ def test_two_searches_at_once_after_a_write_leave_one_entry_per_key() -> None:
     IndexedRow.objects.filter(term=term).delete()
     IndexedTerm.objects.filter(term=term).delete()
     index.current(term)
-    assert set(SearchEntry.objects.filter(term=term).values_list("kind", "key", "folded")) == entries
+    assert (
+        set(SearchEntry.objects.filter(term=term).values_list("kind", "key", "folded")) == entries
+    )

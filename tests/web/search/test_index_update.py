@@ -48,9 +48,10 @@ def _remade(term: m.Term) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
 
 
 def _ids(term: m.Term) -> dict[tuple[str, str], int]:
-    return {(k, key): pk for pk, k, key in SearchEntry.objects.filter(term=term).values_list(
-        "pk", "kind", "key"
-    )}
+    return {
+        (k, key): pk
+        for pk, k, key in SearchEntry.objects.filter(term=term).values_list("pk", "kind", "key")
+    }
 
 
 def _keys(user: Any, word: str, kind: str) -> set[str]:

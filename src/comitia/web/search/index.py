@@ -1,12 +1,22 @@
 """Searching a term's meetings, agenda items, activities, mandates and documents' titles.
 
 The index (``models.SearchEntry``) is made from the term's rows as of its output version and
-made again by the first search that finds it behind (``current``): the simplest way that is
-always correct, since every write to what the term's outputs show raises that version in its
-own transaction (``plans.output_version``), whichever operation, import or admin made it; no
-write path has to remember the index, and a plan that changes ten times between two searches
-is indexed once. The price is paid by the first search after a change (tens of milliseconds on
-a long term: ``benchmarks/bench_search.py``).
+brought up to date by the first search that finds it behind (``current``): every write to what
+the term's outputs show raises that version in its own transaction (``plans.output_version``),
+whichever operation, import, admin page or bulk update made it, so no write path has to
+remember the index, and a plan that changes ten times between two searches is looked at once.
+
+Bringing it up to date compares, for each kind of row entries are made from (``_MADE``), every
+row's stamp (``_Stamp``) with the one its entries were made at (``models.IndexedRow``), in one
+query of the database per kind, and writes again only the entries of the rows that differ, are
+new or are gone: one meeting edited costs its own entries (and its agenda's, which show its
+date and level), not the term's ten thousand. What is compared is what the entries are made
+of, not a list of changes that writes keep: a write that no entry reads changes nothing, and
+a write the code forgot to describe cannot be missed. The stamp is the rows' values on SQLite
+and their row versions on PostgreSQL (reading four languages' titles as ``jsonb`` would cost
+what the index is meant to save). A term with nothing indexed (new, or its index never made)
+is indexed whole; a term replaced by a new plan has new rows, all different, and is written
+whole too.
 
 Texts are folded (lower case, accents removed, ``fold``) in Python, the same way for the text
 indexed and the words asked for, so "securite" finds "sécurité" on every database: SQLite's
@@ -202,37 +212,45 @@ _MADE = (
 
 
 class _Stamp(Func):
-    """A row's stamp: something that differs whenever the fields it is given (the row's
-    primary key first, then what its entries are made of) may read otherwise.
+    """A row's stamp: a text that differs whenever the fields it is given (the row's primary
+    key first, then what its entries are made of, some read through foreign keys) may hold
+    otherwise.
 
-    On SQLite, the fields' values themselves, as stored (a JSON array of them): an entry is
-    made again exactly when what it is made of changed. On PostgreSQL, the versions of the
-    rows they are read from: a row's ``xmin`` (the transaction that wrote this version of it)
-    and ``ctid`` (where that version lies; every UPDATE writes a new version elsewhere, even
-    within one transaction, which ``xmin`` alone would not tell apart). Reading them costs
-    nothing like reading the values (titles in four languages as ``jsonb``: several times
-    slower, benchmarks/bench_search.py); a write that changes nothing of what is indexed
-    only makes its rows' entries again. Two versions of a row share both only if 2³² transactions
-    apart, with no search between, a new version lands where the old one was."""
+    On SQLite, the fields' values themselves, as stored (a JSON array of them): exact, and
+    SQLite reads a long term's in milliseconds. On PostgreSQL, the versions of the rows they
+    are read from: each row's ``xmin`` (the transaction that wrote this version of it) and
+    ``ctid`` (where the version lies: every UPDATE writes a new version elsewhere, even twice
+    in one transaction, which ``xmin`` alone would not tell apart). Turning ``jsonb`` titles in
+    four languages back into text to compare them took several times as long as the search
+    itself; a version is read from the row's header. A write that changes nothing indexed still
+    gives its row a new version, and its entries are made again: a few more writes, never a
+    stale entry. Two versions of a row would have the same stamp only if, 2³² transactions
+    apart and with no search between, the new one lay where the old one was."""
 
     output_field = TextField()
 
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
-        return super().as_sql(compiler, connection, function="JSON_ARRAY", **extra)
+    def as_sqlite(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, tuple[str | int, ...]]:
+        sql, params = super().as_sql(compiler, connection, function="JSON_ARRAY", **extra)
+        return sql, tuple(params)
 
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, list[Any]]:
+    def as_postgresql(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, tuple[str | int, ...]]:
         aliases = dict.fromkeys(expression.alias for expression in self.get_source_expressions())
         versions = [
             f"COALESCE({name}.xmin::text || ',' || {name}.ctid::text, '-')"
             for name in map(compiler.quote_name_unless_alias, aliases)
         ]
-        return "(" + " || ' ' || ".join(versions) + ")", []
+        return "(" + " || ' ' || ".join(versions) + ")", ()
 
 
 def _stamped(made: _Made, term: m.Term) -> QuerySet[Any]:
-    return (
-        made.rows(term).order_by().annotate(_stamp=_Stamp(F("pk"), *(F(f) for f in made.fields)))
-    )
+    """``made``'s rows of ``term``, each with its stamp (``_stamp``)."""
+    stamp = _Stamp(F("pk"), *(F(field) for field in made.fields))
+    rows: QuerySet[Any] = made.rows(term).order_by().annotate(_stamp=stamp)
+    return rows
 
 
 # The most rows named in one statement (SQLite takes 999 parameters at most).
@@ -431,7 +449,8 @@ def search(user: Any, query: str, lang: str, limit: int = 20) -> dict[str, list[
     # and only their texts are read: a common word matches thousands of entries of a long term.
     sql = (
         f"SELECT e.id, e.term_id, e.kind, e.key, e.meeting_key, e.date, e.texts FROM {table} e "
-        "JOIN (SELECT e.id, ROW_NUMBER() OVER (PARTITION BY e.kind ORDER BY e.date, e.source_row, e.id) AS n "
+        "JOIN (SELECT e.id, ROW_NUMBER() OVER "
+        "(PARTITION BY e.kind ORDER BY e.date, e.source_row, e.id) AS n "
         f"FROM {table} e {join} WHERE {condition} AND ({' OR '.join(where)})) first "
         "ON first.id = e.id WHERE first.n <= %s ORDER BY e.kind, e.date, e.source_row, e.id"
     )

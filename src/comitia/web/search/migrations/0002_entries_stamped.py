@@ -76,9 +76,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="searchentry",
-            index=models.Index(
-                fields=["term", "source", "source_row"], name="search_entry_source"
-            ),
+            index=models.Index(fields=["term", "source", "source_row"], name="search_entry_source"),
         ),
         migrations.AddConstraint(
             model_name="searchentry",
