@@ -165,7 +165,7 @@ class _Made:
 
     source: Source
     kind: Kind
-    rows: Callable[[m.Term], QuerySet[Any]]
+    rows: Callable[[int], QuerySet[Any]]
     fields: tuple[str, ...]
     make: Callable[..., Iterator[_Entry]]
     with_pk: bool = False
@@ -175,14 +175,14 @@ _MADE = (
     _Made(
         Source.MEETING,
         Kind.MEETING,
-        lambda term: m.Meeting.objects.filter(term=term),
+        lambda term_id: m.Meeting.objects.filter(term_id=term_id),
         ("key", "date", "title", "venue", "notes", "visibility"),
         _meeting,
     ),
     _Made(
         Source.AGENDA_ITEM,
         Kind.AGENDA_ITEM,
-        lambda term: m.AgendaNode.objects.filter(term=term, title__isnull=False),
+        lambda term_id: m.AgendaNode.objects.filter(term_id=term_id, title__isnull=False),
         ("title", "notes", "documents", "meeting__key", "meeting__date", "meeting__visibility"),
         _agenda_item,
         with_pk=True,
@@ -190,21 +190,21 @@ _MADE = (
     _Made(
         Source.ACTIVITY,
         Kind.ACTIVITY,
-        lambda term: m.Activity.objects.filter(term=term),
+        lambda term_id: m.Activity.objects.filter(term_id=term_id),
         ("key", "title", "venue", "when_first", "body__acronym", "body__name"),
         _activity,
     ),
     _Made(
         Source.MANDATE,
         Kind.MANDATE,
-        lambda term: m.Mandate.objects.filter(term=term),
+        lambda term_id: m.Mandate.objects.filter(term_id=term_id),
         ("key", "title", "notes", "source"),
         _mandate,
     ),
     _Made(
         Source.PLAN_DOCUMENT,
         Kind.DOCUMENT,
-        lambda term: m.PlanDocument.objects.filter(term=term),
+        lambda term_id: m.PlanDocument.objects.filter(term_id=term_id),
         ("title", "symbol", "approved_on", "visibility"),
         _plan_document,
     ),
@@ -246,11 +246,48 @@ class _Stamp(Func):
         return "(" + " || ' ' || ".join(versions) + ")", ()
 
 
-def _stamped(made: _Made, term: m.Term) -> QuerySet[Any]:
-    """``made``'s rows of ``term``, each with its stamp (``_stamp``)."""
+def _stamped(made: _Made, term_id: int) -> QuerySet[Any]:
+    """``made``'s rows of term ``term_id``, each with its stamp (``_stamp``)."""
     stamp = _Stamp(F("pk"), *(F(field) for field in made.fields))
-    rows: QuerySet[Any] = made.rows(term).order_by().annotate(_stamp=stamp)
+    rows: QuerySet[Any] = made.rows(term_id).order_by().annotate(_stamp=stamp)
     return rows
+
+
+# The term of the comparison's statement as it is made (``_comparison``): never a term's key.
+_ANY_TERM = -0x5EA2C4
+
+
+@functools.cache
+def _comparison(vendor: str) -> tuple[str, tuple[Any, ...]]:
+    """The one statement that finds, for every kind of row, those of a term whose stamp is not
+    the one they were indexed at or that are new ('changed'), and those indexed that are gone
+    or no longer indexed, such as an agenda node without a title ('gone'): rows of (source,
+    'changed' or 'gone', primary key). Made by the ORM once per process (making its ten
+    queries took as long as running them), for ``_ANY_TERM``, which the parameters name."""
+    parts, params = [], []
+    for made in _MADE:
+        stamped = _stamped(made, _ANY_TERM)
+        stored = IndexedRow.objects.filter(term_id=_ANY_TERM, source=made.source)
+        same = stored.filter(source_row=OuterRef("pk"), stamp=OuterRef("_stamp"))
+        changed = stamped.exclude(Exists(same)).values_list("pk")
+        now = made.rows(_ANY_TERM).values("pk")
+        gone = stored.exclude(source_row__in=now).values_list("source_row")
+        for tag, rows in (("changed", changed), ("gone", gone)):
+            sql, more = rows.query.sql_with_params()
+            parts.append(f"SELECT '{made.source.value}', '{tag}', r.* FROM ({sql}) r")
+            params += more
+    return " UNION ALL ".join(parts), tuple(params)
+
+
+def _changes(term_id: int) -> dict[str, tuple[list[int], list[int]]]:
+    """For each source, the rows of term ``term_id`` that changed or are new, and those gone."""
+    sql, params = _comparison(connection.vendor)
+    found: dict[str, tuple[list[int], list[int]]] = {made.source: ([], []) for made in _MADE}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [term_id if p == _ANY_TERM else p for p in params])
+        for source, tag, pk in cursor.fetchall():
+            found[source][0 if tag == "changed" else 1].append(pk)
+    return found
 
 
 # The most rows named in one statement (SQLite takes 999 parameters at most).
@@ -262,23 +299,21 @@ def _chunks(values: list[int]) -> Iterator[list[int]]:
         yield values[start : start + _CHUNK]
 
 
-def _renew(made: _Made, term: m.Term, first: bool) -> tuple[list[tuple[Any, ...]], list[Any]]:
-    """Delete the term's entries of ``made``'s rows whose stamp is not the one they were made
-    at, or that are gone (or no longer indexed: an agenda node without a title), with their
-    stamps; return the new entries of the rows that changed or are new, as the values to
-    insert, and their stamps. ``first``: the term has nothing indexed, every row is new."""
-    stamped = _stamped(made, term)
+def _renew(
+    made: _Made, term: m.Term, changes: tuple[list[int], list[int]] | None
+) -> tuple[list[tuple[Any, ...]], list[Any]]:
+    """Delete the term's entries of ``made``'s rows that changed or are gone (``changes``, as
+    ``_changes`` finds them), with their stamps; return the new entries of the rows that
+    changed or are new, as the values to insert, and their stamps. ``changes`` None: the term
+    has nothing indexed, every row is new."""
+    stamped = _stamped(made, term.pk)
     values = ("pk", "_stamp", *made.fields)
-    if first:
+    if changes is None:
         return _made_of(made, term, stamped.values_list(*values))
+    changed, gone = changes
+    if not changed and not gone:
+        return [], []
     stored = IndexedRow.objects.filter(term=term, source=made.source)
-    same = stored.filter(source_row=OuterRef("pk"), stamp=OuterRef("_stamp"))
-    changed = list(stamped.exclude(Exists(same)).values_list("pk", flat=True))
-    gone = list(
-        stored.exclude(source_row__in=made.rows(term).values("pk")).values_list(
-            "source_row", flat=True
-        )
-    )
     for chunk in _chunks(changed + gone):
         SearchEntry.objects.filter(term=term, source=made.source, source_row__in=chunk).delete()
         stored.filter(source_row__in=chunk).delete()
@@ -348,13 +383,15 @@ def current(term: m.Term) -> None:
         version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
         if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
             return
-        first = not IndexedRow.objects.filter(term=term).exists()
-        if first:
+        changes = _changes(term.pk) if IndexedRow.objects.filter(term=term).exists() else None
+        if changes is None:
             SearchEntry.objects.filter(term=term).delete()
         entries: list[tuple[Any, ...]] = []
         stamps: list[Any] = []
         for made in _MADE:
-            more, more_stamps = _renew(made, term, first)
+            more, more_stamps = _renew(
+                made, term, None if changes is None else changes[made.source]
+            )
             entries += more
             stamps += more_stamps
         # Inserted by one statement run for every row: building 10,000 model instances and
