@@ -353,9 +353,11 @@ def _made_of(
     return entries, stamps
 
 
-# After writing this many stamps, PostgreSQL's statistics of their table are made again: the
-# next comparison, planned on statistics of a table almost empty, would match each row of a
-# long term against all the others (seconds instead of milliseconds).
+# After writing this many entries' stamps, PostgreSQL's statistics of the two tables are made
+# again: planned on statistics of tables almost empty (a term indexed whole for the first time),
+# the next comparison would match each row of a long term against all the others, and a search
+# would fold every entry of the term rather than read the full-text index (hundreds of
+# milliseconds, or seconds, instead of a few), until autovacuum came by.
 _ANALYZE_AFTER = 1000
 
 
@@ -409,7 +411,8 @@ def current(term: m.Term) -> None:
                 stamps,
             )
             if connection.vendor == "postgresql" and len(stamps) >= _ANALYZE_AFTER:
-                cursor.execute(f"ANALYZE {IndexedRow._meta.db_table}")
+                for model in (IndexedRow, SearchEntry):
+                    cursor.execute(f"ANALYZE {model._meta.db_table}")
         IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
 
 
@@ -456,7 +459,8 @@ def _match_sql(asked: list[str]) -> tuple[tuple[str, str], str]:
 def search(user: Any, query: str, lang: str, limit: int = 20) -> dict[str, list[Hit]]:
     """The entries that ``user`` may see and whose texts hold every word of ``query`` (each as
     the beginning of a word), by kind in the order of ``Kind``, at most ``limit`` of each, in
-    date order; each with its title and a passage of the match in ``lang``."""
+    date order (on one day, in the order their rows were made: not their entries', which an
+    edit makes again); each with its title and a passage of the match in ``lang``."""
     asked = words(query)
     if not asked:
         return {}
