@@ -353,11 +353,11 @@ def _made_of(
     return entries, stamps
 
 
-# After writing this many entries' stamps, PostgreSQL's statistics of the two tables are made
-# again: planned on statistics of tables almost empty (a term indexed whole for the first time),
+# After a term is indexed whole, or this many of its rows again, PostgreSQL's statistics of the
+# two tables are made again: planned on statistics of tables almost empty (or of another term),
 # the next comparison would match each row of a long term against all the others, and a search
-# would fold every entry of the term rather than read the full-text index (hundreds of
-# milliseconds, or seconds, instead of a few), until autovacuum came by.
+# fold every entry of the term once per entry found (seconds instead of milliseconds), until
+# autovacuum came by.
 _ANALYZE_AFTER = 1000
 
 
@@ -410,7 +410,8 @@ def current(term: m.Term) -> None:
                 "VALUES (%s, %s, %s, %s)",
                 stamps,
             )
-            if connection.vendor == "postgresql" and len(stamps) >= _ANALYZE_AFTER:
+            whole = changes is None or len(stamps) >= _ANALYZE_AFTER
+            if connection.vendor == "postgresql" and whole:
                 for model in (IndexedRow, SearchEntry):
                     cursor.execute(f"ANALYZE {model._meta.db_table}")
         IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
