@@ -361,16 +361,29 @@ def _made_of(
 _ANALYZE_AFTER = 1000
 
 
+# A term's output version, the version its index was made at, and whether it has rows indexed.
+_STATE = (
+    f"SELECT t.output_version, (SELECT i.version FROM {IndexedTerm._meta.db_table} i "
+    "WHERE i.term_id = t.id), EXISTS (SELECT 1 FROM "
+    f"{IndexedRow._meta.db_table} r WHERE r.term_id = t.id) FROM {m.Term._meta.db_table} t "
+    "WHERE t.id = %s"
+)
+
+
+def _up_to_date(term: m.Term) -> bool:
+    """Whether ``term``'s index was made at its output version (or the term is gone)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STATE, [term.pk])
+        state = cursor.fetchone()
+    return state is None or state[0] == state[1]
+
+
 def current(term: m.Term) -> None:
     """Bring ``term``'s search entries up to date if they were made at an older output version
     than the term's (in one transaction; a search running at the same time waits for it):
     the entries of the rows whose stamp changed, or that are gone, are deleted and those of
     the rows that changed or are new written; the others stay."""
-    version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
-    if version is None:
-        return
-    indexed = IndexedTerm.objects.filter(term=term).values_list("version", flat=True).first()
-    if indexed == version:
+    if _up_to_date(term):
         return
     with transaction.atomic():
         # One search brings a term's index up to date at a time; the others wait for it and
@@ -382,10 +395,13 @@ def current(term: m.Term) -> None:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK, term.pk])
         # The version is read before the rows: they are at least as new as it says (a write
         # committed meanwhile raised it further, and the next search looks again).
-        version = m.Term.objects.filter(pk=term.pk).values_list("output_version", flat=True).first()
-        if version is None or IndexedTerm.objects.filter(term=term, version=version).exists():
+        with connection.cursor() as cursor:
+            cursor.execute(_STATE, [term.pk])
+            state = cursor.fetchone()
+        if state is None or state[0] == state[1]:
             return
-        changes = _changes(term.pk) if IndexedRow.objects.filter(term=term).exists() else None
+        version, _, indexed_before = state
+        changes = _changes(term.pk) if indexed_before else None
         if changes is None:
             SearchEntry.objects.filter(term=term).delete()
         entries: list[tuple[Any, ...]] = []
@@ -414,7 +430,11 @@ def current(term: m.Term) -> None:
             if connection.vendor == "postgresql" and whole:
                 for model in (IndexedRow, SearchEntry):
                     cursor.execute(f"ANALYZE {model._meta.db_table}")
-        IndexedTerm.objects.update_or_create(term=term, defaults={"version": version})
+            cursor.execute(
+                f"INSERT INTO {IndexedTerm._meta.db_table} (term_id, version) VALUES (%s, %s) "
+                "ON CONFLICT (term_id) DO UPDATE SET version = excluded.version",
+                [term.pk, version],
+            )
 
 
 def _every_text(texts: dict[str, list[str]]) -> Iterable[str]:
