@@ -264,7 +264,8 @@ def _comparison(vendor: str) -> tuple[str, tuple[Any, ...]]:
     or no longer indexed, such as an agenda node without a title ('gone'): rows of (source,
     'changed' or 'gone', primary key). Made by the ORM once per process (making its ten
     queries took as long as running them), for ``_ANY_TERM``, which the parameters name."""
-    parts, params = [], []
+    parts: list[str] = []
+    params: list[Any] = []
     for made in _MADE:
         stamped = _stamped(made, _ANY_TERM)
         stored = IndexedRow.objects.filter(term_id=_ANY_TERM, source=made.source)
