@@ -386,14 +386,20 @@ def current(term: m.Term) -> None:
     the rows that changed or are new written; the others stay."""
     if _up_to_date(term):
         return
+    own = not connection.in_atomic_block
     with transaction.atomic():
         # One search brings a term's index up to date at a time; the others wait for it and
         # find it done. Not a lock on the term's row, which every write to the term takes to
         # raise its version: writes never wait for the index. (SQLite's IMMEDIATE
         # transactions take the database's write lock at the start already.)
+        # The index is derived: its own transaction need not wait for the disk at commit
+        # (lost in a crash, it is lost whole, its version with it, and the next search makes
+        # it again). Not a caller's transaction, which may hold writes of its own.
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_LOCK, term.pk])
+                if own:
+                    cursor.execute("SET LOCAL synchronous_commit TO OFF")
         # The version is read before the rows: they are at least as new as it says (a write
         # committed meanwhile raised it further, and the next search looks again).
         with connection.cursor() as cursor:
