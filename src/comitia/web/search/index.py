@@ -6,11 +6,11 @@ the term's outputs show raises that version in its own transaction (``plans.outp
 whichever operation, import, admin page or bulk update made it, so no write path has to
 remember the index, and a plan that changes ten times between two searches is looked at once.
 
-Bringing it up to date compares, for each kind of row entries are made from (``_MADE``), every
-row's stamp (``_Stamp``) with the one its entries were made at (``models.IndexedRow``), in one
-query of the database per kind, and writes again only the entries of the rows that differ, are
-new or are gone: one meeting edited costs its own entries (and its agenda's, which show its
-date and level), not the term's ten thousand. What is compared is what the entries are made
+Bringing it up to date compares, for each kind of row entries are made from (``_MADE``),
+every row's stamp (``_Stamp``) with the one its entries were made at (``models.IndexedRow``),
+in one statement (``_comparison``), and writes again only the entries of the rows that differ,
+are new or are gone: one meeting edited costs its own entries (and its agenda's, which show
+its date and level), not the term's ten thousand. What is compared is what the entries are made
 of, not a list of changes that writes keep: a write that no entry reads changes nothing, and
 a write the code forgot to describe cannot be missed. The stamp is the rows' values on SQLite
 and their row versions on PostgreSQL (reading four languages' titles as ``jsonb`` would cost
