@@ -67,8 +67,9 @@ EXEMPT: dict[str, str] = {
     "search.IndexedTerm": "the output version the search index was made at: derived, never shown",
     "search.SearchEntry": (
         "the search index, made from the rows above as of the term's output version and "
-        "rebuilt when that version is raised"
+        "brought up to date when that version is raised"
     ),
+    "search.IndexedRow": "the stamps of the rows the search index was made from: derived",
     "calendar_web.DelegationVersion": "a counter of the outputs themselves, raised by the others",
     "access.Membership": (
         "who a user is on a term; it changes what a reader may see, and every cache of an "
