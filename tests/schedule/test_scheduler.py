@@ -147,7 +147,7 @@ def test_meetings_held_before_today_keep_their_day(plan: Plan) -> None:
 def test_too_long_a_gap_for_the_review_names_the_review_and_the_gap(plan: Plan) -> None:
     # Eight days between meetings leave May room for four sessions, not the review's five.
     problem = build_problem(plan, min_gap_days=8)
-    outcome = solve([problem], time_limit=2)
+    outcome = solve([problem], time_limit=10)
     assert not outcome.feasible
     assert set(outcome.clash) == {Family.REVIEW, Family.GAP}
     assert len(outcome.unplaced) == 1
@@ -184,7 +184,7 @@ CLASH_REPORT = {
 @pytest.fixture(scope="module")
 def too_long_a_gap(plan: Plan) -> tuple[Problem, Outcome]:
     problem = build_problem(plan, min_gap_days=8)
-    return problem, solve([problem], time_limit=2)
+    return problem, solve([problem], time_limit=10)
 
 
 @pytest.mark.parametrize("lang", sorted(CLASH_REPORT))

@@ -436,13 +436,23 @@ class _Model:
             self.model.add(literal == (1 if family in held else 0))
 
 
-def _solver(time_limit: float, seed: int) -> cp_model.CpSolver:
+# The solver's deterministic work done per second of the time limit asked for. CP-SAT counts
+# its work in deterministic units, the same on every run of the same model, so that a search
+# stopped by them gives the same proposal every time; a unit takes several seconds here
+# (measured with benchmarks/bench_schedule.py: 1 unit in 4.0 s of CPU, 1.7 units in 10 s on
+# the six committees, quiet machine), so the limit asked for is turned into units that take
+# about half of it, and the clock stops the search only on a machine twice slower.
+WORK_PER_SECOND = 0.1
+
+
+def _solver(work: float, seconds: float, seed: int) -> cp_model.CpSolver:
+    """A solver stopped by ``work`` deterministic units, or by ``seconds`` on the clock if
+    those come first (the proposal may then differ from one run to the next)."""
     solver = cp_model.CpSolver()
     solver.parameters.num_search_workers = 1
     solver.parameters.random_seed = seed
-    solver.parameters.max_deterministic_time = time_limit
-    # The clock is only a safety net: deterministic time keeps results repeatable.
-    solver.parameters.max_time_in_seconds = 3 * time_limit + 1
+    solver.parameters.max_deterministic_time = work
+    solver.parameters.max_time_in_seconds = seconds
     # Presolve without probing: on these models probing spends seconds to learn little (the
     # domains are stated exactly), while presolve itself proves a clash at once and halves the
     # search (measured: benchmarks/bench_schedule.py).
@@ -459,7 +469,8 @@ def _feasible(
 ) -> bool:
     model = _Model(problems, organization, optional=False)
     model.hold(families)
-    status = _solver(limit, 0).solve(model.model)
+    # Proving a clash is worth more time than a proposal: the deletion filter asks once a family.
+    status = _solver(limit, 3 * limit + 1, 0).solve(model.model)
     # A search stopped by its limit is taken as finding nothing: the family stays suspected.
     return status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
@@ -533,7 +544,7 @@ def solve(
     model = _Model(problems, organization, optional=False)
     model.hold(Family)
     model.model.minimize(model.objective())
-    solver = _solver(time_limit, seed)
+    solver = _solver(time_limit * WORK_PER_SECOND, time_limit, seed)
     status = solver.solve(model.model)
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         placements, _, soft = _read(model, solver)
@@ -544,7 +555,7 @@ def solve(
     partial = _Model(problems, organization, optional=True)
     partial.hold(Family)
     partial.model.minimize(partial.objective())
-    solver = _solver(time_limit, seed)
+    solver = _solver(time_limit * WORK_PER_SECOND, time_limit, seed)
     status = solver.solve(partial.model)
     by_id = {d.id: d for d in model.demands}
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
