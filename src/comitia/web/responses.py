@@ -190,6 +190,20 @@ def _matches(request: HttpRequest, etag: str) -> bool:
 # write to them draws anew once committed. A kept answer then costs one read of the shared
 # cache (a file, or a Redis GET) and no query.
 #
+# Why a request that starts after a write's answer sees the write, in any process: the write's
+# on-commit callback draws the new token before the write's request returns, so the later
+# request reads the new token, meets it for the first time in its process and reads the
+# versions after it (so after the commit). Why a state is never older than its token: a
+# process reads the state only after it has read the token, so the state holds every write
+# committed before the token was read; a write committed later draws another token. Why a
+# write whose callback never ran (a crash between commit and callback, the shared cache
+# unreachable then) is not hidden for long: the token lasts ANSWERS_GENERATION_SECONDS from
+# when it was drawn, then the next reader draws another and every process reads the versions
+# again. Why the state is not kept in the shared cache itself, written by the writers: two
+# writers' callbacks may store their states in the other order than their commits, the later
+# state lost under the earlier; a token drawn at random has no order to get wrong, and a state
+# read by each process after it costs one query per process per token, not per request.
+#
 # The API's reads hold nothing of the reader but what their level lets them see (no name, no
 # form): their answers are kept whole for every reader, under the level as well
 # (``kept_reader_answer``, once the access middleware has read the term and the reader).
