@@ -96,16 +96,25 @@ def cached_page(
 ) -> HttpResponse:
     """The page of ``template_name`` (which extends ``frame``) with ``context()``, its parts
     kept under ``page_key`` of ``term`` (and the terms ``also`` shown, such as a list of terms)
-    and ``variant``. ``context`` is called only when the parts are not kept."""
+    and ``variant``. ``context`` is called only when the parts are not kept.
+
+    For the public whose whole answer was looked for and not found (``kept_answer``), the
+    parts are neither looked for nor kept: the whole answer is kept under a key of its own
+    (``keep_answer``), and the public's parts would serve only a reader of the public level
+    who is not the public (a session cookie with no one signed in, a message waiting), which
+    is rare; the page after a change so costs two reads and writes of the shared cache, not
+    four (each a round trip to Redis in production)."""
     level = viewer_level(request.user, term).value
     key = page_key(request, [term, *also], level, variant)
-    parts = cache.get(key)
+    asked: _Asked | None = getattr(request, _ASKED, None)
+    whole = asked is not None and asked.public
+    parts = None if whole else cache.get(key)
     if parts is None:
         values = context() | {"frame": "responses/parts.html", "parts_separator": _SEPARATOR}
         parts = render_to_string(template_name, values, request).split(_SEPARATOR)
         pending = any(output_version_pending(t.pk) for t in [term, *also])
         kept = not pending and not any(_CSRF_FIELD in part for part in parts)
-        if kept:
+        if kept and not whole:
             cache.set(key, parts, KEPT_SECONDS)
     else:
         kept = True
