@@ -203,3 +203,30 @@ def test_a_write_made_elsewhere_draws_a_token_this_process_has_not_met(term: m.T
     assert answers_generation() == token
     cache.set(ANSWERS_GENERATION, "drawn-by-another-process", None)
     assert b"WRITTEN-ELSEWHERE" in Client().get(MONTH).content
+
+
+def test_a_write_whose_callback_never_ran_is_seen_once_the_token_has_lasted(
+    term: m.Term, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The failure the token's short lifetime is for: a write committed whose on-commit
+    callback never drew a new token (the process killed between the two, or the shared cache
+    unreachable then). Its change is served at the latest once the token has lasted."""
+    import time
+
+    from comitia.web.plans import output_version
+
+    lifetime = 2
+    monkeypatch.setattr(output_version, "ANSWERS_GENERATION_SECONDS", lifetime)
+    _rename("BEFORE-THE-LOST-CALLBACK")  # committed: draws a token that lasts `lifetime`
+    drawn = time.monotonic()
+    assert b"BEFORE-THE-LOST-CALLBACK" in Client().get(MEETING_PAGE).content
+    with monkeypatch.context() as lost:
+        lost.setattr(output_version._AnswersChanged, "__call__", lambda self: None)
+        _rename("AFTER-THE-LOST-CALLBACK")  # committed, and no new token drawn
+    stale = Client().get(MEETING_PAGE).content
+    if time.monotonic() - drawn < lifetime:  # else the token is gone already (a slow machine)
+        assert b"AFTER-THE-LOST-CALLBACK" not in stale  # the write is not seen yet...
+    time.sleep(max(0.0, drawn + lifetime + 0.2 - time.monotonic()))
+    seen = Client().get(MEETING_PAGE).content
+    assert b"AFTER-THE-LOST-CALLBACK" in seen  # ...and is, once the token has lasted
+    assert b"BEFORE-THE-LOST-CALLBACK" not in seen

@@ -96,16 +96,25 @@ def cached_page(
 ) -> HttpResponse:
     """The page of ``template_name`` (which extends ``frame``) with ``context()``, its parts
     kept under ``page_key`` of ``term`` (and the terms ``also`` shown, such as a list of terms)
-    and ``variant``. ``context`` is called only when the parts are not kept."""
+    and ``variant``. ``context`` is called only when the parts are not kept.
+
+    For the public whose whole answer was looked for and not found (``kept_answer``), the
+    parts are neither looked for nor kept: the whole answer is kept under a key of its own
+    (``keep_answer``), and the public's parts would serve only a reader of the public level
+    who is not the public (a session cookie with no one signed in, a message waiting), which
+    is rare; the page after a change so costs two reads and writes of the shared cache, not
+    four (each a round trip to Redis in production)."""
     level = viewer_level(request.user, term).value
     key = page_key(request, [term, *also], level, variant)
-    parts = cache.get(key)
+    asked: _Asked | None = getattr(request, _ASKED, None)
+    whole = asked is not None and asked.public
+    parts = None if whole else cache.get(key)
     if parts is None:
         values = context() | {"frame": "responses/parts.html", "parts_separator": _SEPARATOR}
         parts = render_to_string(template_name, values, request).split(_SEPARATOR)
         pending = any(output_version_pending(t.pk) for t in [term, *also])
         kept = not pending and not any(_CSRF_FIELD in part for part in parts)
-        if kept:
+        if kept and not whole:
             cache.set(key, parts, KEPT_SECONDS)
     else:
         kept = True
@@ -189,6 +198,20 @@ def _matches(request: HttpRequest, etag: str) -> bool:
 # meets the shared cache's generation token (``output_version.answers_generation``), which every
 # write to them draws anew once committed. A kept answer then costs one read of the shared
 # cache (a file, or a Redis GET) and no query.
+#
+# Why a request that starts after a write's answer sees the write, in any process: the write's
+# on-commit callback draws the new token before the write's request returns, so the later
+# request reads the new token, meets it for the first time in its process and reads the
+# versions after it (so after the commit). Why a state is never older than its token: a
+# process reads the state only after it has read the token, so the state holds every write
+# committed before the token was read; a write committed later draws another token. Why a
+# write whose callback never ran (a crash between commit and callback, the shared cache
+# unreachable then) is not hidden for long: the token lasts ANSWERS_GENERATION_SECONDS from
+# when it was drawn, then the next reader draws another and every process reads the versions
+# again. Why the state is not kept in the shared cache itself, written by the writers: two
+# writers' callbacks may store their states in the other order than their commits, the later
+# state lost under the earlier; a token drawn at random has no order to get wrong, and a state
+# read by each process after it costs one query per process per token, not per request.
 #
 # The API's reads hold nothing of the reader but what their level lets them see (no name, no
 # form): their answers are kept whole for every reader, under the level as well

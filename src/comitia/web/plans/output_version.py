@@ -16,8 +16,10 @@ model with a path to a term that is neither registered nor exempted with a reaso
 The public's kept answers (``comitia.web.responses``) do not even read the versions: they take
 them from what the shared cache holds under ``answers_generation``, a token that every raise
 (and every other change to what those answers are made from: a print's state, see
-``answers_changed``) draws anew once its transaction has committed. A process reads the
-versions again, in one query, the first time it meets a token.
+``answers_changed``) draws anew once its transaction has committed, and that lasts only
+``ANSWERS_GENERATION_SECONDS`` in any case (so that a write whose callback never ran is seen
+within that time). A process reads the versions again, in one query, the first time it meets
+a token.
 
 A term's version is raised once per atomic block: the raise leaves a marker among the
 connection's on-commit callbacks, which Django drops with a savepoint rolled back (and its
@@ -77,11 +79,21 @@ def _mark(key: tuple[Any, ...]) -> None:
 
 # -- the generation of the public's kept answers -------------------------------------------
 
-# The shared cache's key of the token, and how long it lasts unread (a day: a token lost, by
-# expiry or eviction, is drawn anew by the next reader, which costs a query, never a stale
-# answer).
+# The shared cache's key of the token, and how long a token lasts from when it was drawn
+# (reads do not lengthen it, in Django's file, database and Redis caches alike).
+#
+# Short, because the token is only drawn anew by a callback that runs after the commit: a
+# write whose callback never ran (the process killed between its commit and its callbacks,
+# or the shared cache unreachable at that moment, which fails the callback and not the write
+# already committed) would otherwise leave every process serving the answers of before its
+# write for as long as the token lasts. With this lifetime they are served at most that long:
+# a token gone is drawn anew by the next reader, and each process then reads the versions
+# again (one query per process per token, never per request: a kept answer is keyed by the
+# versions, not by the token, so it outlives its token while nothing has changed). The
+# lifetime is what such a lost write may cost, not a delay of the usual path: a write whose
+# callback ran is seen at the next request by every process.
 ANSWERS_GENERATION = "comitia:answers:generation"
-ANSWERS_GENERATION_SECONDS = 24 * 3600
+ANSWERS_GENERATION_SECONDS = 10
 
 
 class _AnswersChanged:
