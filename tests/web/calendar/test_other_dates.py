@@ -17,7 +17,7 @@ from comitia.plan import Plan
 from comitia.plan.files import read_organization, read_plan
 from comitia.web.access.models import AuditRecord, Membership, Role
 from comitia.web.calendar import rescheduling
-from comitia.web.checks.organization import organization_and_others
+from comitia.web.calendar.other_committees import organization_and_others
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.organizations import save_organization
@@ -278,3 +278,70 @@ def test_a_draft_term_answers_the_public_and_delegations_as_missing(
         assert client.get(PAGE).status_code == 404
         assert client.get(API).status_code == 404
     assert _client(Role.SECRETARIAT).get(API).status_code == 200
+
+
+def _move_api(client: Client, key: str, body: dict[str, Any]) -> Any:
+    url = f"/api/v1/terms/{SLUG}/meetings/{key}/move"
+    return client.post(url, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+
+
+def test_the_apis_move_books_the_room_and_team_of_a_date_as_the_page_does(
+    scene: tuple[m.Term, m.Term],
+) -> None:
+    term, _cajp = scene
+    client = _client(Role.SECRETARIAT)
+    stored = m.Meeting.objects.get(term=term, key=KEY)
+    first = _client(Role.SECRETARIAT).get(API).json()["dates"][0]
+    body = {
+        "date": first["date"],
+        "start": first["start"],
+        "end": first["end"],
+        "room": first["room"],
+        "team": first["team"],
+        "reason": "The room is needed by the Permanent Council",
+        "version": stored.version,
+    }
+    answer = _move_api(client, KEY, body)
+    assert answer.status_code == 200, answer.content
+    moved = m.Meeting.objects.get(pk=stored.pk)
+    assert moved.date.isoformat() == first["date"]
+    assert (moved.room, moved.team) == (first["room"], first["team"])
+
+
+def test_the_apis_move_refuses_a_room_the_organization_does_not_have(
+    scene: tuple[m.Term, m.Term],
+) -> None:
+    term, _cajp = scene
+    stored = m.Meeting.objects.get(term=term, key=KEY)
+    body = {"date": "2020-03-12", "room": "no-such-room", "reason": "A test", "version": 1}
+    answer = _move_api(_client(Role.SECRETARIAT), KEY, body | {"version": stored.version})
+    assert answer.status_code == 422
+    assert "no-such-room" in answer.content.decode()
+    assert m.Meeting.objects.get(pk=stored.pk).date == stored.date
+
+
+def test_the_apis_move_into_a_room_another_committee_holds_is_an_error_to_confirm(
+    scene: tuple[m.Term, m.Term],
+) -> None:
+    # The CAJP holds the Rubén Darío Room with team A on the afternoon of 14 November 2019.
+    term, _cajp = scene
+    key = "csh-2019-11-07"
+    stored = m.Meeting.objects.get(term=term, key=key)
+    body = {
+        "date": "2019-11-14",
+        "start": "15:00",
+        "end": "18:00",
+        "room": "ruben-dario",
+        "team": "team-a",
+        "reason": "A test",
+        "version": stored.version,
+    }
+    answer = _move_api(_client(Role.SECRETARIAT), key, body)
+    assert answer.status_code == 422, answer.content
+    findings = answer.json()["findings"]
+    assert any(f["code"].startswith("ORG") for f in findings), findings
+    assert m.Meeting.objects.get(pk=stored.pk).date == stored.date
+    # The morning, when the room is free, moves at once.
+    free = _move_api(_client(Role.SECRETARIAT), key, body | {"start": "10:00", "end": "13:00"})
+    assert free.status_code == 200, free.content
+    assert m.Meeting.objects.get(pk=stored.pk).room == "ruben-dario"

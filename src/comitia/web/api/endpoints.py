@@ -403,6 +403,8 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
             "reason": move.reason,
         }
         fields = _validated(MoveForm(data, meeting=stored))
+        booked = _booking(term, move.room, move.team)
+        fields |= booked
         moved_to = fields["new_date"]
         found = _warned(
             meeting_preview(term, stored, fields, lang, moved_to=moved_to), move.confirm
@@ -415,11 +417,40 @@ def move_meeting(request: HttpRequest, slug: str, key: str, move: MeetingMoveIn)
             lang=lang,
             start=fields["start"],
             end=fields["end"],
+            room=booked.get("room"),
+            team=booked.get("team"),
             version=move.version,
         )
         return found
 
     return _write(request, term, stored, move, write)
+
+
+def _booking(term: m.Term, room: str | None, team: str | None) -> dict[str, str]:
+    """The room and team a move books, each checked to be one of the term's organization's
+    (the others' bookings are then held by the checks' preview); 422 for another key."""
+    booked: dict[str, str] = {}
+    errors: dict[str, list[str]] = {}
+    organization = term.organization_id
+    rooms = m.Room.objects.filter(organization_id=organization) if organization else None
+    teams = (
+        m.InterpretationTeam.objects.filter(organization_id=organization) if organization else None
+    )
+    for name, key, rows, what in (
+        ("room", room, rooms, _("room")),
+        ("team", team, teams, _("interpretation team")),
+    ):
+        if key is None:
+            continue
+        if rows is None or not rows.filter(key=key).exists():
+            errors[name] = [
+                _("The organization has no %(what)s “%(key)s”.") % {"what": what, "key": key}
+            ]
+        else:
+            booked[name] = key
+    if errors:
+        raise _Invalid(_("The change was not saved: some values are not valid."), errors)
+    return booked
 
 
 @api.post(

@@ -181,6 +181,15 @@ class MeetingMoveIn(VersionIn):
     lang: str | None = Field(default=None, description="The language the reason is written in.")
     start: Clock | None = None
     end: Clock | None = None
+    room: str | None = Field(
+        default=None,
+        description="The key of a room of the term's organization to book there (as a date "
+        "of ``other-dates`` names it); none keeps the meeting's booking.",
+    )
+    team: str | None = Field(
+        default=None,
+        description="The key of an interpretation team of the organization to book there.",
+    )
     confirm: str | None = Field(
         default=None,
         description=(

@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -29,12 +29,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from comitia.checks import Finding, Severity, run_checks
-from comitia.plan import Plan
+from comitia.checks import Finding, OtherCommittee, Severity, run_checks
+from comitia.plan import Organization, Plan
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import PlanLoadError, plan_of_rows, term_rows
 
 from . import operations
+from .other_committees import organization_and_others
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,22 @@ def _key(finding: Finding) -> tuple[str, tuple[Any, ...]]:
     return finding.code, finding.objects
 
 
-def new_findings(before: Plan, after: Plan, today: dt.date) -> list[Finding]:
-    """The findings of ``after`` that ``before`` did not have (by rule and objects)."""
-    old = Counter(_key(f) for f in run_checks(before, today=today))
+def new_findings(
+    before: Plan,
+    after: Plan,
+    today: dt.date,
+    organization: Organization | None = None,
+    others: Sequence[OtherCommittee] = (),
+) -> list[Finding]:
+    """The findings of ``after`` that ``before`` did not have (by rule and objects), the rules
+    across committees read with ``organization`` and the ``others`` committees' bookings."""
+
+    def checked(plan: Plan) -> list[Finding]:
+        return run_checks(plan, today=today, organization=organization, others=list(others))
+
+    old = Counter(_key(f) for f in checked(before))
     found = []
-    for finding in run_checks(after, today=today):
+    for finding in checked(after):
         if old[_key(finding)] > 0:
             old[_key(finding)] -= 1
         else:
@@ -123,7 +135,11 @@ def _preview(term: m.Term, change: Callable[[_Rows], None]) -> Preview:
     except PlanLoadError:
         # The operation refuses such a change and says why; there is nothing to warn of.
         return Preview([], time.perf_counter() - started)
-    found = new_findings(before, after, today_in(term))
+    # The organization's other committees hold their rooms and teams: a change onto one of
+    # their bookings is a new error here as on the checks panel (what the public may not see
+    # of them is found, not named).
+    organization, others = organization_and_others(term, None)
+    found = new_findings(before, after, today_in(term), organization, others)
     return Preview(found, time.perf_counter() - started)
 
 
@@ -170,7 +186,7 @@ def meeting_preview(
             if moved_to is None:
                 operations.apply_meeting_fields(row, kept, lang)
             else:
-                for name in ("start", "end"):
+                for name in ("start", "end", "room", "team"):
                     if fields.get(name) is not None:
                         setattr(row, name, fields[name])
                 if moved_to != row.date:

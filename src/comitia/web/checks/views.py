@@ -12,8 +12,8 @@ from django.utils.translation import get_language
 
 from comitia.checks import Severity, mandate_coverage, paragraph_coverage, run_checks
 from comitia.plan import Plan
+from comitia.web.calendar.other_committees import organization_and_others
 from comitia.web.checks import pages
-from comitia.web.checks.organization import organization_and_others
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
