@@ -174,6 +174,30 @@ def test_writes_without_signals_and_through_other_rows_are_seen(model_term: m.Te
     assert _entries(model_term) == _remade(model_term)
 
 
+def test_many_rows_changed_are_renewed_over_several_statements(
+    model_term: m.Term, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More changed rows than one statement may name: renewed in chunks, nothing left over."""
+    from django.db import connection
+
+    index.current(model_term)
+    nodes = m.AgendaNode.objects.filter(term=model_term, title__isnull=False)
+    assert nodes.count() > 3 * 4
+    nodes.update(title={"en": "Frabjous item"})
+    raise_output_version(model_term.pk)
+    committed()
+    monkeypatch.setattr(connection.features, "max_query_params", index._OTHER_PARAMETERS + 4)
+    assert len(list(index._chunks(list(range(10))))) == 3
+    index.current(model_term)
+    renewed = SearchEntry.objects.filter(
+        term=model_term, kind="agenda_item", folded__contains="frabjous"
+    )
+    assert set(renewed.values_list("key", flat=True)) == {
+        str(pk) for pk in nodes.values_list("pk", flat=True)
+    }
+    assert _entries(model_term) == _remade(model_term)
+
+
 def test_a_write_nothing_indexed_reads_leaves_the_other_meetings_entries(
     model_term: m.Term, editor: User
 ) -> None:

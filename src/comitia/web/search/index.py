@@ -291,13 +291,17 @@ def _changes(term_id: int) -> dict[str, tuple[list[int], list[int]]]:
     return found
 
 
-# The most rows named in one statement (SQLite takes 999 parameters at most).
-_CHUNK = 500
+# The parameters of a statement naming rows besides the rows themselves (term, source).
+_OTHER_PARAMETERS = 8
 
 
 def _chunks(values: list[int]) -> Iterator[list[int]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+    """``values`` in as few statements as the database takes parameters: the project's SQLite
+    backend reads SQLite's own limit (``web/sqlite``), PostgreSQL sets none that matters."""
+    limit = connection.features.max_query_params
+    size = max(1, limit - _OTHER_PARAMETERS) if limit else max(1, len(values))
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _renew(
