@@ -246,6 +246,10 @@ API_READS = frozenset({"api:terms", "api:plan", "api:meetings", "api:meeting"})
 # the key says what an answer was made from, so a copy is never out of date, only unused.
 ANSWERS_IN_MEMORY = 32 * 1024 * 1024
 _in_memory: Kept[str, tuple[bytes, tuple[tuple[str, str], ...]]] = Kept(ANSWERS_IN_MEMORY)
+# Raised when what a kept answer holds changes, so that answers kept by an earlier release
+# are not sent (2: every middleware's headers, the security headers included, which the
+# answers sent in front of Django's handler need).
+_ANSWER_FORMAT = 2
 _SAME_FOR_THE_PUBLIC = "comitia_same_for_the_public"
 _ASKED = "comitia_answer_asked"
 
@@ -290,12 +294,43 @@ def kept_answer(
     kind = ANSWER_ROUTES.get(view_name)
     if kind is None or not is_the_public(request):
         return None
-    shown = _public_versions(kind, slug)
+    shown = _public_versions(_public_state(), kind, slug)
     if shown is None:
         return None
     term_ids = tuple(term_id for term_id, *_ in shown[0])
     made_of = (Visibility.PUBLIC.value, shown)
     return _kept(request, view_name, made_of, term_ids, public=True, lang=lang)
+
+
+def front_answer(request: HttpRequest) -> tuple[int, list[tuple[str, str]], bytes] | None:
+    """The public's kept answer to ``request`` as the WSGI server is to send it (status,
+    headers, body), with nothing more read than the shared cache: no database, no session, no
+    view (``answering_in_front``). None, to let Django answer, when the reader is not the
+    public, the route is not a page kept whole (the API's reads set their headers per reader),
+    the public's state is not yet known to this process for the current generation token (it
+    is read by Django's answer, which may query the database), or nothing is kept yet."""
+    if not is_the_public(request):
+        return None
+    route = _answer_route(request.path_info, str(request.method))
+    if route is None or route[0] in API_READS:
+        return None
+    view_name, slug = route
+    state = _known_public_state()
+    if state is None:
+        return None
+    shown = _public_versions(state, ANSWER_ROUTES[view_name], slug)
+    if shown is None:
+        return None
+    made_of = (Visibility.PUBLIC.value, shown)
+    key = _answer_key(request, view_name, made_of, get_language_from_request(request))
+    found = _look_up(key)
+    if found is None:
+        return None
+    content, headers = found
+    etag = next((value for name, value in headers if name == "ETag"), "")
+    if _matches(request, etag):
+        return 304, [(name, value) for name, value in headers if name in _NOT_MODIFIED], b""
+    return 200, list(headers), content
 
 
 def kept_reader_answer(
@@ -322,6 +357,32 @@ def kept_reader_answer(
     return _kept(request, view_name, ("reader", made_from), term_ids, public=False, lang=lang)
 
 
+def _answer_key(request: HttpRequest, view_name: str, made_of: tuple[Any, ...], lang: str) -> str:
+    """The shared cache's key of a whole answer: the route, what it is made from, the
+    language, the scheme, host and full path asked for, and today's date."""
+    made_from = (
+        _ANSWER_FORMAT,
+        view_name,
+        made_of,
+        lang,
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        dt.date.today().isoformat(),
+    )
+    return "comitia:answer:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+
+
+def _look_up(key: str) -> tuple[bytes, tuple[tuple[str, str], ...]] | None:
+    """The answer kept under ``key``: this process's copy, else the shared cache's (copied)."""
+    found = _in_memory.get(key) if _memory_in_front() else None
+    if found is None:
+        found = cache.get(key)
+        if found is not None and _memory_in_front():
+            _in_memory.keep(key, found, len(found[0]))
+    return found
+
+
 def _kept(
     request: HttpRequest,
     view_name: str,
@@ -331,21 +392,8 @@ def _kept(
     public: bool,
     lang: str,
 ) -> HttpResponse | None:
-    made_from = (
-        view_name,
-        made_of,
-        lang,
-        request.scheme,
-        request.get_host(),
-        request.get_full_path(),
-        dt.date.today().isoformat(),
-    )
-    key = "comitia:answer:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
-    found = _in_memory.get(key) if _memory_in_front() else None
-    if found is None:
-        found = cache.get(key)
-        if found is not None and _memory_in_front():
-            _in_memory.keep(key, found, len(found[0]))
+    key = _answer_key(request, view_name, made_of, lang)
+    found = _look_up(key)
     if found is None:
         setattr(request, _ASKED, _Asked(key, view_name, term_ids, public, lang))
         return None
@@ -412,10 +460,14 @@ def _memory_in_front() -> bool:
     return "LocMemCache" not in str(settings.CACHES["default"]["BACKEND"])
 
 
+# What a 304 carries of the answer it stands for.
+_NOT_MODIFIED = ("ETag", "Cache-Control", "Vary", "Expires")
+
+
 def _not_modified(response: HttpResponse) -> HttpResponse:
     """The 304 for ``response``: its ETag and what says how it may be kept."""
     not_modified = HttpResponseNotModified()
-    for name in ("ETag", "Cache-Control", "Vary", "Expires"):
+    for name in _NOT_MODIFIED:
         if name in response:
             not_modified[name] = response[name]
     return not_modified
@@ -453,6 +505,12 @@ def _public_state() -> _PublicState:
     return state
 
 
+def _known_public_state() -> _PublicState | None:
+    """The public's state as of the generation token if this process has already read it,
+    else None (outside a transaction: the answers in front of Django open none)."""
+    return _states.get(answers_generation())
+
+
 def _read_public_state() -> _PublicState:
     public = Visibility.PUBLIC.value
     with connection.cursor() as cursor:
@@ -466,12 +524,11 @@ def _read_public_state() -> _PublicState:
     return _PublicState(terms, {slug: tuple(sorted(p)) for slug, p in prints.items()})
 
 
-def _public_versions(kind: str, slug: str | None) -> tuple[Any, ...] | None:
+def _public_versions(state: _PublicState, kind: str, slug: str | None) -> tuple[Any, ...] | None:
     """What the answer of a route of ``kind`` is made from, as the public sees it: the ids and
     output versions of the terms it shows (and, for "document", the states of the prints of
     the term's current document at the public level); None if the term named is not public
     or does not exist."""
-    state = _public_state()
     named = [row for row in state.terms if row[2] == slug]
     if slug is not None and not named:
         return None

@@ -95,11 +95,12 @@ TASKS = {
 COMITIA_PRINT_AHEAD = _env_bool("COMITIA_PRINT_AHEAD", True)
 
 MIDDLEWARE = [
+    # The public's kept answers, before the sessions, the language, the term and the access
+    # rules are read, and kept with every header the rest adds (security headers included):
+    # the WSGI application sends them as they are, in front of Django (see comitia.web.front).
+    "comitia.web.responses.PublicAnswerMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # The public's kept answers, before the sessions, the language, the term and the access
-    # rules are read, and kept with what those add (see comitia.web.responses).
-    "comitia.web.responses.PublicAnswerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
