@@ -45,6 +45,7 @@ from django.utils.translation import get_language, get_language_from_request
 
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
+from comitia.web.fingerprint import code_fingerprint
 from comitia.web.kept import Kept
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
@@ -68,11 +69,13 @@ _CSRF_FIELD = 'name="csrfmiddlewaretoken"'
 def page_key(
     request: HttpRequest, terms: Iterable[m.Term], level: str, variant: Iterable[Hashable]
 ) -> str:
-    """The cache key of a page's parts: the terms it shows as of their output versions, the
+    """The cache key of a page's parts: the code (``fingerprint``), the terms it shows as of
+    their output versions, the
     reader's level and language, the page's ``variant`` (what else its content depends on, such
     as the abilities it offers), the scheme, host and full path asked for, and today's date
     (pages such as the current month read the clock)."""
     made_from = (
+        code_fingerprint(),
         tuple((term.pk, term.output_version) for term in terms),
         level,
         get_language() or settings.LANGUAGE_CODE,
@@ -246,10 +249,6 @@ API_READS = frozenset({"api:terms", "api:plan", "api:meetings", "api:meeting"})
 # the key says what an answer was made from, so a copy is never out of date, only unused.
 ANSWERS_IN_MEMORY = 32 * 1024 * 1024
 _in_memory: Kept[str, tuple[bytes, tuple[tuple[str, str], ...]]] = Kept(ANSWERS_IN_MEMORY)
-# Raised when what a kept answer holds changes, so that answers kept by an earlier release
-# are not sent (2: every middleware's headers, the security headers included, which the
-# answers sent in front of Django's handler need).
-_ANSWER_FORMAT = 2
 _SAME_FOR_THE_PUBLIC = "comitia_same_for_the_public"
 _ASKED = "comitia_answer_asked"
 
@@ -358,10 +357,10 @@ def kept_reader_answer(
 
 
 def _answer_key(request: HttpRequest, view_name: str, made_of: tuple[Any, ...], lang: str) -> str:
-    """The shared cache's key of a whole answer: the route, what it is made from, the
-    language, the scheme, host and full path asked for, and today's date."""
+    """The shared cache's key of a whole answer: the code (``fingerprint``), the route, what
+    it is made from, the language, the scheme, host and full path asked for, and today's date."""
     made_from = (
-        _ANSWER_FORMAT,
+        code_fingerprint(),
         view_name,
         made_of,
         lang,

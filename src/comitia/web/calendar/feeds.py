@@ -22,6 +22,7 @@ from typing import Any
 from django.core.cache import cache
 
 from comitia.render.ics import build_feed
+from comitia.web.fingerprint import code_fingerprint
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
@@ -69,12 +70,18 @@ def term_feed(
     return _kept_or_built(key, built, keep=not output_version_pending(term.pk))
 
 
+def kept_name(key: tuple[Any, ...]) -> str:
+    """The shared cache's key of the feed made from ``key`` by the running code."""
+    # The address in the key may be long and hold any character: the cache's key is its digest.
+    made_from = (code_fingerprint(), key)
+    return "comitia:feed:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+
+
 def _kept_or_built(
     key: tuple[Any, ...], build: Callable[[], tuple[bytes, str]], *, keep: bool = True
 ) -> tuple[bytes, str]:
     """The feed kept under ``key``, or ``build()``, kept unless ``keep`` is false."""
-    # The address in the key may be long and hold any character: the cache's key is its digest.
-    name = "comitia:feed:" + hashlib.sha256(repr(key).encode("utf-8")).hexdigest()
+    name = kept_name(key)
     found = cache.get(name)
     if found is not None:
         content, etag = found

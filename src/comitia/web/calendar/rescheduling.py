@@ -35,6 +35,7 @@ from comitia.schedule.problem import Busy, Problem
 from comitia.schedule.shared import busy_of, shared_with
 from comitia.schedule.solve import Organization
 from comitia.web.budget.preview import PeriodEffect
+from comitia.web.fingerprint import code_fingerprint
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.organizations import booked_meetings, organization_of
@@ -103,6 +104,7 @@ def _made_from(term: m.Term, others: list[m.Term], key: str, today: dt.date) -> 
     )
     made_from = (
         "other-dates",
+        code_fingerprint(),
         term.pk,
         term.output_version,
         tuple((t.pk, t.output_version) for t in others),
