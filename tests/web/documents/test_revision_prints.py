@@ -169,8 +169,10 @@ def test_a_revisions_document_is_printed_once_by_two_workers(
 ) -> None:
     key = (revision.pk, "docx", "pt")
     assert revision_prints.print_now(key) == "printed"
+    # A reader who looked just before it was stored asks for it: the task prints nothing.
+    revision_prints.request_print(key)
     assert revision_prints.print_now(key) == "printed already"
-    assert prints == [("docx", "pt")]
+    assert prints == [("docx", "pt")] and not RevisionPrint.objects.exists()
     # A worker holding the claim: the second task leaves the print to it.
     other = (revision.pk, "html", "pt")
     RevisionPrint.objects.create(

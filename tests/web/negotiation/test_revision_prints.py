@@ -190,8 +190,10 @@ def test_a_draft_revisions_document_is_printed_once_by_two_workers(
     revision = _issue(draft)
     key = (revision.pk, "revision", "html", "pt")
     assert revision_prints.print_now(key) == "printed"
+    # A reader who looked just before it was stored asks for it: the task prints nothing.
+    revision_prints.request_print(key)
     assert revision_prints.print_now(key) == "printed already"
-    assert prints == [("revision", "html", "pt")]
+    assert prints == [("revision", "html", "pt")] and not DraftRevisionPrint.objects.exists()
     now = timezone.now()
     DraftRevisionPrint.objects.create(
         revision=revision, kind="revision", format="docx", lang="pt", queued_at=now, started_at=now
