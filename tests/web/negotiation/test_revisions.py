@@ -14,7 +14,7 @@ from lxml import etree
 
 from comitia.web.access.models import AuditRecord, Role
 from comitia.web.levels import Visibility
-from comitia.web.negotiation import operations, revisions
+from comitia.web.negotiation import operations, revision_prints, revisions
 from comitia.web.negotiation.models import (
     Amendment,
     DraftRevision,
@@ -106,8 +106,8 @@ def test_an_issued_revision_is_never_changed_by_the_models_nor_by_the_database(
         revision.save()
     with pytest.raises(DatabaseError), transaction.atomic():
         DraftRevision.objects.filter(pk=revision.pk).update(symbol="changed")
-    printed = revisions.print_revision_document(revision, "revision", "html", "en")
-    assert printed.content
+    printed = revision_prints.download(revision, "revision", "html", "en")
+    assert printed is not None and printed.content
     with pytest.raises(DatabaseError), transaction.atomic():
         DraftRevisionDocument.objects.update(content=b"other")
     assert DraftRevision.objects.get().symbol == "CP/CSH-2020/20 rev. 4"

@@ -3,8 +3,8 @@
 A revision is an immutable snapshot: the plan as approved (JSON), its symbol, its date and who
 approved it. It names its term by slug rather than by a foreign key, so that replacing a term
 (``comitia load --replace``) never deletes what was approved. Each document of a revision is
-stored the first time it is printed and served byte for byte afterwards. Only a revision's
-visibility changes after approval.
+printed once by the worker (``revision_prints``) and served byte for byte afterwards. Only a
+revision's visibility changes after approval.
 """
 
 from __future__ import annotations
@@ -113,6 +113,33 @@ class RenderedDocument(models.Model):
         if not self._state.adding:
             raise ImmutableError("a printed document of a revision cannot be changed")
         super().save(*args, **kwargs)
+
+
+class RevisionPrint(models.Model):
+    """A document of an approved revision asked for and not yet stored: the claim that makes
+    one print of it across processes (``claims``). Deleted when the worker stores the
+    document (``revision_prints``); a stored ``RenderedDocument`` is never changed, so the
+    claim is a row of its own."""
+
+    revision = models.ForeignKey(
+        Revision, models.CASCADE, related_name="prints", verbose_name=_("revision")
+    )
+    format = models.CharField(_("format"), max_length=10)
+    lang = models.CharField(_("language"), max_length=5)
+    queued_at = models.DateTimeField(_("queued at"))
+    started_at = models.DateTimeField(_("printing since"), null=True)
+
+    class Meta:
+        verbose_name = _("revision's document being printed")
+        verbose_name_plural = _("revisions' documents being printed")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["revision", "format", "lang"], name="documents_revision_print_unique"
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.revision} {self.format} {self.lang} (printing)"
 
 
 class PrintedDocument(models.Model):

@@ -4,6 +4,7 @@ call these."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,10 +16,10 @@ from comitia.checks import blocking_findings
 from comitia.checks.engine import Finding
 from comitia.plan import Plan
 from comitia.render.document import build_document
-from comitia.render.formats import DOCUMENT_FORMATS, output_format
+from comitia.render.formats import output_format
 from comitia.revisions import approved_plan, compare, plan_from_snapshot, snapshot
 from comitia.symbols import normalize
-from comitia.web.documents.models import RenderedDocument, Revision
+from comitia.web.documents.models import Revision
 from comitia.web.levels import Visibility
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
@@ -75,12 +76,21 @@ def approve_revision(
     try:
         with transaction.atomic():
             revision = _approve(term, plan, errors, reason, symbol, approved_on, user, number)
+            # Its documents never change: the worker prints them now rather than for the
+            # first readers, once the revision is there for it to read.
+            transaction.on_commit(functools.partial(_print_ahead, revision.pk))
     except IntegrityError as error:
         what = f"revision {number}" if number is not None else f"a revision {symbol!r}"
         raise ApprovalConflict(
             f"{what} of {term.slug} was approved at the same time by another approval"
         ) from error
     return revision
+
+
+def _print_ahead(revision_id: int) -> None:
+    from comitia.web.documents.revision_prints import queue_revision
+
+    queue_revision(revision_id)
 
 
 def _approve(
@@ -180,7 +190,11 @@ def media_type(fmt: str) -> str:
     return output_format(fmt).media_type
 
 
-def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
+def render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
+    """A revision's document, printed now (the worker prints it once: ``revision_prints``).
+
+    Revisions after the first end with the annex of changes since the one before.
+    """
     plan = revision_plan(revision)
     before = previous_revision(revision)
     changes = compare(revision_plan(before), plan) if before is not None else None
@@ -190,27 +204,9 @@ def _render_revision(revision: Revision, fmt: str, lang: str) -> bytes:
     return output_format(fmt).write(document)
 
 
-def print_revision(revision: Revision, fmt: str, lang: str) -> Printed:
-    """A revision's document: printed and stored the first time, the same bytes ever after.
-
-    Revisions after the first end with the annex of changes since the one before.
-    """
-    if fmt not in DOCUMENT_FORMATS:
-        raise ValueError(f"unknown document format {fmt!r}")
-    output = output_format(fmt)
-    filename = f"{revision.term_slug}-rev{revision.number}.{lang}.{output.extension}"
-    stored = RenderedDocument.objects.filter(revision=revision, format=fmt, lang=lang).first()
-    if stored is None:
-        content = _render_revision(revision, fmt, lang)
-        try:
-            with transaction.atomic():
-                stored = RenderedDocument.objects.create(
-                    revision=revision, format=fmt, lang=lang, content=content
-                )
-        except IntegrityError:
-            # Printed at the same moment by another request: serve the one stored first.
-            stored = RenderedDocument.objects.get(revision=revision, format=fmt, lang=lang)
-    return Printed(bytes(stored.content), output.media_type, filename)
+def revision_filename(revision: Revision, fmt: str, lang: str) -> str:
+    """The file name of a revision's document: ``SLUG-revN.LANG.EXTENSION``."""
+    return f"{revision.term_slug}-rev{revision.number}.{lang}.{output_format(fmt).extension}"
 
 
 def set_revision_visibility(revision: Revision, level: Visibility | str, user: Any) -> Revision:

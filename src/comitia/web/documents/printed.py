@@ -13,24 +13,23 @@ skipped, and a printed version deletes the rows of the versions before it.
 
 When the version moves (``output_version_raised``), every current document is queued at once
 (``queue_current``), PDFs first, unless ``COMITIA_PRINT_AHEAD`` is off. Approved revisions are
-stored apart, once and for ever (``operations.print_revision``).
+printed once and for ever, and stored apart (``revision_prints``).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from comitia.render.document import LANGUAGES
 from comitia.render.formats import DOCUMENT_FORMATS
+from comitia.web.documents import claims
 from comitia.web.documents.models import PrintedDocument
 from comitia.web.documents.operations import print_plan
 from comitia.web.levels import Visibility
@@ -41,10 +40,9 @@ from comitia.web.publication.visibility import may_see_document_at, visible_plan
 
 logger = logging.getLogger("comitia.printing")
 
-# A print queued or claimed this long ago and still not done was lost (a worker killed in the
-# middle, a queue emptied by hand): the next reader who asks queues it again. The model plan's
-# PDF takes about a second, a plan fifty times larger under a minute.
-STALE = dt.timedelta(minutes=5)
+# A print queued or claimed this long ago and still not done was lost: the next reader who asks
+# queues it again (``claims``).
+STALE = claims.STALE
 
 
 @dataclass(frozen=True)
@@ -98,28 +96,19 @@ def asked_formats(term: Term, level: Visibility | str) -> dict[tuple[str, str], 
 def request_print(key: Key) -> None:
     """Queue the print of ``key`` unless it is printed, queued or being printed (a print
     queued or claimed longer than ``STALE`` ago is queued again)."""
-    now = timezone.now()
-    try:
-        with transaction.atomic():
-            PrintedDocument.objects.create(**key.fields(), queued_at=now)
-    except IntegrityError:
-        # Asked for already. Queue it again only if that print was lost; the conditional
-        # update lets one process of those that find it lost queue it.
-        lost = Q(started_at__isnull=True, queued_at__lt=now - STALE) | Q(started_at__lt=now - STALE)
-        requeued = (
-            PrintedDocument.objects.filter(**key.fields(), content__isnull=True)
-            .filter(lost)
-            .update(queued_at=now, started_at=None)
-        )
-        if not requeued:
-            return
-    _enqueue(key)
+    if claims.ask(_pending(), key.fields(), timezone.now()):
+        _enqueue(key)
+
+
+def _pending() -> QuerySet[PrintedDocument]:
+    """The rows of prints asked for and not done: a current document's row is its claim."""
+    return PrintedDocument.objects.filter(content__isnull=True)
 
 
 def _enqueue(key: Key) -> None:
     from comitia.web.documents.tasks import print_document
 
-    task = print_document.using(priority=10 if key.format == "pdf" else 0)
+    task = print_document.using(priority=claims.priority(key.format))
     task.enqueue(key.term_id, key.output_version, key.format, key.lang, key.level)
 
 
@@ -129,7 +118,7 @@ def current_keys(term: Term) -> list[Key]:
     levels = [level for level in Visibility if may_see_document_at(level, term)]
     return [
         key_for(term, fmt, lang, level)
-        for fmt in sorted(DOCUMENT_FORMATS, key=lambda f: f != "pdf")
+        for fmt in claims.pdf_first(DOCUMENT_FORMATS)
         for lang in LANGUAGES
         for level in levels
     ]
@@ -143,21 +132,17 @@ def queue_current(term_id: int, **kwargs: Any) -> None:
     term = Term.objects.filter(pk=term_id).first()
     if term is None:
         return
-    keys = current_keys(term)
-    asked = set(
-        PrintedDocument.objects.filter(term=term, output_version=term.output_version).values_list(
-            "format", "lang", "level"
-        )
-    )
-    new = [key for key in keys if (key.format, key.lang, key.level) not in asked]
-    now = timezone.now()
-    PrintedDocument.objects.bulk_create(
-        [PrintedDocument(**key.fields(), queued_at=now) for key in new], ignore_conflicts=True
+    asked = {
+        Key(term.pk, term.output_version, fmt, lang, level)
+        for fmt, lang, level in PrintedDocument.objects.filter(
+            term=term, output_version=term.output_version
+        ).values_list("format", "lang", "level")
+    }
+    new = claims.ask_all(
+        PrintedDocument, current_keys(term), asked=asked, fields=Key.fields, now=timezone.now()
     )
     if new:
         answers_changed()  # bulk_create sends no signal
-    # Two processes that raced here both queue the new keys: the worker's claim
-    # (``print_now``) lets one of the two tasks print.
     for key in new:
         _enqueue(key)
 
@@ -165,14 +150,7 @@ def queue_current(term_id: int, **kwargs: Any) -> None:
 def print_now(key: Key) -> str:
     """Print ``key`` and store it, if it is still the term's current version and nobody printed
     or claimed it; what happened, in a word (the task's result)."""
-    now = timezone.now()
-    PrintedDocument.objects.get_or_create(**key.fields(), defaults={"queued_at": now})
-    claimed = (
-        PrintedDocument.objects.filter(**key.fields(), content__isnull=True)
-        .filter(Q(started_at__isnull=True) | Q(started_at__lt=now - STALE))
-        .update(started_at=now)
-    )
-    if not claimed:
+    if not claims.take(_pending(), key.fields(), timezone.now()):
         return "printed already" if stored(key) is not None else "being printed"
     try:
         if _version(key.term_id) != key.output_version:

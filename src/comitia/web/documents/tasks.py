@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django_tasks import task
 
+from comitia.web.documents import revision_prints
 from comitia.web.documents.printed import Key, print_now
 
 
@@ -16,3 +17,9 @@ from comitia.web.documents.printed import Key, print_now
 def print_document(term_id: int, output_version: int, fmt: str, lang: str, level: str) -> str:
     """Print the current document of a term at one output version (see ``printed``)."""
     return print_now(Key(term_id, output_version, fmt, lang, level))
+
+
+@task(queue_name="printing")
+def print_revision_document(revision_id: int, fmt: str, lang: str) -> str:
+    """Print a document of an approved revision, once (see ``revision_prints``)."""
+    return revision_prints.print_now((revision_id, fmt, lang))

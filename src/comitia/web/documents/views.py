@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +22,9 @@ from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
 from comitia.web.access.versions import StaleVersion
+from comitia.web.documents import revision_prints
 from comitia.web.documents.article import plan_article
+from comitia.web.documents.being_printed import LANGUAGE_NAMES, being_printed, format_names
 from comitia.web.documents.models import Revision
 from comitia.web.documents.operations import (
     ApprovalBlocked,
@@ -33,7 +34,6 @@ from comitia.web.documents.operations import (
     media_type,
     next_revision_number,
     plan_filename,
-    print_revision,
     revision_plan,
     set_revision_visibility,
     suggested_symbol,
@@ -83,13 +83,9 @@ def _current_plan(request: HttpRequest, term: Term) -> Plan:
     return visible_plan(request.user, term, load_plan(term))
 
 
-# Each language named in itself, as in the language menu: a reader finds their own.
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
 def _formats() -> list[tuple[str, str]]:
     """The download formats, with their names in the reader's language."""
-    names = {"docx": _("Word (DOCX)"), "pdf": _("PDF"), "html": _("Web page (HTML)")}
+    names = format_names()
     return [(fmt, names[fmt]) for fmt in DOCUMENT_FORMATS]
 
 
@@ -179,39 +175,20 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
         content = stored(key)
     if content is None:
-        return _being_printed(request, term, fmt, lang)
+        return being_printed(request, term, fmt, lang)
     return _download(Printed(content, media_type(fmt), plan_filename(slug, fmt, lang)))
-
-
-# Seconds before the "being printed" page asks again: the model plan's PDF takes about one.
-RETRY_SECONDS = 3
-
-
-def _being_printed(request: HttpRequest, term: Term, fmt: str, lang: str) -> HttpResponse:
-    """202 Accepted: a page that says the document is being printed and asks for it again
-    every few seconds (the file comes as an attachment, so the reader stays on this page)."""
-    names = dict(_formats())
-    response = render(
-        request,
-        "documents/printing.html",
-        {
-            "term": term,
-            "format_name": names[fmt],
-            "language_name": LANGUAGE_NAMES.get(lang, lang),
-            "retry": RETRY_SECONDS,
-        },
-        status=202,
-    )
-    response["Retry-After"] = str(RETRY_SECONDS)
-    response["Cache-Control"] = "no-store"
-    return response
 
 
 def revision_download(request: HttpRequest, slug: str, number: int, fmt: str) -> HttpResponse:
     if fmt not in DOCUMENT_FORMATS:
         raise Http404(_("No such format."))
-    revision = _revision(request, _term(slug), number)
-    return _download(print_revision(revision, fmt, _lang(request)))
+    term = _term(slug)
+    revision = _revision(request, term, number)
+    lang = _lang(request)
+    printed = revision_prints.download(revision, fmt, lang)
+    if printed is None:
+        return being_printed(request, term, fmt, lang, document=revision.symbol)
+    return _download(printed)
 
 
 def _bad_approval(request: HttpRequest, term: Term, problem: str) -> HttpResponse:

@@ -274,8 +274,8 @@ class DraftRevision(models.Model):
 
 
 class DraftRevisionDocument(models.Model):
-    """A document of an issued revision, printed the first time it is asked for and served
-    byte for byte afterwards: what it is made from (the revision, and the one before for a
+    """A document of an issued revision, printed once by the worker (``revision_prints``) and
+    served byte for byte afterwards: what it is made from (the revision, and the one before for a
     comparison) never changes. ``kind``: the revision itself, or its changes since the
     revision before as Word tracked changes."""
 
@@ -309,3 +309,32 @@ class DraftRevisionDocument(models.Model):
         if not self._state.adding:
             raise ImmutableRevision("a printed document of a revision cannot be changed")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class DraftRevisionPrint(models.Model):
+    """A document of an issued revision asked for and not yet stored: the claim that makes one
+    print of it across processes (``comitia.web.documents.claims``). Deleted when the worker
+    stores the document (``revision_prints``); a stored ``DraftRevisionDocument`` is never
+    updated (the database refuses), so the claim is a row of its own."""
+
+    revision = models.ForeignKey(
+        DraftRevision, models.CASCADE, related_name="prints", verbose_name=_("revision")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=DraftRevisionDocument.Kind.choices)
+    format = models.CharField(_("format"), max_length=10)
+    lang = models.CharField(_("language"), max_length=5)
+    queued_at = models.DateTimeField(_("queued at"))
+    started_at = models.DateTimeField(_("printing since"), null=True)
+
+    class Meta:
+        verbose_name = _("draft's revision's document being printed")
+        verbose_name_plural = _("drafts' revisions' documents being printed")
+        constraints = (
+            models.UniqueConstraint(
+                fields=["revision", "kind", "format", "lang"],
+                name="negotiation_revision_print_unique",
+            ),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.revision} {self.kind} {self.format} {self.lang} (printing)"

@@ -6,10 +6,10 @@ and a conflict (``RevisionConflict``), never two of one number. The draft's ``re
 becomes N, so its page and documents carry "rev. N" from then on.
 
 A revision's documents (the resolution renderer's DOCX, PDF and HTML, in four languages) and
-the DOCX of its changes since the revision before (Word tracked changes) are printed the first
-time they are asked for and stored (``DraftRevisionDocument``): what they are made from never
-changes, so the key (revision, kind, format, language) is all they depend on, as a printed
-revision of the work plan (``comitia.web.documents.operations.print_revision``).
+the DOCX of its changes since the revision before (Word tracked changes) are printed once by
+the worker and stored (``DraftRevisionDocument``, ``revision_prints``): what they are made from
+never changes, so the key (revision, kind, format, language) is all they depend on, as a
+printed revision of the work plan (``comitia.web.documents.revision_prints``).
 
 An amendment's DOCX is its difference against the text it amended, as tracked changes by its
 delegation at the time it was proposed; cheap to make (a page of python-docx), so it is made
@@ -168,6 +168,9 @@ def issue_revision(
             )
             locked.revision = made
             locked.save(update_fields=["revision"])
+            # Its documents never change: the worker prints them now rather than for the
+            # first readers, once the revision is there for it to read.
+            transaction.on_commit(functools.partial(_print_ahead, revision.pk))
             after = audit.snapshot(revision)
             if after is not None:
                 after.pop("snapshot", None)  # kept by the revision itself
@@ -185,6 +188,12 @@ def issue_revision(
         ) from error
     stored.revision = made
     return revision
+
+
+def _print_ahead(revision_id: int) -> None:
+    from .revision_prints import queue_revision
+
+    queue_revision(revision_id)
 
 
 @functools.lru_cache(maxsize=16)
@@ -216,7 +225,9 @@ def previous_revision(revision: DraftRevision) -> DraftRevision | None:
     )
 
 
-def _render(revision: DraftRevision, kind: str, fmt: str, lang: str) -> bytes:
+def render_revision_document(revision: DraftRevision, kind: str, fmt: str, lang: str) -> bytes:
+    """A document of ``revision``, printed now (the worker prints it once:
+    ``revision_prints``). RevisionError for the changes of a first revision."""
     plan, draft = revision_draft(revision)
     if kind == DraftRevisionDocument.Kind.REVISION:
         return output_format(fmt).write(build_resolution_document(plan, draft, lang))
@@ -228,31 +239,24 @@ def _render(revision: DraftRevision, kind: str, fmt: str, lang: str) -> bytes:
     return write_tracked(document, author=CHANGES_AUTHOR, when=revision.issued_at)
 
 
-def print_revision_document(
-    revision: DraftRevision, kind: DraftRevisionDocument.Kind | str, fmt: str, lang: str
-) -> Printed:
-    """A document of ``revision`` (``kind`` REVISION in ``fmt``, or CHANGES, a DOCX): printed
-    and stored the first time, the same bytes ever after. ValueError for a format or kind it
-    is not printed in; RevisionError for the changes of a first revision."""
+def printed_kind(kind: DraftRevisionDocument.Kind | str, fmt: str) -> DraftRevisionDocument.Kind:
+    """``kind`` checked against ``fmt``: a revision is printed in each of
+    ``REVISION_FORMATS``, its changes as a DOCX; ValueError for any other."""
     kind = DraftRevisionDocument.Kind(kind)
     if fmt not in REVISION_FORMATS or (
         kind is DraftRevisionDocument.Kind.CHANGES and fmt != "docx"
     ):
         raise ValueError(f"a revision's {kind.value} is not printed as {fmt!r}")
-    output = output_format(fmt)
-    suffix = "-changes" if kind is DraftRevisionDocument.Kind.CHANGES else ""
-    filename = f"{revision.resolution_key}-rev{revision.number}{suffix}.{lang}.{output.extension}"
-    key = {"revision": revision, "kind": kind.value, "format": fmt, "lang": lang}
-    stored = DraftRevisionDocument.objects.filter(**key).first()
-    if stored is None:
-        content = _render(revision, kind.value, fmt, lang)
-        try:
-            with transaction.atomic():
-                stored = DraftRevisionDocument.objects.create(**key, content=content)
-        except IntegrityError:
-            # Printed at the same moment by another request: serve the one stored first.
-            stored = DraftRevisionDocument.objects.get(**key)
-    return Printed(bytes(stored.content), output.media_type, filename)
+    return kind
+
+
+def document_filename(
+    revision: DraftRevision, kind: DraftRevisionDocument.Kind | str, fmt: str, lang: str
+) -> str:
+    """``RESOLUTION-revN.LANG.EXT``, or ``RESOLUTION-revN-changes.LANG.docx``."""
+    suffix = "-changes" if kind == DraftRevisionDocument.Kind.CHANGES else ""
+    extension = output_format(fmt).extension
+    return f"{revision.resolution_key}-rev{revision.number}{suffix}.{lang}.{extension}"
 
 
 def compared_lines(revision: DraftRevision, lang: str) -> tuple[DraftRevision | None, list[Any]]:

@@ -29,13 +29,14 @@ from comitia.render.document import LANGUAGES
 from comitia.render.outline import Shown
 from comitia.web.access.policy import Action, may, member_state
 from comitia.web.checks.pages import today_in
+from comitia.web.documents.being_printed import being_printed
 from comitia.web.home.overview import display_language, term_name
 from comitia.web.local_dates import local_date
 from comitia.web.plans import models as m
 from comitia.web.plans.kept_plans import kept_plan
 from comitia.web.publication.visibility import visible_plan
 
-from . import chart, dashboard, fragments, operations, pages, progress, revisions
+from . import chart, dashboard, fragments, operations, pages, progress, revision_prints, revisions
 from .forms import AmendmentForm, RevisionForm
 from .history import STATUS_WORDS, paragraph_histories, status_word
 from .models import (
@@ -430,8 +431,8 @@ def revision_file(
     issued = _revision(stored, rev)
     if lang not in LANGUAGES or fmt not in revisions.REVISION_FORMATS:
         raise Http404(_("No such document."))
-    return _download(
-        revisions.print_revision_document(issued, DraftRevisionDocument.Kind.REVISION, fmt, lang)
+    return _revision_document(
+        request, stored, issued, DraftRevisionDocument.Kind.REVISION, fmt, lang
     )
 
 
@@ -444,12 +445,35 @@ def revision_changes(
     if lang not in LANGUAGES:
         raise Http404(_("No such document."))
     try:
-        printed = revisions.print_revision_document(
-            issued, DraftRevisionDocument.Kind.CHANGES, "docx", lang
+        return _revision_document(
+            request, stored, issued, DraftRevisionDocument.Kind.CHANGES, "docx", lang
         )
     except revisions.RevisionError:
         raise Http404(_("This is the first revision issued: it has no changes to show.")) from None
-    return _download(printed)
+
+
+def _revision_document(
+    request: HttpRequest,
+    stored: m.Resolution,
+    issued: DraftRevision,
+    kind: DraftRevisionDocument.Kind,
+    fmt: str,
+    lang: str,
+) -> HttpResponse:
+    """The revision's document as stored, or the page that says the worker is printing it."""
+    printed = revision_prints.download(issued, kind, fmt, lang)
+    if printed is not None:
+        return _download(printed)
+    if kind is DraftRevisionDocument.Kind.CHANGES:
+        name = _("The comparison of %(symbol)s with the revision before") % {
+            "symbol": issued.symbol
+        }
+    else:
+        name = issued.symbol
+    back = reverse("negotiation:revision", args=[stored.term.slug, stored.key, issued.number])
+    return being_printed(
+        request, stored.term, fmt, lang, document=name, back=(back, _("Back to the revision"))
+    )
 
 
 @require_safe

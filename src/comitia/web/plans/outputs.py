@@ -82,6 +82,12 @@ EXEMPT: dict[str, str] = {
     "negotiation.DraftRevisionDocument": (
         "a stored print of an issued revision of a draft, which never changes once issued"
     ),
+    "documents.RevisionPrint": (
+        "a print of an approved revision's document asked for: the worker's claim, no output"
+    ),
+    "negotiation.DraftRevisionPrint": (
+        "a print of an issued revision's document asked for: the worker's claim, no output"
+    ),
     "documents.PrintedDocument": (
         "a stored print of the term's outputs at one output version: the printing writes it"
     ),
