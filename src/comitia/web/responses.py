@@ -513,7 +513,7 @@ def _known_public_state() -> _PublicState | None:
 def _read_public_state() -> _PublicState:
     public = Visibility.PUBLIC.value
     with connection.cursor() as cursor:
-        cursor.execute(_answer_sql(), [public, public])
+        cursor.execute(_answer_sql(), [public, code_fingerprint(), public])
         rows = cursor.fetchall()
     terms = tuple(sorted({(int(row[0]), int(row[1]), str(row[2])) for row in rows}))
     prints: dict[str, list[tuple[str, str, bool]]] = {}
@@ -541,7 +541,8 @@ def _public_versions(state: _PublicState, kind: str, slug: str | None) -> tuple[
 @functools.cache
 def _answer_sql() -> str:
     """The query of ``_read_public_state``, written from the models' tables: every public
-    term with the prints of its document at its version and the public level. Plain SQL:
+    term with the prints of its document at its version, the public level and the running
+    code's fingerprint. Plain SQL:
     building the terms' models costs ten times the query itself. The models are found by
     label: the documents app sits above this module (it uses ``cached_page``)."""
     publication_model = apps.get_model("publication", "Publication")
@@ -562,6 +563,7 @@ def _answer_sql() -> str:
         f"LEFT JOIN {quote(printed.db_table)} d ON d.{column(printed, 'term')} = "
         f"t.{column(term, 'id')} AND d.{column(printed, 'output_version')} = "
         f"t.{column(term, 'output_version')} AND d.{column(printed, 'level')} = %s "
+        f"AND d.{column(printed, 'made_by')} = %s "
         f"WHERE p.{column(publication, 'visibility')} = %s"
     )
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from django.test import Client, override_settings
+from django.utils import timezone
 from django_tasks import default_task_backend
 
 from comitia.render import docx as docx_format
@@ -15,6 +16,7 @@ from comitia.web.documents import printed
 from comitia.web.documents.models import PrintedDocument
 from comitia.web.documents.operations import print_plan
 from comitia.web.documents.printed import Key, key_for, print_now
+from comitia.web.fingerprint import code_fingerprint
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
@@ -94,7 +96,7 @@ def test_a_download_not_yet_printed_is_being_printed_and_queued_once(
         assert "Content-Disposition" not in first
         assert 'http-equiv="refresh"' in first.content.decode()
         tasks = _queued_args(backend.results)  # type: ignore[attr-defined]
-        assert tasks == [(term.pk, term.output_version, "pdf", "fr", "public")]
+        assert tasks == [(term.pk, term.output_version, "pdf", "fr", "public", code_fingerprint())]
     # The worker prints it: the next request gets the file.
     assert print_now(Key(*tasks[0])) == "printed"  # type: ignore[arg-type]
     ready = client.get(_url(term, "pdf"), {"lang": "fr"})
@@ -211,3 +213,26 @@ def test_a_draft_term_queues_the_documents_its_secretariat_reads(
             publish_plan(term, None, Visibility.DRAFT)
         levels = {r.args[4] for r in backend.results}  # type: ignore[attr-defined]
     assert levels == {"draft"}
+
+
+def test_a_document_printed_by_another_release_is_printed_again_and_its_rows_pruned(
+    client: Client, term: m.Term, prints: list[str]
+) -> None:
+    before = Key(term.pk, term.output_version, "docx", "fr", "public", "earlier-release")
+    PrintedDocument.objects.create(
+        **before.fields(), content=b"old bytes", queued_at=timezone.now(), printed_at=timezone.now()
+    )
+    answer = client.get(_url(term, "docx"), {"lang": "fr"})
+    assert answer.status_code == 200
+    assert (
+        b"".join(answer.streaming_content if answer.streaming else [answer.content]) != b"old bytes"
+    )
+    assert prints == ["fr"]
+    # Printed by this release: the earlier release's row of the same version is gone.
+    assert not PrintedDocument.objects.filter(made_by="earlier-release").exists()
+
+
+def test_a_print_queued_by_another_release_is_left_to_that_releases_worker(term: m.Term) -> None:
+    other = Key(term.pk, term.output_version, "docx", "fr", "public", "other-release")
+    assert print_now(other) == "other code"
+    assert not PrintedDocument.objects.filter(term=term).exists()

@@ -159,6 +159,9 @@ class PrintedDocument(models.Model):
     format = models.CharField(_("format"), max_length=10)
     lang = models.CharField(_("language"), max_length=5)
     level = models.CharField(_("viewer level"), max_length=16)
+    # The fingerprint of the code that prints it (``comitia.web.fingerprint``): a release that
+    # prints differently prints again, and one release's documents serve all its processes.
+    made_by = models.CharField(_("code"), max_length=16, default="")
     content = models.BinaryField(_("content"), null=True)
     queued_at = models.DateTimeField(_("queued at"))
     started_at = models.DateTimeField(_("printing since"), null=True)
@@ -169,13 +172,16 @@ class PrintedDocument(models.Model):
         verbose_name_plural = _("printed current documents")
         constraints = (
             models.UniqueConstraint(
-                fields=["term", "output_version", "format", "lang", "level"],
-                name="documents_printed_unique",
+                fields=["term", "output_version", "format", "lang", "level", "made_by"],
+                name="documents_printed_unique_by_code",
             ),
         )
 
     def __str__(self) -> str:
-        return f"{self.term_id} v{self.output_version} {self.format} {self.lang} {self.level}"
+        return (
+            f"{self.term_id} v{self.output_version} {self.format} {self.lang} {self.level}"
+            f" {self.made_by}"
+        )
 
 
 def _agenda_file_name(instance: AgendaFile, filename: str) -> str:

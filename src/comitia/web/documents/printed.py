@@ -4,8 +4,9 @@ stored where every process sees them (``PrintedDocument`` rows).
 A PDF costs WeasyPrint about a second of processor time, more than a request should take. The
 day a plan goes out every delegation downloads it within minutes, from whichever app process
 answers. So a document is known by its term's output version (which every write to what the
-outputs show raises), its format, its language and the level of the viewers it is printed for
-(``viewer_level``: viewers at one level see the same plan). Its row is inserted before it is
+outputs show raises), its format, its language, the level of the viewers it is printed for
+(``viewer_level``: viewers at one level see the same plan) and the code that prints it
+(``fingerprint``: a new release prints again). Its row is inserted before it is
 printed: the process whose insert wins queues the print (``tasks.print_document``), the others
 find the row and say "being printed"; the worker claims the row before printing, so two workers
 never print one document either. A print for a version that is no longer the term's is
@@ -20,11 +21,11 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from comitia.render.document import LANGUAGES
@@ -32,6 +33,7 @@ from comitia.render.formats import DOCUMENT_FORMATS
 from comitia.web.documents import claims
 from comitia.web.documents.models import PrintedDocument
 from comitia.web.documents.operations import print_plan
+from comitia.web.fingerprint import code_fingerprint
 from comitia.web.levels import Visibility
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.models import Term
@@ -54,6 +56,8 @@ class Key:
     format: str
     lang: str
     level: str
+    # The code that prints it: the running code's unless a task says otherwise.
+    made_by: str = field(default_factory=code_fingerprint)
 
     def fields(self) -> dict[str, Any]:
         return {
@@ -62,6 +66,7 @@ class Key:
             "format": self.format,
             "lang": self.lang,
             "level": self.level,
+            "made_by": self.made_by,
         }
 
 
@@ -85,7 +90,10 @@ def asked_formats(term: Term, level: Visibility | str) -> dict[tuple[str, str], 
     ``level`` that was asked for: "ready" (printed) or "printing" (queued or being printed).
     One query, which reads no document's bytes."""
     rows = PrintedDocument.objects.filter(
-        term=term, output_version=term.output_version, level=Visibility(level).value
+        term=term,
+        output_version=term.output_version,
+        level=Visibility(level).value,
+        made_by=code_fingerprint(),
     ).values_list("format", "lang", "printed_at")
     return {
         (fmt, lang): "ready" if printed_at is not None else "printing"
@@ -109,7 +117,7 @@ def _enqueue(key: Key) -> None:
     from comitia.web.documents.tasks import print_document
 
     task = print_document.using(priority=claims.priority(key.format))
-    task.enqueue(key.term_id, key.output_version, key.format, key.lang, key.level)
+    task.enqueue(key.term_id, key.output_version, key.format, key.lang, key.level, key.made_by)
 
 
 def current_keys(term: Term) -> list[Key]:
@@ -135,7 +143,7 @@ def queue_current(term_id: int, **kwargs: Any) -> None:
     asked = {
         Key(term.pk, term.output_version, fmt, lang, level)
         for fmt, lang, level in PrintedDocument.objects.filter(
-            term=term, output_version=term.output_version
+            term=term, output_version=term.output_version, made_by=code_fingerprint()
         ).values_list("format", "lang", "level")
     }
     new = claims.ask_all(
@@ -150,6 +158,10 @@ def queue_current(term_id: int, **kwargs: Any) -> None:
 def print_now(key: Key) -> str:
     """Print ``key`` and store it, if it is still the term's current version and nobody printed
     or claimed it; what happened, in a word (the task's result)."""
+    if key.made_by != code_fingerprint():
+        # Queued by a process of another release (a deployment under way): that release's
+        # worker prints it; this one would print other bytes under its key.
+        return "other code"
     if not claims.take(_pending(), key.fields(), timezone.now()):
         return "printed already" if stored(key) is not None else "being printed"
     try:
@@ -184,15 +196,18 @@ def print_now(key: Key) -> str:
         len(content),
         (time.perf_counter() - started) * 1000,
     )
-    prune(key.term_id, key.output_version)
+    prune(key.term_id, key.output_version, key.made_by)
     return "printed"
 
 
-def prune(term_id: int, version: int) -> int:
-    """Delete the documents of term ``term_id`` printed or asked for before ``version``."""
-    deleted, _ = PrintedDocument.objects.filter(
-        term_id=term_id, output_version__lt=version
-    ).delete()
+def prune(term_id: int, version: int, made_by: str) -> int:
+    """Delete the documents of term ``term_id`` printed or asked for before ``version``, and
+    those of its version made by other code than ``made_by`` (an earlier release's)."""
+    deleted, _ = (
+        PrintedDocument.objects.filter(term_id=term_id)
+        .filter(Q(output_version__lt=version) | (Q(output_version=version) & ~Q(made_by=made_by)))
+        .delete()
+    )
     return deleted
 
 

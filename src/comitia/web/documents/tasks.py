@@ -14,9 +14,12 @@ from comitia.web.documents.printed import Key, print_now
 
 
 @task(queue_name="printing")
-def print_document(term_id: int, output_version: int, fmt: str, lang: str, level: str) -> str:
-    """Print the current document of a term at one output version (see ``printed``)."""
-    return print_now(Key(term_id, output_version, fmt, lang, level))
+def print_document(
+    term_id: int, output_version: int, fmt: str, lang: str, level: str, made_by: str = ""
+) -> str:
+    """Print the current document of a term at one output version, by the code ``made_by``
+    (see ``printed``; a task queued before the code was named says none, and is skipped)."""
+    return print_now(Key(term_id, output_version, fmt, lang, level, made_by))
 
 
 @task(queue_name="printing")
