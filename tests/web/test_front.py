@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 from django.core.cache import cache
-from django.core.signals import request_started
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from comitia.plan.files import read_plan
 from comitia.web import responses
@@ -105,6 +106,10 @@ def _served(
         handled.append(kwargs)
 
     request_started.connect(count)
+    # As Django's test client does: the handler's closing of old connections at each request
+    # would close the test's own connection, inside its transaction, on PostgreSQL.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
     try:
         body = application(environ, lambda status, hs, exc_info=None: started.append((status, hs)))
         try:
@@ -113,6 +118,8 @@ def _served(
             getattr(body, "close", lambda: None)()
     finally:
         request_started.disconnect(count)
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     status, answer_headers = started[-1]
     return Answer(status, list(answer_headers), content, bool(handled))
 
