@@ -4,13 +4,14 @@ few abilities the page shows (may edit, may publish...), the address asked for a
 
 Two levels. The public (a reader with no session, no message waiting, no token) gets the same
 bytes as every other member of the public asking the same address in the same language: their
-whole answer is kept (``kept_answer``, ``keep_answer``) and sent by
-``PublicAnswerMiddleware`` near the top of the chain, with no query (the versions of the terms
-it shows come from the shared cache's generation token), before the sessions, the term's
-model, the access rules or the view. For everyone else only a page's own parts are kept (its title,
-head and content blocks), and the frame around them (base.html: the reader's name, the CSRF
-token of the sign-out form, messages) is rendered for each request, so nothing of one reader
-reaches another through the cache. A part that holds a form's CSRF token (the secretariat's
+whole answer is kept (``kept_answer``, ``keep_answer``) and sent in front of Django's handler
+(``front_answer``, see ``comitia.web.front``) or by ``PublicAnswerMiddleware`` at the top of
+the chain, with no query (the versions of the terms it shows come from the shared cache's
+generation token), before the sessions, the term's model, the access rules or the view. For
+everyone else only a page's own parts are kept (its title, head and content blocks), and the
+frame around them (base.html: the reader's name, the CSRF token of the sign-out form,
+messages) is rendered for each request, so nothing of one reader reaches another through the
+cache. A part that holds a form's CSRF token (the secretariat's
 editing and publishing forms) is never kept: such a page is built for each request.
 
 Every page answer carries an ETag, and a request whose If-None-Match names it gets 304. A
@@ -70,10 +71,9 @@ def page_key(
     request: HttpRequest, terms: Iterable[m.Term], level: str, variant: Iterable[Hashable]
 ) -> str:
     """The cache key of a page's parts: the code (``fingerprint``), the terms it shows as of
-    their output versions, the
-    reader's level and language, the page's ``variant`` (what else its content depends on, such
-    as the abilities it offers), the scheme, host and full path asked for, and today's date
-    (pages such as the current month read the clock)."""
+    their output versions, the reader's level and language, the page's ``variant`` (what else
+    its content depends on, such as the abilities it offers), the scheme, host and full path
+    asked for, and today's date (pages such as the current month read the clock)."""
     made_from = (
         code_fingerprint(),
         tuple((term.pk, term.output_version) for term in terms),
