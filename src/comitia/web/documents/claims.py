@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.utils import timezone
 
 K = TypeVar("K")
 
@@ -78,3 +79,44 @@ def ask_all(
         [model(**fields(key), queued_at=now) for key in new], ignore_conflicts=True
     )
     return new
+
+
+def print_once(
+    claim_model: type[models.Model],
+    key: dict[str, Any],
+    *,
+    stored: Callable[[], bytes | None],
+    render: Callable[[], bytes],
+    store: Callable[[bytes], object],
+) -> tuple[str, int]:
+    """The worker's print of a document printed once and for ever (a revision's), claimed by a
+    row of ``claim_model`` under ``key`` and stored apart by ``store``: what happened, in a
+    word (the task's result), and the bytes printed (0 if none). ``stored`` reads the stored
+    bytes; ``render`` prints them."""
+    claim = claim_model._default_manager.filter(**key)
+    if stored() is not None:
+        # A claim made by a reader who looked just before it was stored is moot.
+        claim.delete()
+        return "printed already", 0
+    if not take(claim_model._default_manager.all(), key, timezone.now()):
+        return ("printed already" if stored() is not None else "being printed"), 0
+    try:
+        # Stored, and its claim deleted, between the first look and the claim made again.
+        if stored() is not None:
+            claim.delete()
+            return "printed already", 0
+        content = render()
+    except BaseException:
+        # Let the next reader who asks queue it again rather than wait for ``STALE``.
+        claim.delete()
+        raise
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                store(content)
+        except IntegrityError:
+            # Stored by a worker that took the print over as lost: the one stored first is
+            # the document ever after.
+            pass
+        claim.delete()
+    return "printed", len(content)

@@ -17,7 +17,6 @@ import time
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from comitia.render.document import LANGUAGES
@@ -103,45 +102,25 @@ def print_now(key: Key) -> str:
     """Print ``key`` and store it unless it is printed or another worker is printing it; what
     happened, in a word (the task's result)."""
     revision_id, fmt, lang = key
-    if stored(key) is not None:
-        # A claim made by a reader who looked just before it was stored is moot.
-        RevisionPrint.objects.filter(**_fields(key)).delete()
-        return "printed already"
     revision = Revision.objects.filter(pk=revision_id).first()
     if revision is None:
         return "no such revision"
-    if not claims.take(RevisionPrint.objects.all(), _fields(key), timezone.now()):
-        return "printed already" if stored(key) is not None else "being printed"
-    claim = RevisionPrint.objects.filter(**_fields(key))
-    try:
-        # Stored, and its claim deleted, between the first look and the claim made again.
-        if stored(key) is not None:
-            claim.delete()
-            return "printed already"
-        started = time.perf_counter()
-        content = render_revision(revision, fmt, lang)
-    except BaseException:
-        # Let the next reader who asks queue it again rather than wait for ``STALE``.
-        claim.delete()
-        raise
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                RenderedDocument.objects.create(
-                    revision=revision, format=fmt, lang=lang, content=content
-                )
-        except IntegrityError:
-            # Stored by a worker that took the print over as lost: the one stored first is
-            # the revision's document ever after.
-            pass
-        claim.delete()
-    logger.info(
-        "printed revision term=%s number=%s format=%s lang=%s bytes=%d ms=%.0f",
-        revision.term_slug,
-        revision.number,
-        fmt,
-        lang,
-        len(content),
-        (time.perf_counter() - started) * 1000,
+    started = time.perf_counter()
+    outcome, size = claims.print_once(
+        RevisionPrint,
+        _fields(key),
+        stored=lambda: stored(key),
+        render=lambda: render_revision(revision, fmt, lang),
+        store=lambda content: RenderedDocument.objects.create(**_fields(key), content=content),
     )
-    return "printed"
+    if outcome == "printed":
+        logger.info(
+            "printed revision term=%s number=%s format=%s lang=%s bytes=%d ms=%.0f",
+            revision.term_slug,
+            revision.number,
+            fmt,
+            lang,
+            size,
+            (time.perf_counter() - started) * 1000,
+        )
+    return outcome
