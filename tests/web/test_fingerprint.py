@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from comitia.web.fingerprint import WRITERS, code_fingerprint, fingerprint_of
+from comitia.web.fingerprint import WRITERS, code_fingerprint, fingerprint_of, output_key
 
 
 @pytest.fixture
@@ -68,3 +68,17 @@ def test_the_running_code_has_one_fingerprint() -> None:
     assert code_fingerprint() == code_fingerprint()
     assert len(code_fingerprint()) == 16
     assert "weasyprint" in WRITERS and "Django" in WRITERS
+
+
+def test_a_kept_outputs_key_differs_by_kind_by_what_it_is_made_from_and_by_the_code(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from comitia.web import fingerprint
+
+    key = output_key("feed", (1, 7, "en"))
+    assert key.startswith("comitia:feed:")
+    assert key == output_key("feed", (1, 7, "en"))
+    assert output_key("page", (1, 7, "en")) != key
+    assert output_key("feed", (1, 8, "en")) != key
+    monkeypatch.setattr(fingerprint, "code_fingerprint", lambda: "another-release")
+    assert output_key("feed", (1, 7, "en")) != key

@@ -243,15 +243,13 @@ def test_behind_a_shared_cache_each_process_keeps_a_copy_that_a_change_leaves_un
 def test_an_answer_kept_by_another_release_is_not_sent(
     term: m.Term, page: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from comitia.web import responses
-    from comitia.web.calendar import feeds
+    from comitia.web import fingerprint
 
     Client().get(PAGES[page])
     _, kept = _asked(Client(), PAGES[page])
     assert kept == 0
     # The same rows, other code: the page, its parts and the feed are made again.
-    for module in (responses, feeds):
-        monkeypatch.setattr(module, "code_fingerprint", lambda: "another-release")
+    monkeypatch.setattr(fingerprint, "code_fingerprint", lambda: "another-release")
     again, built = _asked(Client(), PAGES[page])
     assert again.status_code == 200
     assert built > 0

@@ -1,4 +1,5 @@
-"""The code that makes Comitia's outputs, as one short digest (``code_fingerprint``).
+"""The code that makes Comitia's outputs, as one short digest (``code_fingerprint``), and the
+keys of the outputs kept in the shared cache (``output_key``).
 
 A kept output (a page, a feed, a printed document) is keyed by what it was made from: the
 rows, by their term's output version, and the code that turned them into bytes. A new release
@@ -53,3 +54,12 @@ def fingerprint_of(root: Path, writers: tuple[str, ...]) -> str:
         except PackageNotFoundError:
             digest.update(f"{name} absent\0".encode())
     return digest.hexdigest()[:16]
+
+
+def output_key(kind: str, made_from: object) -> str:
+    """The shared cache's key of a kept output of ``kind`` ("page", "feed"...) made from
+    ``made_from`` (a value whose ``repr`` says all it depends on) by the running code: every
+    kept output's key is made here, so none can leave the code out. A digest, as what it is made
+    from may be long and hold any character."""
+    made = repr((code_fingerprint(), made_from)).encode("utf-8")
+    return f"comitia:{kind}:" + hashlib.sha256(made).hexdigest()

@@ -46,7 +46,7 @@ from django.utils.translation import get_language, get_language_from_request
 
 from comitia.web.access.policy import Action
 from comitia.web.access.routes import policy_for
-from comitia.web.fingerprint import code_fingerprint
+from comitia.web.fingerprint import code_fingerprint, output_key
 from comitia.web.kept import Kept
 from comitia.web.levels import Visibility
 from comitia.web.plans import models as m
@@ -75,7 +75,6 @@ def page_key(
     its content depends on, such as the abilities it offers), the scheme, host and full path
     asked for, and today's date (pages such as the current month read the clock)."""
     made_from = (
-        code_fingerprint(),
         tuple((term.pk, term.output_version) for term in terms),
         level,
         get_language() or settings.LANGUAGE_CODE,
@@ -85,7 +84,7 @@ def page_key(
         request.get_full_path(),
         dt.date.today().isoformat(),
     )
-    return "comitia:page:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    return output_key("page", made_from)
 
 
 def cached_page(
@@ -360,7 +359,6 @@ def _answer_key(request: HttpRequest, view_name: str, made_of: tuple[Any, ...], 
     """The shared cache's key of a whole answer: the code (``fingerprint``), the route, what
     it is made from, the language, the scheme, host and full path asked for, and today's date."""
     made_from = (
-        code_fingerprint(),
         view_name,
         made_of,
         lang,
@@ -369,7 +367,7 @@ def _answer_key(request: HttpRequest, view_name: str, made_of: tuple[Any, ...], 
         request.get_full_path(),
         dt.date.today().isoformat(),
     )
-    return "comitia:answer:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    return output_key("answer", made_from)
 
 
 def _look_up(key: str) -> tuple[bytes, tuple[tuple[str, str], ...]] | None:

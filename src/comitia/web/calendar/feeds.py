@@ -22,7 +22,7 @@ from typing import Any
 from django.core.cache import cache
 
 from comitia.render.ics import build_feed
-from comitia.web.fingerprint import code_fingerprint
+from comitia.web.fingerprint import output_key
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
@@ -72,9 +72,7 @@ def term_feed(
 
 def kept_name(key: tuple[Any, ...]) -> str:
     """The shared cache's key of the feed made from ``key`` by the running code."""
-    # The address in the key may be long and hold any character: the cache's key is its digest.
-    made_from = (code_fingerprint(), key)
-    return "comitia:feed:" + hashlib.sha256(repr(made_from).encode("utf-8")).hexdigest()
+    return output_key("feed", key)
 
 
 def _kept_or_built(

@@ -16,7 +16,6 @@ each request in the reader's language (the kept dates hold no words).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -35,7 +34,7 @@ from comitia.schedule.problem import Busy, Problem
 from comitia.schedule.shared import busy_of, shared_with
 from comitia.schedule.solve import Organization
 from comitia.web.budget.preview import PeriodEffect
-from comitia.web.fingerprint import code_fingerprint
+from comitia.web.fingerprint import output_key
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.organizations import booked_meetings, organization_of
@@ -103,8 +102,6 @@ def _made_from(term: m.Term, others: list[m.Term], key: str, today: dt.date) -> 
         else None
     )
     made_from = (
-        "other-dates",
-        code_fingerprint(),
         term.pk,
         term.output_version,
         tuple((t.pk, t.output_version) for t in others),
@@ -112,7 +109,7 @@ def _made_from(term: m.Term, others: list[m.Term], key: str, today: dt.date) -> 
         key,
         today.isoformat(),
     )
-    return "comitia:other-dates:" + hashlib.sha256(repr(made_from).encode()).hexdigest()
+    return output_key("other-dates", made_from)
 
 
 def _organization(term: m.Term) -> OrganizationFile | None:

@@ -15,7 +15,7 @@ from django.core.cache import cache
 
 from comitia.render.document import build_document
 from comitia.render.html.writer import render_article
-from comitia.web.fingerprint import code_fingerprint
+from comitia.web.fingerprint import output_key
 from comitia.web.plans import models as m
 from comitia.web.plans.convert import load_plan
 from comitia.web.plans.output_version import output_version_pending
@@ -31,9 +31,7 @@ def plan_article(term: m.Term, user: Any, lang: str) -> str:
     """The current plan of ``term`` (as read, with its output version) as ``user`` may see it,
     as an HTML article in ``lang``. The caller has checked that ``user`` may see the current
     document."""
-    name = "comitia:article:{}:{}:{}:{}:{}".format(
-        code_fingerprint(), *article_key(term, user, lang)
-    )
+    name = output_key("article", article_key(term, user, lang))
     article = cache.get(name)
     if article is None:
         plan = visible_plan(user, term, load_plan(term))
