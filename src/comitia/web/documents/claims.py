@@ -81,6 +81,18 @@ def ask_all(
     return new
 
 
+def stored_or_asked(stored: Callable[[], bytes | None], ask: Callable[[], object]) -> bytes | None:
+    """A reader's download: the bytes ``stored`` reads, or, while there are none, ``ask``
+    for the print (``ask``, queueing it if the caller's claim wins) and look once more: an
+    immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
+    None while the worker prints it."""
+    content = stored()
+    if content is None:
+        ask()
+        content = stored()
+    return content
+
+
 def print_once(
     claim_model: type[models.Model],
     key: dict[str, Any],

@@ -52,11 +52,7 @@ def download(revision: Revision, fmt: str, lang: str) -> Printed | None:
     """The revision's document as stored, or None while it is being printed (its print asked
     for if nobody had, or queued again if it was lost)."""
     key = (revision.pk, fmt, lang)
-    content = stored(key)
-    if content is None:
-        request_print(key)
-        # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
-        content = stored(key)
+    content = claims.stored_or_asked(lambda: stored(key), lambda: request_print(key))
     if content is None:
         return None
     return Printed(content, media_type(fmt), revision_filename(revision, fmt, lang))

@@ -22,7 +22,7 @@ from comitia.render.html.writer import stylesheet
 from comitia.revisions import compare
 from comitia.web.access.policy import Action, may
 from comitia.web.access.versions import StaleVersion
-from comitia.web.documents import revision_prints
+from comitia.web.documents import claims, revision_prints
 from comitia.web.documents.article import plan_article
 from comitia.web.documents.being_printed import LANGUAGE_NAMES, being_printed, format_names
 from comitia.web.documents.models import Revision
@@ -169,11 +169,7 @@ def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
         raise Http404(_("The current document is not published."))
     lang = _lang(request)
     key = key_for(term, fmt, lang, viewer_level(request.user, term))
-    content = stored(key)
-    if content is None:
-        request_print(key)
-        # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
-        content = stored(key)
+    content = claims.stored_or_asked(lambda: stored(key), lambda: request_print(key))
     if content is None:
         return being_printed(request, term, fmt, lang)
     return _download(Printed(content, media_type(fmt), plan_filename(slug, fmt, lang)))

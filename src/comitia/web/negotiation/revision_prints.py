@@ -62,13 +62,13 @@ def download(
     not printed in; RevisionError for the changes of a first revision."""
     kind = printed_kind(kind, fmt)
     key = (revision.pk, kind.value, fmt, lang)
-    content = stored(key)
-    if content is None:
+
+    def ask() -> None:
         if kind is DraftRevisionDocument.Kind.CHANGES and previous_revision(revision) is None:
             raise RevisionError(f"rev. {revision.number} is the first revision issued")
         request_print(key)
-        # An immediate task backend (tests, COMITIA_TASKS_BACKEND=immediate) printed it just now.
-        content = stored(key)
+
+    content = claims.stored_or_asked(lambda: stored(key), ask)
     if content is None:
         return None
     filename = document_filename(revision, kind, fmt, lang)
